@@ -1,0 +1,35 @@
+package org.custos.keycloak.auth;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
+
+/**
+ * Who is calling, once authenticated.
+ *
+ * @param method how the caller proved itself
+ * @param client the client: the one whose secret was presented, or the token's authorized party
+ * @param user   the acting user: the token's subject, the {@code user-token}'s subject, or — for client
+ *               credentials without a user token — the client's service-account user (null if it has none)
+ * @param token  the verified access token of the acting user, when there is one
+ */
+public record Caller(Method method, ClientModel client, UserModel user, AccessToken token) {
+
+    public enum Method {
+        /** Client id and secret in the Authorization header, no user token. */
+        CLIENT_CREDENTIALS,
+        /** Client id and secret, plus a user's JWT in the {@code user-token} header. */
+        CLIENT_CREDENTIALS_WITH_USER_TOKEN,
+        /** A JWT of this realm in the Authorization header. */
+        BEARER_TOKEN
+    }
+
+    /** True when the acting identity is a person rather than a client's service account. */
+    public boolean isUser() {
+        return user != null && user.getServiceAccountClientLink() == null;
+    }
+
+    public boolean presentedClientSecret() {
+        return method != Method.BEARER_TOKEN;
+    }
+}

@@ -1,0 +1,29 @@
+package org.custos.keycloak.rest;
+
+import org.custos.keycloak.error.CustosException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+
+/** Hands each request under {@code /realms/{realm}/custos} a fresh root resource bound to that request. */
+public class CustosResourceProvider implements RealmResourceProvider {
+
+    private final KeycloakSession session;
+    private final CustosConfig config;
+
+    public CustosResourceProvider(KeycloakSession session, CustosConfig config) {
+        this.session = session;
+        this.config = config;
+    }
+
+    @Override
+    public Object getResource() {
+        if (session.getContext().getRealm() == null) {
+            throw CustosException.notFound("realm not found");
+        }
+        return new CustosRootResource(new RequestContext(session, config));
+    }
+
+    @Override
+    public void close() {
+    }
+}

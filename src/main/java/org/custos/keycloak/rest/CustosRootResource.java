@@ -1,0 +1,91 @@
+package org.custos.keycloak.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.rest.identity.IdentityResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code /realms/{realm}/custos}: one locator per Custos service, plus the OpenAPI document. Locators only — the
+ * services decide everything else.
+ */
+public class CustosRootResource {
+
+    public static final String VERSION = "v1.0.0";
+    static final String OPENAPI_RESOURCE = "/custos-openapi.json";
+
+    private final RequestContext request;
+
+    public CustosRootResource(RequestContext request) {
+        this.request = request;
+    }
+
+    @Path("identity-management/" + VERSION)
+    public IdentityResource identity() {
+        return new IdentityResource(request);
+    }
+
+    @Path("user-management/" + VERSION)
+    public NotImplementedResource users() {
+        return new NotImplementedResource(request, "user-management");
+    }
+
+    @Path("group-management/" + VERSION)
+    public NotImplementedResource groups() {
+        return new NotImplementedResource(request, "group-management");
+    }
+
+    @Path("resource-secret-management/" + VERSION)
+    public NotImplementedResource secrets() {
+        return new NotImplementedResource(request, "resource-secret-management");
+    }
+
+    @Path("sharing-management/" + VERSION)
+    public NotImplementedResource sharing() {
+        return new NotImplementedResource(request, "sharing-management");
+    }
+
+    @Path("agent-management/" + VERSION)
+    public NotImplementedResource agents() {
+        return new NotImplementedResource(request, "agent-management");
+    }
+
+    @Path("log-management/" + VERSION)
+    public NotImplementedResource logs() {
+        return new NotImplementedResource(request, "log-management");
+    }
+
+    /** The OpenAPI 3 description of every custos endpoint, with this realm's base URL as its server. Public. */
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        String document = readOpenApi().replace("{{CUSTOS_BASE_URL}}", request.baseUrl());
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Anything else below {@code /custos}: a JSON 404 instead of Keycloak's generic page. */
+    @Path("{unknown: .*}")
+    public Object unknown() {
+        throw CustosException.notFound("no custos endpoint at " + request.uri().getPath());
+    }
+
+    static String readOpenApi() {
+        try (InputStream in = CustosRootResource.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

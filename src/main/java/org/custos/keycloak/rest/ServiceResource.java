@@ -1,0 +1,95 @@
+package org.custos.keycloak.rest;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.custos.keycloak.error.CustosException;
+
+import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Base of every Custos service resource: whatever its own methods do not match answers in our JSON error model —
+ * 405 with an {@code Allow} header when the path exists under another method, 404 otherwise — instead of
+ * Keycloak's generic error.
+ */
+public abstract class ServiceResource {
+
+    protected final RequestContext request;
+
+    protected ServiceResource(RequestContext request) {
+        this.request = request;
+    }
+
+    @GET
+    @Path("{unmatched: .*}")
+    public Response unmatchedGet(@PathParam("unmatched") String path) {
+        throw unmatched(path);
+    }
+
+    @POST
+    @Path("{unmatched: .*}")
+    public Response unmatchedPost(@PathParam("unmatched") String path) {
+        throw unmatched(path);
+    }
+
+    @PUT
+    @Path("{unmatched: .*}")
+    public Response unmatchedPut(@PathParam("unmatched") String path) {
+        throw unmatched(path);
+    }
+
+    @DELETE
+    @Path("{unmatched: .*}")
+    public Response unmatchedDelete(@PathParam("unmatched") String path) {
+        throw unmatched(path);
+    }
+
+    @PATCH
+    @Path("{unmatched: .*}")
+    public Response unmatchedPatch(@PathParam("unmatched") String path) {
+        throw unmatched(path);
+    }
+
+    private CustosException unmatched(String path) {
+        Set<String> allowed = allowedMethods(getClass(), path);
+        if (allowed.isEmpty()) {
+            return CustosException.notFound("no custos endpoint at " + request.uri().getPath());
+        }
+        CustosException e = new CustosException(405, "method_not_allowed",
+                request.session().getContext().getHttpRequest().getHttpMethod() + " is not allowed here; use "
+                        + String.join(", ", allowed));
+        e.getResponse().getHeaders().putSingle("Allow", String.join(", ", allowed));
+        return e;
+    }
+
+    /** The HTTP methods this resource class serves at exactly {@code path} (literal paths only). */
+    static Set<String> allowedMethods(Class<?> type, String path) {
+        String wanted = trim(path);
+        Set<String> allowed = new TreeSet<>();
+        for (Method m : type.getMethods()) {
+            Path p = m.getAnnotation(Path.class);
+            if (p == null || p.value().contains("{") || !trim(p.value()).equals(wanted)) {
+                continue;
+            }
+            for (var a : m.getAnnotations()) {
+                HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+                if (verb != null) {
+                    allowed.add(verb.value());
+                }
+            }
+        }
+        return allowed;
+    }
+
+    private static String trim(String path) {
+        return path.replaceAll("^/+|/+$", "");
+    }
+}

@@ -1,0 +1,152 @@
+package org.custos.keycloak.rest.identity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.Json;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.identity.CredentialsResponse;
+import org.custos.keycloak.representation.identity.LogoutRequest;
+import org.custos.keycloak.representation.identity.TokenRequest;
+import org.custos.keycloak.representation.identity.UserInfoResponse;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.identity.TokenService;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.wellknown.WellKnownProvider;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Custos Identity Management ({@code /identity-management/v1.0.0}): discovery, tokens, credentials, logout and
+ * userinfo, all served by Keycloak's own OIDC machinery for the realm the request names.
+ */
+public class IdentityResource extends ServiceResource {
+
+    /** Alias of the identity provider Custos provisioned for CILogon. */
+    static final String CILOGON_ALIAS = "oidc";
+
+    private final KeycloakSession session;
+    private final CallerContext caller;
+
+    public IdentityResource(RequestContext request) {
+        super(request);
+        this.session = request.session();
+        this.caller = request.caller();
+    }
+
+    /** The realm's OIDC discovery document plus Custos's own endpoint names. Public, like Keycloak's. */
+    @GET
+    @Path(".well-known/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> openIdConfiguration(@QueryParam("client_id") String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            throw CustosException.invalidField("client_id", "is required");
+        }
+        if (request.realm().getClientByClientId(clientId) == null) {
+            throw CustosException.notFound("client '" + clientId + "' not found");
+        }
+        Object config = session.getProvider(WellKnownProvider.class, "openid-configuration")
+                .getConfig();
+        Map<String, Object> document = Json.mapper().convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        String base = request.serviceUrl("identity-management");
+        document.put("custos_token_endpoint", base + "/token");
+        document.put("custos_userinfo_endpoint", base + "/user");
+        document.put("custos_logout_endpoint", base + "/user/logout");
+        return document;
+    }
+
+    /** Keycloak's token response for the authenticated client; parameters from the query, a form or JSON body. */
+    @POST
+    @Path("token")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(byte[] bytes) {
+        ClientModel client = caller.requireClientCredentials();
+        TokenRequest params = new TokenRequest().addAll(request.uri().getQueryParameters());
+        var body = request.body(bytes);
+        if (body.isForm()) {
+            params.addAll(body.form());
+        } else {
+            params.addJson(body.json(com.fasterxml.jackson.databind.JsonNode.class));
+        }
+        String namedClient = params.params().getFirst("client_id");
+        if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
+            throw CustosException.invalidField("client_id", "does not match the authenticated client");
+        }
+        return new TokenService(session).grant(client, params.params());
+    }
+
+    /** The calling client's own credentials, as Custos returned them. */
+    @GET
+    @Path("credentials")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
+        ClientModel client = caller.requireClientCredentials();
+        if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
+            if (request.realm().getClientByClientId(clientId) == null) {
+                throw CustosException.notFound("client '" + clientId + "' not found");
+            }
+            throw CustosException.forbidden("a client may read only its own credentials");
+        }
+        IdentityProviderModel ciLogon = session.identityProviders().getByAlias(CILOGON_ALIAS);
+        String ciLogonClientId = ciLogon == null ? "" : ciLogon.getConfig().getOrDefault("clientId", "");
+        return new CredentialsResponse(client.getClientId(), client.getSecret(), ciLogonClientId, "",
+                client.getClientId(), client.getSecret(),
+                numberAttribute(client, "client.secret.creation.time"),
+                numberAttribute(client, "client.secret.expiration.time"));
+    }
+
+    /** Ends the session behind a refresh token issued to the calling client. */
+    @POST
+    @Path("user/logout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse logout(byte[] bytes) {
+        ClientModel client = caller.requireClientCredentials();
+        LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
+        if (body.refreshToken() == null || body.refreshToken().isBlank()) {
+            throw CustosException.invalidField("refresh_token", "is required");
+        }
+        new TokenService(session).logout(client, body.refreshToken());
+        return StatusResponse.OK;
+    }
+
+    /** Custos's userinfo for the calling user. */
+    @GET
+    @Path("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UserInfoResponse userInfo() {
+        Caller c = caller.requireUser();
+        UserModel user = c.user();
+        String first = nullToEmpty(user.getFirstName());
+        String last = nullToEmpty(user.getLastName());
+        return new UserInfoResponse(user.getId(), (first + " " + last).trim(), first, last,
+                nullToEmpty(user.getEmail()), user.getUsername(),
+                c.token() != null ? c.token().getIssuedFor() : c.client().getClientId());
+    }
+
+    private static double numberAttribute(ClientModel client, String name) {
+        String value = client.getAttribute(name);
+        try {
+            return value == null ? 0 : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,152 @@
+package org.custos.keycloak.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Keycloak distribution (unpacked by Maven from Maven Central) with our jar in {@code providers/}, built
+ * and started once per test JVM in production mode on loopback with an in-memory H2 database.
+ *
+ * <p>Set {@code -Dcustos.test.url=http://host:port} to run the suite against an already running server instead
+ * (it must have the jar and the bootstrap admin {@code admin/admin}).
+ */
+public final class KeycloakServer {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static KeycloakServer instance;
+
+    private final String baseUrl;
+    private final Process process;
+
+    private KeycloakServer(String baseUrl, Process process) {
+        this.baseUrl = baseUrl;
+        this.process = process;
+    }
+
+    public static synchronized KeycloakServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "keycloak-stop"));
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private static KeycloakServer start() {
+        String external = System.getProperty("custos.test.url");
+        if (external != null && !external.isBlank()) {
+            waitReady(external, null, Duration.ofSeconds(30));
+            return new KeycloakServer(external.replaceAll("/$", ""), null);
+        }
+        Path dist = Path.of(require("custos.test.dist"));
+        Path jar = Path.of(require("custos.test.jar"));
+        int port = Integer.getInteger("custos.test.port", 18080);
+        int managementPort = port + 1000;
+        String db = System.getProperty("custos.test.db", "dev-mem");
+        Path log = dist.resolve("custos-test-server.log");
+        try {
+            Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
+            List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build",
+                    "--db=" + db, "--health-enabled=true", "--cache=local"));
+            run(build, dist, log, Duration.ofMinutes(4));
+            List<String> start = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + managementPort, "--hostname-strict=false",
+                    "--log-level=INFO,org.custos:DEBUG"));
+            ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            Process process = pb.start();
+            String url = "http://127.0.0.1:" + port;
+            waitReady(url, process, Duration.ofMinutes(3));
+            return new KeycloakServer(url, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitReady(String url, Process process, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start");
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(
+                        URI.create(url + "/realms/master/.well-known/openid-configuration")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Keycloak at " + url + " not ready within " + timeout);
+    }
+
+    private void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String require(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (run through mvn verify)");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,107 @@
+package org.custos.keycloak.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A throw-away tenant realm for one test class: a confidential tenant client with a service account, a second
+ * confidential client without direct grants, a public client, and one user. Closing it deletes the realm.
+ */
+public final class TestRealm implements AutoCloseable {
+
+    public static final String TENANT_CLIENT = "tenant";
+    public static final String TENANT_SECRET = "tenant-secret-" + UUID.randomUUID();
+    public static final String NO_DIRECT_GRANT_CLIENT = "no-direct-grant";
+    public static final String NO_DIRECT_GRANT_SECRET = "ndg-secret";
+    public static final String PUBLIC_CLIENT = "public-app";
+    public static final String USER = "alice";
+    public static final String USER_PASSWORD = "alice-password-1";
+
+    private final AdminApi admin;
+    private final String name;
+
+    private TestRealm(AdminApi admin, String name) {
+        this.admin = admin;
+        this.name = name;
+    }
+
+    public static TestRealm create(AdminApi admin, String prefix) {
+        return create(admin, prefix, rep -> {
+        });
+    }
+
+    public static TestRealm create(AdminApi admin, String prefix, java.util.function.Consumer<ObjectNode> customize) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode rep = Http.JSON.createObjectNode();
+        rep.put("realm", name).put("enabled", true).put("bruteForceProtected", true).put("failureFactor", 3)
+                .put("eventsEnabled", true).put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
+        ArrayNode clients = rep.putArray("clients");
+        clients.add(client(TENANT_CLIENT, TENANT_SECRET, true));
+        clients.add(client(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET, false));
+        clients.add(Http.JSON.valueToTree(Map.of("clientId", PUBLIC_CLIENT, "publicClient", true,
+                "directAccessGrantsEnabled", true, "redirectUris", List.of("http://localhost/*"))));
+        ArrayNode users = rep.putArray("users");
+        users.add(Http.JSON.valueToTree(Map.of("username", USER, "enabled", true, "firstName", "Alice",
+                "lastName", "Liddell", "email", USER + "@example.org", "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)))));
+        users.add(Http.JSON.valueToTree(Map.of("username", "service-account-" + TENANT_CLIENT, "enabled", true,
+                "serviceAccountClientId", TENANT_CLIENT,
+                "clientRoles", Map.of("realm-management", List.of("view-users", "manage-users", "query-groups")))));
+        customize.accept(rep);
+        admin.createRealm(rep);
+        return new TestRealm(admin, name);
+    }
+
+    private static JsonNode client(String id, String secret, boolean directGrants) {
+        return Http.JSON.valueToTree(Map.of("clientId", id, "publicClient", false, "secret", secret,
+                "standardFlowEnabled", true, "directAccessGrantsEnabled", directGrants,
+                "serviceAccountsEnabled", true, "redirectUris", List.of("http://localhost/callback")));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public String realmUrl() {
+        return admin.baseUrl() + "/realms/" + name;
+    }
+
+    /** URL of a custos endpoint, e.g. {@code custos("identity-management", "token")}. */
+    public String custos(String service, String path) {
+        return realmUrl() + "/custos/" + service + "/v1.0.0/" + path;
+    }
+
+    public String tenantAuth() {
+        return Http.custosBearer(TENANT_CLIENT, TENANT_SECRET);
+    }
+
+    /** A user access token obtained from Keycloak's native token endpoint (not through our code). */
+    public JsonNode nativePasswordGrant(String clientId, String secret, String username, String password) {
+        Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
+                .form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
+                        "username", username, "password", password, "scope", "openid"))
+                .send();
+        if (r.status() != 200) {
+            throw new IllegalStateException("native password grant failed: " + r);
+        }
+        return r.json();
+    }
+
+    public String userAccessToken() {
+        return nativePasswordGrant(TENANT_CLIENT, TENANT_SECRET, USER, USER_PASSWORD).get("access_token").asText();
+    }
+
+    @Override
+    public void close() {
+        admin.deleteRealm(name);
+    }
+}
