@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -75,9 +74,7 @@ public final class Json {
             return "the request body must be a JSON object";
         }
         String expected = e.getTargetType() == null ? "another type" : typeName(e.getTargetType());
-        if (e instanceof InvalidFormatException ife && ife.getValue() != null) {
-            return "field '" + path + "' has an invalid value '" + ife.getValue() + "'; expected " + expected;
-        }
+        // Never echo the submitted value: the field may hold a password or secret.
         return "field '" + path + "' must be " + expected;
     }
 

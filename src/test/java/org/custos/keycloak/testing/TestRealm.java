@@ -15,7 +15,6 @@ import java.util.UUID;
 public final class TestRealm implements AutoCloseable {
 
     public static final String TENANT_CLIENT = "tenant";
-    public static final String TENANT_SECRET = "tenant-secret-" + UUID.randomUUID();
     public static final String NO_DIRECT_GRANT_CLIENT = "no-direct-grant";
     public static final String NO_DIRECT_GRANT_SECRET = "ndg-secret";
     public static final String PUBLIC_CLIENT = "public-app";
@@ -24,10 +23,12 @@ public final class TestRealm implements AutoCloseable {
 
     private final AdminApi admin;
     private final String name;
+    private final String tenantSecret;
 
-    private TestRealm(AdminApi admin, String name) {
+    private TestRealm(AdminApi admin, String name, String tenantSecret) {
         this.admin = admin;
         this.name = name;
+        this.tenantSecret = tenantSecret;
     }
 
     public static TestRealm create(AdminApi admin, String prefix) {
@@ -37,11 +38,12 @@ public final class TestRealm implements AutoCloseable {
 
     public static TestRealm create(AdminApi admin, String prefix, java.util.function.Consumer<ObjectNode> customize) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantSecret = "tenant-secret-" + UUID.randomUUID();
         ObjectNode rep = Http.JSON.createObjectNode();
         rep.put("realm", name).put("enabled", true).put("bruteForceProtected", true).put("failureFactor", 3)
                 .put("eventsEnabled", true).put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
         ArrayNode clients = rep.putArray("clients");
-        clients.add(client(TENANT_CLIENT, TENANT_SECRET, true));
+        clients.add(client(TENANT_CLIENT, tenantSecret, true));
         clients.add(client(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET, false));
         clients.add(Http.JSON.valueToTree(Map.of("clientId", PUBLIC_CLIENT, "publicClient", true,
                 "directAccessGrantsEnabled", true, "redirectUris", List.of("http://localhost/*"))));
@@ -54,7 +56,7 @@ public final class TestRealm implements AutoCloseable {
                 "clientRoles", Map.of("realm-management", List.of("view-users", "manage-users", "query-groups")))));
         customize.accept(rep);
         admin.createRealm(rep);
-        return new TestRealm(admin, name);
+        return new TestRealm(admin, name, tenantSecret);
     }
 
     private static JsonNode client(String id, String secret, boolean directGrants) {
@@ -80,8 +82,13 @@ public final class TestRealm implements AutoCloseable {
         return realmUrl() + "/custos/" + service + "/v1.0.0/" + path;
     }
 
+    public String tenantSecret() {
+        return tenantSecret;
+    }
+
+    /** Custos client credentials of the tenant client: {@code Bearer base64(tenant:secret)}. */
     public String tenantAuth() {
-        return Http.custosBearer(TENANT_CLIENT, TENANT_SECRET);
+        return Http.custosBearer(TENANT_CLIENT, tenantSecret);
     }
 
     /** A user access token obtained from Keycloak's native token endpoint (not through our code). */
@@ -97,7 +104,7 @@ public final class TestRealm implements AutoCloseable {
     }
 
     public String userAccessToken() {
-        return nativePasswordGrant(TENANT_CLIENT, TENANT_SECRET, USER, USER_PASSWORD).get("access_token").asText();
+        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, USER, USER_PASSWORD).get("access_token").asText();
     }
 
     @Override

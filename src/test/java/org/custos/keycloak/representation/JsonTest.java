@@ -1,0 +1,79 @@
+package org.custos.keycloak.representation;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.error.ErrorRepresentation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonTest {
+
+    record Sample(@JsonProperty("client_id") @JsonAlias("clientId") String clientId,
+                  @JsonProperty("enabled") Boolean enabled,
+                  @JsonProperty("names") List<String> names) {
+    }
+
+    private static Sample read(String json) {
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), Sample.class);
+    }
+
+    private static String descriptionOf(String json) {
+        CustosException e = assertThrows(CustosException.class, () -> read(json));
+        assertEquals(400, e.getResponse().getStatus());
+        ErrorRepresentation body = (ErrorRepresentation) e.getResponse().getEntity();
+        assertEquals("invalid_request", body.error());
+        return body.errorDescription();
+    }
+
+    @Test
+    void acceptsSnakeCaseAndCamelCaseAndIgnoresUnknownFields() {
+        assertEquals("a", read("{\"client_id\":\"a\",\"extra\":{\"x\":1}}").clientId());
+        assertEquals("b", read("{\"clientId\":\"b\"}").clientId());
+    }
+
+    @Test
+    void nullMeansAbsentAndAnEmptyBodyIsAnEmptyObject() {
+        assertNull(read("{\"client_id\":null}").clientId());
+        assertNull(Json.read(new byte[0], Sample.class).clientId());
+        assertNull(Json.read("  \n".getBytes(StandardCharsets.UTF_8), Sample.class).names());
+    }
+
+    @Test
+    void quotedBooleansAreAcceptedAsCustosDid() {
+        assertEquals(Boolean.TRUE, read("{\"enabled\":\"true\"}").enabled());
+    }
+
+    @Test
+    void aWronglyTypedFieldIsNamed() {
+        String d = descriptionOf("{\"client_id\":5}");
+        assertTrue(d.contains("'client_id' must be a string"), d);
+        d = descriptionOf("{\"names\":\"x\"}");
+        assertTrue(d.contains("'names' must be an array"), d);
+        d = descriptionOf("{\"client_id\":987654}");
+        assertFalse(d.contains("987654"), "submitted values are never echoed: " + d);
+        d = descriptionOf("{\"enabled\":7}");
+        assertTrue(d.contains("'enabled'"), d);
+        d = descriptionOf("{\"names\":[1]}");
+        assertTrue(d.contains("'names[0]' must be a string"), d);
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        assertTrue(descriptionOf("{\"client_id\":").startsWith("malformed JSON at line 1"));
+        assertTrue(descriptionOf("{} trailing").startsWith("malformed JSON"));
+    }
+
+    @Test
+    void aNonObjectBodyIsRefused() {
+        assertEquals("the request body must be a JSON object", descriptionOf("[1,2]"));
+    }
+}

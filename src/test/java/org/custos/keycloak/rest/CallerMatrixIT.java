@@ -1,0 +1,157 @@
+package org.custos.keycloak.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every authenticated endpoint refuses: no credential, a client or token of another realm, an expired or forged
+ * token, a wrong secret, a disabled client (401); and a caller of the wrong kind (403). Each refusal is our JSON
+ * error and nothing of the secret is echoed.
+ */
+class CallerMatrixIT {
+
+    private static TestRealm realm;
+    private static TestRealm otherRealm;
+    private static String userToken;
+    private static String otherRealmUserToken;
+    private static String expiredToken;
+
+    /** An endpoint, and which valid credential is of the wrong kind for it (null: none is). */
+    record Endpoint(String method, String service, String path, Object body, Function<TestRealm, String> wrongKind) {
+        Http.Request request(TestRealm r) {
+            Http.Request req = Http.request(method, r.custos(service, path));
+            return body == null ? req : req.json(body);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + service + "/" + path;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        Function<TestRealm, String> aUsersToken = r -> Http.bearer(userToken);
+        Function<TestRealm, String> clientWithoutUser = TestRealm::tenantAuth;
+        List<Endpoint> list = new ArrayList<>(List.of(
+                new Endpoint("POST", "identity-management", "token", Map.of("grant_type", "client_credentials"), aUsersToken),
+                new Endpoint("GET", "identity-management", "credentials", null, aUsersToken),
+                new Endpoint("POST", "identity-management", "user/logout", Map.of("refresh_token", "x"), aUsersToken),
+                new Endpoint("GET", "identity-management", "user", null, clientWithoutUser)));
+        for (String service : List.of("user-management", "group-management", "resource-secret-management",
+                "sharing-management", "agent-management", "log-management")) {
+            list.add(new Endpoint("GET", service, "anything", null, null));
+        }
+        return list;
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        AdminApi admin = new AdminApi(KeycloakServer.get());
+        realm = TestRealm.create(admin, "matrix", rep -> rep.withArray("clients").add(Http.JSON.valueToTree(Map.of(
+                "clientId", "disabled-client", "enabled", false, "publicClient", false, "secret", "disabled-secret",
+                "serviceAccountsEnabled", true))));
+        otherRealm = TestRealm.create(admin, "matrix-other", rep -> rep.withArray("clients").add(Http.JSON.valueToTree(
+                Map.of("clientId", "only-in-other", "publicClient", false, "secret", "other-secret"))));
+        userToken = realm.userAccessToken();
+        otherRealmUserToken = otherRealm.userAccessToken();
+
+        // An expired token of this very realm: issue one with a 1-second lifespan, then restore the realm.
+        admin.update("/" + realm.name(), Map.of("accessTokenLifespan", 1));
+        expiredToken = realm.userAccessToken();
+        admin.update("/" + realm.name(), Map.of("accessTokenLifespan", 300));
+        Thread.sleep(2500);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        realm.close();
+        otherRealm.close();
+    }
+
+    private static String forged(String jwt) {
+        String[] parts = jwt.split("\\.");
+        char last = parts[2].charAt(10);
+        parts[2] = parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A') + parts[2].substring(11);
+        return String.join(".", parts);
+    }
+
+    private static void assertRefused(Http.Reply r, int status, String what) {
+        assertEquals(status, r.status(), what + " -> " + r);
+        JsonNode body = r.json();
+        assertTrue(body.hasNonNull("error") && body.hasNonNull("error_description"), what + " -> " + r);
+        assertFalse(r.body().contains(realm.tenantSecret()), "secret echoed: " + r);
+        assertFalse(r.body().contains("Exception"), "exception text leaked: " + r);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyEndpointRefusesBadCallers() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            Map<String, String> unauthorized = new java.util.LinkedHashMap<>();
+            unauthorized.put("another realm's client credentials", Http.custosBearer("only-in-other", "other-secret"));
+            unauthorized.put("another realm's same-named client", otherRealm.tenantAuth());
+            unauthorized.put("another realm's user token", Http.bearer(otherRealmUserToken));
+            unauthorized.put("an expired token", Http.bearer(expiredToken));
+            unauthorized.put("a forged token", Http.bearer(forged(userToken)));
+            unauthorized.put("a wrong secret", Http.custosBearer(TestRealm.TENANT_CLIENT, "wrong"));
+            unauthorized.put("a wrong secret (Basic)", Http.basic(TestRealm.TENANT_CLIENT, "wrong"));
+            unauthorized.put("a disabled client", Http.custosBearer("disabled-client", "disabled-secret"));
+            unauthorized.put("a public client", Http.custosBearer(TestRealm.PUBLIC_CLIENT, "anything"));
+            unauthorized.put("garbage", "Bearer not-a-token");
+            unauthorized.put("an unknown scheme", "Digest abc");
+            tests.add(DynamicTest.dynamicTest(e + ": no Authorization -> 401",
+                    () -> assertRefused(e.request(realm).send(), 401, "no Authorization")));
+            unauthorized.forEach((what, auth) -> tests.add(DynamicTest.dynamicTest(e + ": " + what + " -> 401",
+                    () -> assertRefused(e.request(realm).auth(auth).send(), 401, what))));
+            if (e.wrongKind() != null) {
+                tests.add(DynamicTest.dynamicTest(e + ": a caller of the wrong kind -> 403",
+                        () -> assertRefused(e.request(realm).auth(e.wrongKind().apply(realm)).send(), 403, "wrong kind")));
+            } else {
+                tests.add(DynamicTest.dynamicTest(e + ": the right caller -> 501 until built",
+                        () -> assertRefused(e.request(realm).auth(realm.tenantAuth()).send(), 501, "stub")));
+            }
+        }
+        return tests;
+    }
+
+    @Test
+    void unauthorizedAnswersCarryAWwwAuthenticateChallenge() {
+        Http.Reply r = Http.request("GET", realm.custos("identity-management", "user")).send();
+        assertEquals(401, r.status());
+        assertTrue(r.header("WWW-Authenticate").startsWith("Bearer"), r.headers().toString());
+    }
+
+    @Test
+    void idsOfAnotherRealmAreInvisible() {
+        Http.Reply creds = Http.request("GET", realm.custos("identity-management", "credentials?client_id=only-in-other"))
+                .auth(realm.tenantAuth()).send();
+        assertEquals(404, creds.status(), creds.toString());
+        Http.Reply discovery = Http.request("GET",
+                realm.custos("identity-management", ".well-known/openid-configuration?client_id=only-in-other")).send();
+        assertEquals(404, discovery.status(), discovery.toString());
+    }
+
+    @Test
+    void publicEndpointsStayPublic() {
+        assertEquals(200, Http.request("GET", realm.custos("identity-management",
+                ".well-known/openid-configuration?client_id=" + TestRealm.TENANT_CLIENT)).send().status());
+        assertEquals(200, Http.request("GET", realm.realmUrl() + "/custos/openapi.json").send().status());
+    }
+}
