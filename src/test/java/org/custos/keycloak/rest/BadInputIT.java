@@ -52,7 +52,8 @@ class BadInputIT {
                 new Case("an object where a string belongs", "application/json",
                         ("{\"" + requiredField + "\": {\"a\":1}}").getBytes(), 400, "'" + requiredField + "'"),
                 new Case("an empty body", "application/json", new byte[0], 400, null),
-                new Case("a 10 MB body", "application/json", tenMegabytes, 413, "exceeds"),
+                new Case("a 10 MB body", "application/json", tenMegabytes, 413,
+                        "exceeds " + KeycloakServer.MAX_BODY_BYTES + " bytes"),
                 new Case("a wrong content type", "text/plain", "hello".getBytes(), 415, "application/json"));
     }
 
@@ -121,6 +122,13 @@ class BadInputIT {
         Http.Reply ok = Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
                 .json(Map.of("grant_type", "client_credentials")).send();
         assertEquals(200, ok.status(), ok.toString());
+    }
+
+    @Test
+    void theConfiguredBodyLimitIsTheOneApplied() {
+        byte[] justUnder = ("{\"grant_type\":\"client_credentials\",\"pad\":\"" + "a".repeat(1_500_000) + "\"}").getBytes();
+        Http.Reply r = post("token", new Case("1.5 MB", "application/json", justUnder, 200, null));
+        assertEquals(200, r.status(), "a 1.5 MB body is under the configured 2 MiB limit: " + r.status());
     }
 
     @Test

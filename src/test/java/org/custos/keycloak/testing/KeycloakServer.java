@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
  * and started once per test JVM in production mode on loopback with an in-memory H2 database.
  *
  * <p>Set {@code -Dcustos.test.url=http://host:port} to run the suite against an already running server instead
- * (it must have the jar and the bootstrap admin {@code admin/admin}).
+ * (it must have the jar, the bootstrap admin {@code admin/admin} and the max-body-bytes option below).
  */
 public final class KeycloakServer {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    /** Set on the test server through the documented SPI option, so that tests prove the option works. */
+    public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private static KeycloakServer instance;
 
@@ -68,6 +70,7 @@ public final class KeycloakServer {
             List<String> start = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                     "--http-management-port=" + managementPort, "--hostname-strict=false",
+                    "--spi-realm-restapi-extension--custos--max-body-bytes=" + MAX_BODY_BYTES,
                     "--log-level=INFO,org.custos:DEBUG"));
             ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
