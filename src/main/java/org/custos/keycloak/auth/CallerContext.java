@@ -77,6 +77,60 @@ public final class CallerContext {
         return c;
     }
 
+    /**
+     * A caller may grant, revoke or exercise power over no more than it holds: every {@code realm-management} role
+     * reachable from {@code role} (itself or through composites) must be one the caller has. This stops a
+     * {@code manage-users} caller from minting a {@code realm-admin}.
+     */
+    public void requireCanGrant(RoleModel role) {
+        Caller c = authenticate();
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        java.util.Set<RoleModel> reachable = new java.util.HashSet<>();
+        collectComposites(role, reachable);
+        for (RoleModel r : reachable) {
+            if (r.isClientRole() && realmManagement != null && r.getContainerId().equals(realmManagement.getId())
+                    && (c.user() == null || !c.user().hasRole(r))) {
+                throw CustosException.forbidden("the caller cannot grant or revoke '" + role.getName()
+                        + "': it carries the realm-management role '" + r.getName() + "', which the caller lacks");
+            }
+        }
+    }
+
+    /** The caller may act on {@code target} only if it holds every realm-management role the target holds. */
+    public void requireCanManage(UserModel target) {
+        Caller c = authenticate();
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (realmManagement == null) {
+            return;
+        }
+        realmManagement.getRolesStream()
+                .filter(target::hasRole)
+                .filter(r -> c.user() == null || !c.user().hasRole(r))
+                .findFirst()
+                .ifPresent(r -> {
+                    throw CustosException.forbidden("the user holds the realm-management role '" + r.getName()
+                            + "', which the caller lacks");
+                });
+    }
+
+    private static void collectComposites(RoleModel role, java.util.Set<RoleModel> out) {
+        if (out.add(role) && role.isComposite()) {
+            role.getCompositesStream().forEach(child -> collectComposites(child, out));
+        }
+    }
+
+    /** Requires at least one of the named realm-management roles (e.g. {@code view-users} or {@code manage-users}). */
+    public Caller requireAnyRealmManagementRole(String... roleNames) {
+        Caller c = authenticate();
+        for (String roleName : roleNames) {
+            if (hasRealmManagementRole(c, roleName)) {
+                return c;
+            }
+        }
+        throw CustosException.forbidden("the caller lacks the realm-management role '" + roleNames[0] + "'"
+                + (roleNames.length > 1 ? " (or " + String.join(", ", java.util.Arrays.asList(roleNames).subList(1, roleNames.length)) + ")" : ""));
+    }
+
     public boolean hasRealmManagementRole(Caller c, String roleName) {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.identity.IdentityResource;
+import org.custos.keycloak.rest.users.UserResource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +35,8 @@ public class CustosRootResource {
     }
 
     @Path("user-management/" + VERSION)
-    public NotImplementedResource users() {
-        return new NotImplementedResource(request, "user-management");
+    public UserResource users() {
+        return new UserResource(request);
     }
 
     @Path("group-management/" + VERSION)

@@ -91,6 +91,20 @@ public final class TestRealm implements AutoCloseable {
         return Http.custosBearer(TENANT_CLIENT, tenantSecret);
     }
 
+    /** Keycloak's admin API representation of a user of this realm, or null. */
+    public JsonNode adminUser(String username) {
+        JsonNode found = admin.get("/" + name + "/users?exact=true&briefRepresentation=false&username=" + username);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Realm role names directly mapped to a user, from Keycloak's admin API. */
+    public java.util.Set<String> realmRoleNames(String username) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        admin.get("/" + name + "/users/" + adminUser(username).get("id").asText() + "/role-mappings/realm")
+                .forEach(r -> names.add(r.get("name").asText()));
+        return names;
+    }
+
     /** A user access token obtained from Keycloak's native token endpoint (not through our code). */
     public JsonNode nativePasswordGrant(String clientId, String secret, String username, String password) {
         Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
@@ -101,6 +115,17 @@ public final class TestRealm implements AutoCloseable {
             throw new IllegalStateException("native password grant failed: " + r);
         }
         return r.json();
+    }
+
+    /** Native password grant of the tenant client; the reply, whatever it is. */
+    public Http.Reply tryPasswordGrant(String username, String password) {
+        return Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
+                .form(Map.of("grant_type", "password", "client_id", TENANT_CLIENT, "client_secret", tenantSecret,
+                        "username", username, "password", password)).send();
+    }
+
+    public String accessToken(String username, String password) {
+        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, username, password).get("access_token").asText();
     }
 
     public String userAccessToken() {

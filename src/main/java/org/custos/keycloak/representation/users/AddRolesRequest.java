@@ -1,0 +1,12 @@
+package org.custos.keycloak.representation.users;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/** {@code POST /users/roles}: realm roles, or the calling client's roles when {@code client_level} is true. */
+public record AddRolesRequest(@JsonProperty("roles") List<String> roles,
+                              @JsonProperty("usernames") List<String> usernames,
+                              @JsonProperty("client_level") @JsonAlias("clientLevel") Boolean clientLevel) {
+}

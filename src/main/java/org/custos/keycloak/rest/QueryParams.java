@@ -1,0 +1,47 @@
+package org.custos.keycloak.rest;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.custos.keycloak.error.CustosException;
+
+import java.util.List;
+
+/**
+ * Query parameters as Custos clients send them: dotted names ({@code user.username}), repeated keys for lists, and
+ * numbers that must be numbers (a 400 naming the parameter, not JAX-RS's 404 for an unconvertible value).
+ */
+public final class QueryParams {
+
+    private final MultivaluedMap<String, String> params;
+
+    public QueryParams(MultivaluedMap<String, String> params) {
+        this.params = params;
+    }
+
+    /** The first non-blank value among the given names (aliases), or null. */
+    public String first(String... names) {
+        for (String name : names) {
+            String value = params.getFirst(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    public List<String> all(String name) {
+        List<String> values = params.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    public Integer integer(String name) {
+        String value = first(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw CustosException.invalidField(name, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.custos.keycloak.rest.users;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.users.AddRolesRequest;
+import org.custos.keycloak.representation.users.AttributesRequest;
+import org.custos.keycloak.representation.users.CustosUser;
+import org.custos.keycloak.representation.users.CustosUserProfile;
+import org.custos.keycloak.representation.users.DeleteRolesRequest;
+import org.custos.keycloak.representation.users.LinkAccountsRequest;
+import org.custos.keycloak.representation.users.PasswordRequest;
+import org.custos.keycloak.representation.users.ProfileRequest;
+import org.custos.keycloak.representation.users.RegisterUserRequest;
+import org.custos.keycloak.representation.users.UserResponses;
+import org.custos.keycloak.representation.users.UsernameRequest;
+import org.custos.keycloak.rest.QueryParams;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.users.UserQuery;
+import org.custos.keycloak.service.users.UserRepresentations;
+import org.custos.keycloak.service.users.UserService;
+import org.keycloak.models.UserModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Custos User Management ({@code /user-management/v1.0.0}) on Keycloak's users. Reads need {@code view-users}
+ * (or {@code manage-users}), changes {@code manage-users}; tenant-admin grants need {@code realm-admin}.
+ */
+public class UserResource extends ServiceResource {
+
+    static final String VIEW = "view-users";
+    static final String MANAGE = "manage-users";
+
+    private final CallerContext caller;
+
+    public UserResource(RequestContext request) {
+        super(request);
+        this.caller = request.caller();
+    }
+
+    private UserService manage() {
+        caller.requireRealmManagementRole(MANAGE);
+        return new UserService(request.session(), caller);
+    }
+
+    private UserService view() {
+        caller.requireAnyRealmManagementRole(VIEW, MANAGE);
+        return new UserService(request.session(), caller);
+    }
+
+    private <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
+    private CustosUser single(UserModel user) {
+        return UserRepresentations.toUser(request.session(), user, caller.authenticate().client(), true);
+    }
+
+    @POST
+    @Path("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UserResponses.Registered register(byte[] bytes) {
+        UserService users = manage();
+        users.register(body(bytes, RegisterUserRequest.class));
+        return new UserResponses.Registered(true);
+    }
+
+    @POST
+    @Path("user/activation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CustosUser activate(byte[] bytes) {
+        UserService users = manage();
+        return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), true));
+    }
+
+    @POST
+    @Path("user/deactivation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CustosUser deactivate(byte[] bytes) {
+        UserService users = manage();
+        return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), false));
+    }
+
+    @GET
+    @Path("user/activation/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse activationStatus() {
+        UserService users = view();
+        return new StatusResponse(users.require(username()).isEnabled());
+    }
+
+    @GET
+    @Path("user/availability")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse availability() {
+        UserService users = view();
+        return new StatusResponse(users.isAvailable(username()));
+    }
+
+    @PUT
+    @Path("user/password")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse resetPassword(byte[] bytes) {
+        UserService users = manage();
+        PasswordRequest body = body(bytes, PasswordRequest.class);
+        users.resetPassword(body.username(), body.password());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse delete(byte[] bytes) {
+        UserService users = manage();
+        users.delete(body(bytes, UsernameRequest.class).username());
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addAttributes(byte[] bytes) {
+        UserService users = manage();
+        users.addAttributes(body(bytes, AttributesRequest.class));
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deleteAttributes(byte[] bytes) {
+        UserService users = manage();
+        users.deleteAttributes(body(bytes, AttributesRequest.class));
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("users/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addRoles(byte[] bytes) {
+        UserService users = manage();
+        AddRolesRequest body = body(bytes, AddRolesRequest.class);
+        users.addRoles(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
+        return StatusResponse.OK;
+    }
+
+    /** Custos served {@code DELETE /user/roles}; the seed documents {@code /users/roles}. Both work. */
+    @DELETE
+    @Path("user/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deleteRoles(byte[] bytes) {
+        UserService users = manage();
+        DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
+        List<String> usernames = new ArrayList<>();
+        if (body.username() != null) {
+            usernames.add(body.username());
+        }
+        if (body.usernames() != null) {
+            usernames.addAll(body.usernames());
+        }
+        List<String> realmRoles = new ArrayList<>();
+        if (body.roles() != null) {
+            realmRoles.addAll(body.roles());
+        }
+        if (body.realmRoles() != null) {
+            realmRoles.addAll(body.realmRoles());
+        }
+        users.deleteRoles(usernames, realmRoles, body.clientRoles());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("users/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deleteRolesSeedPath(byte[] bytes) {
+        return deleteRoles(bytes);
+    }
+
+    @PUT
+    @Path("user/profile")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CustosUserProfile updateProfile(byte[] bytes) {
+        UserService users = manage();
+        UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
+        return UserRepresentations.toProfile(user, caller.authenticate().client());
+    }
+
+    @GET
+    @Path("users")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UserResponses.Users find() {
+        UserService users = view();
+        QueryParams q = new QueryParams(request.uri().getQueryParameters());
+        UserQuery page = UserQuery.of(q.integer("offset"), q.integer("limit"));
+        Map<String, String> filters = new LinkedHashMap<>();
+        putIfPresent(filters, UserModel.USERNAME, q.first("user.username", "username"));
+        putIfPresent(filters, UserModel.FIRST_NAME, q.first("user.first_name", "user.firstName"));
+        putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
+        putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
+        UserService.Page found = users.find(q.first("user.id", "id"), filters, page);
+        return new UserResponses.Users(found.stream()
+                .map(u -> UserRepresentations.toUser(request.session(), u, caller.authenticate().client(), false))
+                .toList(), found.total());
+    }
+
+    /** Custos's select-by-attributes: {@code user_profile.attributes.key} paired by position with {@code .value(s)}. */
+    @GET
+    @Path("users/profile")
+    @Produces(MediaType.APPLICATION_JSON)
+    public UserResponses.Profiles findByAttributes() {
+        UserService users = view();
+        QueryParams q = new QueryParams(request.uri().getQueryParameters());
+        UserQuery page = UserQuery.of(q.integer("offset"), q.integer("limit"));
+        List<String> keys = q.all("user_profile.attributes.key");
+        List<String> values = new ArrayList<>(q.all("user_profile.attributes.value"));
+        values.addAll(q.all("user_profile.attributes.values"));
+        if (keys.size() != values.size()) {
+            throw org.custos.keycloak.error.CustosException.badRequest(
+                    "give one user_profile.attributes.value for each user_profile.attributes.key");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            pairs.put(keys.get(i), values.get(i));
+        }
+        UserService.Page found = users.findByAttributes(pairs, page);
+        return new UserResponses.Profiles(found.stream()
+                .map(u -> UserRepresentations.toProfile(u, caller.authenticate().client())).toList(), found.total());
+    }
+
+    @POST
+    @Path("user/profile/mapper")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse linkAccounts(byte[] bytes) {
+        UserService users = manage();
+        users.linkAccounts(body(bytes, LinkAccountsRequest.class));
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("user/admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse makeAdmin(byte[] bytes) {
+        UserService users = manage();
+        users.makeAdmin(body(bytes, UsernameRequest.class).username());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("user/admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse removeAdmin(byte[] bytes) {
+        UserService users = manage();
+        users.removeAdmin(body(bytes, UsernameRequest.class).username());
+        return StatusResponse.OK;
+    }
+
+    private String username() {
+        return new QueryParams(request.uri().getQueryParameters()).first("user.username", "username");
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

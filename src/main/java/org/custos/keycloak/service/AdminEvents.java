@@ -1,0 +1,43 @@
+package org.custos.keycloak.service;
+
+import org.custos.keycloak.auth.Caller;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Records each Custos mutation as a Keycloak admin event, attributed to the caller, so that it appears in the admin
+ * console's admin events and in {@code GET /admin/realms/{realm}/admin-events} (when the realm stores admin events).
+ * Representations passed here must already have secrets removed.
+ */
+public final class AdminEvents {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Caller caller;
+
+    public AdminEvents(KeycloakSession session, Caller caller) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+    }
+
+    public void emit(OperationType operation, ResourceType type, Object representation, String... path) {
+        emit(operation, type.name(), representation, path);
+    }
+
+    public void emit(OperationType operation, String type, Object representation, String... path) {
+        AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
+        AdminEventBuilder event = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+                .operation(operation)
+                .resource(type)
+                .resourcePath(path);
+        if (representation != null) {
+            event.representation(representation);
+        }
+        event.success();
+    }
+}
