@@ -41,25 +41,55 @@ class BadInputIT {
     record Case(String name, String contentType, byte[] body, int status, String descriptionContains) {
     }
 
-    private static List<Case> cases(String requiredField) {
+    /** An endpoint that takes a JSON body, and a field of it that must be a string. */
+    record BodyEndpoint(String method, String service, String path, String stringField) {
+        @Override
+        public String toString() {
+            return method + " " + service + "/" + path;
+        }
+    }
+
+    static final List<BodyEndpoint> ENDPOINTS = List.of(
+            new BodyEndpoint("POST", "identity-management", "token", "password"),
+            new BodyEndpoint("POST", "identity-management", "user/logout", "refresh_token"),
+            new BodyEndpoint("POST", "user-management", "user", "username"),
+            new BodyEndpoint("POST", "user-management", "user/activation", "username"),
+            new BodyEndpoint("POST", "user-management", "user/deactivation", "username"),
+            new BodyEndpoint("PUT", "user-management", "user/password", "password"),
+            new BodyEndpoint("DELETE", "user-management", "user", "username"),
+            new BodyEndpoint("POST", "user-management", "attributes", "users"),
+            new BodyEndpoint("DELETE", "user-management", "attributes", "users"),
+            new BodyEndpoint("POST", "user-management", "users/roles", "usernames"),
+            new BodyEndpoint("DELETE", "user-management", "users/roles", "username"),
+            new BodyEndpoint("DELETE", "user-management", "user/roles", "username"),
+            new BodyEndpoint("PUT", "user-management", "user/profile", "email"),
+            new BodyEndpoint("POST", "user-management", "user/profile/mapper", "current_username"),
+            new BodyEndpoint("POST", "user-management", "user/admin", "username"),
+            new BodyEndpoint("DELETE", "user-management", "user/admin", "username"));
+
+    private static List<Case> cases(String field) {
         byte[] tenMegabytes = new byte[10_000_000];
         Arrays.fill(tenMegabytes, (byte) 'a');
         return List.of(
-                new Case("malformed JSON", "application/json", "{\"refresh_token\":".getBytes(), 400, "malformed JSON"),
+                new Case("malformed JSON", "application/json", "{\"username\":".getBytes(), 400, "malformed JSON"),
                 new Case("a JSON array", "application/json", "[1,2,3]".getBytes(), 400, "JSON object"),
-                new Case("a number where a string belongs", "application/json",
-                        ("{\"" + requiredField + "\": 12345}").getBytes(), 400, "'" + requiredField + "'"),
-                new Case("an object where a string belongs", "application/json",
-                        ("{\"" + requiredField + "\": {\"a\":1}}").getBytes(), 400, "'" + requiredField + "'"),
+                new Case("a number where a " + field + " belongs", "application/json",
+                        ("{\"" + field + "\": 12345}").getBytes(), 400, "'" + field + "'"),
+                new Case("an object where a " + field + " belongs", "application/json",
+                        ("{\"" + field + "\": {\"a\":1}}").getBytes(), 400, "'" + field + "'"),
                 new Case("an empty body", "application/json", new byte[0], 400, null),
                 new Case("a 10 MB body", "application/json", tenMegabytes, 413,
                         "exceeds " + KeycloakServer.MAX_BODY_BYTES + " bytes"),
                 new Case("a wrong content type", "text/plain", "hello".getBytes(), 415, "application/json"));
     }
 
-    private static Http.Reply post(String path, Case c) {
-        return Http.request("POST", realm.custos("identity-management", path)).auth(realm.tenantAuth())
+    private static Http.Reply send(BodyEndpoint e, Case c) {
+        return Http.request(e.method(), realm.custos(e.service(), e.path())).auth(realm.tenantAuth())
                 .body(c.body(), c.contentType()).send();
+    }
+
+    private static Http.Reply post(String path, Case c) {
+        return send(new BodyEndpoint("POST", "identity-management", path, null), c);
     }
 
     private static void assertJsonError(Http.Reply r, Case c) {
@@ -75,41 +105,39 @@ class BadInputIT {
     }
 
     @TestFactory
-    List<DynamicTest> tokenRefusesBadInput() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases("password")) {
-            tests.add(DynamicTest.dynamicTest("token: " + c.name(), () -> {
-                Http.Reply r = post("token", c);
-                if (c.name().equals("an empty body")) {
-                    assertEquals("unsupported_grant_type", r.json().get("error").asText(), r.body());
-                }
-                assertJsonError(r, c);
-            }));
-        }
-        return tests;
-    }
-
-    @TestFactory
-    List<DynamicTest> logoutRefusesBadInputAndEndsNothing() {
+    List<DynamicTest> everyBodyEndpointRefusesBadInputAndWritesNothing() {
         JsonNode tokens = realm.nativePasswordGrant(TestRealm.TENANT_CLIENT, realm.tenantSecret(),
                 TestRealm.USER, TestRealm.USER_PASSWORD);
+        int usersBefore = realm.admin().get("/" + realm.name() + "/users/count").asInt();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases("refresh_token")) {
-            tests.add(DynamicTest.dynamicTest("logout: " + c.name(), () -> {
-                Http.Reply r = post("user/logout", c);
-                if (c.name().equals("an empty body")) {
-                    assertEquals("field 'refresh_token' is required", r.json().get("error_description").asText());
-                }
-                assertJsonError(r, c);
-            }));
+        for (BodyEndpoint e : ENDPOINTS) {
+            for (Case c : cases(e.stringField())) {
+                tests.add(DynamicTest.dynamicTest(e + ": " + c.name(), () -> assertJsonError(send(e, c), c)));
+            }
         }
-        tests.add(DynamicTest.dynamicTest("logout: the session survived every refused request", () -> {
+        tests.add(DynamicTest.dynamicTest("nothing was written", () -> {
+            assertEquals(usersBefore, realm.admin().get("/" + realm.name() + "/users/count").asInt());
+            JsonNode alice = realm.adminUser(TestRealm.USER);
+            assertTrue(alice.get("enabled").asBoolean());
+            assertEquals("Alice", alice.get("firstName").asText());
             Http.Reply refresh = Http.request("POST", realm.custos("identity-management", "token"))
                     .auth(realm.tenantAuth()).json(Map.of("grant_type", "refresh_token",
                             "refresh_token", tokens.get("refresh_token").asText())).send();
-            assertEquals(200, refresh.status(), refresh.toString());
+            assertEquals(200, refresh.status(), "the session survived every refused logout: " + refresh);
         }));
         return tests;
+    }
+
+    @Test
+    void anEmptyTokenBodyIsAnUnsupportedGrant() {
+        Http.Reply r = post("token", new Case("empty", "application/json", new byte[0], 400, null));
+        assertEquals("unsupported_grant_type", r.json().get("error").asText(), r.body());
+    }
+
+    @Test
+    void anEmptyLogoutBodyNamesTheMissingField() {
+        Http.Reply r = post("user/logout", new Case("empty", "application/json", new byte[0], 400, null));
+        assertEquals("field 'refresh_token' is required", r.json().get("error_description").asText());
     }
 
     @Test

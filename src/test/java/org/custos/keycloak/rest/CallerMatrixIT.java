@@ -54,7 +54,28 @@ class CallerMatrixIT {
                 new Endpoint("GET", "identity-management", "credentials", null, aUsersToken),
                 new Endpoint("POST", "identity-management", "user/logout", Map.of("refresh_token", "x"), aUsersToken),
                 new Endpoint("GET", "identity-management", "user", null, clientWithoutUser)));
-        for (String service : List.of("user-management", "group-management", "resource-secret-management",
+        Map<String, Object> oneUser = Map.of("username", TestRealm.USER);
+        for (Object[] e : new Object[][]{
+                {"POST", "user", Map.of("username", "x", "first_name", "a", "last_name", "b", "email", "x@example.org")},
+                {"POST", "user/activation", oneUser}, {"POST", "user/deactivation", oneUser},
+                {"GET", "user/activation/status?user.username=" + TestRealm.USER, null},
+                {"GET", "user/availability?user.username=x", null},
+                {"PUT", "user/password", Map.of("username", TestRealm.USER, "password", "whatever-123")},
+                {"DELETE", "user", oneUser},
+                {"POST", "attributes", Map.of("attributes", List.of(Map.of("key", "k", "values", List.of("v"))), "users", List.of(TestRealm.USER))},
+                {"DELETE", "attributes", Map.of("attributes", List.of(Map.of("key", "k", "values", List.of("v"))), "users", List.of(TestRealm.USER))},
+                {"POST", "users/roles", Map.of("roles", List.of("offline_access"), "usernames", List.of(TestRealm.USER))},
+                {"DELETE", "users/roles", Map.of("roles", List.of("offline_access"), "username", TestRealm.USER)},
+                {"DELETE", "user/roles", Map.of("roles", List.of("offline_access"), "username", TestRealm.USER)},
+                {"PUT", "user/profile", Map.of("username", TestRealm.USER, "first_name", "Mallory")},
+                {"GET", "users", null}, {"GET", "users/profile", null},
+                {"POST", "user/profile/mapper", Map.of("current_username", TestRealm.USER, "previous_username", TestRealm.USER,
+                        "linking_attributes", List.of("name"))},
+                {"POST", "user/admin", oneUser}, {"DELETE", "user/admin", oneUser}}) {
+            // alice is a plain user: authenticated, but without realm-management roles.
+            list.add(new Endpoint((String) e[0], "user-management", (String) e[1], e[2], aUsersToken));
+        }
+        for (String service : List.of("group-management", "resource-secret-management",
                 "sharing-management", "agent-management", "log-management")) {
             list.add(new Endpoint("GET", service, "anything", null, null));
         }
@@ -129,6 +150,16 @@ class CallerMatrixIT {
             }
         }
         return tests;
+    }
+
+    @Test
+    void refusedCallsChangedNothing() {
+        JsonNode alice = realm.adminUser(TestRealm.USER);
+        assertTrue(alice.get("enabled").asBoolean());
+        assertEquals("Alice", alice.get("firstName").asText());
+        assertFalse(alice.path("attributes").has("k"));
+        assertEquals(200, realm.tryPasswordGrant(TestRealm.USER, TestRealm.USER_PASSWORD).status());
+        assertEquals(null, realm.adminUser("x"));
     }
 
     @Test
