@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.identity.IdentityResource;
+import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
 
 import java.io.IOException;
@@ -62,6 +63,12 @@ public class CustosRootResource {
     @Path("log-management/" + VERSION)
     public NotImplementedResource logs() {
         return new NotImplementedResource(request, "log-management");
+    }
+
+    /** The self-service API of the CI/CD-user flow ({@code /api/user}). */
+    @Path("api")
+    public SelfServiceResource selfService() {
+        return new SelfServiceResource(request);
     }
 
     /** The OpenAPI 3 description of every custos endpoint, with this realm's base URL as its server. Public. */

@@ -9,7 +9,9 @@ import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.service.AttributePolicy;
 import org.custos.keycloak.service.KeycloakMessages;
+import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -23,7 +25,6 @@ import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
-import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -51,7 +52,7 @@ public final class UserService {
     /** Attribute names that are Keycloak user fields or ours: writing them as free attributes is refused. */
     static final Set<String> RESERVED_ATTRIBUTES = Set.of(UserModel.USERNAME, UserModel.EMAIL, UserModel.FIRST_NAME,
             UserModel.LAST_NAME, UserModel.EMAIL_VERIFIED, UserModel.ENABLED, UserModel.CREATED_TIMESTAMP,
-            UserModel.EMAIL_PENDING, UserModel.LOCALE, AGENT_ATTRIBUTE);
+            UserModel.EMAIL_PENDING, UserModel.LOCALE, AGENT_ATTRIBUTE, SelfServiceDirectory.REGISTERED_AT);
 
     /** Realm role that Custos gave its tenant admins, granted with {@code realm-admin} when the realm has it. */
     static final String TENANT_ADMIN_ROLE = "admin";
@@ -398,21 +399,8 @@ public final class UserService {
         return request.attributes();
     }
 
-    /**
-     * Keycloak 26 shows and keeps attributes outside the declarative user profile only when the realm's
-     * unmanaged-attribute policy allows it. Custos attributes are admin data, so the first write switches a realm
-     * whose policy is off to ADMIN_EDIT: administrators see and edit them in the console; users cannot see or change
-     * them through the Account console. A realm that already chose a policy keeps it.
-     */
     private void ensureAttributesVisibleToAdmins() {
-        UserProfileProvider provider = profiles();
-        UPConfig config = provider.getConfiguration();
-        if (config.getUnmanagedAttributePolicy() == null) {
-            config.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
-            provider.setConfiguration(config);
-            events.emit(OperationType.UPDATE, ResourceType.USER_PROFILE,
-                    Map.of("unmanagedAttributePolicy", "ADMIN_EDIT"), "users", "profile");
-        }
+        AttributePolicy.ensureAdminEditable(session, events);
     }
 
     private void setPassword(UserModel user, String password) {

@@ -1,0 +1,70 @@
+package org.custos.keycloak.rest.selfservice;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.selfservice.SelfServiceUser;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
+import org.custos.keycloak.service.users.UserService;
+import org.keycloak.models.UserModel;
+
+/**
+ * The self-service API of the CI/CD-user flow ({@code /realms/{realm}/custos/api}): a user's first
+ * {@code GET /api/user} registers them; {@code GET /api/users/{uid}} is the record's self link.
+ */
+public class SelfServiceResource extends ServiceResource {
+
+    static final String REALM_HEADER = "realm";
+
+    private final CallerContext caller;
+
+    public SelfServiceResource(RequestContext request) {
+        super(request);
+        this.caller = request.caller();
+    }
+
+    /** The calling user's self-service record, registering them on the first call. */
+    @GET
+    @Path("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SelfServiceUser me() {
+        Caller c = caller.requireUser();
+        checkRealmHeader();
+        return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
+    }
+
+    /** A registered user's record: for that user, or for a caller with {@code view-users}/{@code manage-users}. */
+    @GET
+    @Path("users/{uid}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SelfServiceUser user(@PathParam("uid") String uid) {
+        Caller c = caller.authenticate();
+        checkRealmHeader();
+        boolean self = c.isUser() && c.user().getId().equals(uid);
+        if (!self) {
+            caller.requireAnyRealmManagementRole("view-users", "manage-users");
+        }
+        UserModel user = request.session().users().getUserById(request.realm(), uid);
+        SelfServiceDirectory directory = new SelfServiceDirectory(request.session());
+        if (user == null || !UserService.isPerson(user) || !directory.isRegistered(user)) {
+            throw CustosException.notFound("no self-service user '" + uid + "'");
+        }
+        return directory.describe(user, request.baseUrl());
+    }
+
+    /** The seed sends {@code realm: <your_realm>}; it must name the realm of the path. */
+    private void checkRealmHeader() {
+        String header = request.session().getContext().getRequestHeaders().getHeaderString(REALM_HEADER);
+        if (header != null && !header.isBlank() && !header.trim().equals(request.realm().getName())) {
+            throw CustosException.badRequest("the realm header '" + header.trim()
+                    + "' does not match the realm of the URL '" + request.realm().getName() + "'");
+        }
+    }
+}
