@@ -244,6 +244,23 @@ class UserIT {
     }
 
     @Test
+    void aUserCannotChangeCustosAttributesThroughTheAccountConsole() {
+        String a = activeUser();
+        call("POST", "attributes").json(Map.of("attributes", List.of(Map.of("key", "lab", "values", List.of("granted"))),
+                "users", List.of(a))).send();
+        String token = realm.accessToken(a, "12345678");
+        Http.Reply mine = Http.request("GET", realm.realmUrl() + "/account").auth(Http.bearer(token))
+                .header("Accept", "application/json").send();
+        assertEquals(200, mine.status(), mine.toString());
+        assertFalse(mine.json().path("attributes").has("lab"), "admin data is not shown to the user: " + mine.body());
+        Http.Reply attempt = Http.request("POST", realm.realmUrl() + "/account").auth(Http.bearer(token))
+                .json(Map.of("username", a, "email", a + "@example.org", "firstName", "Jhon", "lastName", "Creg",
+                        "attributes", Map.of("lab", List.of("self-granted")))).send();
+        assertTrue(attempt.status() < 500, attempt.toString());
+        assertEquals("granted", realm.adminUser(a).get("attributes").get("lab").get(0).asText());
+    }
+
+    @Test
     void keycloakUserFieldsAndTheAgentMarkerAreNotAttributes() {
         String a = activeUser();
         for (String key : List.of("email", "username", "custos-realm-agent")) {
