@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.jpa.JpaMembershipStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -34,6 +35,7 @@ public final class CallerContext {
     private final KeycloakSession session;
     private final RealmModel realm;
     private Caller caller;
+    private GroupPermissions groups;
 
     public CallerContext(KeycloakSession session) {
         this.session = session;
@@ -135,6 +137,14 @@ public final class CallerContext {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);
         return role != null && c.user() != null && c.user().hasRole(role);
+    }
+
+    /** The group rules, decided here like every other permission. */
+    public GroupPermissions groups() {
+        if (groups == null) {
+            groups = new GroupPermissions(this, realm, new JpaMembershipStore(session));
+        }
+        return groups;
     }
 
     private Caller resolve() {

@@ -1,5 +1,6 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.lifecycle.CustosCleanup;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -28,6 +29,7 @@ public class CustosResourceProviderFactory implements RealmResourceProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new CustosCleanup());
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
@@ -41,8 +42,8 @@ public class CustosRootResource {
     }
 
     @Path("group-management/" + VERSION)
-    public NotImplementedResource groups() {
-        return new NotImplementedResource(request, "group-management");
+    public GroupResource groups() {
+        return new GroupResource(request);
     }
 
     @Path("resource-secret-management/" + VERSION)

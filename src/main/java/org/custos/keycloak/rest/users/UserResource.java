@@ -23,7 +23,7 @@ import org.custos.keycloak.representation.users.UsernameRequest;
 import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
 import org.custos.keycloak.rest.ServiceResource;
-import org.custos.keycloak.service.users.UserQuery;
+import org.custos.keycloak.service.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.UserModel;
@@ -202,16 +202,16 @@ public class UserResource extends ServiceResource {
     public UserResponses.Users find() {
         UserService users = view();
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        UserQuery page = UserQuery.of(q.integer("offset"), q.integer("limit"));
+        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
         Map<String, String> filters = new LinkedHashMap<>();
         putIfPresent(filters, UserModel.USERNAME, q.first("user.username", "username"));
         putIfPresent(filters, UserModel.FIRST_NAME, q.first("user.first_name", "user.firstName"));
         putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
         putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
-        UserService.Page found = users.find(q.first("user.id", "id"), filters, page);
+        Paging.Page<UserModel> found = users.find(q.first("user.id", "id"), filters, page);
         return new UserResponses.Users(found.stream()
                 .map(u -> UserRepresentations.toUser(request.session(), u, caller.authenticate().client(), false))
-                .toList(), found.total());
+                .toList(), (int) found.total());
     }
 
     /** Custos's select-by-attributes: {@code user_profile.attributes.key} paired by position with {@code .value(s)}. */
@@ -221,7 +221,7 @@ public class UserResource extends ServiceResource {
     public UserResponses.Profiles findByAttributes() {
         UserService users = view();
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        UserQuery page = UserQuery.of(q.integer("offset"), q.integer("limit"));
+        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
         List<String> keys = q.all("user_profile.attributes.key");
         List<String> values = new ArrayList<>(q.all("user_profile.attributes.value"));
         values.addAll(q.all("user_profile.attributes.values"));
@@ -233,9 +233,9 @@ public class UserResource extends ServiceResource {
         for (int i = 0; i < keys.size(); i++) {
             pairs.put(keys.get(i), values.get(i));
         }
-        UserService.Page found = users.findByAttributes(pairs, page);
+        Paging.Page<UserModel> found = users.findByAttributes(pairs, page);
         return new UserResponses.Profiles(found.stream()
-                .map(u -> UserRepresentations.toProfile(u, caller.authenticate().client())).toList(), found.total());
+                .map(u -> UserRepresentations.toProfile(u, caller.authenticate().client())).toList(), (int) found.total());
     }
 
     @POST

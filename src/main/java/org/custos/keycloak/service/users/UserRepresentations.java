@@ -44,13 +44,18 @@ public final class UserRepresentations {
     }
 
     public static CustosUserProfile toProfile(UserModel user, ClientModel client) {
+        return toProfile(user, client, "");
+    }
+
+    /** The profile of a group member, with their Custos membership type. */
+    public static CustosUserProfile toProfile(UserModel user, ClientModel client, String membershipType) {
         String created = String.valueOf(user.getCreatedTimestamp() == null ? 0 : user.getCreatedTimestamp());
         List<CustosUserProfile.ProfileAttribute> attributes = attributes(user).stream()
                 .map(a -> new CustosUserProfile.ProfileAttribute(user.getId() + ":" + a.key(), a.key(), a.values()))
                 .toList();
         return new CustosUserProfile(user.getUsername(), nullToEmpty(user.getEmail()), nullToEmpty(user.getFirstName()),
                 nullToEmpty(user.getLastName()), created, created, user.isEnabled() ? "ACTIVE" : "SUSPENDED", attributes,
-                clientRoles(user, client), realmRoles(user), "END_USER", "");
+                clientRoles(user, client), realmRoles(user), "END_USER", membershipType);
     }
 
     /** Free attributes only: Keycloak's own user fields are not attributes in Custos's shape. */

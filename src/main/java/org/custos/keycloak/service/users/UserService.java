@@ -11,6 +11,7 @@ import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.AdminEvents;
 import org.custos.keycloak.service.AttributePolicy;
 import org.custos.keycloak.service.KeycloakMessages;
+import org.custos.keycloak.service.Paging;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Custos user management on Keycloak's own users: no shadow table. Every lookup is scoped to the request's realm
@@ -243,11 +243,11 @@ public final class UserService {
      * A page of users (no service accounts). {@code id} is Custos's {@code user.id}: an exact user id when one
      * matches, otherwise Keycloak's free-text search, as Custos did.
      */
-    public Page find(String id, Map<String, String> filters, UserQuery page) {
+    public Paging.Page<UserModel> find(String id, Map<String, String> filters, Paging page) {
         if (id != null && !id.isBlank()) {
             UserModel byId = session.users().getUserById(realm, id);
             if (byId != null && isPerson(byId)) {
-                return new Page(page.offset() == 0 ? List.of(byId) : List.of(), 1);
+                return new Paging.Page<>(page.offset() == 0 ? List.of(byId) : List.of(), 1);
             }
         }
         Map<String, String> params = new LinkedHashMap<>(filters);
@@ -258,7 +258,7 @@ public final class UserService {
     }
 
     /** Users whose attributes match every key/value pair (Custos's {@code users/profile}); all users when none. */
-    public Page findByAttributes(Map<String, String> pairs, UserQuery page) {
+    public Paging.Page<UserModel> findByAttributes(Map<String, String> pairs, Paging page) {
         for (String key : pairs.keySet()) {
             if (RESERVED_ATTRIBUTES.contains(key)) {
                 throw CustosException.badRequest("'" + key + "' is not an attribute; use GET users to search by it");
@@ -267,11 +267,11 @@ public final class UserService {
         return search(new LinkedHashMap<>(pairs), page);
     }
 
-    private Page search(Map<String, String> params, UserQuery page) {
+    private Paging.Page<UserModel> search(Map<String, String> params, Paging page) {
         params.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
         List<UserModel> users = session.users().searchForUserStream(realm, params, page.offset(), page.limit())
                 .filter(UserService::isPerson).toList();
-        return new Page(users, session.users().getUsersCount(realm, params));
+        return new Paging.Page<>(users, session.users().getUsersCount(realm, params));
     }
 
     /** Copies the listed attributes of the previous account to the current one: {@code name}, {@code email}, or any. */
@@ -451,12 +451,5 @@ public final class UserService {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** One page of users and how many match in total. */
-    public record Page(List<UserModel> users, int total) {
-        public Stream<UserModel> stream() {
-            return users.stream();
-        }
     }
 }

@@ -1,0 +1,122 @@
+package org.custos.keycloak.auth;
+
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.MembershipStore;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Who may do what with a group. Tenant user-admins ({@code manage-users}) may do everything; a group's OWNER and
+ * ADMINs manage its members; only an OWNER makes another OWNER, changes or removes an OWNER, or deletes the group.
+ * Rights on a group give nothing over its parent or siblings: re-parenting needs rights on both groups. Adding a
+ * member grants them the group's roles (and its ancestors'), so the caller must be able to grant those roles.
+ */
+public final class GroupPermissions {
+
+    public static final String OWNER = "OWNER";
+    public static final String ADMIN = "ADMIN";
+    public static final String MEMBER = "MEMBER";
+
+    private final CallerContext caller;
+    private final RealmModel realm;
+    private final MembershipStore memberships;
+
+    GroupPermissions(CallerContext caller, RealmModel realm, MembershipStore memberships) {
+        this.caller = caller;
+        this.realm = realm;
+        this.memberships = memberships;
+    }
+
+    /** A tenant user-admin: may do everything with groups. */
+    public boolean isUserAdmin() {
+        return caller.hasRealmManagementRole(caller.authenticate(), "manage-users");
+    }
+
+    private boolean canViewAll() {
+        Caller c = caller.authenticate();
+        return isUserAdmin() || caller.hasRealmManagementRole(c, "query-groups")
+                || caller.hasRealmManagementRole(c, "view-users");
+    }
+
+    /** The caller's own membership type in {@code group}, if the caller is a person and a direct member. */
+    public Optional<String> callerType(GroupModel group) {
+        Caller c = caller.authenticate();
+        if (!c.isUser()) {
+            return Optional.empty();
+        }
+        return memberships.type(realm.getId(), group.getId(), c.user().getId());
+    }
+
+    private boolean isMember(GroupModel group) {
+        Caller c = caller.authenticate();
+        return c.isUser() && c.user().isMemberOf(group);
+    }
+
+    /** Listing every group of the realm: {@code query-groups}, {@code view-users} or {@code manage-users}. */
+    public void requireViewAll() {
+        if (!canViewAll()) {
+            throw CustosException.forbidden("listing groups needs the realm-management role 'query-groups'");
+        }
+    }
+
+    /**
+     * Seeing one group: group viewers, or its members. Others get 404, as if it did not exist, so that group ids
+     * cannot be probed.
+     */
+    public void requireView(GroupModel group) {
+        if (!canViewAll() && !isMember(group)) {
+            throw CustosException.notFound("group '" + group.getId() + "' not found");
+        }
+    }
+
+    public void requireCreate() {
+        if (!isUserAdmin()) {
+            throw CustosException.forbidden("creating groups needs the realm-management role 'manage-users'");
+        }
+    }
+
+    /** Managing members (and the group's own fields): user-admins, the group's OWNER and ADMINs. */
+    public void requireManageMembers(GroupModel group) {
+        requireView(group);
+        if (isUserAdmin()) {
+            return;
+        }
+        String type = callerType(group).orElse("");
+        if (!type.equals(OWNER) && !type.equals(ADMIN)) {
+            throw CustosException.forbidden("only the group's OWNER or ADMINs (or a user-admin) may do this");
+        }
+    }
+
+    /** Making or unmaking an OWNER, deleting the group: user-admins and the group's OWNER. */
+    public void requireOwner(GroupModel group) {
+        requireView(group);
+        if (!isUserAdmin() && !callerType(group).orElse("").equals(OWNER)) {
+            throw CustosException.forbidden("only the group's OWNER (or a user-admin) may do this");
+        }
+    }
+
+    /** Re-parenting: rights on both groups, so nobody lifts a group into one they do not manage (or vice versa). */
+    public void requireReparent(GroupModel child, GroupModel parent) {
+        requireManageMembers(child);
+        requireManageMembers(parent);
+    }
+
+    /** Joining a group grants its roles and its ancestors' roles: the caller must be able to grant each. */
+    public void requireCanGrantRolesOf(GroupModel group) {
+        for (GroupModel g = group; g != null; g = g.getParent()) {
+            Stream<RoleModel> roles = g.getRoleMappingsStream();
+            roles.forEach(caller::requireCanGrant);
+        }
+    }
+
+    /** The acting person, if any (used to refuse removing oneself as the last OWNER and the like). */
+    public Optional<UserModel> person() {
+        Caller c = caller.authenticate();
+        return c.isUser() ? Optional.of(c.user()) : Optional.empty();
+    }
+}

@@ -1,0 +1,26 @@
+package org.custos.keycloak.lifecycle;
+
+import org.custos.keycloak.model.jpa.JpaMembershipStore;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+
+/**
+ * Deletes our rows when Keycloak removes what they point at — a user, a group, a realm — in the same transaction
+ * as the removal, so no row of ours ever refers to something that is gone.
+ */
+public final class CustosCleanup implements ProviderEventListener {
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (event instanceof UserModel.UserRemovedEvent e) {
+            new JpaMembershipStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
+        } else if (event instanceof GroupModel.GroupRemovedEvent e) {
+            new JpaMembershipStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
+        } else if (event instanceof RealmModel.RealmRemovedEvent e) {
+            new JpaMembershipStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
+        }
+    }
+}

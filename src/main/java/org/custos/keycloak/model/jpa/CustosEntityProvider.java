@@ -1,0 +1,29 @@
+package org.custos.keycloak.model.jpa;
+
+import org.custos.keycloak.model.jpa.entity.GroupMembershipEntity;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+import java.util.List;
+
+/** Adds our JPA entities and their Liquibase changelog to Keycloak's persistence unit. */
+public class CustosEntityProvider implements JpaEntityProvider {
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(GroupMembershipEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/custos-changelog/custos-changelog-master.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return CustosEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,20 @@
+package org.custos.keycloak.representation.groups;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.custos.keycloak.representation.users.UserAttribute;
+
+import java.util.List;
+
+/** A group as Custos clients send it (both the 2020 and the later shape; camelCase and snake_case). */
+public record GroupInput(
+        @JsonProperty("id") String id,
+        @JsonProperty("name") String name,
+        @JsonProperty("ownerId") @JsonAlias("owner_id") String ownerId,
+        @JsonProperty("description") String description,
+        @JsonProperty("parent_id") @JsonAlias("parentId") String parentId,
+        @JsonProperty("realm_roles") @JsonAlias("realmRoles") List<String> realmRoles,
+        @JsonProperty("client_roles") @JsonAlias("clientRoles") List<String> clientRoles,
+        @JsonProperty("attributes") List<UserAttribute> attributes,
+        @JsonProperty("sub_groups") @JsonAlias("subGroups") List<GroupInput> subGroups) {
+}

@@ -1,0 +1,228 @@
+package org.custos.keycloak.rest.groups;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.groups.GroupRequests;
+import org.custos.keycloak.representation.groups.GroupViews;
+import org.custos.keycloak.rest.QueryParams;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.groups.GroupRepresentations;
+import org.custos.keycloak.service.groups.GroupService;
+import org.custos.keycloak.service.users.UserRepresentations;
+import org.keycloak.models.GroupModel;
+
+import java.util.List;
+
+/**
+ * Custos Group Management ({@code /group-management/v1.0.0}) on Keycloak's groups. Who may do what is decided by
+ * {@code CallerContext.groups()}: user-admins everything, a group's OWNER and ADMINs its members, only an OWNER
+ * owners and deletion.
+ */
+public class GroupResource extends ServiceResource {
+
+    private final CallerContext caller;
+
+    public GroupResource(RequestContext request) {
+        super(request);
+        this.caller = request.caller();
+    }
+
+    private GroupService service() {
+        return new GroupService(request.session(), caller);
+    }
+
+    private GroupRepresentations views(GroupService groups) {
+        return new GroupRepresentations(groups, caller.authenticate().client());
+    }
+
+    private <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
+    private QueryParams query() {
+        return new QueryParams(request.uri().getQueryParameters());
+    }
+
+    private Paging paging() {
+        QueryParams q = query();
+        return Paging.of(q.integer("offset"), q.integer("limit"));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw CustosException.invalidField(field, "is required");
+        }
+        return value;
+    }
+
+    @POST
+    @Path("groups")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.KeycloakGroups create(byte[] bytes) {
+        GroupService groups = service();
+        List<GroupModel> created = groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
+        GroupRepresentations views = views(groups);
+        return new GroupViews.KeycloakGroups(created.stream().map(views::keycloakGroup).toList(), created.size());
+    }
+
+    @POST
+    @Path("group")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.Group createOne(byte[] bytes) {
+        GroupService groups = service();
+        GroupModel group = groups.createOne(body(bytes, GroupRequests.OneGroup.class).group());
+        return views(groups).group(group);
+    }
+
+    @PUT
+    @Path("group/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.KeycloakGroup update(@PathParam("id") String id, byte[] bytes) {
+        GroupService groups = service();
+        GroupModel group = groups.update(id, body(bytes, GroupRequests.OneGroup.class).group());
+        return views(groups).keycloakGroup(group);
+    }
+
+    @DELETE
+    @Path("group/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse delete(@PathParam("id") String id) {
+        service().delete(id);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("group")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.KeycloakGroup find() {
+        GroupService groups = service();
+        QueryParams q = query();
+        String id = q.first("group.id", "id");
+        String name = q.first("group.name", "name");
+        if (id == null && name == null) {
+            throw CustosException.badRequest("give group.id or group.name");
+        }
+        return views(groups).keycloakGroup(id != null ? groups.require(id) : groups.requireByName(name));
+    }
+
+    @GET
+    @Path("groups")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.KeycloakGroups all() {
+        GroupService groups = service();
+        Paging.Page<GroupModel> page = groups.topLevel(paging());
+        GroupRepresentations views = views(groups);
+        return new GroupViews.KeycloakGroups(page.stream().map(views::keycloakGroup).toList(), page.total());
+    }
+
+    @POST
+    @Path("user/group/membership")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addMember(byte[] bytes) {
+        GroupService groups = service();
+        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+        groups.addMember(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("user/group/membership")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse removeMember(byte[] bytes) {
+        GroupService groups = service();
+        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+        groups.removeMember(m.groupId(), m.username());
+        return StatusResponse.OK;
+    }
+
+    @PUT
+    @Path("user/group/membership")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse changeMembership(byte[] bytes) {
+        GroupService groups = service();
+        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+        groups.changeType(m.groupId(), m.username(),
+                required(m.type() != null ? m.type() : m.membershipType(), "type"));
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("group/membership")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addChild(byte[] bytes) {
+        GroupService groups = service();
+        GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
+        groups.addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("group/membership")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse removeChild(byte[] bytes) {
+        GroupService groups = service();
+        GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
+        groups.removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("groups/memberships/child")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.Groups children() {
+        GroupService groups = service();
+        GroupRepresentations views = views(groups);
+        return new GroupViews.Groups(groups.children(query().first("group.id", "group_id"), paging()).stream()
+                .map(views::group).toList());
+    }
+
+    @GET
+    @Path("groups/memberships")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.Groups parents() {
+        GroupService groups = service();
+        GroupRepresentations views = views(groups);
+        return new GroupViews.Groups(groups.parents(query().first("group.id", "group_id")).stream()
+                .map(views::group).toList());
+    }
+
+    @GET
+    @Path("user/group/memberships/child")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.Members members() {
+        GroupService groups = service();
+        var page = groups.members(query().first("group.id", "group_id"), paging());
+        return new GroupViews.Members(page.stream().map(e -> UserRepresentations.toProfile(e.getKey(),
+                caller.authenticate().client(), e.getValue())).toList(), page.total());
+    }
+
+    @GET
+    @Path("user/group/memberships")
+    @Produces(MediaType.APPLICATION_JSON)
+    public GroupViews.Groups groupsOfUser() {
+        GroupService groups = service();
+        GroupRepresentations views = views(groups);
+        return new GroupViews.Groups(groups.groupsOf(query().first("profile.username", "username")).stream()
+                .map(views::group).toList());
+    }
+
+    @GET
+    @Path("user/group/access")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse access() {
+        QueryParams q = query();
+        return new StatusResponse(service().hasAccess(q.first("group_id", "group.id"), q.first("username"),
+                required(q.first("type", "membership_type"), "type")));
+    }
+}

@@ -1,0 +1,451 @@
+package org.custos.keycloak.service.groups;
+
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.GroupPermissions;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.MembershipStore;
+import org.custos.keycloak.model.jpa.JpaMembershipStore;
+import org.custos.keycloak.representation.groups.GroupInput;
+import org.custos.keycloak.representation.users.UserAttribute;
+import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.users.UserService;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
+import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
+import static org.custos.keycloak.auth.GroupPermissions.OWNER;
+
+/**
+ * Custos group management on Keycloak's groups: groups and sub-groups are Keycloak groups (the console shows the
+ * tree), membership is Keycloak membership, and only the membership <em>type</em> lives in our table. Every rule of
+ * who may do what is asked of {@link GroupPermissions}; every change is a Keycloak admin event.
+ */
+public final class GroupService {
+
+    /** Realm attribute naming extra membership types, comma-separated (e.g. {@code READER,CURATOR}). */
+    public static final String EXTRA_TYPES_ATTRIBUTE = "custos.group.membership-types";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CallerContext callerContext;
+    private final GroupPermissions permissions;
+    private final MembershipStore memberships;
+    private final AdminEvents events;
+    private final Caller caller;
+
+    public GroupService(KeycloakSession session, CallerContext callerContext) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.callerContext = callerContext;
+        this.caller = callerContext.authenticate();
+        this.permissions = callerContext.groups();
+        this.memberships = new JpaMembershipStore(session);
+        this.events = new AdminEvents(session, caller);
+    }
+
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    /** The group with this id in this realm, visible to the caller; 404 otherwise (another realm's ids too). */
+    public GroupModel require(String id) {
+        if (id == null || id.isBlank()) {
+            throw CustosException.invalidField("group.id", "is required");
+        }
+        GroupModel group = session.groups().getGroupById(realm, id);
+        if (group == null) {
+            throw CustosException.notFound("group '" + id + "' not found");
+        }
+        permissions.requireView(group);
+        return group;
+    }
+
+    /** The first group with exactly this name, else the first whose name contains it (Custos), visible to the caller. */
+    public GroupModel requireByName(String name) {
+        GroupModel group = session.groups().searchForGroupByNameStream(realm, name, true, 0, 1).findFirst()
+                .or(() -> session.groups().searchForGroupByNameStream(realm, name, false, 0, 1).findFirst())
+                .orElseThrow(() -> CustosException.notFound("group '" + name + "' not found"));
+        permissions.requireView(group);
+        return group;
+    }
+
+    /** Creates every group of the array (Custos kept only the first), each with its sub-groups. */
+    public List<GroupModel> create(List<GroupInput> inputs) {
+        permissions.requireCreate();
+        if (inputs == null || inputs.isEmpty()) {
+            throw CustosException.invalidField("groups", "must hold at least one group");
+        }
+        List<GroupModel> created = new ArrayList<>();
+        for (GroupInput input : inputs) {
+            created.add(create(input, null));
+        }
+        return created;
+    }
+
+    /** Creates one group ({@code POST /group}), under {@code parent_id} when given. */
+    public GroupModel createOne(GroupInput input) {
+        permissions.requireCreate();
+        if (input == null) {
+            throw CustosException.invalidField("group", "is required");
+        }
+        GroupModel parent = null;
+        if (input.parentId() != null && !input.parentId().isBlank()) {
+            parent = require(input.parentId());
+            permissions.requireManageMembers(parent);
+        }
+        return create(input, parent);
+    }
+
+    private GroupModel create(GroupInput input, GroupModel parent) {
+        requireName(input.name());
+        if (input.id() != null && !input.id().isBlank() && session.groups().getGroupById(realm, input.id()) != null) {
+            throw CustosException.conflict("a group with id '" + input.id() + "' exists");
+        }
+        requireUniqueName(input.name(), parent);
+        UserModel owner = ownerOf(input);
+        GroupModel group = session.groups().createGroup(realm,
+                input.id() == null || input.id().isBlank() ? null : input.id(), input.name(), parent);
+        apply(group, input);
+        if (owner != null) {
+            owner.joinGroup(group);
+            memberships.setType(realm.getId(), group.getId(), owner.getId(), OWNER);
+        }
+        events.emit(OperationType.CREATE, ResourceType.GROUP, Map.of("name", group.getName(),
+                "owner", owner == null ? "" : owner.getUsername()), "groups", group.getId());
+        if (input.subGroups() != null) {
+            for (GroupInput sub : input.subGroups()) {
+                create(sub, group);
+            }
+        }
+        return group;
+    }
+
+    /** Custos: name, description, attributes and roles are fully replaced; an {@code ownerId} becomes an OWNER. */
+    public GroupModel update(String id, GroupInput input) {
+        GroupModel group = require(id);
+        permissions.requireManageMembers(group);
+        if (input == null) {
+            throw CustosException.invalidField("group", "is required");
+        }
+        requireName(input.name());
+        if (!input.name().equals(group.getName())) {
+            requireUniqueName(input.name(), group.getParent());
+            group.setName(input.name());
+        }
+        UserModel owner = ownerOf(input);
+        group.getRoleMappingsStream().toList().forEach(role -> {
+            callerContext.requireCanGrant(role);
+            group.deleteRoleMapping(role);
+        });
+        group.getAttributes().keySet().stream().toList().forEach(group::removeAttribute);
+        apply(group, input);
+        if (owner != null && !memberships.type(realm.getId(), group.getId(), owner.getId()).orElse("").equals(OWNER)) {
+            permissions.requireOwner(group);
+            if (!isDirectMember(owner, group)) {
+                owner.joinGroup(group);
+            }
+            memberships.setType(realm.getId(), group.getId(), owner.getId(), OWNER);
+        }
+        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("name", group.getName()), "groups", group.getId());
+        return group;
+    }
+
+    /** Deletes the group and, as Keycloak does, its sub-groups; our membership rows go with them. */
+    public void delete(String id) {
+        GroupModel group = require(id);
+        permissions.requireOwner(group);
+        session.groups().removeGroup(realm, group);
+        events.emit(OperationType.DELETE, ResourceType.GROUP, null, "groups", id);
+    }
+
+    public Paging.Page<GroupModel> topLevel(Paging page) {
+        permissions.requireViewAll();
+        return new Paging.Page<>(session.groups().getTopLevelGroupsStream(realm, page.offset(), page.limit()).toList(),
+                session.groups().getGroupsCount(realm, true));
+    }
+
+    public void addMember(String groupId, String username, String requestedType) {
+        GroupModel group = require(groupId);
+        String type = membershipType(requestedType, "membership_type");
+        UserModel user = requireUser(username);
+        if (type.equals(OWNER)) {
+            permissions.requireOwner(group);
+        } else {
+            permissions.requireManageMembers(group);
+        }
+        if (isDirectMember(user, group)) {
+            return; // Custos: joining again changes nothing, the type included.
+        }
+        permissions.requireCanGrantRolesOf(group);
+        user.joinGroup(group);
+        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
+        events.emit(OperationType.CREATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
+                "users", user.getId(), "groups", group.getId());
+    }
+
+    public void removeMember(String groupId, String username) {
+        GroupModel group = require(groupId);
+        UserModel user = requireUser(username);
+        String current = typeOf(group, user);
+        if (current.equals(OWNER)) {
+            permissions.requireOwner(group);
+            requireAnotherOwner(group);
+        } else {
+            permissions.requireManageMembers(group);
+        }
+        if (!isDirectMember(user, group)) {
+            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
+        }
+        user.leaveGroup(group);
+        memberships.remove(realm.getId(), group.getId(), user.getId());
+        events.emit(OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, "users", user.getId(), "groups", group.getId());
+    }
+
+    public void changeType(String groupId, String username, String requestedType) {
+        GroupModel group = require(groupId);
+        String type = membershipType(requestedType, "type");
+        UserModel user = requireUser(username);
+        if (!isDirectMember(user, group)) {
+            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
+        }
+        String current = typeOf(group, user);
+        if (type.equals(OWNER) || current.equals(OWNER)) {
+            permissions.requireOwner(group);
+        } else {
+            permissions.requireManageMembers(group);
+        }
+        if (current.equals(OWNER) && !type.equals(OWNER)) {
+            requireAnotherOwner(group);
+        }
+        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
+        events.emit(OperationType.UPDATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
+                "users", user.getId(), "groups", group.getId());
+    }
+
+    /** Makes {@code child} a Keycloak sub-group of {@code parent}. Idempotent; 409 if it has another parent. */
+    public void addChild(String childId, String parentId) {
+        GroupModel child = require(childId);
+        GroupModel parent = require(parentId);
+        permissions.requireReparent(child, parent);
+        if (parent.getId().equals(child.getParentId())) {
+            return;
+        }
+        for (GroupModel g = parent; g != null; g = g.getParent()) {
+            if (g.getId().equals(child.getId())) {
+                throw CustosException.badRequest("group '" + parentId + "' is '" + childId
+                        + "' or one of its sub-groups: the move would make a cycle");
+            }
+        }
+        if (child.getParentId() != null) {
+            throw CustosException.conflict("group '" + childId + "' already has a parent ('" + child.getParentId()
+                    + "'); a Keycloak group has one parent, so remove it from that parent first");
+        }
+        // Members of the child inherit the parent's roles from now on.
+        permissions.requireCanGrantRolesOf(parent);
+        requireUniqueName(child.getName(), parent);
+        session.groups().moveGroup(realm, child, parent);
+        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", parent.getId()), "groups", child.getId());
+    }
+
+    /** Makes {@code child} a top-level group again. */
+    public void removeChild(String childId, String parentId) {
+        GroupModel child = require(childId);
+        GroupModel parent = require(parentId);
+        permissions.requireReparent(child, parent);
+        if (!parent.getId().equals(child.getParentId())) {
+            throw CustosException.notFound("group '" + childId + "' is not a child of '" + parentId + "'");
+        }
+        requireUniqueName(child.getName(), null);
+        session.groups().moveGroup(realm, child, null);
+        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", ""), "groups", child.getId());
+    }
+
+    public List<GroupModel> children(String groupId, Paging page) {
+        GroupModel group = require(groupId);
+        return group.getSubGroupsStream(page.offset(), page.limit()).toList();
+    }
+
+    public List<GroupModel> parents(String groupId) {
+        GroupModel group = require(groupId);
+        return group.getParent() == null ? List.of() : List.of(group.getParent());
+    }
+
+    /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
+    public Paging.Page<Map.Entry<UserModel, String>> members(String groupId, Paging page) {
+        GroupModel group = require(groupId);
+        Map<String, String> types = memberships.types(realm.getId(), group.getId());
+        List<Map.Entry<UserModel, String>> rows = session.users().getGroupMembersStream(realm, group, page.offset(), page.limit())
+                .filter(UserService::isPerson)
+                .map(u -> Map.entry(u, types.getOrDefault(u.getId(), MEMBER)))
+                .toList();
+        return new Paging.Page<>(rows, session.users().getGroupMembersStream(realm, group).count());
+    }
+
+    /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or group viewers only. */
+    public List<GroupModel> groupsOf(String username) {
+        UserModel user = requireUser(username);
+        boolean self = caller.isUser() && caller.user().getId().equals(user.getId());
+        if (!self) {
+            permissions.requireViewAll();
+        }
+        Set<GroupModel> all = new LinkedHashSet<>();
+        user.getGroupsStream().forEach(g -> {
+            for (GroupModel x = g; x != null; x = x.getParent()) {
+                all.add(x);
+            }
+        });
+        return List.copyOf(all);
+    }
+
+    /** Whether the user is a direct member of the group with exactly this type. */
+    public boolean hasAccess(String groupId, String username, String requestedType) {
+        GroupModel group = require(groupId);
+        String type = membershipType(requestedType, "type");
+        UserModel user = requireUser(username);
+        return isDirectMember(user, group) && typeOf(group, user).equals(type);
+    }
+
+    public String typeOf(GroupModel group, UserModel user) {
+        return memberships.type(realm.getId(), group.getId(), user.getId()).orElse(MEMBER);
+    }
+
+    /** The group's first OWNER's username (Custos's {@code ownerId}), or empty. */
+    public String ownerOf(GroupModel group) {
+        return memberships.types(realm.getId(), group.getId()).entrySet().stream()
+                .filter(e -> e.getValue().equals(OWNER))
+                .map(e -> session.users().getUserById(realm, e.getKey()))
+                .filter(u -> u != null)
+                .map(UserModel::getUsername)
+                .sorted()
+                .findFirst().orElse("");
+    }
+
+    /** OWNER, ADMIN, MEMBER, or a type the realm defines; upper-cased; empty means MEMBER. */
+    public String membershipType(String requested, String field) {
+        if (requested == null || requested.isBlank()) {
+            return MEMBER;
+        }
+        String type = requested.trim().toUpperCase(Locale.ROOT);
+        Set<String> allowed = new LinkedHashSet<>(List.of(OWNER, ADMIN, MEMBER));
+        String extra = realm.getAttribute(EXTRA_TYPES_ATTRIBUTE);
+        if (extra != null) {
+            for (String t : extra.split(",")) {
+                if (!t.isBlank()) {
+                    allowed.add(t.trim().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        if (!allowed.contains(type)) {
+            throw CustosException.invalidField(field, "must be one of " + allowed);
+        }
+        return type;
+    }
+
+    private void requireAnotherOwner(GroupModel group) {
+        if (memberships.count(realm.getId(), group.getId(), OWNER) <= 1) {
+            throw CustosException.conflict("a group never loses its last OWNER: make another member OWNER first");
+        }
+    }
+
+    private UserModel requireUser(String username) {
+        if (username == null || username.isBlank()) {
+            throw CustosException.invalidField("username", "is required");
+        }
+        UserModel user = session.users().getUserByUsername(realm, username);
+        if (user == null || !UserService.isPerson(user)) {
+            throw CustosException.notFound("user '" + username + "' not found");
+        }
+        return user;
+    }
+
+    private UserModel ownerOf(GroupInput input) {
+        if (input.ownerId() != null && !input.ownerId().isBlank()) {
+            return requireUser(input.ownerId());
+        }
+        return caller.isUser() ? caller.user() : null;
+    }
+
+    private static boolean isDirectMember(UserModel user, GroupModel group) {
+        return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
+    }
+
+    private void apply(GroupModel group, GroupInput input) {
+        group.setDescription(input.description());
+        if (input.attributes() != null) {
+            for (UserAttribute attribute : input.attributes()) {
+                if (attribute == null || attribute.key() == null || attribute.key().isBlank() || attribute.values() == null) {
+                    throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
+                }
+                group.setAttribute(attribute.key(), List.copyOf(attribute.values()));
+            }
+        }
+        for (RoleModel role : roles(input.realmRoles(), "realm_roles", false)) {
+            group.grantRole(role);
+        }
+        for (RoleModel role : roles(input.clientRoles(), "client_roles", true)) {
+            group.grantRole(role);
+        }
+    }
+
+    private List<RoleModel> roles(List<String> names, String field, boolean client) {
+        if (names == null) {
+            return List.of();
+        }
+        ClientModel tenantClient = caller.client();
+        List<RoleModel> roles = new ArrayList<>();
+        for (String name : names) {
+            RoleModel role = name == null ? null : client ? tenantClient.getRole(name) : realm.getRole(name);
+            if (role == null) {
+                throw CustosException.invalidField(field, "names the role '" + name + "', which does not exist");
+            }
+            callerContext.requireCanGrant(role);
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw CustosException.invalidField("name", "is required");
+        }
+        if (name.contains("/")) {
+            throw CustosException.invalidField("name", "must not contain '/'");
+        }
+    }
+
+    private void requireUniqueName(String name, GroupModel parent) {
+        Optional<GroupModel> clash = parent == null
+                ? session.groups().getTopLevelGroupsStream(realm).filter(g -> g.getName().equals(name)).findFirst()
+                : parent.getSubGroupsStream().filter(g -> g.getName().equals(name)).findFirst();
+        if (clash.isPresent()) {
+            throw CustosException.conflict("a group named '" + name + "' already exists "
+                    + (parent == null ? "at the top level" : "under '" + parent.getName() + "'"));
+        }
+    }
+
+    /** Attributes of a group in Custos's {@code {key, values}} shape, sorted by key. */
+    public static List<UserAttribute> attributes(GroupModel group) {
+        Map<String, List<String>> sorted = new LinkedHashMap<>();
+        group.getAttributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted.entrySet().stream().map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+}
