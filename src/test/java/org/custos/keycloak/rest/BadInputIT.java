@@ -27,10 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIT {
 
     private static TestRealm realm;
+    private static String groupId;
 
     @BeforeAll
     static void setUp() {
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput");
+        groupId = Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
+                .json(Map.of("groups", List.of(Map.of("name", "existing")))).send().json().get("groups").get(0).get("id").asText();
     }
 
     @AfterAll
@@ -65,7 +68,15 @@ class BadInputIT {
             new BodyEndpoint("PUT", "user-management", "user/profile", "email"),
             new BodyEndpoint("POST", "user-management", "user/profile/mapper", "current_username"),
             new BodyEndpoint("POST", "user-management", "user/admin", "username"),
-            new BodyEndpoint("DELETE", "user-management", "user/admin", "username"));
+            new BodyEndpoint("DELETE", "user-management", "user/admin", "username"),
+            new BodyEndpoint("POST", "group-management", "groups", "clientId"),
+            new BodyEndpoint("POST", "group-management", "group", "clientId"),
+            new BodyEndpoint("PUT", "group-management", "group/{existing}", "clientId"),
+            new BodyEndpoint("POST", "group-management", "user/group/membership", "group_id"),
+            new BodyEndpoint("DELETE", "group-management", "user/group/membership", "group_id"),
+            new BodyEndpoint("PUT", "group-management", "user/group/membership", "group_id"),
+            new BodyEndpoint("POST", "group-management", "group/membership", "child_id"),
+            new BodyEndpoint("DELETE", "group-management", "group/membership", "child_id"));
 
     private static List<Case> cases(String field) {
         byte[] tenMegabytes = new byte[10_000_000];
@@ -84,7 +95,8 @@ class BadInputIT {
     }
 
     private static Http.Reply send(BodyEndpoint e, Case c) {
-        return Http.request(e.method(), realm.custos(e.service(), e.path())).auth(realm.tenantAuth())
+        return Http.request(e.method(), realm.custos(e.service(), e.path().replace("{existing}", groupId)))
+                .auth(realm.tenantAuth())
                 .body(c.body(), c.contentType()).send();
     }
 
@@ -117,6 +129,9 @@ class BadInputIT {
         }
         tests.add(DynamicTest.dynamicTest("nothing was written", () -> {
             assertEquals(usersBefore, realm.admin().get("/" + realm.name() + "/users/count").asInt());
+            JsonNode groups = realm.admin().get("/" + realm.name() + "/groups");
+            assertEquals(1, groups.size(), "no group was created: " + groups);
+            assertEquals("existing", groups.get(0).get("name").asText(), "the group was not renamed");
             JsonNode alice = realm.adminUser(TestRealm.USER);
             assertTrue(alice.get("enabled").asBoolean());
             assertEquals("Alice", alice.get("firstName").asText());

@@ -32,9 +32,18 @@ class CallerMatrixIT {
     private static String userToken;
     private static String otherRealmUserToken;
     private static String expiredToken;
+    private static String groupId;
 
-    /** An endpoint, and which valid credential is of the wrong kind for it (null: none is). */
-    record Endpoint(String method, String service, String path, Object body, Function<TestRealm, String> wrongKind) {
+    /**
+     * An endpoint, which valid credential is of the wrong kind for it (null: none is), and what that caller gets:
+     * 403, or 404 where the endpoint names a group the caller may not see (group ids are not probeable).
+     */
+    record Endpoint(String method, String service, String path, Object body, Function<TestRealm, String> wrongKind,
+                    int wrongKindStatus) {
+        Endpoint(String method, String service, String path, Object body, Function<TestRealm, String> wrongKind) {
+            this(method, service, path, body, wrongKind, 403);
+        }
+
         Http.Request request(TestRealm r) {
             Http.Request req = Http.request(method, r.custos(service, path));
             return body == null ? req : req.json(body);
@@ -75,7 +84,28 @@ class CallerMatrixIT {
             // alice is a plain user: authenticated, but without realm-management roles.
             list.add(new Endpoint((String) e[0], "user-management", (String) e[1], e[2], aUsersToken));
         }
-        for (String service : List.of("group-management", "resource-secret-management",
+        // Groups: alice is authenticated but neither a user-admin nor a member of the realm's group.
+        String g = groupId;
+        for (Object[] e : new Object[][]{
+                {"POST", "groups", Map.of("groups", List.of(Map.of("name", "x"))), 403},
+                {"POST", "group", Map.of("group", Map.of("name", "x")), 403},
+                {"GET", "groups", null, 403},
+                {"GET", "user/group/memberships?profile.username=bob", null, 403},
+                {"PUT", "group/" + g, Map.of("group", Map.of("name", "x")), 404},
+                {"DELETE", "group/" + g, null, 404},
+                {"GET", "group?group.id=" + g, null, 404},
+                {"POST", "user/group/membership", Map.of("group_id", g, "username", TestRealm.USER, "membership_type", "MEMBER"), 404},
+                {"DELETE", "user/group/membership", Map.of("group_id", g, "username", "bob"), 404},
+                {"PUT", "user/group/membership", Map.of("group_id", g, "username", "bob", "type", "ADMIN"), 404},
+                {"POST", "group/membership", Map.of("child_id", g, "parent_id", g), 404},
+                {"DELETE", "group/membership", Map.of("child_id", g, "parent_id", g), 404},
+                {"GET", "groups/memberships/child?group.id=" + g, null, 404},
+                {"GET", "groups/memberships?group.id=" + g, null, 404},
+                {"GET", "user/group/memberships/child?group.id=" + g, null, 404},
+                {"GET", "user/group/access?group_id=" + g + "&username=bob&type=MEMBER", null, 404}}) {
+            list.add(new Endpoint((String) e[0], "group-management", (String) e[1], e[2], aUsersToken, (Integer) e[3]));
+        }
+        for (String service : List.of("resource-secret-management",
                 "sharing-management", "agent-management", "log-management")) {
             list.add(new Endpoint("GET", service, "anything", null, null));
         }
@@ -85,9 +115,14 @@ class CallerMatrixIT {
     @BeforeAll
     static void setUp() throws Exception {
         AdminApi admin = new AdminApi(KeycloakServer.get());
-        realm = TestRealm.create(admin, "matrix", rep -> rep.withArray("clients").add(Http.JSON.valueToTree(Map.of(
-                "clientId", "disabled-client", "enabled", false, "publicClient", false, "secret", "disabled-secret",
-                "serviceAccountsEnabled", true))));
+        realm = TestRealm.create(admin, "matrix", rep -> {
+            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", "disabled-client", "enabled", false,
+                    "publicClient", false, "secret", "disabled-secret", "serviceAccountsEnabled", true)));
+            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "bob", "enabled", true)));
+        });
+        Http.Reply group = Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
+                .json(Map.of("groups", List.of(Map.of("name", "matrix-group", "ownerId", "bob")))).send();
+        groupId = group.json().get("groups").get(0).get("id").asText();
         otherRealm = TestRealm.create(admin, "matrix-other", rep -> rep.withArray("clients").add(Http.JSON.valueToTree(
                 Map.of("clientId", "only-in-other", "publicClient", false, "secret", "other-secret"))));
         userToken = realm.userAccessToken();
@@ -142,8 +177,9 @@ class CallerMatrixIT {
             unauthorized.forEach((what, auth) -> tests.add(DynamicTest.dynamicTest(e + ": " + what + " -> 401",
                     () -> assertRefused(e.request(realm).auth(auth).send(), 401, what))));
             if (e.wrongKind() != null) {
-                tests.add(DynamicTest.dynamicTest(e + ": a caller of the wrong kind -> 403",
-                        () -> assertRefused(e.request(realm).auth(e.wrongKind().apply(realm)).send(), 403, "wrong kind")));
+                int expected = e.wrongKindStatus();
+                tests.add(DynamicTest.dynamicTest(e + ": a caller of the wrong kind -> " + expected,
+                        () -> assertRefused(e.request(realm).auth(e.wrongKind().apply(realm)).send(), expected, "wrong kind")));
             } else {
                 tests.add(DynamicTest.dynamicTest(e + ": the right caller -> 501 until built",
                         () -> assertRefused(e.request(realm).auth(realm.tenantAuth()).send(), 501, "stub")));
@@ -160,6 +196,11 @@ class CallerMatrixIT {
         assertFalse(alice.path("attributes").has("k"));
         assertEquals(200, realm.tryPasswordGrant(TestRealm.USER, TestRealm.USER_PASSWORD).status());
         assertEquals(null, realm.adminUser("x"));
+        JsonNode groups = realm.admin().get("/" + realm.name() + "/groups");
+        assertEquals(1, groups.size(), "no group was created: " + groups);
+        assertEquals("matrix-group", groups.get(0).get("name").asText());
+        assertEquals(1, realm.admin().get("/" + realm.name() + "/groups/" + groupId + "/members").size(),
+                "only bob, the owner, is a member");
     }
 
     @Test
