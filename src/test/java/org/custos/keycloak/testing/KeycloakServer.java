@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Keycloak distribution (unpacked by Maven from Maven Central) with our jar in {@code providers/}, built
- * and started once per test JVM in production mode on loopback with an in-memory H2 database.
+ * and started once per test JVM in production mode on loopback — with an in-memory H2 database, or with
+ * {@code -Dcustos.test.db=postgres} on the PostgreSQL named by {@code custos.test.db.url/username/password}.
  *
  * <p>Set {@code -Dcustos.test.url=http://host:port} to run the suite against an already running server instead
  * (it must have the jar, the bootstrap admin {@code admin/admin} and the max-body-bytes option below).
@@ -61,6 +62,9 @@ public final class KeycloakServer {
         int port = Integer.getInteger("custos.test.port", 18080);
         int managementPort = port + 1000;
         String db = System.getProperty("custos.test.db", "dev-mem");
+        if (db.isBlank()) {
+            db = "dev-mem";
+        }
         Path log = dist.resolve("custos-test-server.log");
         try {
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -74,6 +78,11 @@ public final class KeycloakServer {
                     "--log-level=INFO,org.custos:DEBUG"));
             ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (db.equals("postgres")) {
+                pb.environment().put("KC_DB_URL", require("custos.test.db.url"));
+                pb.environment().put("KC_DB_USERNAME", require("custos.test.db.username"));
+                pb.environment().put("KC_DB_PASSWORD", System.getProperty("custos.test.db.password", ""));
+            }
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = pb.start();

@@ -1,0 +1,97 @@
+package org.custos.keycloak.lifecycle;
+
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Looks into our table on the real PostgreSQL the server runs on: our schema exists (with its own Liquibase history
+ * table), and rows go when their user, group or realm goes. Runs only in the PostgreSQL pass of {@code .ci/run}
+ * ({@code -Dcustos.test.db=postgres}); on the default in-memory H2 the database lives inside the server process and
+ * cannot be opened from here, and the same cleanup is checked through the API in {@code GroupIT}.
+ */
+@EnabledIfSystemProperty(named = "custos.test.db", matches = "postgres",
+        disabledReason = "needs -Dcustos.test.db=postgres (the PostgreSQL pass of .ci/run)")
+class PostgresCleanupIT {
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("custos.test.db.url"),
+                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password"));
+    }
+
+    private static long rows(String where, String value) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from CUSTOS_GROUP_MEMBERSHIP where " + where + " = ?")) {
+            s.setString(1, value);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void theSchemaIsOursAndIndexedByRealm() throws SQLException {
+        try (Connection c = db(); ResultSet r = c.getMetaData().getIndexInfo(null, null, "custos_group_membership", false, false)) {
+            boolean realmIndex = false;
+            while (r.next()) {
+                realmIndex |= "idx_custos_gm_realm".equalsIgnoreCase(r.getString("INDEX_NAME"));
+            }
+            assertTrue(realmIndex, "REALM_ID is indexed");
+        }
+        try (Connection c = db(); ResultSet r = c.getMetaData().getTables(null, null, "databasechangelog_custos%", null)) {
+            assertTrue(r.next(), "our Liquibase history lives in its own table");
+        }
+    }
+
+    @Test
+    void rowsGoWithTheirUserGroupAndRealm() throws SQLException {
+        AdminApi admin = new AdminApi(KeycloakServer.get());
+        TestRealm realm = TestRealm.create(admin, "pg-cleanup", rep -> {
+            for (String u : List.of("owner1", "owner2", "member1")) {
+                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", u, "enabled", true)));
+            }
+        });
+        String realmId = admin.get("/" + realm.name()).get("id").asText();
+        String groupA = create(realm, "a", "owner1");
+        String groupB = create(realm, "b", "owner2");
+        for (String[] m : new String[][]{{groupA, "owner2", "OWNER"}, {groupA, "member1", "MEMBER"}, {groupB, "member1", "ADMIN"}}) {
+            assertEquals(200, Http.request("POST", realm.custos("group-management", "user/group/membership"))
+                    .auth(realm.tenantAuth()).json(Map.of("group_id", m[0], "username", m[1], "membership_type", m[2])).send().status());
+        }
+        assertEquals(5, rows("REALM_ID", realmId));
+
+        String member1 = realm.adminUser("member1").get("id").asText();
+        assertEquals(2, rows("USER_ID", member1));
+        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/users/" + member1, null).status());
+        assertEquals(0, rows("USER_ID", member1), "a deleted user's membership types are gone");
+
+        assertEquals(1, rows("GROUP_ID", groupB));
+        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/groups/" + groupB, null).status());
+        assertEquals(0, rows("GROUP_ID", groupB), "a deleted group's membership types are gone");
+
+        assertEquals(2, rows("REALM_ID", realmId));
+        realm.close();
+        assertEquals(0, rows("REALM_ID", realmId), "a deleted realm's rows are gone");
+    }
+
+    private static String create(TestRealm realm, String name, String owner) {
+        return Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
+                .json(Map.of("groups", List.of(Map.of("name", name, "ownerId", owner)))).send()
+                .json().get("groups").get(0).get("id").asText();
+    }
+}
