@@ -29,9 +29,21 @@ cp providers/keycloak-custos.jar "$DIST/providers/keycloak-custos.jar"
 mkdir -p "$DIST/data/import"
 cp docker/realm-import/custos-demo-realm.json "$DIST/data/import/custos-demo-realm.json"
 
+KEY_FILE="$PWD/$RUN_DIR/secrets.keys"
+if [ ! -f "$KEY_FILE" ]; then
+  ( umask 077; printf 'k1=%s\n' "$(head -c 32 /dev/urandom | base64)" > "$KEY_FILE" )
+  cat <<WARN
+################################################################################################
+# WARNING: generated a DEVELOPMENT key-encryption key for Custos secrets in $KEY_FILE
+# Anyone who can read that file can decrypt the secrets stored by this server. Never use it in
+# production: configure your own key file or secrets-keys (see the README, "Secrets at rest").
+################################################################################################
+WARN
+fi
+
 echo "==> Starting Keycloak on http://localhost:$PORT (first start re-augments: about a minute)"
 "$DIST/bin/kc.sh" start-dev --import-realm --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
-  --health-enabled=true &
+  --health-enabled=true --spi-realm-restapi-extension--custos--secrets-key-file="$KEY_FILE" &
 KC_PID=$!
 stop() {
   echo; echo "==> Stopping Keycloak"

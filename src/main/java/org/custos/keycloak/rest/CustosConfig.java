@@ -1,12 +1,15 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.crypto.KeyRing;
 import org.keycloak.Config;
+
+import java.nio.file.Path;
 
 /**
  * The extension's server-wide settings, read once from Keycloak's SPI configuration
  * ({@code --spi-realm-restapi-extension--custos--<option>=...} or the matching {@code KC_SPI_...} variable).
  */
-public record CustosConfig(long maxBodyBytes) {
+public record CustosConfig(long maxBodyBytes, KeyRing secretKeys) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -15,6 +18,11 @@ public record CustosConfig(long maxBodyBytes) {
         if (max <= 0) {
             throw new IllegalArgumentException("custos max-body-bytes must be positive, was " + max);
         }
-        return new CustosConfig(max);
+        String keyFile = scope == null ? null : scope.get("secrets-key-file");
+        String keys = scope == null ? null : scope.get("secrets-keys");
+        String active = scope == null ? null : scope.get("secrets-active-key");
+        KeyRing ring = keyFile != null && !keyFile.isBlank() ? new KeyRing(Path.of(keyFile), null, null)
+                : keys != null && !keys.isBlank() ? new KeyRing(null, keys, active) : KeyRing.none();
+        return new CustosConfig(max, ring);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
+import org.custos.keycloak.rest.secrets.SecretResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
 
@@ -47,8 +48,8 @@ public class CustosRootResource {
     }
 
     @Path("resource-secret-management/" + VERSION)
-    public NotImplementedResource secrets() {
-        return new NotImplementedResource(request, "resource-secret-management");
+    public SecretResource secrets() {
+        return new SecretResource(request);
     }
 
     @Path("sharing-management/" + VERSION)

@@ -30,6 +30,7 @@ public final class KeycloakServer {
     public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private static KeycloakServer instance;
+    private static Path secretsKeyFile;
 
     private final String baseUrl;
     private final Process process;
@@ -51,6 +52,17 @@ public final class KeycloakServer {
         return baseUrl;
     }
 
+    /** The secrets key file the server reads (re-read on change), or null against an external server. */
+    public static Path secretsKeyFile() {
+        return secretsKeyFile;
+    }
+
+    /** The server's log file, or null against an external server. */
+    public static Path logFile() {
+        String dist = System.getProperty("custos.test.dist");
+        return secretsKeyFile == null || dist == null ? null : Path.of(dist).resolve("custos-test-server.log");
+    }
+
     private static KeycloakServer start() {
         String external = System.getProperty("custos.test.url");
         if (external != null && !external.isBlank()) {
@@ -67,6 +79,10 @@ public final class KeycloakServer {
         }
         Path log = dist.resolve("custos-test-server.log");
         try {
+            secretsKeyFile = dist.resolve("custos-test-secrets.keys");
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
             List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build",
                     "--db=" + db, "--health-enabled=true", "--cache=local"));
@@ -75,6 +91,7 @@ public final class KeycloakServer {
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                     "--http-management-port=" + managementPort, "--hostname-strict=false",
                     "--spi-realm-restapi-extension--custos--max-body-bytes=" + MAX_BODY_BYTES,
+                    "--spi-realm-restapi-extension--custos--secrets-key-file=" + secretsKeyFile,
                     "--log-level=INFO,org.custos:DEBUG"));
             ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

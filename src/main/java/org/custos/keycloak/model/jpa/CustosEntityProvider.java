@@ -1,6 +1,7 @@
 package org.custos.keycloak.model.jpa;
 
 import org.custos.keycloak.model.jpa.entity.GroupMembershipEntity;
+import org.custos.keycloak.model.jpa.entity.SecretEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
 import java.util.List;
@@ -10,7 +11,7 @@ public class CustosEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(GroupMembershipEntity.class);
+        return List.of(GroupMembershipEntity.class, SecretEntity.class);
     }
 
     @Override

@@ -1,0 +1,41 @@
+package org.custos.keycloak.model;
+
+import org.custos.keycloak.crypto.SecretCipher;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Sealed Custos secrets (SSH, PASSWORD, X509_CERTIFICATE, KV), scoped by realm id. Values are only ever sealed here. */
+public interface SecretStore {
+
+    /** A stored secret: its metadata and its sealed value. */
+    record StoredSecret(String id, String realmId, String token, String type, String ownerId, String ownerUserId,
+                        String clientId, String kvKey, String description, long createdAt, SecretCipher.Sealed sealed) {
+
+        public StoredSecret withSealed(SecretCipher.Sealed newSealed, String newDescription) {
+            return new StoredSecret(id, realmId, token, type, ownerId, ownerUserId, clientId, kvKey, newDescription,
+                    createdAt, newSealed);
+        }
+    }
+
+    Optional<StoredSecret> byToken(String realmId, String token);
+
+    Optional<StoredSecret> byKvKey(String realmId, String ownerId, String key);
+
+    List<StoredSecret> ofOwner(String realmId, String ownerId);
+
+    List<StoredSecret> ofClient(String realmId, String clientId);
+
+    List<StoredSecret> notUnderKey(String realmId, String keyId);
+
+    void create(StoredSecret secret);
+
+    /** Replaces the sealed value and description of an existing secret. */
+    void update(StoredSecret secret);
+
+    void delete(String realmId, String id);
+
+    void removeOwnerUser(String realmId, String userId);
+
+    void removeRealm(String realmId);
+}

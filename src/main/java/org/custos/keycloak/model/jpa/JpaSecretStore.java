@@ -1,0 +1,111 @@
+package org.custos.keycloak.model.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.custos.keycloak.crypto.SecretCipher;
+import org.custos.keycloak.model.SecretStore;
+import org.custos.keycloak.model.jpa.entity.SecretEntity;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link SecretStore} on Keycloak's EntityManager, inside the request's transaction. */
+public final class JpaSecretStore implements SecretStore {
+
+    private final EntityManager em;
+
+    public JpaSecretStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private static StoredSecret toRecord(SecretEntity e) {
+        return new StoredSecret(e.getId(), e.getRealmId(), e.getToken(), e.getType(), e.getOwnerId(), e.getOwnerUserId(),
+                e.getClientId(), e.getKvKey(), e.getDescription(), e.getCreatedAt(),
+                new SecretCipher.Sealed(e.getKeyId(), e.getWrappedKey(), e.getCiphertext()));
+    }
+
+    private List<StoredSecret> list(String query, String realmId, String name, String value) {
+        return em.createNamedQuery(query, SecretEntity.class).setParameter("realmId", realmId)
+                .setParameter(name, value).getResultStream().map(JpaSecretStore::toRecord).toList();
+    }
+
+    @Override
+    public Optional<StoredSecret> byToken(String realmId, String token) {
+        return list("custosSecret.byToken", realmId, "token", token).stream().findFirst();
+    }
+
+    @Override
+    public Optional<StoredSecret> byKvKey(String realmId, String ownerId, String key) {
+        return em.createNamedQuery("custosSecret.byKvKey", SecretEntity.class).setParameter("realmId", realmId)
+                .setParameter("ownerId", ownerId).setParameter("kvKey", key).getResultStream()
+                .map(JpaSecretStore::toRecord).findFirst();
+    }
+
+    @Override
+    public List<StoredSecret> ofOwner(String realmId, String ownerId) {
+        return list("custosSecret.ofOwner", realmId, "ownerId", ownerId);
+    }
+
+    @Override
+    public List<StoredSecret> ofClient(String realmId, String clientId) {
+        return list("custosSecret.ofClient", realmId, "clientId", clientId);
+    }
+
+    @Override
+    public List<StoredSecret> notUnderKey(String realmId, String keyId) {
+        return list("custosSecret.notUnderKey", realmId, "keyId", keyId);
+    }
+
+    @Override
+    public void create(StoredSecret s) {
+        SecretEntity e = new SecretEntity();
+        e.setId(s.id());
+        e.setRealmId(s.realmId());
+        e.setToken(s.token());
+        e.setType(s.type());
+        e.setOwnerId(s.ownerId());
+        e.setOwnerUserId(s.ownerUserId());
+        e.setClientId(s.clientId());
+        e.setKvKey(s.kvKey());
+        e.setDescription(s.description());
+        e.setCreatedAt(s.createdAt());
+        seal(e, s.sealed());
+        em.persist(e);
+    }
+
+    @Override
+    public void update(StoredSecret s) {
+        SecretEntity e = em.find(SecretEntity.class, s.id());
+        if (e == null || !e.getRealmId().equals(s.realmId())) {
+            throw new IllegalStateException("secret vanished during the request");
+        }
+        e.setDescription(s.description());
+        seal(e, s.sealed());
+    }
+
+    private static void seal(SecretEntity e, SecretCipher.Sealed sealed) {
+        e.setKeyId(sealed.keyId());
+        e.setWrappedKey(sealed.wrappedKey());
+        e.setCiphertext(sealed.ciphertext());
+    }
+
+    @Override
+    public void delete(String realmId, String id) {
+        SecretEntity e = em.find(SecretEntity.class, id);
+        if (e != null && e.getRealmId().equals(realmId)) {
+            em.remove(e);
+        }
+    }
+
+    @Override
+    public void removeOwnerUser(String realmId, String userId) {
+        em.createNamedQuery("custosSecret.deleteOwner").setParameter("realmId", realmId)
+                .setParameter("userId", userId).executeUpdate();
+    }
+
+    @Override
+    public void removeRealm(String realmId) {
+        em.createNamedQuery("custosSecret.deleteRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+}

@@ -1,0 +1,249 @@
+package org.custos.keycloak.service.secrets;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.crypto.SecretCipher;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.SecretStore;
+import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.custos.keycloak.model.jpa.JpaSecretStore;
+import org.custos.keycloak.representation.Json;
+import org.custos.keycloak.representation.secrets.SecretViews;
+import org.custos.keycloak.service.AdminEvents;
+import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Custos resource secrets, sealed at rest. Who may read, change or delete a secret: its owner (the user named
+ * {@code owner_id}, acting with their own token or as the {@code user-token} beside client credentials), the client
+ * that stored it (with its credentials), or a secrets admin (realm role {@link #SECRETS_ADMIN_ROLE}). To anyone else
+ * a secret does not exist (404). Values never reach logs, admin events, errors or summaries.
+ */
+public final class SecretService {
+
+    public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
+    static final String RESOURCE_TYPE = "CUSTOS_SECRET";
+    private static final Logger LOG = Logger.getLogger(SecretService.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CallerContext callerContext;
+    private final Caller caller;
+    private final SecretStore store;
+    private final SecretCipher cipher;
+    private final KeyRing keys;
+
+    public SecretService(KeycloakSession session, CallerContext callerContext, KeyRing keys) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.callerContext = callerContext;
+        this.caller = callerContext.authenticate();
+        this.keys = keys;
+        if (!keys.isConfigured()) {
+            throw new CustosException(503, "secrets_unavailable", "secret storage is not configured on this server: "
+                    + "set the custos SPI option secrets-key-file or secrets-keys (see the README)");
+        }
+        this.store = new JpaSecretStore(session);
+        this.cipher = new SecretCipher(keys);
+    }
+
+    /** Stores a new secret of {@code type} and returns its token. */
+    public String create(String type, SecretViews.MetadataInput metadata, Map<String, String> value, String kvKey) {
+        SecretViews.MetadataInput md = metadata == null ? new SecretViews.MetadataInput(null, null, null, null) : metadata;
+        requireOwnClient(md.clientId());
+        String owner = owner(md.ownerId());
+        UserModel ownerUser = session.users().getUserByUsername(realm, owner);
+        String token = md.token() != null && !md.token().isBlank() ? md.token() : SecretTokens.generate();
+        if (store.byToken(realm.getId(), token).isPresent()) {
+            throw CustosException.conflict("a secret with this token exists");
+        }
+        if (kvKey != null && store.byKvKey(realm.getId(), owner, kvKey).isPresent()) {
+            throw CustosException.conflict("the key '" + kvKey + "' exists for this owner: update or delete it");
+        }
+        String id = KeycloakModelUtils.generateId();
+        StoredSecret secret = new StoredSecret(id, realm.getId(), token, type, owner,
+                ownerUser == null ? null : ownerUser.getId(), caller.client().getClientId(), kvKey, md.description(),
+                System.currentTimeMillis(), seal(id, type, value));
+        store.create(secret);
+        event(OperationType.CREATE, secret);
+        return token;
+    }
+
+    /** The secret with {@code token} and type, readable by the caller; 404 otherwise. */
+    public Opened read(String type, String token) {
+        StoredSecret secret = require(type, token);
+        return new Opened(secret, open(secret));
+    }
+
+    public void delete(String type, String token) {
+        StoredSecret secret = require(type, token);
+        store.delete(realm.getId(), secret.id());
+        event(OperationType.DELETE, secret);
+    }
+
+    /** Replaces a secret's value (and description), sealing it anew under the active key. */
+    public void update(StoredSecret secret, Map<String, String> value, String description) {
+        StoredSecret updated = secret.withSealed(seal(secret.id(), secret.type(), value),
+                description != null ? description : secret.description());
+        store.update(updated);
+        event(OperationType.UPDATE, updated);
+    }
+
+    /** The KV secret of the acting owner under {@code key}, or by token; 404 if there is none the caller may read. */
+    public StoredSecret requireKv(String ownerHint, String key, String token) {
+        if (token != null && !token.isBlank()) {
+            return require("KV", token);
+        }
+        if (key == null || key.isBlank()) {
+            throw CustosException.invalidField("key", "is required (or give token)");
+        }
+        String owner = owner(ownerHint);
+        StoredSecret secret = store.byKvKey(realm.getId(), owner, key)
+                .orElseThrow(() -> CustosException.notFound("no KV secret '" + key + "'"));
+        if (!mayAccess(secret)) {
+            throw CustosException.notFound("no KV secret '" + key + "'");
+        }
+        return secret;
+    }
+
+    /** Metadata only: of the listed tokens the caller may read, or — with none listed — of all the caller's secrets. */
+    public List<StoredSecret> summaries(List<String> tokens) {
+        if (tokens != null && !tokens.isEmpty()) {
+            List<StoredSecret> found = new ArrayList<>();
+            for (String token : tokens) {
+                store.byToken(realm.getId(), token).filter(this::mayAccess).ifPresent(found::add);
+            }
+            return found;
+        }
+        Map<String, StoredSecret> mine = new LinkedHashMap<>();
+        if (caller.isUser()) {
+            store.ofOwner(realm.getId(), caller.user().getUsername()).forEach(s -> mine.put(s.id(), s));
+        }
+        if (caller.presentedClientSecret()) {
+            store.ofClient(realm.getId(), caller.client().getClientId()).forEach(s -> mine.put(s.id(), s));
+        }
+        return List.copyOf(mine.values());
+    }
+
+    /** Re-seals every secret of the realm that is not under the active key; returns how many were moved. */
+    public int reEncrypt() {
+        callerContext.requireRealmManagementRole("manage-realm");
+        String active = keys.activeId();
+        List<StoredSecret> old = store.notUnderKey(realm.getId(), active);
+        for (StoredSecret secret : old) {
+            store.update(secret.withSealed(seal(secret.id(), secret.type(), open(secret)), secret.description()));
+        }
+        new AdminEvents(session, caller).emit(OperationType.ACTION, RESOURCE_TYPE,
+                Map.of("re_encrypted", old.size(), "active_key", active), "secrets", "re-encrypt");
+        return old.size();
+    }
+
+    public String activeKey() {
+        return keys.activeId();
+    }
+
+    /** A secret and its opened value. */
+    public record Opened(StoredSecret secret, Map<String, String> value) {
+        @Override
+        public String toString() {
+            return "Opened[" + secret.type() + "]";
+        }
+    }
+
+    private StoredSecret require(String type, String token) {
+        if (token == null || token.isBlank()) {
+            throw CustosException.invalidField("token", "is required");
+        }
+        Optional<StoredSecret> secret = store.byToken(realm.getId(), token)
+                .filter(s -> s.type().equals(type))
+                .filter(this::mayAccess);
+        return secret.orElseThrow(() -> CustosException.notFound("no " + type + " secret with this token"));
+    }
+
+    private boolean mayAccess(StoredSecret secret) {
+        if (caller.isUser() && caller.user().getUsername().equals(secret.ownerId())) {
+            return true;
+        }
+        if (caller.presentedClientSecret() && caller.client().getClientId().equals(secret.clientId())) {
+            return true;
+        }
+        RoleModel admin = realm.getRole(SECRETS_ADMIN_ROLE);
+        return admin != null && caller.user() != null && caller.user().hasRole(admin);
+    }
+
+    /**
+     * The owner of a new secret (or whose KV secret is meant): a person acts for themselves only; a client with its
+     * credentials names the owner (Custos's {@code owner_id}).
+     */
+    private String owner(String requested) {
+        if (caller.isUser()) {
+            String self = caller.user().getUsername();
+            if (requested != null && !requested.isBlank() && !requested.equals(self) && !isSecretsAdmin()) {
+                throw CustosException.forbidden("a user may store and read secrets only for themselves");
+            }
+            return requested != null && !requested.isBlank() ? requested : self;
+        }
+        if (requested == null || requested.isBlank()) {
+            throw CustosException.invalidField("metadata.owner_id", "is required");
+        }
+        return requested;
+    }
+
+    private boolean isSecretsAdmin() {
+        RoleModel admin = realm.getRole(SECRETS_ADMIN_ROLE);
+        return admin != null && caller.user() != null && caller.user().hasRole(admin);
+    }
+
+    private void requireOwnClient(String clientId) {
+        if (clientId != null && !clientId.isBlank() && !clientId.equals(caller.client().getClientId())) {
+            throw CustosException.invalidField("metadata.client_id", "does not match the authenticated client");
+        }
+    }
+
+    private SecretCipher.Sealed seal(String id, String type, Map<String, String> value) {
+        try {
+            return cipher.seal(Json.mapper().writeValueAsBytes(value), SecretCipher.associatedData(realm.getId(), id, type));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a secret value", e);
+        }
+    }
+
+    private Map<String, String> open(StoredSecret secret) {
+        try {
+            byte[] plain = cipher.open(secret.sealed(), SecretCipher.associatedData(realm.getId(), secret.id(), secret.type()));
+            return Json.mapper().readValue(plain, new TypeReference<Map<String, String>>() {
+            });
+        } catch (SecretCipher.SealException e) {
+            LOG.errorf("secret %s of realm %s cannot be opened: %s", secret.id(), realm.getName(), e.getMessage());
+            throw new CustosException(500, "secret_unreadable",
+                    "the stored secret cannot be decrypted; an administrator has been notified in the server log");
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored secret is not valid JSON", e);
+        }
+    }
+
+    private void event(OperationType operation, StoredSecret secret) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("type", secret.type());
+        representation.put("owner_id", secret.ownerId());
+        representation.put("client_id", secret.clientId());
+        if (secret.kvKey() != null) {
+            representation.put("key", secret.kvKey());
+        }
+        new AdminEvents(session, caller).emit(operation, RESOURCE_TYPE, representation, "secrets", secret.id());
+    }
+}
