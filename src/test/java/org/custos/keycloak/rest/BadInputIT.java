@@ -76,7 +76,12 @@ class BadInputIT {
             new BodyEndpoint("DELETE", "group-management", "user/group/membership", "group_id"),
             new BodyEndpoint("PUT", "group-management", "user/group/membership", "group_id"),
             new BodyEndpoint("POST", "group-management", "group/membership", "child_id"),
-            new BodyEndpoint("DELETE", "group-management", "group/membership", "child_id"));
+            new BodyEndpoint("DELETE", "group-management", "group/membership", "child_id"),
+            new BodyEndpoint("POST", "resource-secret-management", "secret/ssh", "passphrase"),
+            new BodyEndpoint("POST", "resource-secret-management", "secret/password", "password"),
+            new BodyEndpoint("POST", "resource-secret-management", "secret/certificate", "x509_cert"),
+            new BodyEndpoint("POST", "resource-secret-management", "secret/kv", "key"),
+            new BodyEndpoint("PUT", "resource-secret-management", "secret/kv", "value"));
 
     private static List<Case> cases(String field) {
         byte[] tenMegabytes = new byte[10_000_000];

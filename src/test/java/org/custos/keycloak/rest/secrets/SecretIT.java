@@ -274,6 +274,18 @@ class SecretIT {
     }
 
     @Test
+    void deletingTheOwningUserDeletesTheirSecrets() {
+        String username = "leaver-" + UUID.randomUUID().toString().substring(0, 6);
+        realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", username, "enabled", true));
+        String token = savePassword(username, plaintext("orphan"));
+        assertEquals(200, tenant("GET", "secret/password?token=" + token).send().status());
+        String id = realm.adminUser(username).get("id").asText();
+        assertEquals(204, realm.admin().call("DELETE", "/" + realm.name() + "/users/" + id, null).status());
+        assertEquals(404, tenant("GET", "secret/password?token=" + token).send().status(),
+                "the storing client could still read the row, had it survived the user");
+    }
+
+    @Test
     void aSuppliedTokenIsUniqueAndMissingFieldsAreNamed() {
         String token = "custom-token-" + UUID.randomUUID();
         assertEquals(200, tenant("POST", "secret/password").json(Map.of("metadata", Map.of("owner_id", "alice", "token", token),
