@@ -1,0 +1,117 @@
+package org.custos.keycloak.bench;
+
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Side-by-side latency of custos endpoints and the native Keycloak endpoints doing the same work, interleaved in one
+ * run on one server so that machine noise hits both alike. Not part of the test suite (its name matches no test
+ * pattern); run with {@code mvn verify -Dit.test=SideBySideBenchmark -Dcustos.bench=true -Dtest=None
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Prints p50/p95 and the ratio custos/native; asserts only that every
+ * call succeeded.
+ */
+@EnabledIfSystemProperty(named = "custos.bench", matches = "true", disabledReason = "benchmark: -Dcustos.bench=true")
+class SideBySideBenchmark {
+
+    private static final int WARMUP = 100;
+    private static final int ROUNDS = 400;
+
+    @Test
+    void custosVersusNative() {
+        try (TestRealm realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "bench", rep -> {
+            rep.put("bruteForceProtected", false);
+            for (int i = 0; i < 200; i++) {
+                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", String.format("user-%03d", i), "enabled", true)));
+            }
+        })) {
+            String serviceToken = realm.nativePasswordGrant(TestRealm.TENANT_CLIENT, realm.tenantSecret(),
+                    TestRealm.USER, TestRealm.USER_PASSWORD).get("access_token").asText();
+            String tenantAdminToken = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                    .form(Map.of("grant_type", "client_credentials", "client_id", TestRealm.TENANT_CLIENT,
+                            "client_secret", realm.tenantSecret())).send().json().get("access_token").asText();
+            Map<String, Supplier<Http.Reply>[]> pairs = new LinkedHashMap<>();
+            pairs.put("token, client_credentials", pair(
+                    () -> Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
+                            .json(Map.of("grant_type", "client_credentials")).send(),
+                    () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                            .form(Map.of("grant_type", "client_credentials", "client_id", TestRealm.TENANT_CLIENT,
+                                    "client_secret", realm.tenantSecret())).send()));
+            pairs.put("token, password", pair(
+                    () -> Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
+                            .json(Map.of("grant_type", "password", "username", TestRealm.USER, "password", TestRealm.USER_PASSWORD)).send(),
+                    () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                            .form(Map.of("grant_type", "password", "client_id", TestRealm.TENANT_CLIENT, "client_secret",
+                                    realm.tenantSecret(), "username", TestRealm.USER, "password", TestRealm.USER_PASSWORD,
+                                    "scope", "openid")).send()));
+            pairs.put("list 100 users", pair(
+                    () -> Http.request("GET", realm.custos("user-management", "users?limit=100")).auth(Http.bearer(tenantAdminToken)).send(),
+                    () -> Http.request("GET", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users?max=100&briefRepresentation=false")
+                            .auth(Http.bearer(tenantAdminToken)).send()));
+            pairs.put("userinfo", pair(
+                    () -> Http.request("GET", realm.custos("identity-management", "user")).auth(Http.bearer(serviceToken)).send(),
+                    () -> Http.request("GET", realm.realmUrl() + "/protocol/openid-connect/userinfo").auth(Http.bearer(serviceToken)).send()));
+
+            System.out.println("| operation | rounds | custos p50 ms | native p50 ms | p50 ratio | custos p95 ms | native p95 ms |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (var e : pairs.entrySet()) {
+                // Password hashing (PBKDF2, Keycloak's default cost) makes each login slow: fewer rounds there.
+                int rounds = e.getKey().contains("password") ? 100 : ROUNDS;
+                double[][] t = measure(e.getValue()[0], e.getValue()[1], rounds);
+                System.out.printf("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", e.getKey(), rounds, pct(t[0], 50), pct(t[1], 50),
+                        pct(t[0], 50) / pct(t[1], 50), pct(t[0], 95), pct(t[1], 95));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<Http.Reply>[] pair(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall) {
+        return new Supplier[]{custos, nativeCall};
+    }
+
+    /** Interleaves the two calls (alternating which goes first) and returns their latencies in ms. */
+    private static double[][] measure(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall, int rounds) {
+        for (int i = 0; i < Math.min(WARMUP, rounds / 2); i++) {
+            assertEquals(200, custos.get().status());
+            assertEquals(200, nativeCall.get().status());
+        }
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            if (i % 2 == 0) {
+                a.add(time(custos));
+                b.add(time(nativeCall));
+            } else {
+                b.add(time(nativeCall));
+                a.add(time(custos));
+            }
+        }
+        return new double[][]{a.stream().mapToDouble(Double::doubleValue).toArray(), b.stream().mapToDouble(Double::doubleValue).toArray()};
+    }
+
+    private static double time(Supplier<Http.Reply> call) {
+        long start = System.nanoTime();
+        Http.Reply r = call.get();
+        double ms = (System.nanoTime() - start) / 1e6;
+        assertEquals(200, r.status(), r.toString());
+        return ms;
+    }
+
+    private static double pct(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
