@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.rest.agents.AgentResource;
 import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
@@ -58,8 +59,8 @@ public class CustosRootResource {
     }
 
     @Path("agent-management/" + VERSION)
-    public NotImplementedResource agents() {
-        return new NotImplementedResource(request, "agent-management");
+    public AgentResource agents() {
+        return new AgentResource(request);
     }
 
     @Path("log-management/" + VERSION)

@@ -28,10 +28,18 @@ class BadInputIT {
 
     private static TestRealm realm;
     private static String groupId;
+    private static String agentSecret;
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput");
+        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput", rep -> rep.withArray("users").forEach(u -> {
+            if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management").add("manage-clients");
+            }
+        }));
+        Http.request("POST", realm.custos("agent-management", "enable")).auth(realm.tenantAuth()).send();
+        agentSecret = Http.request("POST", realm.custos("agent-management", "agent")).auth(realm.tenantAuth())
+                .json(Map.of("id", "bad-input-agent")).send().json().get("secret").asText();
         groupId = Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
                 .json(Map.of("groups", List.of(Map.of("name", "existing")))).send().json().get("groups").get(0).get("id").asText();
     }
@@ -81,7 +89,16 @@ class BadInputIT {
             new BodyEndpoint("POST", "resource-secret-management", "secret/password", "password"),
             new BodyEndpoint("POST", "resource-secret-management", "secret/certificate", "x509_cert"),
             new BodyEndpoint("POST", "resource-secret-management", "secret/kv", "key"),
-            new BodyEndpoint("PUT", "resource-secret-management", "secret/kv", "value"));
+            new BodyEndpoint("PUT", "resource-secret-management", "secret/kv", "value"),
+            new BodyEndpoint("POST", "identity-management", "agent/token/tenant", "grant_type"),
+            new BodyEndpoint("POST", "identity-management", "agent/logout/tenant", "refresh_token"),
+            new BodyEndpoint("POST", "agent-management", "roles", "roles"),
+            new BodyEndpoint("POST", "agent-management", "agent", "id"),
+            new BodyEndpoint("POST", "agent-management", "agent/attributes", "agents"),
+            new BodyEndpoint("DELETE", "agent-management", "agent/attributes", "agents"),
+            new BodyEndpoint("POST", "agent-management", "agent/roles", "agents"),
+            new BodyEndpoint("DELETE", "agent-management", "agent/roles", "id"),
+            new BodyEndpoint("POST", "agent-management", "protocol/mapper", "name"));
 
     private static List<Case> cases(String field) {
         byte[] tenMegabytes = new byte[10_000_000];
@@ -100,8 +117,9 @@ class BadInputIT {
     }
 
     private static Http.Reply send(BodyEndpoint e, Case c) {
+        boolean agentCall = e.service().equals("identity-management") && e.path().startsWith("agent/");
         return Http.request(e.method(), realm.custos(e.service(), e.path().replace("{existing}", groupId)))
-                .auth(realm.tenantAuth())
+                .auth(agentCall ? Http.custosBearer("bad-input-agent", agentSecret) : realm.tenantAuth())
                 .body(c.body(), c.contentType()).send();
     }
 

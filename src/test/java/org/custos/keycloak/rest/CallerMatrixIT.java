@@ -125,7 +125,25 @@ class CallerMatrixIT {
             list.add(new Endpoint(e[0], "resource-secret-management", e[1], null, aUsersToken, 404));
         }
         list.add(new Endpoint("GET", "resource-secret-management", "secret/summaries", null, null, 200));
-        for (String service : List.of("sharing-management", "agent-management", "log-management")) {
+        // Agents: alice lacks manage-clients; the agent token endpoints want an agent's own credentials.
+        for (Object[] e : new Object[][]{
+                {"POST", "enable", null}, {"POST", "token/configuration", Map.of("access_token_life_time", 60)},
+                {"POST", "roles", Map.of("roles", List.of(Map.of("name", "r")))}, {"POST", "agent", Map.of("id", "a1")},
+                {"GET", "agent/a1", null}, {"DELETE", "agent/a1", null}, {"POST", "agent/deactivation/a1", null},
+                {"POST", "agent/activation/a1", null},
+                {"POST", "agent/attributes", Map.of("agents", List.of("a1"), "attributes", List.of(Map.of("key", "k", "values", List.of("v"))))},
+                {"DELETE", "agent/attributes", Map.of("agents", List.of("a1"), "attributes", List.of(Map.of("key", "k", "values", List.of("v"))))},
+                {"POST", "agent/roles", Map.of("agents", List.of("a1"), "roles", List.of("offline_access"))},
+                {"DELETE", "agent/roles", Map.of("id", "a1", "roles", List.of("offline_access"))},
+                {"POST", "protocol/mapper", Map.of("name", "m", "claim_name", "c", "attribute_name", "a")},
+                {"GET", "agents", null}}) {
+            list.add(new Endpoint((String) e[0], "agent-management", (String) e[1], e[2], aUsersToken));
+        }
+        list.add(new Endpoint("POST", "identity-management", "agent/token/" + TestRealm.TENANT_CLIENT,
+                Map.of("grant_type", "client_credentials"), TestRealm::tenantAuth));
+        list.add(new Endpoint("POST", "identity-management", "agent/logout/" + TestRealm.TENANT_CLIENT,
+                Map.of("refresh_token", "x"), TestRealm::tenantAuth));
+        for (String service : List.of("sharing-management", "log-management")) {
             list.add(new Endpoint("GET", service, "anything", null, null));
         }
         return list;
@@ -220,6 +238,7 @@ class CallerMatrixIT {
         assertFalse(alice.path("attributes").has("k"));
         assertEquals(200, realm.tryPasswordGrant(TestRealm.USER, TestRealm.USER_PASSWORD).status());
         assertEquals(null, realm.adminUser("x"));
+        assertEquals(0, realm.admin().get("/" + realm.name() + "/clients?clientId=custos-agents").size(), "agents were not enabled");
         JsonNode groups = realm.admin().get("/" + realm.name() + "/groups");
         assertEquals(1, groups.size(), "no group was created: " + groups);
         assertEquals("matrix-group", groups.get(0).get("name").asText());

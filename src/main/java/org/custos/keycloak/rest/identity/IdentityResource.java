@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import org.custos.keycloak.representation.identity.TokenRequest;
 import org.custos.keycloak.representation.identity.UserInfoResponse;
 import org.custos.keycloak.rest.RequestContext;
 import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.agents.AgentService;
 import org.custos.keycloak.service.identity.TokenService;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -121,6 +123,56 @@ public class IdentityResource extends ServiceResource {
         }
         new TokenService(session).logout(client, body.refreshToken());
         return StatusResponse.OK;
+    }
+
+    /**
+     * An agent's token ({@code client_credentials}, or {@code refresh_token}), authenticated with the agent's own
+     * {@code base64(agentId:agentSecret)}. {@code client_id} is the tenant's client id, as in Custos.
+     */
+    @POST
+    @Path("agent/token/{client_id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
+        ClientModel agent = requireAgent(tenantClientId);
+        TokenRequest params = new TokenRequest().addAll(request.uri().getQueryParameters());
+        var body = request.body(bytes);
+        if (body.isForm()) {
+            params.addAll(body.form());
+        } else {
+            params.addJson(body.json(com.fasterxml.jackson.databind.JsonNode.class));
+        }
+        String grant = params.params().getFirst("grant_type");
+        if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
+            throw new CustosException(400, "unsupported_grant_type",
+                    "agents use grant_type client_credentials or refresh_token");
+        }
+        params.params().remove("client_id");
+        return new TokenService(session).grant(agent, params.params());
+    }
+
+    /** Ends an agent's session: its refresh token stops working. */
+    @POST
+    @Path("agent/logout/{client_id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse agentLogout(@PathParam("client_id") String tenantClientId, byte[] bytes) {
+        ClientModel agent = requireAgent(tenantClientId);
+        LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
+        if (body.refreshToken() == null || body.refreshToken().isBlank()) {
+            throw CustosException.invalidField("refresh_token", "is required");
+        }
+        new TokenService(session).logout(agent, body.refreshToken());
+        return StatusResponse.OK;
+    }
+
+    private ClientModel requireAgent(String tenantClientId) {
+        ClientModel agent = caller.requireClientCredentials();
+        if (!AgentService.isAgent(agent)) {
+            throw CustosException.forbidden("these endpoints are for agents; use token and user/logout for clients");
+        }
+        if (request.realm().getClientByClientId(tenantClientId) == null) {
+            throw CustosException.notFound("client '" + tenantClientId + "' not found");
+        }
+        return agent;
     }
 
     /** Custos's userinfo for the calling user. */

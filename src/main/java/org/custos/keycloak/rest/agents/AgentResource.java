@@ -1,0 +1,161 @@
+package org.custos.keycloak.rest.agents;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.agents.AgentViews;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.agents.AgentService;
+
+/**
+ * Custos Agent Management ({@code /agent-management/v1.0.0}): agents are Keycloak confidential clients with service
+ * accounts. Every endpoint needs the realm-management role {@code manage-clients} (admins only, as in the seed).
+ */
+public class AgentResource extends ServiceResource {
+
+    static final String ROLE = "manage-clients";
+
+    public AgentResource(RequestContext request) {
+        super(request);
+    }
+
+    private AgentService service() {
+        request.caller().requireRealmManagementRole(ROLE);
+        return new AgentService(request.session(), request.caller());
+    }
+
+    private <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
+    @POST
+    @Path("enable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse enable(byte[] bytes) {
+        AgentService agents = service();
+        request.body(bytes).json(com.fasterxml.jackson.databind.JsonNode.class);
+        agents.enable();
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("token/configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse tokenConfiguration(byte[] bytes) {
+        AgentService agents = service();
+        agents.configureTokenLifetime(body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse roles(byte[] bytes) {
+        AgentService agents = service();
+        agents.createRoles(body(bytes, AgentViews.Roles.class).roles());
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("agent")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AgentViews.Registered register(byte[] bytes) {
+        AgentService agents = service();
+        return agents.register(body(bytes, AgentViews.Register.class));
+    }
+
+    @GET
+    @Path("agent/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AgentViews.Agent get(@PathParam("id") String id) {
+        AgentService agents = service();
+        return agents.describe(agents.require(id));
+    }
+
+    @DELETE
+    @Path("agent/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse delete(@PathParam("id") String id) {
+        service().delete(id);
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("agent/deactivation/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deactivate(@PathParam("id") String id) {
+        service().setEnabled(id, false);
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("agent/activation/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse activate(@PathParam("id") String id) {
+        service().setEnabled(id, true);
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("agent/attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addAttributes(byte[] bytes) {
+        AgentService agents = service();
+        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+        agents.addAttributes(body.agents(), body.attributes());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("agent/attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deleteAttributes(byte[] bytes) {
+        AgentService agents = service();
+        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+        agents.deleteAttributes(body.agents(), body.attributes());
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("agent/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse addRoles(byte[] bytes) {
+        AgentService agents = service();
+        AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
+        agents.addRoles(body.agents(), body.roles(), Boolean.TRUE.equals(body.clientLevel()));
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("agent/roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse deleteRoles(byte[] bytes) {
+        AgentService agents = service();
+        AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
+        agents.deleteRoles(body.id(), body.roles(), body.clientRoles());
+        return StatusResponse.OK;
+    }
+
+    @POST
+    @Path("protocol/mapper")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse protocolMapper(byte[] bytes) {
+        AgentService agents = service();
+        agents.addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class));
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("agents")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AgentViews.Agents all() {
+        AgentService agents = service();
+        return new AgentViews.Agents(agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
+    }
+}

@@ -1,0 +1,372 @@
+package org.custos.keycloak.service.agents;
+
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.agents.AgentViews;
+import org.custos.keycloak.representation.users.UserAttribute;
+import org.custos.keycloak.service.AdminEvents;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Custos agents as Keycloak itself models machine identities: each agent is a confidential client with a service
+ * account (the console lists it under Clients). Realm roles and attributes go to the service account; agent client
+ * roles live on one per-realm container client; protocol mappers live on one client scope every agent has, so
+ * attributes, roles and mappers end up in agent tokens.
+ */
+public final class AgentService {
+
+    /** Role container and "agents enabled" marker of a realm. */
+    public static final String CONTAINER = "custos-agents";
+    /** Client scope holding the agents' protocol mappers. */
+    public static final String SCOPE = "custos-agent";
+    /** Client attribute marking an agent. */
+    public static final String AGENT_MARKER = "custos.agent";
+    static final String LIFESPAN = "access.token.lifespan";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CallerContext callerContext;
+    private final Caller caller;
+
+    public AgentService(KeycloakSession session, CallerContext callerContext) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.callerContext = callerContext;
+        this.caller = callerContext.authenticate();
+    }
+
+    private AdminEvents events() {
+        return new AdminEvents(session, caller);
+    }
+
+    public static boolean isAgent(ClientModel client) {
+        return client != null && "true".equals(client.getAttribute(AGENT_MARKER));
+    }
+
+    /** Idempotently creates the role container and the agents' client scope. */
+    public void enable() {
+        if (realm.getClientByClientId(CONTAINER) == null) {
+            ClientModel container = realm.addClient(CONTAINER);
+            container.setName("Custos agents (role container)");
+            container.setDescription("Holds the client roles of Custos agents; not used to log in.");
+            container.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            container.setBearerOnly(true);
+            container.setPublicClient(false);
+            container.setStandardFlowEnabled(false);
+            events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients", container.getId());
+        }
+        scope();
+    }
+
+    private ClientModel container() {
+        ClientModel container = realm.getClientByClientId(CONTAINER);
+        if (container == null) {
+            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
+        }
+        return container;
+    }
+
+    private ClientScopeModel scope() {
+        return realm.getClientScopesStream().filter(s -> s.getName().equals(SCOPE)).findFirst().orElseGet(() -> {
+            ClientScopeModel s = realm.addClientScope(SCOPE);
+            s.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            s.setDescription("Protocol mappers of Custos agents");
+            s.setIncludeInTokenScope(false);
+            return s;
+        });
+    }
+
+    /** Sets the access-token lifetime of every agent, present and future. */
+    public void configureTokenLifetime(Long seconds) {
+        if (seconds == null || seconds <= 0) {
+            throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
+        }
+        ClientModel container = container();
+        container.setAttribute(LIFESPAN, String.valueOf(seconds));
+        agents().forEach(a -> a.setAttribute(LIFESPAN, String.valueOf(seconds)));
+        events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of(LIFESPAN, seconds), "clients", container.getId());
+    }
+
+    public void createRoles(List<AgentViews.RoleInput> roles) {
+        ClientModel container = container();
+        if (roles == null || roles.isEmpty()) {
+            throw CustosException.invalidField("roles", "must hold at least one {name}");
+        }
+        for (AgentViews.RoleInput input : roles) {
+            if (input == null || input.name() == null || input.name().isBlank()) {
+                throw CustosException.invalidField("roles[].name", "is required");
+            }
+            RoleModel role = container.getRole(input.name());
+            if (role == null) {
+                role = container.addRole(input.name());
+            }
+            role.setDescription(input.description());
+        }
+        events().emit(OperationType.CREATE, ResourceType.CLIENT_ROLE, roles.stream().map(AgentViews.RoleInput::name).toList(),
+                "clients", container.getId(), "roles");
+    }
+
+    /** Registers an agent; the secret is returned here and never again. */
+    public AgentViews.Registered register(AgentViews.Register request) {
+        ClientModel container = container();
+        String id = request.id();
+        if (id == null || id.isBlank()) {
+            throw CustosException.invalidField("id", "is required");
+        }
+        if (realm.getClientByClientId(id) != null || session.users().getUserByUsername(realm, id) != null) {
+            throw CustosException.conflict("the id '" + id + "' is taken by a client or user of this realm");
+        }
+        List<RoleModel> realmRoles = roles(request.realmRoles(), false, "realm_roles");
+        List<RoleModel> clientRoles = roles(request.clientRoles(), true, "client_roles");
+        ClientRepresentation rep = new ClientRepresentation();
+        rep.setClientId(id);
+        rep.setName("Custos agent " + id);
+        rep.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        rep.setPublicClient(false);
+        rep.setServiceAccountsEnabled(true);
+        rep.setStandardFlowEnabled(false);
+        rep.setDirectAccessGrantsEnabled(false);
+        rep.setImplicitFlowEnabled(false);
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(AGENT_MARKER, "true");
+        attributes.put("client_credentials.use_refresh_token", "true");
+        if (container.getAttribute(LIFESPAN) != null) {
+            attributes.put(LIFESPAN, container.getAttribute(LIFESPAN));
+        }
+        rep.setAttributes(attributes);
+        ClientModel client = ClientManager.createClient(session, realm, rep);
+        String secret = KeycloakModelUtils.generateSecret(client);
+        new ClientManager(new RealmManager(session)).enableServiceAccount(client);
+        client.addClientScope(scope(), true);
+        UserModel account = session.users().getServiceAccount(client);
+        realmRoles.forEach(account::grantRole);
+        clientRoles.forEach(account::grantRole);
+        setAttributes(account, request.attributes());
+        events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", id, "agent", true), "clients", client.getId());
+        return new AgentViews.Registered(id, secret);
+    }
+
+    /** The agent with this id; 404 for anything that is not an agent of this realm. */
+    public ClientModel require(String id) {
+        container();
+        if (id == null || id.isBlank()) {
+            throw CustosException.invalidField("id", "is required");
+        }
+        ClientModel client = realm.getClientByClientId(id);
+        if (!isAgent(client)) {
+            throw CustosException.notFound("agent '" + id + "' not found");
+        }
+        return client;
+    }
+
+    public List<ClientModel> agents() {
+        return realm.getClientsStream().filter(AgentService::isAgent).toList();
+    }
+
+    public void delete(String id) {
+        ClientModel agent = require(id);
+        String internalId = agent.getId();
+        new ClientManager(new RealmManager(session)).removeClient(realm, agent);
+        events().emit(OperationType.DELETE, ResourceType.CLIENT, null, "clients", internalId);
+    }
+
+    public void setEnabled(String id, boolean enabled) {
+        ClientModel agent = require(id);
+        agent.setEnabled(enabled);
+        if (!enabled) {
+            session.sessions().removeUserSessions(realm, account(agent));
+        }
+        events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("enabled", enabled), "clients", agent.getId());
+    }
+
+    public void addAttributes(List<String> ids, List<UserAttribute> attributes) {
+        for (ClientModel agent : requireAll(ids)) {
+            setAttributes(account(agent), attributes);
+            events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("attributes", keys(attributes)), "clients", agent.getId());
+        }
+    }
+
+    public void deleteAttributes(List<String> ids, List<UserAttribute> attributes) {
+        validate(attributes);
+        for (ClientModel agent : requireAll(ids)) {
+            UserModel account = account(agent);
+            for (UserAttribute a : attributes) {
+                List<String> kept = account.getAttributeStream(a.key()).filter(v -> !a.values().contains(v)).toList();
+                if (kept.isEmpty()) {
+                    account.removeAttribute(a.key());
+                } else {
+                    account.setAttribute(a.key(), kept);
+                }
+            }
+            events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("removed_attributes", keys(attributes)), "clients", agent.getId());
+        }
+    }
+
+    public void addRoles(List<String> ids, List<String> roleNames, boolean clientLevel) {
+        List<RoleModel> roles = roles(roleNames, clientLevel, "roles");
+        for (ClientModel agent : requireAll(ids)) {
+            roles.forEach(account(agent)::grantRole);
+            events().emit(OperationType.CREATE, ResourceType.REALM_ROLE_MAPPING, roleNames, "clients", agent.getId(), "roles");
+        }
+    }
+
+    public void deleteRoles(String id, List<String> realmRoleNames, List<String> clientRoleNames) {
+        ClientModel agent = require(id);
+        List<RoleModel> roles = new ArrayList<>(roles(realmRoleNames, false, "roles"));
+        roles.addAll(roles(clientRoleNames, true, "client_roles"));
+        roles.forEach(account(agent)::deleteRoleMapping);
+        events().emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, roles.stream().map(RoleModel::getName).toList(),
+                "clients", agent.getId(), "roles");
+    }
+
+    /** Adds a protocol mapper to the agents' client scope, so it applies to every agent's tokens. */
+    public void addProtocolMapper(AgentViews.ProtocolMapper m) {
+        container();
+        if (m.name() == null || m.name().isBlank()) {
+            throw CustosException.invalidField("name", "is required");
+        }
+        if (m.claimName() == null || m.claimName().isBlank()) {
+            throw CustosException.invalidField("claim_name", "is required");
+        }
+        String type = m.mapperType() == null ? "USER_ATTRIBUTE" : m.mapperType().toUpperCase(Locale.ROOT);
+        String providerId = switch (type) {
+            case "USER_ATTRIBUTE" -> "oidc-usermodel-attribute-mapper";
+            case "USER_REALM_ROLE" -> "oidc-usermodel-realm-role-mapper";
+            case "USER_CLIENT_ROLE" -> "oidc-usermodel-client-role-mapper";
+            default -> throw CustosException.invalidField("mapper_type", "must be USER_ATTRIBUTE, USER_REALM_ROLE or USER_CLIENT_ROLE");
+        };
+        if (type.equals("USER_ATTRIBUTE") && (m.attributeName() == null || m.attributeName().isBlank())) {
+            throw CustosException.invalidField("attribute_name", "is required for USER_ATTRIBUTE");
+        }
+        String jsonType = switch (m.claimType() == null ? "STRING" : m.claimType().toUpperCase(Locale.ROOT)) {
+            case "STRING" -> "String";
+            case "LONG" -> "long";
+            case "INTEGER" -> "int";
+            case "BOOLEAN" -> "boolean";
+            case "JSON" -> "JSON";
+            default -> throw CustosException.invalidField("claim_type", "must be STRING, LONG, INTEGER, BOOLEAN or JSON");
+        };
+        ClientScopeModel scope = scope();
+        if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, m.name()) != null) {
+            throw CustosException.conflict("a protocol mapper named '" + m.name() + "' exists");
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("claim.name", m.claimName());
+        config.put("jsonType.label", jsonType);
+        config.put("id.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToIdToken())));
+        config.put("access.token.claim", String.valueOf(m.addToAccessToken() == null || m.addToAccessToken()));
+        config.put("userinfo.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToUserInfo())));
+        config.put("multivalued", String.valueOf(Boolean.TRUE.equals(m.multiValued())));
+        config.put("aggregate.attrs", String.valueOf(Boolean.TRUE.equals(m.aggregateAttributeValues())));
+        if (m.attributeName() != null) {
+            config.put("user.attribute", m.attributeName());
+        }
+        if (type.equals("USER_CLIENT_ROLE")) {
+            config.put("usermodel.clientRoleMapping.clientId", CONTAINER);
+        }
+        ProtocolMapperModel model = new ProtocolMapperModel();
+        model.setName(m.name());
+        model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        model.setProtocolMapper(providerId);
+        model.setConfig(config);
+        scope.addProtocolMapper(model);
+        events().emit(OperationType.CREATE, ResourceType.PROTOCOL_MAPPER, Map.of("name", m.name(), "claim", m.claimName()),
+                "client-scopes", scope.getId(), "protocol-mappers");
+    }
+
+    public UserModel account(ClientModel agent) {
+        UserModel account = session.users().getServiceAccount(agent);
+        if (account == null) {
+            throw new IllegalStateException("agent " + agent.getClientId() + " has no service account");
+        }
+        return account;
+    }
+
+    public AgentViews.Agent describe(ClientModel agent) {
+        UserModel account = account(agent);
+        ClientModel container = realm.getClientByClientId(CONTAINER);
+        List<UserAttribute> attributes = account.getAttributes().entrySet().stream()
+                .filter(e -> !Set.of("username", "email", "firstName", "lastName").contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue()))).toList();
+        double created = account.getCreatedTimestamp() == null ? 0 : account.getCreatedTimestamp();
+        return new AgentViews.Agent(agent.getClientId(),
+                account.getRealmRoleMappingsStream().map(RoleModel::getName)
+                        .filter(n -> !n.equals(realm.getDefaultRole().getName())).sorted().toList(),
+                attributes, agent.isEnabled(), created, created,
+                container == null ? List.of() : account.getClientRoleMappingsStream(container).map(RoleModel::getName).sorted().toList());
+    }
+
+    private List<ClientModel> requireAll(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            throw CustosException.invalidField("agents", "must name at least one agent");
+        }
+        return ids.stream().distinct().map(this::require).toList();
+    }
+
+    private List<RoleModel> roles(List<String> names, boolean clientLevel, String field) {
+        if (names == null) {
+            return List.of();
+        }
+        ClientModel container = container();
+        List<RoleModel> roles = new ArrayList<>();
+        for (String name : names) {
+            RoleModel role = name == null ? null : clientLevel ? container.getRole(name) : realm.getRole(name);
+            if (role == null) {
+                throw CustosException.invalidField(field, "names the role '" + name + "', which does not exist");
+            }
+            callerContext.requireCanGrant(role);
+            roles.add(role);
+        }
+        return roles;
+    }
+
+    private static void validate(List<UserAttribute> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            throw CustosException.invalidField("attributes", "must hold at least one {key, values}");
+        }
+        for (UserAttribute a : attributes) {
+            if (a == null || a.key() == null || a.key().isBlank() || a.values() == null || a.values().contains(null)) {
+                throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
+            }
+            if (Set.of("username", "email", "firstName", "lastName", "custos-realm-agent").contains(a.key())) {
+                throw CustosException.badRequest("attribute key '" + a.key() + "' is reserved");
+            }
+        }
+    }
+
+    private void setAttributes(UserModel account, List<UserAttribute> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
+            return;
+        }
+        validate(attributes);
+        for (UserAttribute a : attributes) {
+            account.setAttribute(a.key(), List.copyOf(a.values()));
+        }
+    }
+
+    private static List<String> keys(List<UserAttribute> attributes) {
+        return attributes == null ? List.of() : attributes.stream().map(UserAttribute::key).toList();
+    }
+}
