@@ -3,12 +3,12 @@ package org.custos.keycloak.lifecycle;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.Postgres;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,13 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         disabledReason = "needs -Dcustos.test.db=postgres (the PostgreSQL pass of .ci/run)")
 class PostgresCleanupIT {
 
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("custos.test.db.url"),
-                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password"));
-    }
-
     private static long rows(String where, String value) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = Postgres.connect(); PreparedStatement s = c.prepareStatement(
                 "select count(*) from CUSTOS_GROUP_MEMBERSHIP where " + where + " = ?")) {
             s.setString(1, value);
             try (ResultSet r = s.executeQuery()) {
@@ -46,14 +41,14 @@ class PostgresCleanupIT {
 
     @Test
     void theSchemaIsOursAndIndexedByRealm() throws SQLException {
-        try (Connection c = db(); ResultSet r = c.getMetaData().getIndexInfo(null, null, "custos_group_membership", false, false)) {
+        try (Connection c = Postgres.connect(); ResultSet r = c.getMetaData().getIndexInfo(null, null, "custos_group_membership", false, false)) {
             boolean realmIndex = false;
             while (r.next()) {
                 realmIndex |= "idx_custos_gm_realm".equalsIgnoreCase(r.getString("INDEX_NAME"));
             }
             assertTrue(realmIndex, "REALM_ID is indexed");
         }
-        try (Connection c = db(); ResultSet r = c.getMetaData().getTables(null, null, "databasechangelog_custos%", null)) {
+        try (Connection c = Postgres.connect(); ResultSet r = c.getMetaData().getTables(null, null, "databasechangelog_custos%", null)) {
             assertTrue(r.next(), "our Liquibase history lives in its own table");
         }
     }

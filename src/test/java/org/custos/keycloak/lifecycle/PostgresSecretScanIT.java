@@ -3,12 +3,12 @@ package org.custos.keycloak.lifecycle;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.Postgres;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,11 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @EnabledIfSystemProperty(named = "custos.test.db", matches = "postgres",
         disabledReason = "needs -Dcustos.test.db=postgres (the PostgreSQL pass of .ci/run)")
 class PostgresSecretScanIT {
-
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("custos.test.db.url"),
-                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password"));
-    }
 
     private static String save(TestRealm realm, String password) {
         Http.Reply r = Http.request("POST", realm.custos("resource-secret-management", "secret/password"))
@@ -65,13 +60,13 @@ class PostgresSecretScanIT {
 
             // Every row of every table, as text.
             List<String> tables = new ArrayList<>();
-            try (Connection c = db(); ResultSet r = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            try (Connection c = Postgres.connect(); ResultSet r = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
                 while (r.next()) {
                     tables.add(r.getString("TABLE_NAME"));
                 }
             }
             assertTrue(tables.stream().anyMatch(t -> t.equalsIgnoreCase("custos_secret")));
-            try (Connection c = db(); Statement s = c.createStatement()) {
+            try (Connection c = Postgres.connect(); Statement s = c.createStatement()) {
                 for (String table : tables) {
                     try (ResultSet rows = s.executeQuery("select t::text from \"" + table + "\" t")) {
                         while (rows.next()) {
@@ -85,7 +80,7 @@ class PostgresSecretScanIT {
             }
 
             // Copy row t1's sealed value into row t2 (same realm), and into t3 (another realm).
-            try (Connection c = db(); PreparedStatement copy = c.prepareStatement(
+            try (Connection c = Postgres.connect(); PreparedStatement copy = c.prepareStatement(
                     "update custos_secret set key_id = src.key_id, wrapped_key = src.wrapped_key, ciphertext = src.ciphertext "
                             + "from custos_secret src where src.token = ? and custos_secret.token = ?")) {
                 copy.setString(1, t1);

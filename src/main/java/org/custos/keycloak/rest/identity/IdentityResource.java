@@ -77,13 +77,7 @@ public class IdentityResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(byte[] bytes) {
         ClientModel client = caller.requireClientCredentials();
-        TokenRequest params = new TokenRequest().addAll(request.uri().getQueryParameters());
-        var body = request.body(bytes);
-        if (body.isForm()) {
-            params.addAll(body.form());
-        } else {
-            params.addJson(body.json(com.fasterxml.jackson.databind.JsonNode.class));
-        }
+        TokenRequest params = tokenParameters(bytes);
         String namedClient = params.params().getFirst("client_id");
         if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
             throw CustosException.invalidField("client_id", "does not match the authenticated client");
@@ -134,13 +128,7 @@ public class IdentityResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
         ClientModel agent = requireAgent(tenantClientId);
-        TokenRequest params = new TokenRequest().addAll(request.uri().getQueryParameters());
-        var body = request.body(bytes);
-        if (body.isForm()) {
-            params.addAll(body.form());
-        } else {
-            params.addJson(body.json(com.fasterxml.jackson.databind.JsonNode.class));
-        }
+        TokenRequest params = tokenParameters(bytes);
         String grant = params.params().getFirst("grant_type");
         if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
             throw new CustosException(400, "unsupported_grant_type",
@@ -162,6 +150,18 @@ public class IdentityResource extends ServiceResource {
         }
         new TokenService(session).logout(agent, body.refreshToken());
         return StatusResponse.OK;
+    }
+
+    /** Token parameters from the query string and a form or JSON body (later sources win). */
+    private TokenRequest tokenParameters(byte[] bytes) {
+        TokenRequest params = new TokenRequest().addAll(request.uri().getQueryParameters());
+        var body = request.body(bytes);
+        if (body.isForm()) {
+            params.addAll(body.form());
+        } else {
+            params.addJson(body.json(com.fasterxml.jackson.databind.JsonNode.class));
+        }
+        return params;
     }
 
     private ClientModel requireAgent(String tenantClientId) {
