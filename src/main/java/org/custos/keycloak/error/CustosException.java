@@ -3,6 +3,7 @@ package org.custos.keycloak.error;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.utils.KeycloakSessionUtil;
 
@@ -16,6 +17,8 @@ import org.keycloak.utils.KeycloakSessionUtil;
  * half a change.
  */
 public class CustosException extends WebApplicationException {
+
+    private static final Logger REFUSED = Logger.getLogger("org.custos.keycloak.refused");
 
     private final String error;
     private final String description;
@@ -31,6 +34,27 @@ public class CustosException extends WebApplicationException {
         KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
         if (session != null && session.getTransactionManager().isActive()) {
             session.getTransactionManager().setRollbackOnly();
+        }
+        if (session != null && (status == 401 || status == 403)) {
+            logRefusal(session, status, error);
+        }
+    }
+
+    /**
+     * Refused calls go to the logger {@code org.custos.keycloak.refused}: realm, method, path, status, error code,
+     * the authenticated client if there is one, and the remote address — never a credential or a request body.
+     */
+    private static void logRefusal(KeycloakSession session, int status, String error) {
+        try {
+            var context = session.getContext();
+            REFUSED.infof("refused %d %s: realm=%s %s %s client=%s ip=%s", status, error,
+                    context.getRealm() == null ? "-" : context.getRealm().getName(),
+                    context.getHttpRequest() == null ? "-" : context.getHttpRequest().getHttpMethod(),
+                    context.getUri() == null ? "-" : context.getUri().getPath(),
+                    context.getClient() == null ? "-" : context.getClient().getClientId(),
+                    context.getConnection() == null ? "-" : context.getConnection().getRemoteAddr());
+        } catch (RuntimeException e) {
+            // logging must never turn a refusal into a server error
         }
     }
 

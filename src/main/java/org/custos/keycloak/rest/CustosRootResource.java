@@ -9,6 +9,7 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.agents.AgentResource;
 import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
+import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
@@ -64,8 +65,8 @@ public class CustosRootResource {
     }
 
     @Path("log-management/" + VERSION)
-    public NotImplementedResource logs() {
-        return new NotImplementedResource(request, "log-management");
+    public LogResource logs() {
+        return new LogResource(request);
     }
 
     /** The self-service API of the CI/CD-user flow ({@code /api/user}). */

@@ -143,7 +143,10 @@ class CallerMatrixIT {
                 Map.of("grant_type", "client_credentials"), TestRealm::tenantAuth));
         list.add(new Endpoint("POST", "identity-management", "agent/logout/" + TestRealm.TENANT_CLIENT,
                 Map.of("refresh_token", "x"), TestRealm::tenantAuth));
-        for (String service : List.of("sharing-management", "log-management")) {
+        for (String[] e : new String[][]{{"POST", "status"}, {"GET", "status"}, {"GET", "logs"}}) {
+            list.add(new Endpoint(e[0], "log-management", e[1], null, aUsersToken));
+        }
+        for (String service : List.of("sharing-management")) {
             list.add(new Endpoint("GET", service, "anything", null, null));
         }
         return list;

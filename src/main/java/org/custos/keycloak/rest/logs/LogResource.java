@@ -1,0 +1,72 @@
+package org.custos.keycloak.rest.logs;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.logs.LogViews;
+import org.custos.keycloak.rest.QueryParams;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.logs.AuditLog;
+
+/**
+ * Custos Log Management ({@code /log-management/v1.0.0}) on Keycloak's event store: enabling needs
+ * {@code manage-events}; reading the status and the logs needs {@code view-events} (or {@code manage-events}).
+ */
+public class LogResource extends ServiceResource {
+
+    public LogResource(RequestContext request) {
+        super(request);
+    }
+
+    @POST
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse enable(byte[] bytes) {
+        Caller caller = request.caller().requireRealmManagementRole("manage-events");
+        request.body(bytes).json(StatusRequest.class);
+        new AuditLog(request.session()).enable(caller);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusResponse status() {
+        request.caller().requireAnyRealmManagementRole("view-events", "manage-events");
+        return new StatusResponse(new AuditLog(request.session()).isEnabled());
+    }
+
+    @GET
+    @Path("logs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public LogViews.LogEvents logs() {
+        request.caller().requireAnyRealmManagementRole("view-events", "manage-events");
+        QueryParams q = new QueryParams(request.uri().getQueryParameters());
+        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
+        return new LogViews.LogEvents(new AuditLog(request.session()).fetch(q.first("service_name"), q.first("event_type"),
+                longParam(q, "start_time"), longParam(q, "end_time"), page));
+    }
+
+    /** Custos's optional {@code {"client_id"}}: accepted, and ignored — the realm is the tenant. */
+    record StatusRequest(@com.fasterxml.jackson.annotation.JsonProperty("client_id")
+                         @com.fasterxml.jackson.annotation.JsonAlias("clientId") String clientId) {
+    }
+
+    private static Long longParam(QueryParams q, String name) {
+        String value = q.first(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw org.custos.keycloak.error.CustosException.invalidField(name, "must be epoch milliseconds");
+        }
+    }
+}
