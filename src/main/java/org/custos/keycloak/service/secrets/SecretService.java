@@ -53,12 +53,17 @@ public final class SecretService {
         this.callerContext = callerContext;
         this.caller = callerContext.authenticate();
         this.keys = keys;
+        requireConfigured(keys);
+        this.store = new JpaSecretStore(session);
+        this.cipher = new SecretCipher(keys);
+    }
+
+    /** Without a key-encryption key nothing can be sealed or opened: every secret call is 503. */
+    static void requireConfigured(KeyRing keys) {
         if (!keys.isConfigured()) {
             throw new CustosException(503, "secrets_unavailable", "secret storage is not configured on this server: "
                     + "set the custos SPI option secrets-key-file or secrets-keys (see the README)");
         }
-        this.store = new JpaSecretStore(session);
-        this.cipher = new SecretCipher(keys);
     }
 
     /** Stores a new secret of {@code type} and returns its token. */

@@ -1,0 +1,24 @@
+package org.custos.keycloak.service.secrets;
+
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.error.ErrorRepresentation;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SecretServiceTest {
+
+    @Test
+    void withoutAKeyEverySecretCallIs503() {
+        CustosException e = assertThrows(CustosException.class, () -> SecretService.requireConfigured(KeyRing.none()));
+        assertEquals(503, e.getResponse().getStatus());
+        assertEquals("secrets_unavailable", ((ErrorRepresentation) e.getResponse().getEntity()).error());
+        assertDoesNotThrow(() -> SecretService.requireConfigured(
+                new KeyRing(null, "k1:" + Base64.getEncoder().encodeToString(new byte[32]), null)));
+    }
+}
