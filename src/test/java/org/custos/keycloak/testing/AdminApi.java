@@ -12,7 +12,11 @@ public final class AdminApi {
     private String token;
 
     public AdminApi(KeycloakServer server) {
-        this.baseUrl = server.baseUrl();
+        this(server.baseUrl());
+    }
+
+    public AdminApi(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     public String baseUrl() {

@@ -111,7 +111,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
+    static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
@@ -125,7 +125,7 @@ public final class KeycloakServer {
         }
     }
 
-    private static void waitReady(String url, Process process, Duration timeout) {
+    static void waitReady(String url, Process process, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
