@@ -213,8 +213,9 @@ public class GroupResource extends ServiceResource {
     public GroupViews.Groups groupsOfUser() {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
+        Paging page = paging();
         return new GroupViews.Groups(groups.groupsOf(query().first("profile.username", "username")).stream()
-                .map(views::group).toList());
+                .skip(page.offset()).limit(page.limit()).map(views::group).toList());
     }
 
     @GET

@@ -289,6 +289,8 @@ class GroupIT {
         tenant("GET", "user/group/memberships?profile.username=xena").send().json().get("groups")
                 .forEach(g -> ids.add(g.get("id").asText()));
         assertTrue(ids.contains(child) && ids.contains(parent), ids.toString());
+        assertEquals(1, tenant("GET", "user/group/memberships?profile.username=xena&limit=1").send().json().get("groups").size(),
+                "the list is paged");
         assertEquals(403, as("oscar", "GET", "user/group/memberships?profile.username=xena").send().status());
     }
 
