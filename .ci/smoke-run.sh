@@ -49,10 +49,10 @@ stop() {
 
 
 start
-curl -sf "$ID/.well-known/openid-configuration?client_id=custos-demo-backend" | grep -q custos_token_endpoint
+curl -sf "$ID/.well-known/openid-configuration?client_id=custos-demo-backend" | grep -c >/dev/null custos_token_endpoint
 curl -sf -X POST -H "$CREDS" -H 'Content-Type: application/json' \
-  -d '{"username":"demo-user","password":"demo-password","grant_type":"password"}' "$ID/token" | grep -q access_token
-curl -sf -H "$CREDS" "$ID/credentials?client_id=custos-demo-backend" | grep -q custos_client_secret
+  -d '{"username":"demo-user","password":"demo-password","grant_type":"password"}' "$ID/token" | grep -c >/dev/null access_token
+curl -sf -H "$CREDS" "$ID/credentials?client_id=custos-demo-backend" | grep -c >/dev/null custos_client_secret
 # Leave a mark that must survive a restart.
 old=$(user_id)
 [ -z "$old" ] || curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $(admin_token)" "$BASE/admin/realms/custos-demo/users/$old"
