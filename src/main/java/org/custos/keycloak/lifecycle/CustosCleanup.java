@@ -2,6 +2,7 @@ package org.custos.keycloak.lifecycle;
 
 import org.custos.keycloak.model.jpa.JpaMembershipStore;
 import org.custos.keycloak.model.jpa.JpaSecretStore;
+import org.custos.keycloak.model.jpa.JpaSharingStore;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,11 +20,14 @@ public final class CustosCleanup implements ProviderEventListener {
         if (event instanceof UserModel.UserRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
             new JpaSecretStore(e.getKeycloakSession()).removeOwnerUser(e.getRealm().getId(), e.getUser().getId());
+            new JpaSharingStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
+            new JpaSharingStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
             new JpaSecretStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
+            new JpaSharingStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
         }
     }
 }

@@ -11,6 +11,7 @@ import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
+import org.custos.keycloak.rest.sharing.SharingResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
 
@@ -55,8 +56,8 @@ public class CustosRootResource {
     }
 
     @Path("sharing-management/" + VERSION)
-    public NotImplementedResource sharing() {
-        return new NotImplementedResource(request, "sharing-management");
+    public SharingResource sharing() {
+        return new SharingResource(request);
     }
 
     @Path("agent-management/" + VERSION)

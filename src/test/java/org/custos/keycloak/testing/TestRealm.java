@@ -53,7 +53,7 @@ public final class TestRealm implements AutoCloseable {
                 "credentials", List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)))));
         users.add(Http.JSON.valueToTree(Map.of("username", "service-account-" + TENANT_CLIENT, "enabled", true,
                 "serviceAccountClientId", TENANT_CLIENT,
-                "clientRoles", Map.of("realm-management", List.of("view-users", "manage-users", "query-groups")))));
+                "clientRoles", Map.of("realm-management", List.of("view-users", "manage-users", "query-groups", "manage-authorization")))));
         customize.accept(rep);
         admin.createRealm(rep);
         return new TestRealm(admin, name, tenantSecret);

@@ -1,0 +1,58 @@
+package org.custos.keycloak.model.jpa.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One row of {@code CUSTOS_SHARE}: a direct grant of a permission on an entity to a user or a group (Keycloak ids).
+ * The owner's grant is a row too ({@code OWNER}, cascading). Inherited access is never stored.
+ */
+@Entity(name = "CustosShare")
+@Table(name = "CUSTOS_SHARE")
+public class ShareEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+    @Column(name = "ENTITY_ID", length = 36, nullable = false)
+    private String entityId;
+    @Column(name = "PERMISSION_ID", length = 255, nullable = false)
+    private String permissionId;
+    @Column(name = "PRINCIPAL_TYPE", length = 8, nullable = false)
+    private String principalType;
+    @Column(name = "PRINCIPAL_ID", length = 36, nullable = false)
+    private String principalId;
+    @Column(name = "CASCADING", nullable = false)
+    private boolean cascading;
+    @Column(name = "SHARED_BY", length = 255)
+    private String sharedBy;
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+    @Column(name = "UPDATED_AT", nullable = false)
+    private long updatedAt;
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getRealmId() { return realmId; }
+    public void setRealmId(String realmId) { this.realmId = realmId; }
+    public String getEntityId() { return entityId; }
+    public void setEntityId(String entityId) { this.entityId = entityId; }
+    public String getPermissionId() { return permissionId; }
+    public void setPermissionId(String permissionId) { this.permissionId = permissionId; }
+    public String getPrincipalType() { return principalType; }
+    public void setPrincipalType(String principalType) { this.principalType = principalType; }
+    public String getPrincipalId() { return principalId; }
+    public void setPrincipalId(String principalId) { this.principalId = principalId; }
+    public boolean isCascading() { return cascading; }
+    public void setCascading(boolean cascading) { this.cascading = cascading; }
+    public String getSharedBy() { return sharedBy; }
+    public void setSharedBy(String sharedBy) { this.sharedBy = sharedBy; }
+    public long getCreatedAt() { return createdAt; }
+    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
+    public long getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
+}

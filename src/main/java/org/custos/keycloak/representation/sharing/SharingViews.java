@@ -1,0 +1,65 @@
+package org.custos.keycloak.representation.sharing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.custos.keycloak.representation.StatusResponse;
+
+import java.util.List;
+
+/** The responses of sharing management. As Custos's transcoder printed them, int64 values are JSON strings. */
+public final class SharingViews {
+
+    private SharingViews() {
+    }
+
+    /** An entity type or a permission type. */
+    public record Type(@JsonProperty("id") String id,
+                       @JsonProperty("name") String name,
+                       @JsonProperty("description") String description,
+                       @JsonProperty("created_at") String createdAt,
+                       @JsonProperty("updated_at") String updatedAt) {
+    }
+
+    public record Types(@JsonProperty("types") List<Type> types) {
+    }
+
+    public record Entity(@JsonProperty("id") String id,
+                         @JsonProperty("type") String type,
+                         @JsonProperty("owner_id") String ownerId,
+                         @JsonProperty("parent_id") String parentId,
+                         @JsonProperty("name") String name,
+                         @JsonProperty("description") String description,
+                         @JsonProperty("binary_data") String binaryData,
+                         @JsonProperty("full_text") String fullText,
+                         @JsonProperty("original_creation_time") String originalCreationTime,
+                         @JsonProperty("created_at") String createdAt,
+                         @JsonProperty("updated_at") String updatedAt,
+                         @JsonProperty("shared_count") int sharedCount) {
+    }
+
+    public record Entities(@JsonProperty("entity_array") List<Entity> entities) {
+    }
+
+    public record SharedOwners(@JsonProperty("owner_ids") List<String> ownerIds) {
+    }
+
+    public record SharingMetadata(@JsonProperty("entity") Entity entity,
+                                  @JsonProperty("owner_id") String ownerId,
+                                  @JsonProperty("owner_type") String ownerType,
+                                  @JsonProperty("permissions") List<Type> permissions,
+                                  @JsonProperty("shared_by") String sharedBy) {
+    }
+
+    public record SharedData(@JsonProperty("shared_data") List<SharingMetadata> sharedData) {
+    }
+
+    public record BatchResults(@JsonProperty("results") List<StatusResponse> results) {
+    }
+
+    /** Reverse lookup: one page, the cursor of the next (absent on the last page) and whether this is the last. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntityPage(@JsonProperty("entity_array") List<Entity> entities,
+                             @JsonProperty("next_cursor") String nextCursor,
+                             @JsonProperty("complete") boolean complete) {
+    }
+}

@@ -1,0 +1,296 @@
+package org.custos.keycloak.rest.sharing;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.model.jpa.JpaSharingStore;
+import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
+import org.custos.keycloak.model.jpa.entity.PermissionTypeEntity;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.sharing.SharingRequests;
+import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.rest.QueryParams;
+import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.sharing.SharingService;
+
+import java.util.List;
+
+/**
+ * Custos Sharing Management ({@code /sharing-management/v1.0.0}): entity types, permission types, entities, shares
+ * with users and groups, checks (single and batch), search and reverse lookup. {@link SharingService} holds the
+ * rules; every endpoint authenticates through the caller context first.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class SharingResource extends ServiceResource {
+
+    private static final String ENTITY_TYPE = "entity_type";
+    private static final String PERMISSION_TYPE = "permission_type";
+
+    public SharingResource(RequestContext request) {
+        super(request);
+    }
+
+    private SharingService service() {
+        return new SharingService(request.session(), request.caller());
+    }
+
+    private QueryParams query() {
+        return new QueryParams(request.uri().getQueryParameters());
+    }
+
+    private <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
+    /** A body's type, or (for a DELETE or GET sent without a body) the dotted query parameter {@code field.id}. */
+    private SharingRequests.TypeInput typeInput(byte[] bytes, String field) {
+        if (request.body(bytes).isEmpty()) {
+            String id = query().first(field + ".id");
+            return id == null ? null : new SharingRequests.TypeInput(id, null, null);
+        }
+        return PERMISSION_TYPE.equals(field)
+                ? body(bytes, SharingRequests.PermissionTypeRequest.class).permissionType()
+                : body(bytes, SharingRequests.EntityTypeRequest.class).entityType();
+    }
+
+    // ---------------------------------------------------------------- entity types
+
+    @POST
+    @Path("entity/type")
+    public StatusResponse createEntityType(byte[] bytes) {
+        SharingService s = service();
+        s.createType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @PUT
+    @Path("entity/type")
+    public StatusResponse updateEntityType(byte[] bytes) {
+        SharingService s = service();
+        s.updateType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("entity/type")
+    public StatusResponse deleteEntityType(byte[] bytes) {
+        SharingService s = service();
+        s.deleteType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("entity/type")
+    public SharingViews.Type getEntityType() {
+        return service().getType(EntityTypeEntity.class, query().first("entity_type.id", "entityType.id"), "entity_type.id");
+    }
+
+    @GET
+    @Path("entity/types")
+    public SharingViews.Types getEntityTypes() {
+        return service().listTypes(EntityTypeEntity.class);
+    }
+
+    // ---------------------------------------------------------------- permission types
+
+    @POST
+    @Path("permission/type")
+    public StatusResponse createPermissionType(byte[] bytes) {
+        SharingService s = service();
+        s.createType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @PUT
+    @Path("permission/type")
+    public StatusResponse updatePermissionType(byte[] bytes) {
+        SharingService s = service();
+        s.updateType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("permission/type")
+    public StatusResponse deletePermissionType(byte[] bytes) {
+        SharingService s = service();
+        s.deleteType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("permission/type")
+    public SharingViews.Type getPermissionType() {
+        return service().getType(PermissionTypeEntity.class, query().first("permission_type.id", "permissionType.id"),
+                "permission_type.id");
+    }
+
+    @GET
+    @Path("permission/types")
+    public SharingViews.Types getPermissionTypes() {
+        return service().listTypes(PermissionTypeEntity.class);
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    @POST
+    @Path("entity")
+    public StatusResponse createEntity(byte[] bytes) {
+        SharingService s = service();
+        s.createEntity(body(bytes, SharingRequests.EntityRequest.class).entity());
+        return StatusResponse.OK;
+    }
+
+    @PUT
+    @Path("entity")
+    public StatusResponse updateEntity(byte[] bytes) {
+        SharingService s = service();
+        s.updateEntity(body(bytes, SharingRequests.EntityRequest.class).entity());
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path("entity")
+    public StatusResponse deleteEntity(byte[] bytes) {
+        SharingService s = service();
+        String id = query().first("entity.id");
+        if (!request.body(bytes).isEmpty()) {
+            SharingRequests.EntityInput e = body(bytes, SharingRequests.EntityRequest.class).entity();
+            id = e == null ? null : e.id();
+        }
+        s.deleteEntity(id);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("entity")
+    public SharingViews.Entity getEntity() {
+        return service().getEntity(query().first("entity.id"));
+    }
+
+    @GET
+    @Path("entity/existence")
+    public StatusResponse entityExists() {
+        return new StatusResponse(service().entityExists(query().first("entity.id")));
+    }
+
+    @POST
+    @Path("entities")
+    public SharingViews.Entities search(byte[] bytes) {
+        SharingService s = service();
+        return new SharingViews.Entities(s.search(body(bytes, SharingRequests.SearchRequest.class)));
+    }
+
+    // ---------------------------------------------------------------- shares
+
+    @POST
+    @Path("users/share")
+    public StatusResponse shareWithUsers(byte[] bytes) {
+        return share(bytes, JpaSharingStore.USER, true);
+    }
+
+    @POST
+    @Path("groups/share")
+    public StatusResponse shareWithGroups(byte[] bytes) {
+        return share(bytes, JpaSharingStore.GROUP, true);
+    }
+
+    @DELETE
+    @Path("users/share")
+    public StatusResponse revokeFromUsers(byte[] bytes) {
+        return share(bytes, JpaSharingStore.USER, false);
+    }
+
+    @DELETE
+    @Path("groups/share")
+    public StatusResponse revokeFromGroups(byte[] bytes) {
+        return share(bytes, JpaSharingStore.GROUP, false);
+    }
+
+    private StatusResponse share(byte[] bytes, String principalType, boolean grant) {
+        SharingService s = service();
+        s.share(principalType, body(bytes, SharingRequests.ShareRequest.class), grant);
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("users/share")
+    public SharingViews.SharedOwners sharedUsers() {
+        return holders(JpaSharingStore.USER, false);
+    }
+
+    @GET
+    @Path("users/share/direct")
+    public SharingViews.SharedOwners directlySharedUsers() {
+        return holders(JpaSharingStore.USER, true);
+    }
+
+    @GET
+    @Path("groups/share")
+    public SharingViews.SharedOwners sharedGroups() {
+        return holders(JpaSharingStore.GROUP, false);
+    }
+
+    @GET
+    @Path("groups/share/direct")
+    public SharingViews.SharedOwners directlySharedGroups() {
+        return holders(JpaSharingStore.GROUP, true);
+    }
+
+    private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
+        SharingService s = service();
+        QueryParams q = query();
+        return s.holders(principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
+    }
+
+    @GET
+    @Path("share")
+    public SharingViews.SharedData sharings() {
+        return sharings(false);
+    }
+
+    @GET
+    @Path("share/direct")
+    public SharingViews.SharedData directSharings() {
+        return sharings(true);
+    }
+
+    private SharingViews.SharedData sharings(boolean directOnly) {
+        SharingService s = service();
+        QueryParams q = query();
+        return s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit")));
+    }
+
+    // ---------------------------------------------------------------- checks and reverse lookup
+
+    @GET
+    @Path("entity/user/access")
+    public StatusResponse userHasAccess() {
+        SharingService s = service();
+        QueryParams q = query();
+        return new StatusResponse(s.check(q.first("entity.id"), q.first("permission_type.id", "permissionType.id"),
+                q.first("owner_id", "ownerId")));
+    }
+
+    @POST
+    @Path("entity/user/access/batch")
+    public SharingViews.BatchResults batchCheck(byte[] bytes) {
+        SharingService s = service();
+        List<Boolean> results = s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
+        return new SharingViews.BatchResults(results.stream().map(StatusResponse::new).toList());
+    }
+
+    @GET
+    @Path("user/entities")
+    public SharingViews.EntityPage reachable() {
+        SharingService s = service();
+        QueryParams q = query();
+        return s.reachable(q.first("owner_id", "ownerId"), q.first("permission_type.id", "permissionType.id"),
+                q.first("entity_type.id", "entityType.id"), q.integer("limit"), q.first("cursor"));
+    }
+}
