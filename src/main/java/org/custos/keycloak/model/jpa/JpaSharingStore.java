@@ -148,20 +148,39 @@ public final class JpaSharingStore {
 
     /**
      * Re-parents {@code entity} with everything below it. The caller has checked that {@code newParent} is not in the
-     * subtree (no cycle).
+     * subtree (no cycle). Links are changed by difference on managed rows — kept rows get their new depth, gone rows
+     * are removed, new rows persisted — so a link that survives the move (a shared grandparent) is never deleted and
+     * re-created in one persistence context.
      */
     public void move(SharingEntityEntity entity, SharingEntityEntity newParent) {
         List<EntityAncestorEntity> subtree = subtree(entity.getId());
-        detach(entity, subtree);
+        List<String> oldAbove = ancestors(entity.getId()).stream().filter(a -> a.getDepth() > 0)
+                .map(EntityAncestorEntity::getAncestorId).toList();
+        Map<String, Integer> newAbove = new HashMap<>();
         if (newParent != null) {
-            List<EntityAncestorEntity> above = ancestors(newParent.getId());
-            for (EntityAncestorEntity below : subtree) {
-                for (EntityAncestorEntity a : above) {
-                    em.persist(new EntityAncestorEntity(entity.getRealmId(), below.getEntityId(), a.getAncestorId(),
-                            below.getDepth() + a.getDepth() + 1));
+            ancestors(newParent.getId()).forEach(a -> newAbove.put(a.getAncestorId(), a.getDepth() + 1));
+        }
+        Map<String, EntityAncestorEntity> existing = new HashMap<>();
+        if (!oldAbove.isEmpty()) {
+            for (List<String> chunk : chunks(subtree.stream().map(EntityAncestorEntity::getEntityId).toList())) {
+                em.createQuery("select a from CustosEntityAncestor a where a.entityId in :below and a.ancestorId in :above",
+                                EntityAncestorEntity.class)
+                        .setParameter("below", chunk).setParameter("above", oldAbove).getResultList()
+                        .forEach(a -> existing.put(a.getEntityId() + "|" + a.getAncestorId(), a));
+            }
+        }
+        for (EntityAncestorEntity below : subtree) {
+            for (Map.Entry<String, Integer> above : newAbove.entrySet()) {
+                int depth = below.getDepth() + above.getValue();
+                EntityAncestorEntity kept = existing.remove(below.getEntityId() + "|" + above.getKey());
+                if (kept != null) {
+                    kept.setDepth(depth);
+                } else {
+                    em.persist(new EntityAncestorEntity(entity.getRealmId(), below.getEntityId(), above.getKey(), depth));
                 }
             }
         }
+        existing.values().forEach(em::remove);
         entity.setParentId(newParent == null ? null : newParent.getId());
     }
 

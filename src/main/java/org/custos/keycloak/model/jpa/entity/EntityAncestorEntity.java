@@ -43,6 +43,7 @@ public class EntityAncestorEntity {
     public String getAncestorId() { return ancestorId; }
     public String getRealmId() { return realmId; }
     public int getDepth() { return depth; }
+    public void setDepth(int depth) { this.depth = depth; }
 
     public static class Key implements Serializable {
         private String entityId;
