@@ -98,7 +98,21 @@ class BadInputIT {
             new BodyEndpoint("DELETE", "agent-management", "agent/attributes", "agents"),
             new BodyEndpoint("POST", "agent-management", "agent/roles", "agents"),
             new BodyEndpoint("DELETE", "agent-management", "agent/roles", "id"),
-            new BodyEndpoint("POST", "agent-management", "protocol/mapper", "name"));
+            new BodyEndpoint("POST", "agent-management", "protocol/mapper", "name"),
+            new BodyEndpoint("POST", "sharing-management", "entity/type", "client_id"),
+            new BodyEndpoint("PUT", "sharing-management", "entity/type", "client_id"),
+            new BodyEndpoint("DELETE", "sharing-management", "entity/type", "client_id"),
+            new BodyEndpoint("POST", "sharing-management", "permission/type", "client_id"),
+            new BodyEndpoint("PUT", "sharing-management", "permission/type", "client_id"),
+            new BodyEndpoint("DELETE", "sharing-management", "permission/type", "client_id"),
+            new BodyEndpoint("POST", "sharing-management", "entity", "client_id"),
+            new BodyEndpoint("PUT", "sharing-management", "entity", "client_id"),
+            new BodyEndpoint("DELETE", "sharing-management", "entity", "client_id"),
+            new BodyEndpoint("POST", "sharing-management", "users/share", "client_id"),
+            new BodyEndpoint("DELETE", "sharing-management", "users/share", "client_id"),
+            new BodyEndpoint("POST", "sharing-management", "groups/share", "client_id"),
+            new BodyEndpoint("DELETE", "sharing-management", "groups/share", "client_id"),
+            new BodyEndpoint("POST", "sharing-management", "entity/user/access/batch", "client_id"));
 
     private static List<Case> cases(String field) {
         byte[] tenMegabytes = new byte[10_000_000];
@@ -155,6 +169,9 @@ class BadInputIT {
             JsonNode groups = realm.admin().get("/" + realm.name() + "/groups");
             assertEquals(1, groups.size(), "no group was created: " + groups);
             assertEquals("existing", groups.get(0).get("name").asText(), "the group was not renamed");
+            JsonNode types = Http.request("GET", realm.custos("sharing-management", "permission/types")).auth(realm.tenantAuth())
+                    .send().json().get("types");
+            assertEquals(1, types.size(), "only the built-in OWNER: " + types);
             JsonNode alice = realm.adminUser(TestRealm.USER);
             assertTrue(alice.get("enabled").asBoolean());
             assertEquals("Alice", alice.get("firstName").asText());

@@ -92,7 +92,8 @@ public final class EntitySearch {
                 permissionIds.add(value);
             }
             case SHARED_BY -> exists("sb.sharedBy = :" + param(value), condition, "sb", path);
-            case SHARED_WITH -> exists("sb.principalId = :" + param(resolved(value, resolver::principalId)), condition, "sb", path);
+            case SHARED_WITH -> exists("sb.principalId = :" + param(resolved(value, resolver::principalId))
+                    + " and sb.permissionId <> 'OWNER'", condition, "sb", path);
         }
     }
 

@@ -271,7 +271,8 @@ class SharingIT {
         assertEquals(List.of("see-2"), tenant.search(null, List.of(Map.of("search_field", "ID", "value", "see-%", "condition", "LIKE"),
                 Map.of("search_field", "SHARED_WITH", "value", "erin"))));
         assertEquals(List.of("see-2"), tenant.search(null, List.of(Map.of("search_field", "ID", "value", "see-%", "condition", "LIKE"),
-                Map.of("search_field", "SHARED_COUNT", "value", "2", "condition", "GTE"))));
+                Map.of("search_field", "SHARED_COUNT", "value", "2", "condition", "GTE"))),
+                "shared counts: " + tenant.ok("GET", "entity?entity.id=see-1", null) + tenant.ok("GET", "entity?entity.id=see-2", null));
         Http.Reply bad = tenant.call("POST", "entities", Map.of("search_criteria", List.of(Map.of("search_field", "NOPE", "value", "x"))));
         assertEquals(400, bad.status(), bad.toString());
         Http.Reply badNumber = tenant.call("POST", "entities", Map.of("search_criteria", List.of(Map.of("search_field", "CREATED_AT", "value", "yesterday", "condition", "GTE"))));
