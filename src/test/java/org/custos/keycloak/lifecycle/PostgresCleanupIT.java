@@ -4,6 +4,7 @@ import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.Postgres;
+import org.custos.keycloak.testing.SharingApi;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -82,6 +83,64 @@ class PostgresCleanupIT {
         assertEquals(2, rows("REALM_ID", realmId));
         realm.close();
         assertEquals(0, rows("REALM_ID", realmId), "a deleted realm's rows are gone");
+    }
+
+    private static long count(String table, String realmId) throws SQLException {
+        try (Connection c = Postgres.connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from " + table + " where REALM_ID = ?")) {
+            s.setString(1, realmId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Sharing rows go with their realm; the check's plan uses the indexes (printed for the README). */
+    @Test
+    void sharingRowsGoWithTheirRealmAndTheCheckIsIndexed() throws SQLException {
+        AdminApi admin = new AdminApi(KeycloakServer.get());
+        TestRealm realm = TestRealm.create(admin, "pg-sharing", rep ->
+                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "owner1", "enabled", true))));
+        String realmId = admin.get("/" + realm.name()).get("id").asText();
+        SharingApi api = new SharingApi(realm, realm.tenantAuth());
+        api.entityType("DOC");
+        api.permissionType("READ");
+        assertEquals(200, api.createEntity("p", "DOC", "owner1", null).status());
+        assertEquals(200, api.createEntity("c", "DOC", "owner1", "p").status());
+        assertEquals(200, api.share("users", "p", "READ", List.of(TestRealm.USER), true).status());
+        List<String> tables = List.of("CUSTOS_ENTITY_TYPE", "CUSTOS_PERMISSION_TYPE", "CUSTOS_SHARING_ENTITY",
+                "CUSTOS_ENTITY_ANCESTOR", "CUSTOS_SHARE");
+        List<Long> expected = List.of(1L, 1L, 2L, 3L, 3L);
+        for (int i = 0; i < tables.size(); i++) {
+            assertEquals(expected.get(i), count(tables.get(i), realmId), tables.get(i));
+        }
+        try (Connection c = Postgres.connect()) {
+            // The tables of a test are tiny, where a sequential scan is cheapest; show the plan PostgreSQL uses at scale.
+            c.createStatement().execute("set enable_seqscan = off");
+            PreparedStatement s = c.prepareStatement("explain select distinct a.ENTITY_ID, "
+                + "s.PERMISSION_ID from CUSTOS_SHARE s join CUSTOS_ENTITY_ANCESTOR a on s.ENTITY_ID = a.ANCESTOR_ID "
+                + "where a.ENTITY_ID in (?) and (a.DEPTH = 0 or s.CASCADING = true) and s.PERMISSION_ID in (?, 'OWNER') "
+                + "and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID = ?) or (s.PRINCIPAL_TYPE = 'GROUP' and s.PRINCIPAL_ID in (?, ?)))");
+            s.setString(1, "e");
+            s.setString(2, "READ");
+            s.setString(3, "u");
+            s.setString(4, "g1");
+            s.setString(5, "g2");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    plan.append(r.getString(1)).append('\n');
+                }
+            }
+            System.out.println("EXPLAIN of the sharing check:\n" + plan);
+            assertTrue(plan.toString().contains("Index"), plan.toString());
+            assertTrue(!plan.toString().contains("Seq Scan"), plan.toString());
+        }
+        realm.close();
+        for (String table : tables) {
+            assertEquals(0, count(table, realmId), table + ": a deleted realm's sharing rows are gone");
+        }
     }
 
     private static String create(TestRealm realm, String name, String owner) {
