@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts (start) or stops (stop) a private PostgreSQL for the test suite on 127.0.0.1:55432, database `keycloak`,
+# Starts (start), restarts keeping the data (restart) or stops (stop) a private PostgreSQL for the test suite on 127.0.0.1:55432, database `keycloak`,
 # user `keycloak`. Installs Debian's PostgreSQL server when the machine has none.
 set -euo pipefail
 PGDATA_DIR=${CUSTOS_PG_DIR:-/tmp/custos-pg}
@@ -29,6 +29,11 @@ case "${1:-start}" in
     su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -l $PGDATA_DIR/server.log -o '-p $PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1' -w start" >/dev/null
     su postgres -c "$BIN/psql -h 127.0.0.1 -p $PORT -U postgres -q -c \"create user keycloak with password 'keycloak'\" -c \"create database keycloak owner keycloak\" -c \"create database keycloak_cluster owner keycloak\""
     echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
+    ;;
+  restart)
+    # Keeps the data: what a database restart under running Keycloak nodes looks like (TwoNodeClusterIT).
+    BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -l $PGDATA_DIR/server.log -m fast -w restart" >/dev/null
     ;;
   stop)
     BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)

@@ -3,11 +3,15 @@ package org.custos.keycloak.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.SharingApi;
 import org.custos.keycloak.testing.TestRealm;
 import org.custos.keycloak.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.List;
@@ -24,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @EnabledIfSystemProperty(named = "custos.cluster.db.url", matches = "jdbc:postgresql:.*",
         disabledReason = "needs the two-nodes profile and its PostgreSQL database")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
 
     private static TwoNodes cluster;
@@ -64,7 +69,62 @@ class TwoNodeClusterIT {
         return (body == null ? r : r.json(body)).send();
     }
 
+    /** Share on A, check on B, revoke on A, check on B — 1,000 times: a revoke is never missed by the other node. */
     @Test
+    @Order(1)
+    void aRevokeOnAIsSeenByTheNextCheckOnB() {
+        SharingApi onA = new SharingApi(realm, realm.tenantAuth());
+        onA.entityType("DOC");
+        onA.permissionType("READ");
+        assertEquals(200, onA.createEntity("parent", "DOC", TestRealm.USER, null).status());
+        assertEquals(200, onA.createEntity("child", "DOC", TestRealm.USER, "parent").status());
+        realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", "reader", "enabled", true));
+        String check = "entity/user/access?entity.id=child&permission_type.id=READ&owner_id=reader";
+        int staleAllows = 0;
+        int missedGrants = 0;
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(200, onA.share("users", "parent", "READ", List.of("reader"), true).status());
+            if (!call(b, "GET", "sharing-management", check, null).json().get("status").asBoolean()) {
+                missedGrants++;
+            }
+            assertEquals(200, onA.revoke("users", "parent", "READ", List.of("reader")).status());
+            if (call(b, "GET", "sharing-management", check, null).json().get("status").asBoolean()) {
+                staleAllows++;
+            }
+        }
+        assertEquals(0, staleAllows, "checks on B that allowed after the revoke on A returned");
+        assertEquals(0, missedGrants, "checks on B that denied after the share on A returned");
+    }
+
+    /** PostgreSQL restarts under both nodes; both recover by themselves, without a Keycloak restart. */
+    @Test
+    @Order(2)
+    @EnabledIfSystemProperty(named = "custos.cluster.pg.control", matches = ".+",
+            disabledReason = "needs -Dcustos.cluster.pg.control=<path of .ci/postgres.sh> to restart the database")
+    void bothNodesRecoverFromADatabaseRestart() throws Exception {
+        Process restart = new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), "restart")
+                .inheritIO().start();
+        assertEquals(0, restart.waitFor(), "the database restarted");
+        for (String node : List.of(a, b)) {
+            long deadline = System.currentTimeMillis() + 120_000;
+            int status = 0;
+            while (System.currentTimeMillis() < deadline) {
+                // A write, so that a real connection from the pool is used and the transaction commits.
+                status = call(node, "POST", "sharing-management", "entity/type",
+                        Map.of("entity_type", Map.of("id", "AFTER_RESTART_" + node.hashCode()))).status();
+                if (status == 200) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            assertEquals(200, status, node + " did not recover from the database restart");
+        }
+        JsonNode types = call(b, "GET", "sharing-management", "entity/types", null).json().get("types");
+        assertEquals(3, types.size(), "both writes after the restart are visible on B: " + types);
+    }
+
+    @Test
+    @Order(3)
     void everyServiceWrittenOnAIsReadOnB() throws Exception {
         // Identity: a token issued on A works on B; a logout on B ends it for A.
         JsonNode tokens = call(a, "POST", "identity-management", "token", Map.of("grant_type", "password",
@@ -113,8 +173,36 @@ class TwoNodeClusterIT {
                     + TestRealm.USER + "&type=MEMBER", null).json().get("status").asBoolean(), "stale membership on B");
         }
 
-        // Node A goes away; B keeps answering, reading what A wrote.
+        // Sharing: an entity and a share made on A are checked on B.
+        SharingApi onA = new SharingApi(realm, realm.tenantAuth());
+        assertEquals(200, onA.createEntity("cluster-doc", "DOC", "clustered", null).status());
+        assertEquals(200, onA.share("users", "cluster-doc", "READ", List.of(TestRealm.USER), false).status());
+        assertTrue(call(b, "GET", "sharing-management", "entity/user/access?entity.id=cluster-doc&permission_type.id=READ&owner_id="
+                + TestRealm.USER, null).json().get("status").asBoolean());
+
+        // Node A goes away under load on B; B answers every request, reading what A wrote.
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                Http.Reply r = call(b, "GET", "sharing-management", "entity/user/access?entity.id=cluster-doc"
+                        + "&permission_type.id=READ&owner_id=" + TestRealm.USER, null);
+                if (r.status() == 200 && r.json().get("status").asBoolean()) {
+                    served.incrementAndGet();
+                } else {
+                    failures.incrementAndGet();
+                }
+            }
+        });
+        load.start();
+        Thread.sleep(1000);
         cluster.stop(0);
+        Thread.sleep(3000);
+        running.set(false);
+        load.join();
+        assertEquals(0, failures.get(), "B failed requests while A stopped (" + served.get() + " served)");
+        assertTrue(served.get() > 10, "B served " + served.get());
         assertEquals("cluster-secret", call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
                 .json().get("password").asText());
         assertEquals(200, call(b, "POST", "identity-management", "token", Map.of("grant_type", "client_credentials")).status());

@@ -97,6 +97,6 @@ class DemoRealmIT {
         java.util.Set<String> names = new java.util.TreeSet<>();
         roles.forEach(role -> names.add(role.get("name").asText()));
         assertEquals(new java.util.TreeSet<>(java.util.List.of("view-users", "manage-users", "query-users",
-                "query-groups", "view-clients", "view-events", "manage-events")), names);
+                "query-groups", "view-clients", "view-events", "manage-events", "manage-authorization")), names);
     }
 }
