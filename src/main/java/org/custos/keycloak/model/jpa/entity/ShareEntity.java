@@ -2,7 +2,6 @@ package org.custos.keycloak.model.jpa.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -11,13 +10,8 @@ import jakarta.persistence.Table;
  */
 @Entity(name = "CustosShare")
 @Table(name = "CUSTOS_SHARE")
-public class ShareEntity {
+public class ShareEntity extends RealmRow {
 
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
     @Column(name = "ENTITY_ID", length = 36, nullable = false)
     private String entityId;
     @Column(name = "PERMISSION_ID", length = 255, nullable = false)
@@ -30,15 +24,7 @@ public class ShareEntity {
     private boolean cascading;
     @Column(name = "SHARED_BY", length = 255)
     private String sharedBy;
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-    @Column(name = "UPDATED_AT", nullable = false)
-    private long updatedAt;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
     public String getEntityId() { return entityId; }
     public void setEntityId(String entityId) { this.entityId = entityId; }
     public String getPermissionId() { return permissionId; }
@@ -51,8 +37,4 @@ public class ShareEntity {
     public void setCascading(boolean cascading) { this.cascading = cascading; }
     public String getSharedBy() { return sharedBy; }
     public void setSharedBy(String sharedBy) { this.sharedBy = sharedBy; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public long getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -2,19 +2,13 @@ package org.custos.keycloak.model.jpa.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One row of {@code CUSTOS_SHARING_ENTITY}: a Custos sharing entity. The owner is a Keycloak user id. */
 @Entity(name = "CustosSharingEntity")
 @Table(name = "CUSTOS_SHARING_ENTITY")
-public class SharingEntityEntity {
+public class SharingEntityEntity extends RealmRow {
 
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
     @Column(name = "EXTERNAL_ID", length = 255, nullable = false)
     private String externalId;
     @Column(name = "TYPE_ID", length = 255, nullable = false)
@@ -33,15 +27,7 @@ public class SharingEntityEntity {
     private String binaryData;
     @Column(name = "ORIGINAL_CREATION_TIME", nullable = false)
     private long originalCreationTime;
-    @Column(name = "CREATED_AT", nullable = false)
-    private long createdAt;
-    @Column(name = "UPDATED_AT", nullable = false)
-    private long updatedAt;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
     public String getExternalId() { return externalId; }
     public void setExternalId(String externalId) { this.externalId = externalId; }
     public String getTypeId() { return typeId; }
@@ -60,8 +46,4 @@ public class SharingEntityEntity {
     public void setBinaryData(String binaryData) { this.binaryData = binaryData; }
     public long getOriginalCreationTime() { return originalCreationTime; }
     public void setOriginalCreationTime(long originalCreationTime) { this.originalCreationTime = originalCreationTime; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public long getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
 }
