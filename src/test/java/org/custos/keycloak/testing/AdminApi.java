@@ -47,6 +47,12 @@ public final class AdminApi {
         return r;
     }
 
+    /** A long admin request (an import), waiting up to {@code limit}; the token is fresh when it starts. */
+    public Http.Reply callSlow(String method, String path, Object jsonBody, java.time.Duration limit) {
+        token = null;
+        return build(method, path, jsonBody).timeout(limit).send();
+    }
+
     private Http.Request build(String method, String path, Object jsonBody) {
         Http.Request req = Http.request(method, baseUrl + "/admin/realms" + path).auth(Http.bearer(token()));
         return jsonBody == null ? req : req.json(jsonBody);

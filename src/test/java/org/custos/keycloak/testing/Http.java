@@ -55,6 +55,7 @@ public final class Http {
     }
 
     public static final class Request {
+        private Duration timeout = Duration.ofSeconds(60);
         private final String method;
         private final String url;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -98,8 +99,14 @@ public final class Http {
             return this;
         }
 
+        /** How long to wait for the answer (default 60 s). */
+        public Request timeout(Duration limit) {
+            this.timeout = limit;
+            return this;
+        }
+
         public Reply send() {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(b::header);

@@ -454,10 +454,15 @@ public final class SharingService {
     }
 
     public boolean check(String entityId, String permissionId, String username) {
-        SharingEntityEntity e = entity(entityId, "entity.id");
-        String permission = permission(permissionId, "permission_type.id");
         UserModel user = checkedUser(username, "owner_id");
-        return holds(user, e, permission);
+        SharingEntityEntity e = entity(entityId, "entity.id");
+        String permission = required(permissionId, "permission_type.id");
+        // A permission type in use cannot be deleted, so an allow proves it exists: look it up only to deny.
+        if (holds(user, e, permission)) {
+            return true;
+        }
+        permission(permission, "permission_type.id");
+        return false;
     }
 
     public List<Boolean> batchCheck(List<CheckItem> checks) {
