@@ -1,0 +1,99 @@
+package org.custos.keycloak.service.sharing;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search compiler on its own: what each Custos field and condition becomes, and what is refused. */
+class EntitySearchTest {
+
+    private static final EntitySearch.Resolver RESOLVER = new EntitySearch.Resolver() {
+        @Override
+        public String userId(String username) {
+            return username.equals("alice") ? "uid-alice" : null;
+        }
+
+        @Override
+        public String entityId(String externalId) {
+            return externalId.equals("p1") ? "iid-p1" : null;
+        }
+
+        @Override
+        public String principalId(String value) {
+            return value.equals("alice") ? "uid-alice" : null;
+        }
+    };
+
+    private static SearchCriterion c(Object field, String value, Object condition) {
+        return new SearchCriterion(field instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) field), value,
+                condition == null ? null : condition instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) condition));
+    }
+
+    private static CustosException refused(SearchCriterion criterion) {
+        return assertThrows(CustosException.class, () -> EntitySearch.compile(List.of(criterion), RESOLVER));
+    }
+
+    @Test
+    void everyConditionMeansWhatItSays() {
+        EntitySearch s = EntitySearch.compile(List.of(c("NAME", "exp%", null), c("CREATED_AT", "10", "GTE"),
+                c("LAST_MODIFIED_AT", "20", "LTE"), c("SHARED_COUNT", "2", "NOT"), c("ID", "x", "NOT")), RESOLVER);
+        assertEquals(List.of("e.name like :c0", "e.createdAt >= :c1", "e.updatedAt <= :c2",
+                "(select count(sc) from CustosShare sc where sc.entityId = e.id) <> :c3",
+                "(e.externalId is null or e.externalId <> :c4)"), s.conditions());
+        assertEquals(Map.of("c0", "exp%", "c1", 10L, "c2", 20L, "c3", 2L, "c4", "x"), s.parameters());
+    }
+
+    @Test
+    void namesAreResolvedAndUnknownNamesMatchNothing() {
+        EntitySearch s = EntitySearch.compile(List.of(c("OWNER_ID", "alice", "EQUAL"), c("PARENT_ID", "p1", "EQUAL"),
+                c("OWNER_ID", "nobody", "EQUAL")), RESOLVER);
+        assertEquals("uid-alice", s.parameters().get("c0"));
+        assertEquals("iid-p1", s.parameters().get("c1"));
+        assertTrue(((String) s.parameters().get("c2")).startsWith("\u0000"), "an unknown owner matches no row");
+    }
+
+    @Test
+    void protoNumbersAreAcceptedForEnums() {
+        // 4 = OWNER_ID, 4 = NOT
+        EntitySearch s = EntitySearch.compile(List.of(c(4, "alice", 4)), RESOLVER);
+        assertEquals(List.of("(e.ownerUserId is null or e.ownerUserId <> :c0)"), s.conditions());
+    }
+
+    @Test
+    void permissionAndSharingFields() {
+        EntitySearch s = EntitySearch.compile(List.of(c("PERMISSION_TYPE_ID", "READ", null), c("SHARED_WITH", "alice", null),
+                c("SHARED_BY", "bob", "NOT")), RESOLVER);
+        assertEquals(List.of("READ"), s.permissionIds());
+        assertTrue(s.conditions().get(0).contains("sb.permissionId <> 'OWNER'"), s.conditions().toString());
+        assertTrue(s.conditions().get(1).startsWith("not exists"), s.conditions().toString());
+    }
+
+    @Test
+    void nonsenseIsA400NamingTheField() {
+        assertEquals(400, refused(c("NOPE", "x", null)).getResponse().getStatus());
+        assertEquals(400, refused(c("CREATED_AT", "yesterday", "GTE")).getResponse().getStatus());
+        assertEquals(400, refused(c("CREATED_AT", "1", "LIKE")).getResponse().getStatus());
+        assertEquals(400, refused(c("NAME", "x", "GTE")).getResponse().getStatus());
+        assertEquals(400, refused(c("PERMISSION_TYPE_ID", "READ", "NOT")).getResponse().getStatus());
+        assertEquals(400, refused(c("ID", "x", "WHATEVER")).getResponse().getStatus());
+        assertEquals(400, refused(new SearchCriterion(null, "x", null)).getResponse().getStatus());
+    }
+
+    @Test
+    void cursorsRoundTripAndForeignCursorsAreRefused() {
+        String cursor = SharingService.encodeCursor("entity-42/ü");
+        assertEquals("entity-42/ü", SharingService.decodeCursor(cursor));
+        assertEquals(400, assertThrows(CustosException.class, () -> SharingService.decodeCursor("garbage!")).getResponse().getStatus());
+        assertEquals(400, assertThrows(CustosException.class, () -> SharingService.decodeCursor(
+                java.util.Base64.getUrlEncoder().encodeToString("other".getBytes()))).getResponse().getStatus());
+    }
+}
