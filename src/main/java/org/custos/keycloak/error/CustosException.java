@@ -99,8 +99,4 @@ public class CustosException extends WebApplicationException {
     public static CustosException conflict(String description) {
         return new CustosException(Response.Status.CONFLICT, "conflict", description);
     }
-
-    public static CustosException notImplemented(String description) {
-        return new CustosException(Response.Status.NOT_IMPLEMENTED, "not_implemented", description);
-    }
 }
