@@ -56,7 +56,9 @@ class TwoNodeClusterIT {
                 realm.close();
             }
         } finally {
-            cluster.close();
+            if (cluster != null) {
+                cluster.close();
+            }
         }
     }
 

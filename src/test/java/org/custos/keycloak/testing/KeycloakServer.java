@@ -66,7 +66,7 @@ public final class KeycloakServer {
     private static KeycloakServer start() {
         String external = System.getProperty("custos.test.url");
         if (external != null && !external.isBlank()) {
-            waitReady(external, null, Duration.ofSeconds(30));
+            waitReady(external, null, null, Duration.ofSeconds(30));
             return new KeycloakServer(external.replaceAll("/$", ""), null);
         }
         Path dist = Path.of(require("custos.test.dist"));
@@ -104,7 +104,7 @@ public final class KeycloakServer {
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = pb.start();
             String url = "http://127.0.0.1:" + port;
-            waitReady(url, process, Duration.ofMinutes(3));
+            waitReady(url, process, log, Duration.ofMinutes(3));
             return new KeycloakServer(url, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,12 +125,16 @@ public final class KeycloakServer {
         }
     }
 
-    static void waitReady(String url, Process process, Duration timeout) {
+    /** Waits for the realm endpoint; if the server dies first, the error carries the end of its log (CI shows it). */
+    static void waitReady(String url, Process process, Path log, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start");
+                String tail = tail(log, 60);
+                System.err.println("Keycloak at " + url + " exited during start; the end of " + log + ":\n" + tail);
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start: "
+                        + tail);
             }
             try {
                 HttpResponse<Void> r = client.send(HttpRequest.newBuilder(
@@ -153,6 +157,18 @@ public final class KeycloakServer {
             }
         }
         throw new IllegalStateException("Keycloak at " + url + " not ready within " + timeout);
+    }
+
+    static String tail(Path log, int lines) {
+        if (log == null || !Files.exists(log)) {
+            return "(no log)";
+        }
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 
     private void stop() {

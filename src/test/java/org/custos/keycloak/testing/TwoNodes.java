@@ -43,11 +43,13 @@ public final class TwoNodes implements AutoCloseable {
             KeycloakServer.run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
                     "--health-enabled=true"), built, root.resolve("build.log"), Duration.ofMinutes(4));
             copy(built, root.resolve("node-b"));
+            // One after the other, as an operator brings up a new cluster: the first node creates the schema and the
+            // master realm alone, the second joins a ready database and the first node's cluster view.
             for (int i = 0; i < 2; i++) {
-                cluster.startNode(root.resolve(i == 0 ? "node-a" : "node-b"), i, keys);
-            }
-            for (int i = 0; i < 2; i++) {
-                KeycloakServer.waitReady(cluster.urls.get(i), cluster.nodes.get(i), Duration.ofMinutes(4));
+                Path node = root.resolve(i == 0 ? "node-a" : "node-b");
+                cluster.startNode(node, i, keys);
+                KeycloakServer.waitReady(cluster.urls.get(i), cluster.nodes.get(i), node.resolve("node.log"),
+                        Duration.ofMinutes(4));
             }
             return cluster;
         } catch (IOException | RuntimeException e) {
