@@ -43,7 +43,7 @@ fi
 
 echo "==> Starting Keycloak on http://localhost:$PORT (first start re-augments: about a minute)"
 "$DIST/bin/kc.sh" start-dev --import-realm --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
-  --health-enabled=true --spi-realm-restapi-extension--custos--secrets-key-file="$KEY_FILE" &
+  --health-enabled=true --features=declarative-ui --spi-realm-restapi-extension--custos--secrets-key-file="$KEY_FILE" &
 KC_PID=$!
 stop() {
   echo; echo "==> Stopping Keycloak"
@@ -70,6 +70,8 @@ cat <<TXT
 
 keycloak-custos is running.
   Admin console:  http://localhost:$PORT/admin/  (user $KC_BOOTSTRAP_ADMIN_USERNAME, realm custos-demo)
+  Demo realm's own console: http://localhost:$PORT/admin/custos-demo/console/  (demo-admin / demo-admin-password;
+                  Realm settings > Custos, and Configure > Custos entity types / permission types / secrets)
   OpenAPI:        http://localhost:$PORT/realms/custos-demo/custos/openapi.json
 
 Try:

@@ -3,6 +3,7 @@ package org.custos.keycloak.lifecycle;
 import org.custos.keycloak.model.jpa.JpaMembershipStore;
 import org.custos.keycloak.model.jpa.JpaSecretStore;
 import org.custos.keycloak.model.jpa.JpaSharingStore;
+import org.custos.keycloak.ui.CustosConsole;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,7 +20,10 @@ public final class CustosCleanup implements ProviderEventListener {
     public void onEvent(ProviderEvent event) {
         if (event instanceof UserModel.UserRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
-            new JpaSecretStore(e.getKeycloakSession()).removeOwnerUser(e.getRealm().getId(), e.getUser().getId());
+            JpaSecretStore secrets = new JpaSecretStore(e.getKeycloakSession());
+            secrets.tokensOfOwnerUser(e.getRealm().getId(), e.getUser().getId())
+                    .forEach(token -> CustosConsole.secretRemoved(e.getKeycloakSession(), e.getRealm(), token));
+            secrets.removeOwnerUser(e.getRealm().getId(), e.getUser().getId());
             new JpaSharingStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());

@@ -35,6 +35,9 @@ public interface SecretStore {
 
     void delete(String realmId, String id);
 
+    /** The tokens of the secrets owned by a Keycloak user (what {@link #removeOwnerUser} deletes). */
+    List<String> tokensOfOwnerUser(String realmId, String userId);
+
     void removeOwnerUser(String realmId, String userId);
 
     void removeRealm(String realmId);

@@ -85,7 +85,7 @@ public final class KeycloakServer {
             Files.writeString(secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
             List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build",
-                    "--db=" + db, "--health-enabled=true", "--cache=local"));
+                    "--db=" + db, "--health-enabled=true", "--cache=local", "--features=" + FEATURES));
             run(build, dist, log, Duration.ofMinutes(4));
             List<String> start = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
@@ -110,6 +110,9 @@ public final class KeycloakServer {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Keycloak features the extension uses: the admin console's declarative pages (the Custos tab and pages). */
+    public static final String FEATURES = "declarative-ui";
 
     static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile())

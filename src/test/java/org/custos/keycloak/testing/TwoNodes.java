@@ -41,7 +41,7 @@ public final class TwoNodes implements AutoCloseable {
             copy(dist, built);
             Files.copy(jar, built.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
             KeycloakServer.run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
-                    "--health-enabled=true"), built, root.resolve("build.log"), Duration.ofMinutes(4));
+                    "--health-enabled=true", "--features=" + KeycloakServer.FEATURES), built, root.resolve("build.log"), Duration.ofMinutes(4));
             copy(built, root.resolve("node-b"));
             // One after the other, as an operator brings up a new cluster: the first node creates the schema and the
             // master realm alone, the second joins a ready database and the first node's cluster view.

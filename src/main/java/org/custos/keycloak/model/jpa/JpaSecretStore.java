@@ -99,6 +99,12 @@ public final class JpaSecretStore implements SecretStore {
     }
 
     @Override
+    public List<String> tokensOfOwnerUser(String realmId, String userId) {
+        return em.createNamedQuery("custosSecret.tokensOfOwnerUser", String.class).setParameter("realmId", realmId)
+                .setParameter("userId", userId).getResultList();
+    }
+
+    @Override
     public void removeOwnerUser(String realmId, String userId) {
         em.createNamedQuery("custosSecret.deleteOwner").setParameter("realmId", realmId)
                 .setParameter("userId", userId).executeUpdate();

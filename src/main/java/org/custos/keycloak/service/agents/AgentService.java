@@ -6,6 +6,7 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.ui.CustosConsole;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -66,17 +67,71 @@ public final class AgentService {
 
     /** Idempotently creates the role container and the agents' client scope. */
     public void enable() {
-        if (realm.getClientByClientId(CONTAINER) == null) {
-            ClientModel container = realm.addClient(CONTAINER);
-            container.setName("Custos agents (role container)");
-            container.setDescription("Holds the client roles of Custos agents; not used to log in.");
-            container.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            container.setBearerOnly(true);
-            container.setPublicClient(false);
-            container.setStandardFlowEnabled(false);
+        ClientModel container = enableIn(realm);
+        if (container != null) {
             events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients", container.getId());
         }
-        scope();
+        CustosConsole.settingsChanged(session, realm);
+    }
+
+    /** Enables agents in a realm; returns the container when this call created it, null when it existed. */
+    public static ClientModel enableIn(RealmModel realm) {
+        ClientModel created = null;
+        if (realm.getClientByClientId(CONTAINER) == null) {
+            created = realm.addClient(CONTAINER);
+            created.setName("Custos agents (role container)");
+            created.setDescription("Holds the client roles of Custos agents; not used to log in.");
+            created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+            created.setBearerOnly(true);
+            created.setPublicClient(false);
+            created.setStandardFlowEnabled(false);
+        }
+        scope(realm);
+        return created;
+    }
+
+    public static boolean enabledIn(RealmModel realm) {
+        return realm.getClientByClientId(CONTAINER) != null;
+    }
+
+    /** Turns agents off in a realm that has none: removes the role container and the agents' client scope. */
+    public static void disableIn(RealmModel realm) {
+        long registered = agentsOf(realm).size();
+        if (registered > 0) {
+            throw CustosException.conflict(registered + " agent(s) are registered in this realm: delete them before turning agents off");
+        }
+        ClientModel container = realm.getClientByClientId(CONTAINER);
+        if (container != null) {
+            realm.removeClient(container.getId());
+        }
+        realm.getClientScopesStream().filter(s -> s.getName().equals(SCOPE)).findFirst()
+                .ifPresent(s -> realm.removeClientScope(s.getId()));
+    }
+
+    /** The access-token lifetime, in seconds, of every agent, present and future (null when Keycloak's default). */
+    public static Long tokenLifetimeIn(RealmModel realm) {
+        ClientModel container = realm.getClientByClientId(CONTAINER);
+        String value = container == null ? null : container.getAttribute(LIFESPAN);
+        return value == null || value.isBlank() ? null : Long.valueOf(value);
+    }
+
+    /** Sets (or, with null, clears) the access-token lifetime of every agent; agents must be enabled. */
+    public static void setTokenLifetimeIn(RealmModel realm, Long seconds) {
+        ClientModel container = realm.getClientByClientId(CONTAINER);
+        if (container == null) {
+            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
+        }
+        if (seconds == null) {
+            container.removeAttribute(LIFESPAN);
+            agentsOf(realm).forEach(a -> a.removeAttribute(LIFESPAN));
+        } else {
+            container.setAttribute(LIFESPAN, String.valueOf(seconds));
+            agentsOf(realm).forEach(a -> a.setAttribute(LIFESPAN, String.valueOf(seconds)));
+        }
+    }
+
+    private static List<ClientModel> agentsOf(RealmModel realm) {
+        return realm.getClientsStream().filter(AgentService::isAgent).toList();
     }
 
     private ClientModel container() {
@@ -88,6 +143,10 @@ public final class AgentService {
     }
 
     private ClientScopeModel scope() {
+        return scope(realm);
+    }
+
+    private static ClientScopeModel scope(RealmModel realm) {
         return realm.getClientScopesStream().filter(s -> s.getName().equals(SCOPE)).findFirst().orElseGet(() -> {
             ClientScopeModel s = realm.addClientScope(SCOPE);
             s.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
@@ -103,9 +162,9 @@ public final class AgentService {
             throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
         }
         ClientModel container = container();
-        container.setAttribute(LIFESPAN, String.valueOf(seconds));
-        agents().forEach(a -> a.setAttribute(LIFESPAN, String.valueOf(seconds)));
+        setTokenLifetimeIn(realm, seconds);
         events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of(LIFESPAN, seconds), "clients", container.getId());
+        CustosConsole.settingsChanged(session, realm);
     }
 
     public void createRoles(List<AgentViews.RoleInput> roles) {
@@ -181,7 +240,7 @@ public final class AgentService {
     }
 
     public List<ClientModel> agents() {
-        return realm.getClientsStream().filter(AgentService::isAgent).toList();
+        return agentsOf(realm);
     }
 
     public void delete(String id) {

@@ -31,6 +31,7 @@ public final class AuditLog {
     public static final String GROUPS = "org.apache.custos.group.management.service.GroupManagementService";
     public static final String SECRETS = "org.apache.custos.resource.secret.management.service.ResourceSecretManagementService";
     public static final String AGENTS = "org.apache.custos.agent.management.service.AgentManagementService";
+    public static final String SHARING = "org.apache.custos.sharing.management.service.SharingManagementService";
     public static final String LOGS = "org.apache.custos.log.management.service.LogManagementService";
     public static final String KEYCLOAK = "org.keycloak.admin";
 
@@ -54,11 +55,22 @@ public final class AuditLog {
     }
 
     public void enable(Caller caller) {
-        realm.setAdminEventsEnabled(true);
-        realm.setAdminEventsDetailsEnabled(true);
-        realm.setEventsEnabled(true);
+        setEnabledIn(realm, true);
+        org.custos.keycloak.ui.CustosConsole.settingsChanged(session, realm);
         new AdminEvents(session, caller).emit(OperationType.UPDATE, ResourceType.REALM,
                 Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true, "eventsEnabled", true), "events", "config");
+    }
+
+    /**
+     * Turns the realm's audit log on (admin events with their details, and login events) or off (admin events and
+     * their details; login events are Keycloak's and stay as they are).
+     */
+    public static void setEnabledIn(RealmModel realm, boolean enabled) {
+        realm.setAdminEventsEnabled(enabled);
+        realm.setAdminEventsDetailsEnabled(enabled);
+        if (enabled) {
+            realm.setEventsEnabled(true);
+        }
     }
 
     public boolean isEnabled() {
@@ -77,10 +89,12 @@ public final class AuditLog {
         if (serviceName != null) {
             if (serviceName.equals(SECRETS)) {
                 query.resourcePath("secrets/*");
+            } else if (serviceName.equals(SHARING)) {
+                query.resourcePath("sharing/*");
             } else if (SERVICES.containsKey(serviceName)) {
                 query.resourceType(SERVICES.get(serviceName).toArray(ResourceType[]::new));
             } else {
-                throw CustosException.invalidField("service_name", "must be one of " + List.of(USERS, GROUPS, SECRETS, AGENTS, LOGS));
+                throw CustosException.invalidField("service_name", "must be one of " + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS));
             }
         }
         if (eventType != null) {
@@ -111,6 +125,9 @@ public final class AuditLog {
         String type = resourceType(e);
         if (type.equals("CUSTOS_SECRET")) {
             return SECRETS;
+        }
+        if (type.startsWith("CUSTOS_")) {
+            return SHARING;
         }
         return SERVICES.entrySet().stream()
                 .filter(s -> s.getValue().stream().anyMatch(t -> t.name().equals(type)))

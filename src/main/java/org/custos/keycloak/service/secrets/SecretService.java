@@ -13,6 +13,7 @@ import org.custos.keycloak.representation.Json;
 import org.custos.keycloak.representation.secrets.SecretViews;
 import org.custos.keycloak.service.AdminEvents;
 import org.jboss.logging.Logger;
+import org.custos.keycloak.ui.CustosConsole;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -84,6 +85,7 @@ public final class SecretService {
                 ownerUser == null ? null : ownerUser.getId(), caller.client().getClientId(), kvKey, md.description(),
                 System.currentTimeMillis(), seal(id, type, value));
         store.create(secret);
+        CustosConsole.secretChanged(session, realm, secret);
         event(OperationType.CREATE, secret);
         return token;
     }
@@ -97,6 +99,7 @@ public final class SecretService {
     public void delete(String type, String token) {
         StoredSecret secret = require(type, token);
         store.delete(realm.getId(), secret.id());
+        CustosConsole.secretRemoved(session, realm, secret.token());
         event(OperationType.DELETE, secret);
     }
 
@@ -105,6 +108,7 @@ public final class SecretService {
         StoredSecret updated = secret.withSealed(seal(secret.id(), secret.type(), value),
                 description != null ? description : secret.description());
         store.update(updated);
+        CustosConsole.secretChanged(session, realm, updated);
         event(OperationType.UPDATE, updated);
     }
 

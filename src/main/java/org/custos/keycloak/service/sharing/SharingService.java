@@ -19,6 +19,7 @@ import org.custos.keycloak.representation.sharing.SharingRequests.TypeInput;
 import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.service.AdminEvents;
 import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.ui.CustosConsole;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
@@ -162,6 +163,7 @@ public final class SharingService {
         row.setName(blankToNull(in.name()) == null ? id : in.name());
         row.setDescription(in.description());
         store.createType(row, realm.getId(), id, Time.currentTimeMillis());
+        CustosConsole.typeChanged(session, realm, row);
         event(OperationType.CREATE, kind, id, Map.of("id", id, "name", row.getName()));
     }
 
@@ -176,6 +178,7 @@ public final class SharingService {
             row.setDescription(in.description());
         }
         row.setUpdatedAt(Time.currentTimeMillis());
+        CustosConsole.typeChanged(session, realm, row);
         event(OperationType.UPDATE, kind, row.getExternalId(), Map.of("id", row.getExternalId(), "name", String.valueOf(row.getName())));
     }
 
@@ -191,6 +194,7 @@ public final class SharingService {
                     + (kind == EntityTypeEntity.class ? "entities" : "shares") + ": remove them first");
         }
         store.remove(row);
+        CustosConsole.typeRemoved(session, realm, row);
         event(OperationType.DELETE, kind, row.getExternalId(), null);
     }
 

@@ -26,6 +26,7 @@ class LogIT {
     private static final String GROUPS = "org.apache.custos.group.management.service.GroupManagementService";
     private static final String SECRETS = "org.apache.custos.resource.secret.management.service.ResourceSecretManagementService";
     private static final String AGENTS = "org.apache.custos.agent.management.service.AgentManagementService";
+    private static final String SHARING = "org.apache.custos.sharing.management.service.SharingManagementService";
     private static TestRealm realm;
     private static String auditor;
 
@@ -78,6 +79,9 @@ class LogIT {
         assertEquals(200, Http.request("POST", realm.custos("agent-management", "agent")).auth(Http.bearer(auditor))
                 .json(Map.of("id", "audited-agent")).send().status());
 
+        assertEquals(200, Http.request("POST", realm.custos("sharing-management", "entity/type")).auth(realm.tenantAuth())
+                .json(Map.of("entity_type", Map.of("id", "AUDITED"))).send().status());
+
         JsonNode users = logs("service_name=" + USERS + "&event_type=CREATE_USER");
         assertEquals(1, users.size(), users.toString());
         assertEquals("service-account-" + TestRealm.TENANT_CLIENT, users.get(0).get("username").asText());
@@ -87,6 +91,10 @@ class LogIT {
         JsonNode secrets = logs("service_name=" + SECRETS);
         assertEquals(1, secrets.size(), secrets.toString());
         assertEquals("CREATE_CUSTOS_SECRET", secrets.get(0).get("event_type").asText());
+        JsonNode sharing = logs("service_name=" + SHARING);
+        assertEquals(1, sharing.size(), sharing.toString());
+        assertEquals("CREATE_CUSTOS_ENTITY_TYPE", sharing.get(0).get("event_type").asText());
+        assertEquals("service-account-" + TestRealm.TENANT_CLIENT, sharing.get(0).get("username").asText());
         JsonNode agents = logs("service_name=" + AGENTS + "&event_type=CREATE_CLIENT");
         assertTrue(agents.toString().contains("auditor"), agents.toString());
 

@@ -24,6 +24,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "custosSecret.ofRealm", query = "select s from CustosSecret s where s.realmId = :realmId order by s.id"),
         @NamedQuery(name = "custosSecret.notUnderKey", query = "select s from CustosSecret s where s.realmId = :realmId "
                 + "and s.keyId <> :keyId"),
+        @NamedQuery(name = "custosSecret.tokensOfOwnerUser", query = "select s.token from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),
         @NamedQuery(name = "custosSecret.deleteOwner", query = "delete from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),
         @NamedQuery(name = "custosSecret.deleteRealm", query = "delete from CustosSecret s where s.realmId = :realmId")
 })

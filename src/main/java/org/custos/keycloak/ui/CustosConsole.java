@@ -1,0 +1,115 @@
+package org.custos.keycloak.ui;
+
+import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
+import org.custos.keycloak.model.jpa.entity.SharingTypeEntity;
+import org.keycloak.common.Profile;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.services.ui.extend.UiTabProvider;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the Keycloak admin console shows of Custos. The console's declarative pages list components, so every row
+ * a Custos page shows is a component of the realm that our services keep equal to our own data, in the same
+ * transaction as the change: the Custos settings tab (one per realm), entity types, permission types and secret
+ * summaries (never a value). With the {@code declarative-ui} feature off, nothing is written.
+ */
+public final class CustosConsole {
+
+    private static final String SYNCING = CustosConsole.class.getName() + ".syncing";
+
+    private CustosConsole() {
+    }
+
+    /** True while we write a console row: the pages' own validation then lets the write through. */
+    static boolean syncing(KeycloakSession session) {
+        return session.getAttribute(SYNCING) != null;
+    }
+
+    private static boolean on() {
+        return Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI);
+    }
+
+    public static void settingsChanged(KeycloakSession session, RealmModel realm) {
+        put(session, realm, UiTabProvider.class.getName(), SettingsTab.ID, null, null, SettingsTab.current(realm));
+    }
+
+    public static void typeChanged(KeycloakSession session, RealmModel realm, SharingTypeEntity type) {
+        put(session, realm, UiPageProvider.class.getName(), typePage(type), SharingTypePage.ID_FIELD,
+                type.getExternalId(), SharingTypePage.row(type));
+    }
+
+    public static void typeRemoved(KeycloakSession session, RealmModel realm, SharingTypeEntity type) {
+        remove(session, realm, typePage(type), SharingTypePage.ID_FIELD, type.getExternalId());
+    }
+
+    private static String typePage(SharingTypeEntity type) {
+        return type instanceof EntityTypeEntity ? SharingTypePage.ENTITY_TYPES : SharingTypePage.PERMISSION_TYPES;
+    }
+
+    public static void secretChanged(KeycloakSession session, RealmModel realm, StoredSecret secret) {
+        put(session, realm, UiPageProvider.class.getName(), SecretsPage.ID, SecretsPage.ID_FIELD, secret.token(),
+                SecretsPage.row(secret));
+    }
+
+    public static void secretRemoved(KeycloakSession session, RealmModel realm, String token) {
+        remove(session, realm, SecretsPage.ID, SecretsPage.ID_FIELD, token);
+    }
+
+    private static Optional<ComponentModel> find(RealmModel realm, String providerType, String providerId, String keyField,
+                                                 String key) {
+        return realm.getComponentsStream(realm.getId(), providerType)
+                .filter(c -> providerId.equals(c.getProviderId()) && (keyField == null || key.equals(c.get(keyField))))
+                .findFirst();
+    }
+
+    private static void put(KeycloakSession session, RealmModel realm, String providerType, String providerId,
+                            String keyField, String key, Map<String, String> row) {
+        if (!on()) {
+            return;
+        }
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        row.forEach((name, value) -> config.putSingle(name, value == null ? "" : value));
+        Optional<ComponentModel> existing = find(realm, providerType, providerId, keyField, key);
+        writing(session, () -> {
+            if (existing.isPresent()) {
+                ComponentModel c = existing.get();
+                if (!c.getConfig().equals(config)) {
+                    c.setConfig(config);
+                    realm.updateComponent(c);
+                }
+            } else {
+                ComponentModel c = new ComponentModel();
+                c.setName(key == null ? providerId : key);
+                c.setParentId(realm.getId());
+                c.setProviderType(providerType);
+                c.setProviderId(providerId);
+                c.setConfig(config);
+                realm.addComponentModel(c);
+            }
+        });
+    }
+
+    private static void remove(KeycloakSession session, RealmModel realm, String providerId, String keyField, String key) {
+        if (!on()) {
+            return;
+        }
+        find(realm, UiPageProvider.class.getName(), providerId, keyField, key)
+                .ifPresent(c -> writing(session, () -> realm.removeComponent(c)));
+    }
+
+    private static void writing(KeycloakSession session, Runnable write) {
+        session.setAttribute(SYNCING, Boolean.TRUE);
+        try {
+            write.run();
+        } finally {
+            session.removeAttribute(SYNCING);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.custos.keycloak.ui;
+
+import org.custos.keycloak.service.agents.AgentService;
+import org.custos.keycloak.service.logs.AuditLog;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.ui.extend.UiTabProvider;
+import org.keycloak.services.ui.extend.UiTabProviderFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The "Custos" tab of Realm settings: agents on or off, the agents' access-token lifetime, and the audit log on or
+ * off. Saving applies the settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
+ * write their result back here, so the tab shows the realm as it is. Saving needs {@code manage-realm}.
+ */
+public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+
+    public static final String ID = "custos";
+    static final String AGENTS = "agents_enabled";
+    static final String LIFETIME = "agent_token_lifetime";
+    static final String LOGGING = "logging_enabled";
+
+    /** The realm's settings as the tab shows them. */
+    static Map<String, String> current(RealmModel realm) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(AGENTS, String.valueOf(AgentService.enabledIn(realm)));
+        Long lifetime = AgentService.tokenLifetimeIn(realm);
+        row.put(LIFETIME, lifetime == null ? "" : String.valueOf(lifetime));
+        row.put(LOGGING, String.valueOf(realm.isAdminEventsEnabled()));
+        return row;
+    }
+
+    private record Settings(boolean agents, Long lifetime, boolean logging) {
+    }
+
+    private static Settings parse(RealmModel realm, ComponentModel model) {
+        boolean agents = Boolean.parseBoolean(model.get(AGENTS));
+        String text = model.get(LIFETIME) == null ? "" : model.get(LIFETIME).trim();
+        Long lifetime = null;
+        if (!text.isEmpty()) {
+            try {
+                lifetime = Long.valueOf(text);
+            } catch (NumberFormatException e) {
+                lifetime = -1L;
+            }
+            if (lifetime <= 0) {
+                throw new ComponentValidationException("Agent token lifetime must be a positive number of seconds, or empty for the realm default");
+            }
+            if (!agents) {
+                throw new ComponentValidationException("Agent token lifetime needs agents enabled");
+            }
+        }
+        if (!agents && AgentService.enabledIn(realm)) {
+            long registered = realm.getClientsStream().filter(AgentService::isAgent).count();
+            if (registered > 0) {
+                throw new ComponentValidationException(registered + " agent(s) are registered: delete them before turning agents off");
+            }
+        }
+        return new Settings(agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)));
+    }
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
+            throws ComponentValidationException {
+        if (!CustosConsole.syncing(session)) {
+            parse(realm, model);
+        }
+    }
+
+    @Override
+    public void onCreate(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        apply(session, realm, model);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        apply(session, realm, newModel);
+    }
+
+    private static void apply(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (CustosConsole.syncing(session)) {
+            return;
+        }
+        Settings settings = parse(realm, model);
+        if (settings.agents()) {
+            AgentService.enableIn(realm);
+            AgentService.setTokenLifetimeIn(realm, settings.lifetime());
+        } else {
+            AgentService.disableIn(realm);
+        }
+        if (settings.logging() != realm.isAdminEventsEnabled()) {
+            AuditLog.setEnabledIn(realm, settings.logging());
+        }
+    }
+
+    @Override
+    public String getPath() {
+        return "/:realm/realm-settings/:tab";
+    }
+
+    @Override
+    public Map<String, String> getParams() {
+        return Map.of("tab", "custos");
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of(
+                property(AGENTS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
+                property(LIFETIME, ProviderConfigProperty.STRING_TYPE, null),
+                property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
+    }
+
+    private static ProviderConfigProperty property(String name, String type, Object defaultValue) {
+        return new ProviderConfigProperty(name, "custos.field." + name, "custos.field." + name + ".help", type, defaultValue);
+    }
+
+    @Override
+    public String getHelpText() {
+        return "custos.help";
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public UiTabProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
