@@ -13,7 +13,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Keeps the Custos tab equal to the realm when the realm changes outside the Custos API: a new realm gets its tab
- * row at creation (import included), and a change of the realm's settings in Keycloak's own pages (e.g. admin events
+ * row at creation (import included; page rows an import brought along are dropped), and a change of the realm's settings in Keycloak's own pages (e.g. admin events
  * on Realm settings → Events) is written to the tab in the same transaction. A global listener: it sees every
  * realm's admin events whether or not the realm stores them, and needs no per-realm configuration.
  */
@@ -58,7 +58,7 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                CustosConsole.settingsChanged(created.getKeycloakSession(), created.getCreatedRealm());
+                CustosConsole.realmCreated(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
     }

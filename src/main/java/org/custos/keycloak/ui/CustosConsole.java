@@ -32,6 +32,31 @@ public final class CustosConsole {
         return session.getAttribute(SYNCING) != null;
     }
 
+    /** True for a call of the admin API's components endpoint: what the console's Save and Create send. */
+    static boolean isComponentsRequest(KeycloakSession session) {
+        try {
+            return session.getContext().getUri() != null
+                    && session.getContext().getUri().getPath().matches(".*/admin/realms/[^/]+/components(/.*)?");
+        } catch (RuntimeException e) {
+            return false; // no HTTP request: startup import, a scheduled task
+        }
+    }
+
+    /**
+     * A realm was just created (or imported): it has no Custos data yet, so rows an import brought along are
+     * dropped, and its settings row is written from the realm as created.
+     */
+    public static void realmCreated(KeycloakSession session, RealmModel realm) {
+        if (!on()) {
+            return;
+        }
+        java.util.Set<String> pages = java.util.Set.of(SharingTypePage.ENTITY_TYPES, SharingTypePage.PERMISSION_TYPES, SecretsPage.ID);
+        realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(c -> pages.contains(c.getProviderId())).toList()
+                .forEach(c -> writing(session, () -> realm.removeComponent(c)));
+        settingsChanged(session, realm);
+    }
+
     private static boolean on() {
         return Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI);
     }

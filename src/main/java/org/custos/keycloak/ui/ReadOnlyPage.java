@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * A page of the admin console's "Configure" section that shows Custos data the Custos API manages: the rows are
- * written by {@link CustosConsole} only, every field is read-only, and a row created or changed in the console is
- * refused with the reason. Reading needs {@code view-realm}, as every console page.
+ * written by {@link CustosConsole} only, every field is read-only, and a row created or changed in the console (the
+ * admin API's components endpoint) is refused with the reason. A realm import may bring rows along (an export holds
+ * the realm's components); they are dropped when the realm is created, as the new realm has no Custos data yet. Reading needs {@code view-realm}, as every console page.
  */
 public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFactory<ComponentModel> {
 
@@ -51,7 +52,7 @@ public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFact
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
-        if (!CustosConsole.syncing(session)) {
+        if (!CustosConsole.syncing(session) && CustosConsole.isComponentsRequest(session)) {
             throw new ComponentValidationException("This Custos page is read-only: " + managedBy());
         }
     }

@@ -144,7 +144,10 @@ class ConsoleIT {
 
     @Test
     void aNewRealmHasItsTabRowAndKeycloaksOwnEventsPageUpdatesIt() {
-        try (TestRealm fresh = TestRealm.create(admin, "console-fresh")) {
+        // An export of a realm with Custos data holds its console rows; importing it must work and drop them.
+        try (TestRealm fresh = TestRealm.create(admin, "console-fresh", rep -> rep.putObject("components").set(PAGE,
+                Http.JSON.valueToTree(List.of(Map.of("name", "exported", "providerId", "custos-secrets",
+                        "config", Map.of("secret_id", List.of("exported-token"), "type", List.of("SSH")))))))) {
             String id = admin.call("GET", "/" + fresh.name(), null).json().get("id").asText();
             Http.Reply r = admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + TAB, null);
             JsonNode row = StreamSupport.stream(r.json().spliterator(), false)
@@ -152,6 +155,9 @@ class ConsoleIT {
             boolean stored = admin.call("GET", "/" + fresh.name(), null).json().get("adminEventsEnabled").asBoolean();
             assertEquals(String.valueOf(stored), value(row, "logging_enabled"), "the row shows the realm as created");
             assertEquals("false", value(row, "agents_enabled"));
+            assertTrue(StreamSupport.stream(admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + PAGE, null)
+                    .json().spliterator(), false).noneMatch(c -> c.get("providerId").asText().startsWith("custos")),
+                    "rows an import brought along are dropped: the new realm has no Custos data");
 
             // Realm settings → Events → Admin events, Keycloak's own page:
             JsonNode config = admin.call("GET", "/" + fresh.name() + "/events/config", null).json();
