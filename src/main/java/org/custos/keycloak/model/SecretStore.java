@@ -35,6 +35,9 @@ public interface SecretStore {
 
     void delete(String realmId, String id);
 
+    /** Every secret of a realm, oldest first (what the console's secrets page shows when turned on). */
+    List<StoredSecret> ofRealm(String realmId);
+
     /** The tokens of the secrets owned by a Keycloak user (what {@link #removeOwnerUser} deletes). */
     List<String> tokensOfOwnerUser(String realmId, String userId);
 

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The "Custos" tab of Realm settings: agents on or off, the agents' access-token lifetime, and the audit log on or
- * off. Saving applies the settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
+ * The "Custos" tab of Realm settings: agents on or off, the agents' access-token lifetime, the audit log on or
+ * off, and whether the console lists the realm's secrets (one row per secret, off unless turned on: each secret write then
+ * costs in proportion to the realm's number of secrets; turning it on lists every stored secret). Saving applies the settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
  * write their result back here, so the tab shows the realm as it is. Saving needs {@code manage-realm}.
  */
 public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
@@ -27,6 +28,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     static final String AGENTS = "agents_enabled";
     static final String LIFETIME = "agent_token_lifetime";
     static final String LOGGING = "logging_enabled";
+    static final String SECRET_ROWS = "console_secret_rows";
 
     /** The realm's settings as the tab shows them. */
     static Map<String, String> current(RealmModel realm) {
@@ -35,10 +37,12 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         Long lifetime = AgentService.tokenLifetimeIn(realm);
         row.put(LIFETIME, lifetime == null ? "" : String.valueOf(lifetime));
         row.put(LOGGING, String.valueOf(realm.isAdminEventsEnabled()));
+        row.put(SECRET_ROWS, String.valueOf(CustosConsole.secretRowsOn(realm)));
         return row;
     }
 
-    private record Settings(boolean agents, Long lifetime, boolean logging) {
+    /** secretRows null: the form did not say (a client that predates the field), so it stays as it is. */
+    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean secretRows) {
     }
 
     private static Settings parse(RealmModel realm, ComponentModel model) {
@@ -64,7 +68,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 throw new ComponentValidationException(registered + " agent(s) are registered: delete them before turning agents off");
             }
         }
-        return new Settings(agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)));
+        String rows = model.get(SECRET_ROWS);
+        return new Settings(agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)),
+                rows == null || rows.isBlank() ? null : Boolean.valueOf(rows));
     }
 
     @Override
@@ -99,6 +105,9 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (settings.logging() != realm.isAdminEventsEnabled()) {
             AuditLog.setEnabledIn(realm, settings.logging());
         }
+        if (settings.secretRows() != null && settings.secretRows() != CustosConsole.secretRowsOn(realm)) {
+            CustosConsole.setSecretRows(session, realm, settings.secretRows());
+        }
     }
 
     @Override
@@ -116,7 +125,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         return List.of(
                 property(AGENTS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
                 property(LIFETIME, ProviderConfigProperty.STRING_TYPE, null),
-                property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
+                property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
+                property(SECRET_ROWS, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
     }
 
     private static ProviderConfigProperty property(String name, String type, Object defaultValue) {

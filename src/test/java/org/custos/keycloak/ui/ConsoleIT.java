@@ -35,12 +35,15 @@ class ConsoleIT {
     @BeforeAll
     static void setUp() {
         admin = new AdminApi(KeycloakServer.get());
-        realm = TestRealm.create(admin, "console", rep -> rep.withArray("users").forEach(u -> {
-            if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management")
-                        .add("manage-clients").add("manage-events").add("view-events");
-            }
-        }));
+        realm = TestRealm.create(admin, "console", rep -> {
+            rep.putObject("attributes").put("custos.console.secretRows", "true");
+            rep.withArray("users").forEach(u -> {
+                if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management")
+                            .add("manage-clients").add("manage-events").add("view-events");
+                }
+            });
+        });
         realmId = admin.call("GET", "/" + realm.name(), null).json().get("id").asText();
     }
 
@@ -155,9 +158,14 @@ class ConsoleIT {
             boolean stored = admin.call("GET", "/" + fresh.name(), null).json().get("adminEventsEnabled").asBoolean();
             assertEquals(String.valueOf(stored), value(row, "logging_enabled"), "the row shows the realm as created");
             assertEquals("false", value(row, "agents_enabled"));
+            assertEquals("false", value(row, "console_secret_rows"), "secrets stay off the console unless turned on");
+            Http.Reply secret = Http.request("POST", fresh.custos("resource-secret-management", "secret/password"))
+                    .auth(fresh.tenantAuth()).json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT,
+                            "owner_id", TestRealm.USER), "password", "not-listed")).send();
+            assertEquals(200, secret.status(), secret.toString());
             assertTrue(StreamSupport.stream(admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + PAGE, null)
                     .json().spliterator(), false).noneMatch(c -> c.get("providerId").asText().startsWith("custos")),
-                    "rows an import brought along are dropped: the new realm has no Custos data");
+                    "rows an import brought along are dropped, and a secret of a realm without secret rows has none");
 
             // Realm settings → Events → Admin events, Keycloak's own page:
             JsonNode config = admin.call("GET", "/" + fresh.name() + "/events/config", null).json();
@@ -191,6 +199,44 @@ class ConsoleIT {
         assertEquals(400, created.status(), created.toString());
         assertTrue(created.body().contains("read-only"), created.body());
         assertTrue(rows(PAGE, "custos-entity-types").isEmpty());
+    }
+
+    /** Saves the tab as the console does: the form as loaded, with one field changed. */
+    private static void saveTab(String field, String value) {
+        com.fasterxml.jackson.databind.node.ObjectNode form = (com.fasterxml.jackson.databind.node.ObjectNode) tab().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) form.get("config")).putArray(field).add(value);
+        Http.Reply r = admin.call("PUT", "/" + realm.name() + "/components/" + form.get("id").asText(), form);
+        assertEquals(204, r.status(), r.toString());
+    }
+
+    private static String storeSecret(String description) {
+        Http.Reply r = custos("POST", "resource-secret-management", "secret/password", Map.of("metadata",
+                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", "bob", "description", description),
+                "password", "p-" + java.util.UUID.randomUUID()));
+        assertEquals(200, r.status(), r.toString());
+        return r.json().get("token").asText();
+    }
+
+    private static List<String> secretRows() {
+        return rows(PAGE, "custos-secrets").stream().map(r -> value(r, "secret_id")).toList();
+    }
+
+    @Test
+    void secretRowsCanBeTurnedOffAndOnAgainListsEverySecret() {
+        realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", "bob", "enabled", true));
+        assertEquals("true", value(tab(), "console_secret_rows"), "on, as the realm was created");
+        String before = storeSecret("stored while rows were on");
+        assertTrue(secretRows().contains(before));
+
+        saveTab("console_secret_rows", "false");
+        assertTrue(secretRows().isEmpty(), "turned off: the page is empty");
+        String during = storeSecret("stored while rows were off");
+        assertTrue(secretRows().isEmpty(), "turned off: a new secret writes no row");
+        assertEquals(200, custos("GET", "resource-secret-management", "secret/password?token=" + during, null).status(),
+                "the secret itself is stored");
+
+        saveTab("console_secret_rows", "true");
+        assertTrue(secretRows().containsAll(List.of(before, during)), "turned on: every stored secret is listed");
     }
 
     @Test

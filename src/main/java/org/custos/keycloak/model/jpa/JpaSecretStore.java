@@ -99,6 +99,12 @@ public final class JpaSecretStore implements SecretStore {
     }
 
     @Override
+    public List<StoredSecret> ofRealm(String realmId) {
+        return em.createNamedQuery("custosSecret.ofRealm", SecretEntity.class).setParameter("realmId", realmId)
+                .getResultStream().map(JpaSecretStore::toRecord).toList();
+    }
+
+    @Override
     public List<String> tokensOfOwnerUser(String realmId, String userId) {
         return em.createNamedQuery("custosSecret.tokensOfOwnerUser", String.class).setParameter("realmId", realmId)
                 .setParameter("userId", userId).getResultList();
