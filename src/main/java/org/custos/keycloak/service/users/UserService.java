@@ -269,9 +269,12 @@ public final class UserService {
 
     private Paging.Page<UserModel> search(Map<String, String> params, Paging page) {
         params.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-        List<UserModel> users = session.users().searchForUserStream(realm, params, page.offset(), page.limit())
-                .filter(UserService::isPerson).toList();
-        return new Paging.Page<>(users, session.users().getUsersCount(realm, params));
+        List<UserModel> found = session.users().searchForUserStream(realm, params, page.offset(), page.limit()).toList();
+        List<UserModel> users = found.stream().filter(UserService::isPerson).toList();
+        // A first page that is not full holds every match: its size is the total, without a count query.
+        long total = page.offset() == 0 && found.size() < page.limit() ? users.size()
+                : session.users().getUsersCount(realm, params);
+        return new Paging.Page<>(users, total);
     }
 
     /** Copies the listed attributes of the previous account to the current one: {@code name}, {@code email}, or any. */
