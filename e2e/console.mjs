@@ -60,6 +60,7 @@ try {
   await page.getByTestId("agent_token_lifetime").fill("1200");
   await page.getByTestId("save").click();
   await page.getByText("The item has been saved").or(page.getByText(/saved/i)).first().waitFor();
+  await tab.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(OUT, "custos-settings.png") });
 
   // A refused value is explained, not swallowed.
