@@ -1,16 +1,13 @@
 package org.custos.keycloak.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.DemoRealm;
 import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,18 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DemoRealmIT {
 
-    private static final String REALM = "custos-demo";
-    private static final String CLIENT = "custos-demo-backend";
-    private static final String SECRET = "custos-demo-backend-secret";
+    private static final String REALM = DemoRealm.NAME;
+    private static final String CLIENT = DemoRealm.CLIENT;
+    private static final String SECRET = DemoRealm.SECRET;
     private static AdminApi admin;
     private static String base;
 
     @BeforeAll
     static void importDemoRealm() throws Exception {
-        admin = new AdminApi(KeycloakServer.get());
-        admin.deleteRealm(REALM);
-        ObjectNode rep = (ObjectNode) Http.JSON.readTree(Files.readString(Path.of(System.getProperty("custos.demo.realm"))));
-        admin.createRealm(rep);
+        admin = DemoRealm.importFresh();
         base = admin.baseUrl() + "/realms/" + REALM + "/custos/identity-management/v1.0.0";
     }
 

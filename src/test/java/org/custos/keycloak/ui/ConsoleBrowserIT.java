@@ -1,10 +1,9 @@
 package org.custos.keycloak.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.DemoRealm;
 import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,17 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleBrowserIT {
 
-    private static final String REALM = "custos-demo";
-    private static final String CLIENT = "custos-demo-backend";
-    private static final String SECRET = "custos-demo-backend-secret";
+    private static final String REALM = DemoRealm.NAME;
+    private static final String CLIENT = DemoRealm.CLIENT;
+    private static final String SECRET = DemoRealm.SECRET;
     private static AdminApi admin;
 
     @BeforeAll
     static void importDemoRealm() throws Exception {
-        admin = new AdminApi(KeycloakServer.get());
-        admin.deleteRealm(REALM);
-        ObjectNode rep = (ObjectNode) Http.JSON.readTree(Files.readString(Path.of(System.getProperty("custos.demo.realm"))));
-        admin.createRealm(rep);
+        admin = DemoRealm.importFresh();
     }
 
     @AfterAll
