@@ -11,7 +11,9 @@ import org.keycloak.representations.AccessToken;
  * @param client the client: the one whose secret was presented, or the token's authorized party
  * @param user   the acting user: the token's subject, the {@code user-token}'s subject, or — for client
  *               credentials without a user token — the client's service-account user (null if it has none)
- * @param token  the verified access token of the acting user, when there is one
+ * @param token  the verified access token of the acting user; for client credentials without a user token, the
+ *               token a client-credentials grant would give the service account (built in memory); null when the
+ *               client has no service account
  */
 public record Caller(Method method, ClientModel client, UserModel user, AccessToken token) {
 
@@ -27,6 +29,11 @@ public record Caller(Method method, ClientModel client, UserModel user, AccessTo
     /** True when the acting identity is a person rather than a client's service account. */
     public boolean isUser() {
         return user != null && user.getServiceAccountClientLink() == null;
+    }
+
+    /** Whether the caller's token carries this realm role (composites are expanded in tokens). */
+    public boolean carriesRealmRole(String role) {
+        return token != null && token.getRealmAccess() != null && token.getRealmAccess().isUserInRole(role);
     }
 
     public boolean presentedClientSecret() {

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.jpa.JpaMembershipStore;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -12,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,11 +22,15 @@ import java.util.Optional;
  *   <li>{@code Bearer <JWT>}: verified by Keycloak's own bearer authenticator for <em>this</em> realm
  *       (signature, expiry, issuer, active session).</li>
  *   <li>{@code Bearer base64(id:secret)} (Custos) and {@code Basic base64(id:secret)}: an enabled confidential
- *       client of this realm whose secret matches ({@link ClientModel#validateSecret}, constant time).</li>
+ *       client of this realm, authenticated as Keycloak's token endpoint authenticates it
+ *       ({@link ClientAuthentication}). It acts as its service account, with the roles a client-credentials token
+ *       would carry.</li>
  *   <li>{@code user-token: <JWT>} beside client credentials: the acting user, whose token must have been issued
  *       to that same client.</li>
  * </ul>
- * Failures to authenticate are 401; an authenticated caller that lacks a right is 403.
+ * Failures to authenticate are 401; an authenticated caller that lacks a right is 403; a storage outage while
+ * authenticating is 503. Admin-level decisions go to {@link AdminAccess} (Keycloak's evaluator), Custos group
+ * rules to {@link GroupPermissions}, sharing and secret rules to {@link SharingRules} and {@link SecretRules}.
  */
 public final class CallerContext {
 
@@ -36,6 +40,7 @@ public final class CallerContext {
     private final RealmModel realm;
     private Caller caller;
     private GroupPermissions groups;
+    private AdminAccess admin;
 
     public CallerContext(KeycloakSession session) {
         this.session = session;
@@ -45,7 +50,16 @@ public final class CallerContext {
     /** The authenticated caller; 401 if the request carries no valid credential of this realm. */
     public Caller authenticate() {
         if (caller == null) {
-            caller = resolve();
+            try {
+                caller = resolve();
+            } catch (CustosException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (StorageFailure.isStorage(e)) {
+                    throw StorageFailure.unavailable(e);
+                }
+                throw e;
+            }
         }
         return caller;
     }
@@ -70,73 +84,44 @@ public final class CallerContext {
         return c;
     }
 
-    /** Requires a role of the realm's {@code realm-management} client (composites count: realm-admin has all). */
+    /**
+     * Requires one of the named {@code realm-management} roles, as the caller's token carries them (a token whose
+     * client's scope leaves the role out does not count). Asked of Keycloak's admin permission evaluator.
+     */
     public Caller requireRealmManagementRole(String roleName) {
+        return requireAnyRealmManagementRole(roleName);
+    }
+
+    public Caller requireAnyRealmManagementRole(String... roleNames) {
         Caller c = authenticate();
-        if (!hasRealmManagementRole(c, roleName)) {
-            throw CustosException.forbidden("the caller lacks the realm-management role '" + roleName + "'");
+        if (!admin().hasRole(roleNames)) {
+            throw CustosException.forbidden("the caller lacks the realm-management role '" + roleNames[0] + "'"
+                    + (roleNames.length > 1 ? " (or " + String.join(", ",
+                    Arrays.asList(roleNames).subList(1, roleNames.length)) + ")" : ""));
         }
         return c;
     }
 
-    /**
-     * A caller may grant, revoke or exercise power over no more than it holds: every {@code realm-management} role
-     * reachable from {@code role} (itself or through composites) must be one the caller has. This stops a
-     * {@code manage-users} caller from minting a {@code realm-admin}.
-     */
+    public boolean hasRealmManagementRole(String roleName) {
+        return admin().hasRole(roleName);
+    }
+
+    /** Granting or revoking {@code role} is checked as Keycloak checks a direct role mapping (see {@link AdminAccess}). */
     public void requireCanGrant(RoleModel role) {
-        Caller c = authenticate();
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        java.util.Set<RoleModel> reachable = new java.util.HashSet<>();
-        collectComposites(role, reachable);
-        for (RoleModel r : reachable) {
-            if (r.isClientRole() && realmManagement != null && r.getContainerId().equals(realmManagement.getId())
-                    && (c.user() == null || !c.user().hasRole(r))) {
-                throw CustosException.forbidden("the caller cannot grant or revoke '" + role.getName()
-                        + "': it carries the realm-management role '" + r.getName() + "', which the caller lacks");
-            }
-        }
+        admin().requireGrant(role);
     }
 
-    /** The caller may act on {@code target} only if it holds every realm-management role the target holds. */
+    /** Acting on a user's account: Keycloak must allow it, and the user holds no power the caller could not grant. */
     public void requireCanManage(UserModel target) {
-        Caller c = authenticate();
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        if (realmManagement == null) {
-            return;
-        }
-        realmManagement.getRolesStream()
-                .filter(target::hasRole)
-                .filter(r -> c.user() == null || !c.user().hasRole(r))
-                .findFirst()
-                .ifPresent(r -> {
-                    throw CustosException.forbidden("the user holds the realm-management role '" + r.getName()
-                            + "', which the caller lacks");
-                });
+        admin().requireManage(target);
     }
 
-    private static void collectComposites(RoleModel role, java.util.Set<RoleModel> out) {
-        if (out.add(role) && role.isComposite()) {
-            role.getCompositesStream().forEach(child -> collectComposites(child, out));
+    /** Admin-level decisions of Keycloak's evaluator for this caller. */
+    public AdminAccess admin() {
+        if (admin == null) {
+            admin = new AdminAccess(session, realm, authenticate());
         }
-    }
-
-    /** Requires at least one of the named realm-management roles (e.g. {@code view-users} or {@code manage-users}). */
-    public Caller requireAnyRealmManagementRole(String... roleNames) {
-        Caller c = authenticate();
-        for (String roleName : roleNames) {
-            if (hasRealmManagementRole(c, roleName)) {
-                return c;
-            }
-        }
-        throw CustosException.forbidden("the caller lacks the realm-management role '" + roleNames[0] + "'"
-                + (roleNames.length > 1 ? " (or " + String.join(", ", java.util.Arrays.asList(roleNames).subList(1, roleNames.length)) + ")" : ""));
-    }
-
-    public boolean hasRealmManagementRole(Caller c, String roleName) {
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel role = realmManagement == null ? null : realmManagement.getRole(roleName);
-        return role != null && c.user() != null && c.user().hasRole(role);
+        return admin;
     }
 
     /** The group rules, decided here like every other permission. */
@@ -161,7 +146,7 @@ public final class CallerContext {
         String value = parts[1].trim();
         Optional<ClientCredentials> credentials = ClientCredentials.decode(value);
         if ("Basic".equalsIgnoreCase(scheme) || ("Bearer".equalsIgnoreCase(scheme) && credentials.isPresent())) {
-            ClientModel client = authenticateClient(credentials.orElseThrow(
+            ClientModel client = ClientAuthentication.authenticate(session, realm, credentials.orElseThrow(
                     () -> CustosException.unauthorized("malformed Basic credentials")));
             return withOptionalUserToken(client, headers.getHeaderString(USER_TOKEN_HEADER));
         }
@@ -172,26 +157,15 @@ public final class CallerContext {
         throw CustosException.unauthorized("unsupported Authorization scheme '" + scheme + "'");
     }
 
-    private ClientModel authenticateClient(ClientCredentials credentials) {
-        ClientModel client = realm.getClientByClientId(credentials.clientId());
-        boolean valid = client != null
-                && client.isEnabled()
-                && !client.isPublicClient()
-                && !client.isBearerOnly()
-                && client.validateSecret(credentials.secret());
-        if (!valid) {
-            // One message for unknown, disabled, public and wrong-secret clients: nothing to enumerate.
-            throw new CustosException(401, "invalid_client", "invalid client credentials");
-        }
-        session.getContext().setClient(client);
-        return client;
-    }
-
     private Caller withOptionalUserToken(ClientModel client, String userToken) {
         if (userToken == null || userToken.isBlank()) {
             UserModel serviceAccount = client.isServiceAccountsEnabled()
                     ? session.users().getServiceAccount(client) : null;
-            return new Caller(Caller.Method.CLIENT_CREDENTIALS, client, serviceAccount, null);
+            if (serviceAccount == null || !serviceAccount.isEnabled()) {
+                return new Caller(Caller.Method.CLIENT_CREDENTIALS, client, null, null);
+            }
+            return new Caller(Caller.Method.CLIENT_CREDENTIALS, client, serviceAccount,
+                    ServiceAccountToken.of(session, realm, client, serviceAccount));
         }
         AuthResult result = verifyToken(userToken.trim());
         if (!client.getClientId().equals(result.token().getIssuedFor())) {
@@ -211,6 +185,9 @@ public final class CallerContext {
                     .setTokenString(jwt)
                     .authenticate();
         } catch (RuntimeException e) {
+            if (StorageFailure.isStorage(e)) {
+                throw StorageFailure.unavailable(e);
+            }
             result = null;
         }
         if (result == null || result.user() == null || !result.user().isEnabled()) {

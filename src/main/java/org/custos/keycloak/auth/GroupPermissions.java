@@ -7,14 +7,16 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
+import java.util.Collection;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Who may do what with a group. Tenant user-admins ({@code manage-users}) may do everything; a group's OWNER and
- * ADMINs manage its members; only an OWNER makes another OWNER, changes or removes an OWNER, or deletes the group.
- * Rights on a group give nothing over its parent or siblings: re-parenting needs rights on both groups. Adding a
- * member grants them the group's roles (and its ancestors'), so the caller must be able to grant those roles.
+ * Who may do what with a group. Tenant user-admins ({@code manage-users}, as Keycloak's evaluator decides, fine-grained
+ * permissions included) may do everything; a group's OWNER and ADMINs manage its members; only an OWNER makes another
+ * OWNER, changes or removes an OWNER, or deletes the group. Rights on a group give nothing over its parent or
+ * siblings: re-parenting needs rights on both groups. Adding a member grants them the group's roles (and its
+ * ancestors'), so the caller must be able to grant those roles exactly as a direct mapping; a group's own roles and
+ * attributes are changed only by callers Keycloak lets manage the group.
  */
 public final class GroupPermissions {
 
@@ -32,15 +34,13 @@ public final class GroupPermissions {
         this.memberships = memberships;
     }
 
-    /** A tenant user-admin: may do everything with groups. */
+    /** A tenant user-admin ({@code manage-users}, as Keycloak's evaluator decides it): may do everything with groups. */
     public boolean isUserAdmin() {
-        return caller.hasRealmManagementRole(caller.authenticate(), "manage-users");
+        return caller.admin().canManageGroups();
     }
 
     private boolean canViewAll() {
-        Caller c = caller.authenticate();
-        return isUserAdmin() || caller.hasRealmManagementRole(c, "query-groups")
-                || caller.hasRealmManagementRole(c, "view-users");
+        return caller.admin().canListGroups();
     }
 
     /** The caller's own membership type in {@code group}, if the caller is a person and a direct member. */
@@ -69,7 +69,8 @@ public final class GroupPermissions {
      * cannot be probed.
      */
     public void requireView(GroupModel group) {
-        if (!canViewAll() && !isMember(group)) {
+        AdminAccess admin = caller.admin();
+        if (!canViewAll() && !isMember(group) && !admin.canView(group) && !admin.canManageMembership(group)) {
             throw CustosException.notFound("group '" + group.getId() + "' not found");
         }
     }
@@ -80,12 +81,33 @@ public final class GroupPermissions {
         }
     }
 
-    /** Managing members (and the group's own fields): user-admins, the group's OWNER and ADMINs. */
+    /**
+     * Changing the group's name and description, or moving it: callers Keycloak lets manage the group, and the
+     * group's OWNER and ADMINs.
+     */
     public void requireManageMembers(GroupModel group) {
         requireView(group);
-        if (isUserAdmin()) {
+        if (isUserAdmin() || caller.admin().canManage(group)) {
             return;
         }
+        requireOwnerOrAdminType(group);
+    }
+
+    /**
+     * Adding or removing {@code member}: callers Keycloak would let join the user to the group (both its checks: the
+     * user's group membership and the group's membership, so fine-grained permissions delegate), and the group's
+     * OWNER and ADMINs. The roles the member gains are checked separately ({@link #requireCanGrantRolesOf}).
+     */
+    public void requireManageMembers(GroupModel group, UserModel member) {
+        requireView(group);
+        AdminAccess admin = caller.admin();
+        if (isUserAdmin() || (admin.canManageGroupMembership(member) && admin.canManageMembership(group))) {
+            return;
+        }
+        requireOwnerOrAdminType(group);
+    }
+
+    private void requireOwnerOrAdminType(GroupModel group) {
         String type = callerType(group).orElse("");
         if (!type.equals(OWNER) && !type.equals(ADMIN)) {
             throw CustosException.forbidden("only the group's OWNER or ADMINs (or a user-admin) may do this");
@@ -95,7 +117,7 @@ public final class GroupPermissions {
     /** Making or unmaking an OWNER, deleting the group: user-admins and the group's OWNER. */
     public void requireOwner(GroupModel group) {
         requireView(group);
-        if (!isUserAdmin() && !callerType(group).orElse("").equals(OWNER)) {
+        if (!caller.admin().canManage(group) && !callerType(group).orElse("").equals(OWNER)) {
             throw CustosException.forbidden("only the group's OWNER (or a user-admin) may do this");
         }
     }
@@ -106,12 +128,25 @@ public final class GroupPermissions {
         requireManageMembers(parent);
     }
 
-    /** Joining a group grants its roles and its ancestors' roles: the caller must be able to grant each. */
+    /**
+     * Joining a group grants its roles and its ancestors' roles: the caller must be able to grant each, as a direct
+     * role mapping (composites expanded). Custos ownership gives no right to grant roles.
+     */
     public void requireCanGrantRolesOf(GroupModel group) {
-        for (GroupModel g = group; g != null; g = g.getParent()) {
-            Stream<RoleModel> roles = g.getRoleMappingsStream();
-            roles.forEach(caller::requireCanGrant);
+        caller.admin().requireGrantAll(AdminAccess.rolesThrough(group));
+    }
+
+    /**
+     * A group's roles and attributes are Keycloak's: they change only for a caller Keycloak lets manage the group
+     * ({@code manage-users} or a fine-grained permission), never through Custos ownership; each role added or removed
+     * must be one the caller may grant.
+     */
+    public void requireChangeRolesAndAttributes(GroupModel group, Collection<RoleModel> changedRoles) {
+        if (!caller.admin().canManage(group)) {
+            throw CustosException.forbidden("a group's roles and attributes change only for a caller that Keycloak "
+                    + "lets manage the group (realm-management 'manage-users'); Custos ownership does not give it");
         }
+        caller.admin().requireGrantAll(changedRoles);
     }
 
     /** The acting person, if any (used to refuse removing oneself as the last OWNER and the like). */

@@ -8,21 +8,33 @@ import java.util.Optional;
 /** Sealed Custos secrets (SSH, PASSWORD, X509_CERTIFICATE, KV), scoped by realm id. Values are only ever sealed here. */
 public interface SecretStore {
 
-    /** A stored secret: its metadata and its sealed value. */
+    /**
+     * A stored secret: its metadata and its sealed value. {@code ownerUserId} binds it to the owner's Keycloak user
+     * (a rename changes nothing); {@code valueWriter} says who wrote the current value ({@code user:<id>} or
+     * {@code client:<clientId>}).
+     */
     record StoredSecret(String id, String realmId, String token, String type, String ownerId, String ownerUserId,
-                        String clientId, String kvKey, String description, long createdAt, SecretCipher.Sealed sealed) {
+                        String clientId, String kvKey, String description, long createdAt, SecretCipher.Sealed sealed,
+                        String valueWriter) {
 
+        /** The same value sealed anew (re-encryption): the writer stays. */
         public StoredSecret withSealed(SecretCipher.Sealed newSealed, String newDescription) {
             return new StoredSecret(id, realmId, token, type, ownerId, ownerUserId, clientId, kvKey, newDescription,
-                    createdAt, newSealed);
+                    createdAt, newSealed, valueWriter);
+        }
+
+        /** A new value, written by {@code writer}. */
+        public StoredSecret withValue(SecretCipher.Sealed newSealed, String newDescription, String writer) {
+            return new StoredSecret(id, realmId, token, type, ownerId, ownerUserId, clientId, kvKey, newDescription,
+                    createdAt, newSealed, writer);
         }
     }
 
     Optional<StoredSecret> byToken(String realmId, String token);
 
-    Optional<StoredSecret> byKvKey(String realmId, String ownerId, String key);
+    Optional<StoredSecret> byKvKey(String realmId, String ownerUserId, String key);
 
-    List<StoredSecret> ofOwner(String realmId, String ownerId);
+    List<StoredSecret> ofOwner(String realmId, String ownerUserId);
 
     List<StoredSecret> ofClient(String realmId, String clientId);
 

@@ -1,6 +1,7 @@
 package org.custos.keycloak.service;
 
 import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.error.CustosException;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +30,15 @@ public final class AdminEvents {
         emit(operation, type.name(), representation, path);
     }
 
+    /**
+     * Records the event. A client without a service account has no user to attribute a change to; Keycloak's admin
+     * events need one, so such a client may read but not change anything (403, and the change is rolled back).
+     */
     public void emit(OperationType operation, String type, Object representation, String... path) {
+        if (caller.user() == null) {
+            throw CustosException.forbidden("client '" + caller.client().getClientId() + "' has no service account: "
+                    + "enable service accounts for it to make changes");
+        }
         AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
         AdminEventBuilder event = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
                 .operation(operation)

@@ -31,6 +31,7 @@ public final class KeycloakServer {
 
     private static KeycloakServer instance;
     private static Path secretsKeyFile;
+    private static Path vaultDir;
 
     private final String baseUrl;
     private final Process process;
@@ -50,6 +51,15 @@ public final class KeycloakServer {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * The server's file vault ({@code --vault=file}): a file {@code <realm>_<key>} here is what {@code ${vault.key}}
+     * resolves to in that realm. Null for an external server.
+     */
+    public static Path vaultDir() {
+        get();
+        return vaultDir;
     }
 
     /** The secrets key file the server reads (re-read on change), or null against an external server. */
@@ -80,18 +90,21 @@ public final class KeycloakServer {
         Path log = dist.resolve("custos-test-server.log");
         try {
             secretsKeyFile = dist.resolve("custos-test-secrets.keys");
+            vaultDir = Files.createDirectories(dist.resolve("custos-test-vault"));
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
             Files.writeString(secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
             List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build",
-                    "--db=" + db, "--health-enabled=true", "--cache=local", "--features=" + FEATURES));
+                    "--db=" + db, "--health-enabled=true", "--cache=local", "--features=" + FEATURES,
+                    "--vault=file"));
             run(build, dist, log, Duration.ofMinutes(4));
             List<String> start = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                     "--http-management-port=" + managementPort, "--hostname-strict=false",
                     "--spi-realm-restapi-extension--custos--max-body-bytes=" + MAX_BODY_BYTES,
                     "--spi-realm-restapi-extension--custos--secrets-key-file=" + secretsKeyFile,
+                    "--vault-dir=" + vaultDir,
                     "--log-level=INFO,org.custos:DEBUG"));
             ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

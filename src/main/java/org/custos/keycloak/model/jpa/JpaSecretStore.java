@@ -22,7 +22,7 @@ public final class JpaSecretStore implements SecretStore {
     private static StoredSecret toRecord(SecretEntity e) {
         return new StoredSecret(e.getId(), e.getRealmId(), e.getToken(), e.getType(), e.getOwnerId(), e.getOwnerUserId(),
                 e.getClientId(), e.getKvKey(), e.getDescription(), e.getCreatedAt(),
-                new SecretCipher.Sealed(e.getKeyId(), e.getWrappedKey(), e.getCiphertext()));
+                new SecretCipher.Sealed(e.getKeyId(), e.getWrappedKey(), e.getCiphertext()), e.getValueWriter());
     }
 
     private List<StoredSecret> list(String query, String realmId, String name, String value) {
@@ -36,15 +36,15 @@ public final class JpaSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<StoredSecret> byKvKey(String realmId, String ownerId, String key) {
+    public Optional<StoredSecret> byKvKey(String realmId, String ownerUserId, String key) {
         return em.createNamedQuery("custosSecret.byKvKey", SecretEntity.class).setParameter("realmId", realmId)
-                .setParameter("ownerId", ownerId).setParameter("kvKey", key).getResultStream()
+                .setParameter("userId", ownerUserId).setParameter("kvKey", key).getResultStream()
                 .map(JpaSecretStore::toRecord).findFirst();
     }
 
     @Override
-    public List<StoredSecret> ofOwner(String realmId, String ownerId) {
-        return list("custosSecret.ofOwner", realmId, "ownerId", ownerId);
+    public List<StoredSecret> ofOwner(String realmId, String ownerUserId) {
+        return list("custosSecret.ofOwner", realmId, "userId", ownerUserId);
     }
 
     @Override
@@ -68,6 +68,7 @@ public final class JpaSecretStore implements SecretStore {
         e.setOwnerUserId(s.ownerUserId());
         e.setClientId(s.clientId());
         e.setKvKey(s.kvKey());
+        e.setValueWriter(s.valueWriter());
         e.setDescription(s.description());
         e.setCreatedAt(s.createdAt());
         seal(e, s.sealed());
@@ -81,6 +82,7 @@ public final class JpaSecretStore implements SecretStore {
             throw new IllegalStateException("secret vanished during the request");
         }
         e.setDescription(s.description());
+        e.setValueWriter(s.valueWriter());
         seal(e, s.sealed());
     }
 

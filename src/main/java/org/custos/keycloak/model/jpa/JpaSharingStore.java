@@ -228,7 +228,7 @@ public final class JpaSharingStore {
      * (only a revoke removes it).
      */
     public void grant(String realmId, String entityId, String permissionId, String principalType, String principalId,
-                      boolean cascading, String sharedBy, long now) {
+                      boolean cascading, String sharedBy, String grantorId, long now) {
         Optional<ShareEntity> existing = share(entityId, permissionId, principalType, principalId);
         if (existing.isPresent()) {
             ShareEntity s = existing.get();
@@ -245,9 +245,23 @@ public final class JpaSharingStore {
         s.setPrincipalId(principalId);
         s.setCascading(cascading);
         s.setSharedBy(sharedBy);
+        s.setGrantorId(grantorId);
         s.setCreatedAt(now);
         s.setUpdatedAt(now);
         em.persist(s);
+    }
+
+    /**
+     * Whether the user (or one of their groups) holds {@code permissionId} on the entity through a cascading share —
+     * on the entity itself or on an ancestor — so that it may pass the permission on with cascade.
+     */
+    public boolean holdsCascading(String entityId, String permissionId, String userId, Collection<String> groupIds) {
+        TypedQuery<Long> q = em.createQuery("select count(s) from CustosShare s, CustosEntityAncestor a "
+                + "where a.entityId = :entityId and s.entityId = a.ancestorId and s.cascading = true "
+                + "and s.permissionId = :permissionId and" + PRINCIPAL, Long.class);
+        q.setParameter("entityId", entityId).setParameter("permissionId", permissionId);
+        principal(q, userId, groupIds);
+        return q.getSingleResult() > 0;
     }
 
     public int revoke(String entityId, String permissionId, String principalType, String principalId) {

@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.groups;
 
 import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
 import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
@@ -121,9 +123,18 @@ public final class GroupService {
         }
         requireUniqueName(input.name(), parent);
         UserModel owner = ownerOf(input);
+        List<RoleModel> roles = roles(input);
+        if (owner != null) {
+            // The owner joins the group: they gain its roles and every ancestor's, checked before anything is written.
+            Set<RoleModel> gained = new LinkedHashSet<>(roles);
+            gained.addAll(AdminAccess.rolesThrough(parent));
+            callerContext.admin().requireGrantAll(gained);
+        }
         GroupModel group = session.groups().createGroup(realm,
                 input.id() == null || input.id().isBlank() ? null : input.id(), input.name(), parent);
-        apply(group, input);
+        group.setDescription(input.description());
+        setAttributes(group, input.attributes());
+        roles.forEach(group::grantRole);
         if (owner != null) {
             owner.joinGroup(group);
             memberships.setType(realm.getId(), group.getId(), owner.getId(), OWNER);
@@ -138,7 +149,11 @@ public final class GroupService {
         return group;
     }
 
-    /** Custos: name, description, attributes and roles are fully replaced; an {@code ownerId} becomes an OWNER. */
+    /**
+     * Name and description are replaced; roles and attributes are replaced when the request carries them (absent
+     * means unchanged). Changing roles or attributes needs Keycloak's right to manage the group, whoever owns it;
+     * an {@code ownerId} becomes an OWNER.
+     */
     public GroupModel update(String id, GroupInput input) {
         GroupModel group = require(id);
         permissions.requireManageMembers(group);
@@ -146,19 +161,41 @@ public final class GroupService {
             throw CustosException.invalidField("group", "is required");
         }
         requireName(input.name());
+        Set<RoleModel> current = group.getRoleMappingsStream().collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<RoleModel> wanted = new LinkedHashSet<>(input.realmRoles() == null
+                ? current.stream().filter(r -> !r.isClientRole()).toList() : roles(input.realmRoles(), "realm_roles", false));
+        wanted.addAll(input.clientRoles() == null
+                ? current.stream().filter(RoleModel::isClientRole).toList() : roles(input.clientRoles(), "client_roles", true));
+        Set<RoleModel> changed = new LinkedHashSet<>(current);
+        changed.addAll(wanted);
+        changed.removeIf(r -> current.contains(r) && wanted.contains(r));
+        Map<String, List<String>> attributes = input.attributes() == null ? null : attributeMap(input.attributes());
+        if (!changed.isEmpty() || (attributes != null && !attributes.equals(group.getAttributes()))) {
+            permissions.requireChangeRolesAndAttributes(group, changed);
+        }
+        UserModel owner = ownerOf(input);
+        boolean newOwner = owner != null
+                && !memberships.type(realm.getId(), group.getId(), owner.getId()).orElse("").equals(OWNER);
+        if (newOwner) {
+            permissions.requireOwner(group);
+            if (!isDirectMember(owner, group)) {
+                Set<RoleModel> gained = new LinkedHashSet<>(wanted);
+                gained.addAll(AdminAccess.rolesThrough(group.getParent()));
+                callerContext.admin().requireGrantAll(gained);
+            }
+        }
         if (!input.name().equals(group.getName())) {
             requireUniqueName(input.name(), group.getParent());
             group.setName(input.name());
         }
-        UserModel owner = ownerOf(input);
-        group.getRoleMappingsStream().toList().forEach(role -> {
-            callerContext.requireCanGrant(role);
-            group.deleteRoleMapping(role);
-        });
-        group.getAttributes().keySet().stream().toList().forEach(group::removeAttribute);
-        apply(group, input);
-        if (owner != null && !memberships.type(realm.getId(), group.getId(), owner.getId()).orElse("").equals(OWNER)) {
-            permissions.requireOwner(group);
+        group.setDescription(input.description());
+        current.stream().filter(r -> !wanted.contains(r)).forEach(group::deleteRoleMapping);
+        wanted.stream().filter(r -> !current.contains(r)).forEach(group::grantRole);
+        if (attributes != null) {
+            group.getAttributes().keySet().stream().toList().forEach(group::removeAttribute);
+            attributes.forEach(group::setAttribute);
+        }
+        if (newOwner) {
             if (!isDirectMember(owner, group)) {
                 owner.joinGroup(group);
             }
@@ -189,7 +226,7 @@ public final class GroupService {
         if (type.equals(OWNER)) {
             permissions.requireOwner(group);
         } else {
-            permissions.requireManageMembers(group);
+            permissions.requireManageMembers(group, user);
         }
         if (isDirectMember(user, group)) {
             return; // Custos: joining again changes nothing, the type included.
@@ -209,7 +246,7 @@ public final class GroupService {
             permissions.requireOwner(group);
             requireAnotherOwner(group);
         } else {
-            permissions.requireManageMembers(group);
+            permissions.requireManageMembers(group, user);
         }
         if (!isDirectMember(user, group)) {
             throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
@@ -230,7 +267,7 @@ public final class GroupService {
         if (type.equals(OWNER) || current.equals(OWNER)) {
             permissions.requireOwner(group);
         } else {
-            permissions.requireManageMembers(group);
+            permissions.requireManageMembers(group, user);
         }
         if (current.equals(OWNER) && !type.equals(OWNER)) {
             requireAnotherOwner(group);
@@ -387,22 +424,28 @@ public final class GroupService {
         return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
 
-    private void apply(GroupModel group, GroupInput input) {
-        group.setDescription(input.description());
-        if (input.attributes() != null) {
-            for (UserAttribute attribute : input.attributes()) {
-                if (attribute == null || attribute.key() == null || attribute.key().isBlank() || attribute.values() == null) {
-                    throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
-                }
-                group.setAttribute(attribute.key(), List.copyOf(attribute.values()));
+    private static void setAttributes(GroupModel group, List<UserAttribute> attributes) {
+        if (attributes != null) {
+            attributeMap(attributes).forEach(group::setAttribute);
+        }
+    }
+
+    private static Map<String, List<String>> attributeMap(List<UserAttribute> attributes) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (UserAttribute attribute : attributes) {
+            if (attribute == null || attribute.key() == null || attribute.key().isBlank() || attribute.values() == null) {
+                throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
             }
+            out.put(attribute.key(), List.copyOf(attribute.values()));
         }
-        for (RoleModel role : roles(input.realmRoles(), "realm_roles", false)) {
-            group.grantRole(role);
-        }
-        for (RoleModel role : roles(input.clientRoles(), "client_roles", true)) {
-            group.grantRole(role);
-        }
+        return out;
+    }
+
+    /** The realm and client roles a new group asks for, each one the caller may grant. */
+    private List<RoleModel> roles(GroupInput input) {
+        List<RoleModel> roles = new ArrayList<>(roles(input.realmRoles(), "realm_roles", false));
+        roles.addAll(roles(input.clientRoles(), "client_roles", true));
+        return roles;
     }
 
     private List<RoleModel> roles(List<String> names, String field, boolean client) {
@@ -416,9 +459,9 @@ public final class GroupService {
             if (role == null) {
                 throw CustosException.invalidField(field, "names the role '" + name + "', which does not exist");
             }
-            callerContext.requireCanGrant(role);
             roles.add(role);
         }
+        callerContext.admin().requireGrantAll(roles);
         return roles;
     }
 

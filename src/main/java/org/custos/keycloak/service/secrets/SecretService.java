@@ -3,6 +3,7 @@ package org.custos.keycloak.service.secrets;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.crypto.SecretCipher;
 import org.custos.keycloak.error.CustosException;
@@ -17,7 +18,6 @@ import org.custos.keycloak.ui.CustosConsole;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -29,14 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Custos resource secrets, sealed at rest. Who may read, change or delete a secret: its owner (the user named
- * {@code owner_id}, acting with their own token or as the {@code user-token} beside client credentials), the client
- * that stored it (with its credentials), or a secrets admin (realm role {@link #SECRETS_ADMIN_ROLE}). To anyone else
- * a secret does not exist (404). Values never reach logs, admin events, errors or summaries.
+ * Custos resource secrets, sealed at rest, bound to their owner's user id. Who may read, change or delete one is
+ * decided by {@link SecretRules}; to anyone else a secret does not exist (404). Values never reach logs, admin
+ * events, errors or summaries.
  */
 public final class SecretService {
 
-    public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
+    public static final String SECRETS_ADMIN_ROLE = SecretRules.SECRETS_ADMIN_ROLE;
     static final String RESOURCE_TYPE = "CUSTOS_SECRET";
     private static final Logger LOG = Logger.getLogger(SecretService.class);
 
@@ -44,6 +43,7 @@ public final class SecretService {
     private final RealmModel realm;
     private final CallerContext callerContext;
     private final Caller caller;
+    private final SecretRules rules;
     private final SecretStore store;
     private final SecretCipher cipher;
     private final KeyRing keys;
@@ -53,6 +53,7 @@ public final class SecretService {
         this.realm = session.getContext().getRealm();
         this.callerContext = callerContext;
         this.caller = callerContext.authenticate();
+        this.rules = new SecretRules(caller);
         this.keys = keys;
         requireConfigured(keys);
         this.store = new JpaSecretStore(session);
@@ -71,19 +72,19 @@ public final class SecretService {
     public String create(String type, SecretViews.MetadataInput metadata, Map<String, String> value, String kvKey) {
         SecretViews.MetadataInput md = metadata == null ? new SecretViews.MetadataInput(null, null, null, null) : metadata;
         requireOwnClient(md.clientId());
-        String owner = owner(md.ownerId());
-        UserModel ownerUser = session.users().getUserByUsername(realm, owner);
+        UserModel ownerUser = owner(md.ownerId());
+        String owner = ownerUser.getUsername();
         String token = md.token() != null && !md.token().isBlank() ? md.token() : SecretTokens.generate();
         if (store.byToken(realm.getId(), token).isPresent()) {
             throw CustosException.conflict("a secret with this token exists");
         }
-        if (kvKey != null && store.byKvKey(realm.getId(), owner, kvKey).isPresent()) {
+        if (kvKey != null && store.byKvKey(realm.getId(), ownerUser.getId(), kvKey).isPresent()) {
             throw CustosException.conflict("the key '" + kvKey + "' exists for this owner: update or delete it");
         }
         String id = KeycloakModelUtils.generateId();
-        StoredSecret secret = new StoredSecret(id, realm.getId(), token, type, owner,
-                ownerUser == null ? null : ownerUser.getId(), caller.client().getClientId(), kvKey, md.description(),
-                System.currentTimeMillis(), seal(id, type, value));
+        StoredSecret secret = new StoredSecret(id, realm.getId(), token, type, owner, ownerUser.getId(),
+                caller.client().getClientId(), kvKey, md.description(), System.currentTimeMillis(),
+                seal(id, type, value), rules.writer());
         store.create(secret);
         CustosConsole.secretChanged(session, realm, secret);
         event(OperationType.CREATE, secret);
@@ -105,8 +106,8 @@ public final class SecretService {
 
     /** Replaces a secret's value (and description), sealing it anew under the active key. */
     public void update(StoredSecret secret, Map<String, String> value, String description) {
-        StoredSecret updated = secret.withSealed(seal(secret.id(), secret.type(), value),
-                description != null ? description : secret.description());
+        StoredSecret updated = secret.withValue(seal(secret.id(), secret.type(), value),
+                description != null ? description : secret.description(), rules.writer());
         store.update(updated);
         CustosConsole.secretChanged(session, realm, updated);
         event(OperationType.UPDATE, updated);
@@ -120,8 +121,8 @@ public final class SecretService {
         if (key == null || key.isBlank()) {
             throw CustosException.invalidField("key", "is required (or give token)");
         }
-        String owner = owner(ownerHint);
-        StoredSecret secret = store.byKvKey(realm.getId(), owner, key)
+        UserModel owner = owner(ownerHint);
+        StoredSecret secret = store.byKvKey(realm.getId(), owner.getId(), key)
                 .orElseThrow(() -> CustosException.notFound("no KV secret '" + key + "'"));
         if (!mayAccess(secret)) {
             throw CustosException.notFound("no KV secret '" + key + "'");
@@ -140,10 +141,11 @@ public final class SecretService {
         }
         Map<String, StoredSecret> mine = new LinkedHashMap<>();
         if (caller.isUser()) {
-            store.ofOwner(realm.getId(), caller.user().getUsername()).forEach(s -> mine.put(s.id(), s));
+            store.ofOwner(realm.getId(), caller.user().getId()).forEach(s -> mine.put(s.id(), s));
         }
         if (caller.presentedClientSecret()) {
-            store.ofClient(realm.getId(), caller.client().getClientId()).forEach(s -> mine.put(s.id(), s));
+            store.ofClient(realm.getId(), caller.client().getClientId()).stream().filter(this::mayAccess)
+                    .forEach(s -> mine.put(s.id(), s));
         }
         return List.copyOf(mine.values());
     }
@@ -184,37 +186,24 @@ public final class SecretService {
     }
 
     private boolean mayAccess(StoredSecret secret) {
-        if (caller.isUser() && caller.user().getUsername().equals(secret.ownerId())) {
-            return true;
-        }
-        if (caller.presentedClientSecret() && caller.client().getClientId().equals(secret.clientId())) {
-            return true;
-        }
-        RoleModel admin = realm.getRole(SECRETS_ADMIN_ROLE);
-        return admin != null && caller.user() != null && caller.user().hasRole(admin);
+        return rules.mayAccess(secret);
     }
 
     /**
-     * The owner of a new secret (or whose KV secret is meant): a person acts for themselves only; a client with its
-     * credentials names the owner (Custos's {@code owner_id}).
+     * The owner of a new secret (or whose KV secret is meant), a user of this realm: a person acts for themselves
+     * only (unless a secrets admin); a client with its credentials names the owner (Custos's {@code owner_id}).
      */
-    private String owner(String requested) {
-        if (caller.isUser()) {
-            String self = caller.user().getUsername();
-            if (requested != null && !requested.isBlank() && !requested.equals(self) && !isSecretsAdmin()) {
-                throw CustosException.forbidden("a user may store and read secrets only for themselves");
-            }
-            return requested != null && !requested.isBlank() ? requested : self;
-        }
-        if (requested == null || requested.isBlank()) {
+    private UserModel owner(String requested) {
+        String name = requested != null && !requested.isBlank() ? requested : caller.isUser() ? caller.user().getUsername() : null;
+        if (name == null) {
             throw CustosException.invalidField("metadata.owner_id", "is required");
         }
-        return requested;
-    }
-
-    private boolean isSecretsAdmin() {
-        RoleModel admin = realm.getRole(SECRETS_ADMIN_ROLE);
-        return admin != null && caller.user() != null && caller.user().hasRole(admin);
+        UserModel owner = session.users().getUserByUsername(realm, name);
+        if (owner == null) {
+            throw CustosException.notFound("user '" + name + "' not found");
+        }
+        rules.requireMayOwn(owner);
+        return owner;
     }
 
     private void requireOwnClient(String clientId) {

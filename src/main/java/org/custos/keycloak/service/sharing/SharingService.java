@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.TypedQuery;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.jpa.JpaSharingStore;
 import org.custos.keycloak.model.jpa.entity.EntityAncestorEntity;
@@ -80,11 +81,11 @@ public final class SharingService {
     // ================================================================ who is calling
 
     private boolean isAdmin() {
-        return callerContext.hasRealmManagementRole(caller, ADMIN_ROLE);
+        return callerContext.hasRealmManagementRole(ADMIN_ROLE);
     }
 
     private boolean isViewer() {
-        return isAdmin() || callerContext.hasRealmManagementRole(caller, VIEWER_ROLE);
+        return isAdmin() || callerContext.hasRealmManagementRole(VIEWER_ROLE);
     }
 
     private void requireAdmin() {
@@ -281,7 +282,7 @@ public final class SharingService {
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
         store.createEntity(e, parent);
-        store.grant(realm.getId(), e.getId(), OWNER, JpaSharingStore.USER, owner.getId(), true, null, now);
+        store.grant(realm.getId(), e.getId(), OWNER, JpaSharingStore.USER, owner.getId(), true, null, null, now);
         event(OperationType.CREATE, SharingEntityEntity.class, id, entityEvent(e, owner.getUsername(), parent));
     }
 
@@ -398,20 +399,27 @@ public final class SharingService {
         if (r.ownerIds() == null || r.ownerIds().isEmpty()) {
             throw CustosException.invalidField("owner_id", "must list at least one " + (JpaSharingStore.USER.equals(principalType) ? "username" : "group id"));
         }
-        if (!isAdmin() && (actor() == null || !holds(actor(), e, permission))) {
-            throw CustosException.forbidden("the caller may " + (grant ? "share" : "revoke") + " only a permission it holds ('"
-                    + permission + "' or OWNER) unless it is a sharing admin (" + ADMIN_ROLE + ")");
-        }
         List<String> principalIds = new ArrayList<>();
         for (int i = 0; i < r.ownerIds().size(); i++) {
             principalIds.add(principalId(principalType, r.ownerIds().get(i), "owner_id[" + i + "]"));
         }
+        boolean cascade = Boolean.TRUE.equals(r.cascade());
+        SharingRules.Standing standing = standing(e, permission);
+        if (grant) {
+            SharingRules.requireMayShare(standing, permission, cascade);
+        } else {
+            for (String principalId : principalIds) {
+                boolean madeByCaller = actor() != null && store.share(e.getId(), permission, principalType, principalId)
+                        .map(s -> actor().getId().equals(s.getGrantorId())).orElse(false);
+                SharingRules.requireMayRevoke(standing, permission, madeByCaller);
+            }
+        }
         String sharedBy = grant ? sharedBy(r.sharedBy()) : null;
         long now = Time.currentTimeMillis();
-        boolean cascade = Boolean.TRUE.equals(r.cascade());
         for (String principalId : principalIds) {
             if (grant) {
-                store.grant(realm.getId(), e.getId(), permission, principalType, principalId, cascade, sharedBy, now);
+                store.grant(realm.getId(), e.getId(), permission, principalType, principalId, cascade, sharedBy,
+                        actor() == null ? null : actor().getId(), now);
             } else {
                 store.revoke(e.getId(), permission, principalType, principalId);
             }
@@ -427,6 +435,18 @@ public final class SharingService {
         }
         new AdminEvents(session, caller).emit(grant ? OperationType.CREATE : OperationType.DELETE, "CUSTOS_SHARE", rep,
                 "sharing", "entities", e.getExternalId(), "shares", principalType.toLowerCase(), permission);
+    }
+
+    /** What the caller holds on the entity for {@code permission}: the input of {@link SharingRules}. */
+    private SharingRules.Standing standing(SharingEntityEntity e, String permission) {
+        if (isAdmin() || (actor() != null && holds(actor(), e, OWNER))) {
+            return new SharingRules.Standing(true, true, true);
+        }
+        if (actor() == null || !holds(actor(), e, permission)) {
+            return new SharingRules.Standing(false, false, false);
+        }
+        return new SharingRules.Standing(false, true,
+                store.holdsCascading(e.getId(), permission, actor().getId(), groupsOf(actor())));
     }
 
     /** A person records themselves; a client acting for its users may name the sharer. */

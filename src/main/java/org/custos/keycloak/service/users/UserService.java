@@ -322,11 +322,11 @@ public final class UserService {
 
     /** Makes the user a tenant admin: {@code realm-admin}, plus the realm role {@code admin} when the realm has one. */
     public void makeAdmin(String username) {
-        UserModel user = require(username);
+        UserModel user = requireManageable(username);
         RoleModel realmAdmin = realmAdminRole();
-        callerContext.requireCanGrant(realmAdmin);
-        user.grantRole(realmAdmin);
         RoleModel admin = realm.getRole(TENANT_ADMIN_ROLE);
+        callerContext.admin().requireGrantAll(admin == null ? List.of(realmAdmin) : List.of(realmAdmin, admin));
+        user.grantRole(realmAdmin);
         if (admin != null) {
             user.grantRole(admin);
         }
@@ -343,6 +343,7 @@ public final class UserService {
         if (admin != null && user.hasDirectRole(admin)) {
             removed.add(admin);
         }
+        callerContext.admin().requireGrantAll(removed);
         removed.forEach(user::deleteRoleMapping);
         events.emit(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleNames(removed),
                 "users", user.getId(), "role-mappings");

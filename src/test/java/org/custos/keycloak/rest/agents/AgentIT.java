@@ -32,8 +32,14 @@ class AgentIT {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "agent_role"))));
             rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "agentadmin", "enabled", true,
                     "email", "aa@example.org", "firstName", "A", "lastName", "A",
-                    "clientRoles", Map.of("realm-management", List.of("manage-clients")),
+                    // Agents are clients (manage-clients); mapping realm roles on them is a role mapping, which
+                    // Keycloak gives to user-admins (manage-users).
+                    "clientRoles", Map.of("realm-management", List.of("manage-clients", "manage-users")),
                     "credentials", List.of(Map.of("type", "password", "value", "agent-admin-1", "temporary", false)))));
+            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "clientsonly", "enabled", true,
+                    "email", "co@example.org", "firstName", "C", "lastName", "O",
+                    "clientRoles", Map.of("realm-management", List.of("manage-clients")),
+                    "credentials", List.of(Map.of("type", "password", "value", "clients-only-1", "temporary", false)))));
         });
         otherRealm = TestRealm.create(api, "agents-other", rep -> rep.withArray("users").forEach(u -> {
             if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
@@ -176,5 +182,18 @@ class AgentIT {
         assertEquals(200, otherAdmin.send().status());
         Http.Reply elsewhere = Http.request("GET", otherRealm.custos(SERVICE, "agent/" + id)).auth(otherRealm.tenantAuth()).send();
         assertEquals(404, elsewhere.status(), "another realm's agent is invisible: " + elsewhere);
+    }
+
+    @Test
+    void aClientsOnlyAdminRegistersAgentsButCannotMapRealmRolesOnThem() {
+        String clientsOnly = realm.accessToken("clientsonly", "clients-only-1");
+        String id = "agent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply refused = Http.request("POST", realm.custos(SERVICE, "agent")).auth(Http.bearer(clientsOnly))
+                .json(Map.of("id", id, "realm_roles", List.of("agent_role"))).send();
+        assertEquals(403, refused.status(), refused.toString());
+        assertEquals(404, call("GET", "agent/" + id).send().status(), "nothing was registered");
+        Http.Reply plain = Http.request("POST", realm.custos(SERVICE, "agent")).auth(Http.bearer(clientsOnly))
+                .json(Map.of("id", id)).send();
+        assertEquals(200, plain.status(), plain.toString());
     }
 }

@@ -16,9 +16,9 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "custosSecret.byToken", query = "select s from CustosSecret s where s.realmId = :realmId and s.token = :token"),
         @NamedQuery(name = "custosSecret.byKvKey", query = "select s from CustosSecret s where s.realmId = :realmId "
-                + "and s.type = 'KV' and s.ownerId = :ownerId and s.kvKey = :kvKey"),
+                + "and s.type = 'KV' and s.ownerUserId = :userId and s.kvKey = :kvKey"),
         @NamedQuery(name = "custosSecret.ofOwner", query = "select s from CustosSecret s where s.realmId = :realmId "
-                + "and s.ownerId = :ownerId order by s.createdAt"),
+                + "and s.ownerUserId = :userId order by s.createdAt"),
         @NamedQuery(name = "custosSecret.ofClient", query = "select s from CustosSecret s where s.realmId = :realmId "
                 + "and s.clientId = :clientId order by s.createdAt"),
         @NamedQuery(name = "custosSecret.ofRealm", query = "select s from CustosSecret s where s.realmId = :realmId order by s.id"),
@@ -57,6 +57,12 @@ public class SecretEntity {
     private String wrappedKey;
     @Column(name = "CIPHERTEXT", nullable = false)
     private String ciphertext;
+    /** Who wrote the current value: {@code user:<id>} or {@code client:<clientId>}; null for rows before 004. */
+    @Column(name = "VALUE_WRITER", length = 255)
+    private String valueWriter;
+
+    public String getValueWriter() { return valueWriter; }
+    public void setValueWriter(String valueWriter) { this.valueWriter = valueWriter; }
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }

@@ -24,6 +24,12 @@ public class ShareEntity extends RealmRow {
     private boolean cascading;
     @Column(name = "SHARED_BY", length = 255)
     private String sharedBy;
+    /** The user id of whoever made the grant (null for grants made before 004, or by a client without a user). */
+    @Column(name = "GRANTOR_ID", length = 36)
+    private String grantorId;
+
+    public String getGrantorId() { return grantorId; }
+    public void setGrantorId(String grantorId) { this.grantorId = grantorId; }
 
     public String getEntityId() { return entityId; }
     public void setEntityId(String entityId) { this.entityId = entityId; }

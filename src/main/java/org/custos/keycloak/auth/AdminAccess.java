@@ -1,0 +1,171 @@
+package org.custos.keycloak.auth;
+
+import org.custos.keycloak.error.CustosException;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Admin-level decisions for the caller, asked of Keycloak's own {@link AdminPermissionEvaluator} — the one its admin
+ * REST API uses — for an {@link AdminAuth} built from what authenticated the caller (its token, or the token its
+ * client credentials would give its service account). So roles count only as the token carries them, admin roles
+ * are granted only by callers holding them, and a realm with fine-grained admin permissions delegates through
+ * them. A caller with no user behind it, or a realm without its {@code realm-management} client, is denied.
+ *
+ * <p>On top of Keycloak's rules there is one of ours: roles that give power through Custos endpoints
+ * ({@link #CUSTOS_POWER_ROLES}) are admin roles too — granted, by any path, only by a caller whose token carries
+ * them, or by a realm admin.
+ */
+public final class AdminAccess {
+
+    /** Realm roles that open Custos data to their holders (every stored secret). */
+    public static final Set<String> CUSTOS_POWER_ROLES = Set.of("custos-secrets-admin");
+
+    private final RealmModel realm;
+    private final Caller caller;
+    private final AdminPermissionEvaluator evaluator;
+
+    AdminAccess(KeycloakSession session, RealmModel realm, Caller caller) {
+        this.realm = realm;
+        this.caller = caller;
+        boolean hasRealmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID) != null;
+        this.evaluator = caller.user() == null || caller.token() == null || !hasRealmManagement ? null
+                : AdminPermissions.evaluator(session, realm,
+                new AdminAuth(realm, caller.token(), caller.user(), caller.client()));
+    }
+
+    /** Whether the caller's token carries one of these {@code realm-management} roles (composites expanded). */
+    public boolean hasRole(String... realmManagementRoles) {
+        return evaluator != null && evaluator.hasOneAdminRole(realmManagementRoles);
+    }
+
+    public boolean isRealmAdmin() {
+        return evaluator != null && evaluator.isRealmAdmin();
+    }
+
+    /** Manage users in general ({@code manage-users}, or a fine-grained permission on all users). */
+    public boolean canManageUsers() {
+        return evaluator != null && evaluator.users().canManage();
+    }
+
+    public boolean canViewUsers() {
+        return evaluator != null && evaluator.users().canView();
+    }
+
+    public boolean canQueryUsers() {
+        return evaluator != null && evaluator.users().canQuery();
+    }
+
+    /** List every group of the realm ({@code query-groups}, {@code view-users}, {@code manage-users}). */
+    public boolean canListGroups() {
+        return evaluator != null && evaluator.groups().canList();
+    }
+
+    public boolean canView(GroupModel group) {
+        return evaluator != null && evaluator.groups().canView(group);
+    }
+
+    /** Create, rename, re-parent or delete groups in general; change a group's roles and attributes. */
+    public boolean canManageGroups() {
+        return evaluator != null && evaluator.groups().canManage();
+    }
+
+    public boolean canManage(GroupModel group) {
+        return evaluator != null && evaluator.groups().canManage(group);
+    }
+
+    /** Add and remove members of this group (the group side of Keycloak's join-group check). */
+    public boolean canManageMembership(GroupModel group) {
+        return evaluator != null && evaluator.groups().canManageMembership(group);
+    }
+
+    /** Put this user into groups or take them out (the user side of Keycloak's join-group check). */
+    public boolean canManageGroupMembership(UserModel user) {
+        return evaluator != null && evaluator.users().canManageGroupMembership(user);
+    }
+
+    /**
+     * The caller may manage this user: Keycloak allows it, and the user holds no admin role (nor Custos power role)
+     * that the caller could not have granted — managing a user means being able to take over what they hold.
+     */
+    public void requireManage(UserModel user) {
+        if (evaluator == null || !evaluator.users().canManage(user)) {
+            throw CustosException.forbidden("the caller may not manage user '" + user.getUsername() + "'");
+        }
+        for (RoleModel role : RoleUtils.expandCompositeRoles(user.getRoleMappingsStream()
+                .collect(Collectors.toSet()))) {
+            if (isPowerRole(role) && !mayGrant(role)) {
+                throw CustosException.forbidden("user '" + user.getUsername() + "' holds '" + role.getName()
+                        + "', which the caller could not grant, so the caller may not manage them");
+            }
+        }
+    }
+
+    /** Grant (or revoke) {@code role} to a principal: every role it carries, composites expanded, must pass. */
+    public void requireGrant(RoleModel role) {
+        requireGrantAll(Set.of(role));
+    }
+
+    /** Every role a principal would gain (or lose), each checked as Keycloak checks a direct role mapping. */
+    public void requireGrantAll(Collection<RoleModel> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        if (evaluator == null) {
+            throw CustosException.forbidden("the caller may not grant roles");
+        }
+        for (RoleModel role : roles) {
+            if (!evaluator.roles().canMapRole(role)) {
+                throw CustosException.forbidden("the caller may not grant or revoke the role '" + role.getName() + "'");
+            }
+        }
+        for (RoleModel role : RoleUtils.expandCompositeRoles(new LinkedHashSet<>(roles))) {
+            if (!mayGrant(role)) {
+                throw CustosException.forbidden("the caller may not grant or revoke the role '" + role.getName()
+                        + "': it carries admin power the caller's token does not hold");
+            }
+        }
+    }
+
+    /** The roles a member of {@code group} holds through it: its own and every ancestor's mappings. */
+    public static Set<RoleModel> rolesThrough(GroupModel group) {
+        Set<RoleModel> roles = new LinkedHashSet<>();
+        for (GroupModel g = group; g != null; g = g.getParent()) {
+            g.getRoleMappingsStream().forEach(roles::add);
+        }
+        return roles;
+    }
+
+    /** Admin roles of Keycloak and Custos power roles need the caller to hold them (or, for ours, realm-admin). */
+    private boolean mayGrant(RoleModel role) {
+        if (isCustosPowerRole(role)) {
+            return isRealmAdmin() || caller.carriesRealmRole(role.getName());
+        }
+        return !isKeycloakAdminRole(role) || evaluator.roles().canMapRole(role);
+    }
+
+    private boolean isPowerRole(RoleModel role) {
+        return isCustosPowerRole(role) || isKeycloakAdminRole(role);
+    }
+
+    private static boolean isCustosPowerRole(RoleModel role) {
+        return !role.isClientRole() && CUSTOS_POWER_ROLES.contains(role.getName());
+    }
+
+    private static boolean isKeycloakAdminRole(RoleModel role) {
+        return AdminRoles.isAdminRole(role);
+    }
+}

@@ -1,0 +1,59 @@
+package org.custos.keycloak.auth;
+
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.keycloak.models.UserModel;
+
+/**
+ * Who may use a stored secret. A secret belongs to its owner's Keycloak user id (a rename, or a new user taking an
+ * old name, changes nothing). Its value is opened, replaced or deleted by:
+ * <ul>
+ *   <li>the owner, acting with their own token (or as the {@code user-token} beside client credentials);</li>
+ *   <li>a secrets admin: a token that carries the realm role {@value #SECRETS_ADMIN_ROLE};</li>
+ *   <li>the client that stored it, with its credentials alone, only while the current value is one that client
+ *       wrote — a value a user writes is never readable by a client that merely created the row.</li>
+ * </ul>
+ * To anyone else the secret does not exist (404).
+ */
+public final class SecretRules {
+
+    public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
+
+    private final Caller caller;
+
+    public SecretRules(Caller caller) {
+        this.caller = caller;
+    }
+
+    public boolean isSecretsAdmin() {
+        return caller.carriesRealmRole(SECRETS_ADMIN_ROLE);
+    }
+
+    public boolean mayAccess(StoredSecret secret) {
+        if (caller.isUser() && caller.user().getId().equals(secret.ownerUserId())) {
+            return true;
+        }
+        if (isSecretsAdmin()) {
+            return true;
+        }
+        return !caller.isUser() && caller.presentedClientSecret()
+                && caller.client().getClientId().equals(secret.clientId())
+                && clientWriter(caller).equals(secret.valueWriter());
+    }
+
+    /** Who is writing a value now: the acting person, else the client. */
+    public String writer() {
+        return caller.isUser() ? "user:" + caller.user().getId() : clientWriter(caller);
+    }
+
+    /** A person stores and reads secrets only for themselves, unless a secrets admin; a client names the owner. */
+    public void requireMayOwn(UserModel owner) {
+        if (caller.isUser() && !caller.user().getId().equals(owner.getId()) && !isSecretsAdmin()) {
+            throw CustosException.forbidden("a user may store and read secrets only for themselves");
+        }
+    }
+
+    private static String clientWriter(Caller caller) {
+        return "client:" + caller.client().getClientId();
+    }
+}

@@ -1,0 +1,52 @@
+package org.custos.keycloak.auth;
+
+import org.custos.keycloak.error.CustosException;
+
+/**
+ * Who may share and revoke, decided from what the caller holds on the entity (the sharing service looks that up):
+ * <ul>
+ *   <li>the entity's owner, a holder of its OWNER permission, or a sharing admin ({@code manage-authorization})
+ *       share and revoke freely;</li>
+ *   <li>a holder of the permission may re-share only what it holds, never wider than it holds it: a grant that does
+ *       not cascade to it cannot be passed on as a cascading one;</li>
+ *   <li>a holder revokes only grants it made itself;</li>
+ *   <li>anyone else is refused.</li>
+ * </ul>
+ */
+public final class SharingRules {
+
+    /** What the caller holds on the entity, for the permission being shared or revoked. */
+    public record Standing(boolean free, boolean holds, boolean holdsCascading) {
+    }
+
+    private SharingRules() {
+    }
+
+    public static void requireMayShare(Standing standing, String permission, boolean cascade) {
+        if (standing.free()) {
+            return;
+        }
+        if (!standing.holds()) {
+            throw CustosException.forbidden("the caller may share only a permission it holds ('" + permission
+                    + "' or OWNER) unless it owns the entity or is a sharing admin (manage-authorization)");
+        }
+        if (cascade && !standing.holdsCascading()) {
+            throw CustosException.forbidden("the caller holds '" + permission + "' without cascade, so it may not "
+                    + "share it with cascade");
+        }
+    }
+
+    /** {@code madeByCaller}: the grant to be revoked exists and the caller made it. */
+    public static void requireMayRevoke(Standing standing, String permission, boolean madeByCaller) {
+        if (standing.free()) {
+            return;
+        }
+        if (!standing.holds()) {
+            throw CustosException.forbidden("the caller may revoke only a permission it holds ('" + permission
+                    + "' or OWNER) unless it owns the entity or is a sharing admin (manage-authorization)");
+        }
+        if (!madeByCaller) {
+            throw CustosException.forbidden("a holder of '" + permission + "' may revoke only the grants it made");
+        }
+    }
+}

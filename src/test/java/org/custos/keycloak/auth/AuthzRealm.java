@@ -1,0 +1,128 @@
+package org.custos.keycloak.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A tenant realm that holds what an attacker wants: a group {@code realm-admins} mapped to realm-admin (with a
+ * sub-group {@code inner}), a group {@code viewers} mapped to view-users, a composite realm role {@code sneaky} that
+ * carries realm-admin and {@code helper} that carries view-users, the Custos power role {@code custos-secrets-admin},
+ * plain roles, and callers of every strength. The tenant client's service account
+ * holds only manage-users, view-users, query-groups and manage-authorization.
+ */
+final class AuthzRealm {
+
+    static final String PASSWORD = "authz-password-1";
+    static final List<String> USERS = List.of("radmin", "plain", "owen", "gina", "mel", "sam");
+    static final String LOW_CLIENT = "low";
+    static final String CLIENTS_ADMIN = "clients-admin";
+    static final String CLIENTS_ADMIN_SECRET = "clients-admin-secret";
+
+    final TestRealm realm;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    AuthzRealm(String prefix) {
+        AdminApi admin = new AdminApi(KeycloakServer.get());
+        realm = TestRealm.create(admin, prefix, rep -> {
+            rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(
+                    Map.of("name", "superpower"), Map.of("name", "lab"),
+                    Map.of("name", "custos-secrets-admin"),
+                    Map.of("name", "helper", "composite", true,
+                            "composites", Map.of("client", Map.of("realm-management", List.of("view-users")))),
+                    Map.of("name", "sneaky", "composite", true,
+                            "composites", Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
+            rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "realm-admins",
+                    "clientRoles", Map.of("realm-management", List.of("realm-admin")),
+                    "subGroups", List.of(Map.of("name", "inner"))),
+                    Map.of("name", "viewers", "clientRoles", Map.of("realm-management", List.of("view-users"))))));
+            for (String u : USERS) {
+                Map<String, Object> user = new HashMap<>(Map.of("username", u, "enabled", true,
+                        "email", u + "@example.org", "firstName", u, "lastName", "Test",
+                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                if (u.equals("radmin")) {
+                    user.put("clientRoles", Map.of("realm-management", List.of("realm-admin")));
+                }
+                rep.withArray("users").add(Http.JSON.valueToTree(user));
+            }
+            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", LOW_CLIENT, "publicClient", true,
+                    "directAccessGrantsEnabled", true, "fullScopeAllowed", false,
+                    "redirectUris", List.of("http://localhost/*"))));
+            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", CLIENTS_ADMIN, "publicClient", false,
+                    "secret", CLIENTS_ADMIN_SECRET, "serviceAccountsEnabled", true, "standardFlowEnabled", false)));
+            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "service-account-" + CLIENTS_ADMIN,
+                    "enabled", true, "serviceAccountClientId", CLIENTS_ADMIN,
+                    "clientRoles", Map.of("realm-management", List.of("manage-clients")))));
+        });
+    }
+
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> realm.accessToken(u, PASSWORD));
+    }
+
+    /** radmin's token through the public client {@code low}, whose scope leaves every realm-management role out. */
+    String lowScopeAdminToken() {
+        Http.Reply r = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                .form(Map.of("grant_type", "password", "client_id", LOW_CLIENT, "username", "radmin",
+                        "password", PASSWORD, "scope", "openid")).send();
+        if (r.status() != 200) {
+            throw new IllegalStateException("low-scope grant failed: " + r);
+        }
+        return r.json().get("access_token").asText();
+    }
+
+    Http.Request custos(String auth, String method, String service, String path) {
+        return Http.request(method, realm.custos(service, path)).auth(auth);
+    }
+
+    String id(String username) {
+        return realm.adminUser(username).get("id").asText();
+    }
+
+    String groupId(String path) {
+        return realm.admin().get("/" + realm.name() + "/group-by-path/" + path).get("id").asText();
+    }
+
+    String realmManagementId() {
+        return realm.admin().get("/" + realm.name() + "/clients?clientId=realm-management").get(0).get("id").asText();
+    }
+
+    /** A user's effective realm-management roles, as Keycloak's own admin API reports them. */
+    Set<String> adminRoles(String username) {
+        Set<String> names = new TreeSet<>();
+        realm.admin().get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/clients/"
+                + realmManagementId() + "/composite").forEach(r -> names.add(r.get("name").asText()));
+        return names;
+    }
+
+    /** A user's effective realm roles (composites and groups included), from Keycloak's admin API. */
+    Set<String> realmRoles(String username) {
+        Set<String> names = new TreeSet<>();
+        realm.admin().get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/realm/composite")
+                .forEach(r -> names.add(r.get("name").asText()));
+        return names;
+    }
+
+    /** Every group path a user is a member of. */
+    Set<String> groupPaths(String username) {
+        Set<String> paths = new TreeSet<>();
+        for (JsonNode g : realm.admin().get("/" + realm.name() + "/users/" + id(username) + "/groups")) {
+            paths.add(g.get("path").asText());
+        }
+        return paths;
+    }
+
+    /** Whether Keycloak's own admin API lets this token list users. */
+    int keycloakUserList(String token) {
+        return Http.request("GET", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users")
+                .auth(Http.bearer(token)).send().status();
+    }
+}

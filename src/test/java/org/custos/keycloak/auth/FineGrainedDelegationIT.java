@@ -1,0 +1,119 @@
+package org.custos.keycloak.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A realm with fine-grained admin permissions (v2): a user allowed to manage the membership of group G, and nothing
+ * else, adds and removes members of G through Custos — and of no other group — exactly as Keycloak's own admin API
+ * lets them. Nothing about these permissions is written in our code: Keycloak's evaluator decides.
+ */
+class FineGrainedDelegationIT {
+
+    private static final String PASSWORD = "fgap-password-1";
+    private static TestRealm realm;
+    private static String g;
+    private static String h;
+
+    @BeforeAll
+    static void setUp() {
+        AdminApi admin = new AdminApi(KeycloakServer.get());
+        realm = TestRealm.create(admin, "fgap", rep -> {
+            rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "G"), Map.of("name", "H"))));
+            for (String u : List.of("deleg", "t1", "t2")) {
+                Map<String, Object> user = new HashMap<>(Map.of("username", u, "enabled", true,
+                        "email", u + "@example.org", "firstName", u, "lastName", "Test",
+                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                rep.withArray("users").add(Http.JSON.valueToTree(user));
+            }
+        });
+        g = admin.get("/" + realm.name() + "/group-by-path/G").get("id").asText();
+        h = admin.get("/" + realm.name() + "/group-by-path/H").get("id").asText();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        realm.close();
+    }
+
+    private static void delegate() {
+        AdminApi admin = realm.admin();
+        JsonNode rep = admin.get("/" + realm.name());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).put("adminPermissionsEnabled", true);
+        admin.update("/" + realm.name(), rep);
+        String client = admin.get("/" + realm.name() + "/clients?clientId=admin-permissions").get(0).get("id").asText();
+        String base = "/" + realm.name() + "/clients/" + client + "/authz/resource-server";
+        String deleg = realm.adminUser("deleg").get("id").asText();
+        created(admin.call("POST", base + "/policy/user", Map.of("name", "only-deleg", "users", List.of(deleg),
+                "logic", "POSITIVE")));
+        created(admin.call("POST", base + "/permission/scope", Map.of("name", "members-of-G",
+                "resourceType", "Groups", "resources", List.of(g), "scopes", List.of("manage-membership"),
+                "policies", List.of("only-deleg"))));
+        created(admin.call("POST", base + "/permission/scope", Map.of("name", "users-group-membership",
+                "resourceType", "Users", "scopes", List.of("manage-group-membership"),
+                "policies", List.of("only-deleg"))));
+    }
+
+    private static void created(Http.Reply r) {
+        assertTrue(r.status() == 201 || r.status() == 200, r.toString());
+    }
+
+    private static Http.Reply membership(String method, String token, String group, String user) {
+        return Http.request(method, realm.custos("group-management", "user/group/membership"))
+                .auth(Http.bearer(token)).json(Map.of("group_id", group, "username", user)).send();
+    }
+
+    private static Set<String> members(String group) {
+        Set<String> names = new TreeSet<>();
+        realm.admin().get("/" + realm.name() + "/groups/" + group + "/members").forEach(u -> names.add(u.get("username").asText()));
+        return names;
+    }
+
+    private static int keycloakJoin(String token, String user, String group) {
+        String id = realm.adminUser(user).get("id").asText();
+        return Http.request("PUT", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users/" + id
+                + "/groups/" + group).auth(Http.bearer(token)).send().status();
+    }
+
+    @Test
+    void aDelegatedMembershipAdminManagesExactlyItsGroup() {
+        String before = realm.accessToken("deleg", PASSWORD);
+        int refusedBefore = membership("POST", before, g, "t1").status();
+        assertTrue(refusedBefore == 403 || refusedBefore == 404, "no permission yet: " + refusedBefore);
+        assertEquals(Set.of(), members(g));
+
+        delegate();
+        String token = realm.accessToken("deleg", PASSWORD);
+        Http.Reply added = membership("POST", token, g, "t1");
+        assertEquals(200, added.status(), added.toString());
+        assertEquals(Set.of("t1"), members(g));
+        // Keycloak's own admin API agrees, both ways.
+        assertEquals(204, keycloakJoin(token, "t2", g));
+        assertTrue(keycloakJoin(token, "t2", h) == 403);
+
+        Http.Reply other = membership("POST", token, h, "t1");
+        assertTrue(other.status() == 403 || other.status() == 404, other.toString());
+        assertEquals(Set.of(), members(h));
+
+        assertEquals(200, membership("DELETE", token, g, "t1").status());
+        assertEquals(Set.of("t2"), members(g));
+        // The delegation gives no user administration beyond it.
+        assertEquals(403, Http.request("GET", realm.custos("user-management", "users")).auth(Http.bearer(token))
+                .send().status());
+    }
+}
