@@ -26,20 +26,19 @@ import java.util.stream.Collectors;
  * them. A caller with no user behind it, or a realm without its {@code realm-management} client, is denied.
  *
  * <p>On top of Keycloak's rules there is one of ours: roles that give power through Custos endpoints
- * ({@link #CUSTOS_POWER_ROLES}) are admin roles too — granted, by any path, only by a caller whose token carries
- * them, or by a realm admin.
+ * ({@link #CUSTOS_POWER_ROLES}) are admin roles too — granted, by any path, only by a caller who holds them within
+ * its client's scope (decided from the models as Keycloak's {@link AdminAuth#hasRealmRole} does, never from a
+ * token claim a protocol mapper could write), or by a realm admin.
  */
 public final class AdminAccess {
 
     /** Realm roles that open Custos data to their holders (every stored secret). */
     public static final Set<String> CUSTOS_POWER_ROLES = Set.of("custos-secrets-admin");
 
-    private final RealmModel realm;
     private final Caller caller;
     private final AdminPermissionEvaluator evaluator;
 
     AdminAccess(KeycloakSession session, RealmModel realm, Caller caller) {
-        this.realm = realm;
         this.caller = caller;
         boolean hasRealmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID) != null;
         this.evaluator = caller.user() == null || caller.token() == null || !hasRealmManagement ? null
@@ -105,8 +104,9 @@ public final class AdminAccess {
         if (evaluator == null || !evaluator.users().canManage(user)) {
             throw CustosException.forbidden("the caller may not manage user '" + user.getUsername() + "'");
         }
-        for (RoleModel role : RoleUtils.expandCompositeRoles(user.getRoleMappingsStream()
-                .collect(Collectors.toSet()))) {
+        Set<RoleModel> held = user.getRoleMappingsStream().collect(Collectors.toCollection(LinkedHashSet::new));
+        user.getGroupsStream().forEach(group -> held.addAll(rolesThrough(group)));
+        for (RoleModel role : RoleUtils.expandCompositeRoles(held)) {
             if (isPowerRole(role) && !mayGrant(role)) {
                 throw CustosException.forbidden("user '" + user.getUsername() + "' holds '" + role.getName()
                         + "', which the caller could not grant, so the caller may not manage them");
@@ -152,7 +152,7 @@ public final class AdminAccess {
     /** Admin roles of Keycloak and Custos power roles need the caller to hold them (or, for ours, realm-admin). */
     private boolean mayGrant(RoleModel role) {
         if (isCustosPowerRole(role)) {
-            return isRealmAdmin() || caller.carriesRealmRole(role.getName());
+            return isRealmAdmin() || caller.holdsInScope(role);
         }
         return !isKeycloakAdminRole(role) || evaluator.roles().canMapRole(role);
     }

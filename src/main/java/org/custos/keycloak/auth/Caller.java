@@ -1,6 +1,7 @@
 package org.custos.keycloak.auth;
 
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 
@@ -31,9 +32,13 @@ public record Caller(Method method, ClientModel client, UserModel user, AccessTo
         return user != null && user.getServiceAccountClientLink() == null;
     }
 
-    /** Whether the caller's token carries this realm role (composites are expanded in tokens). */
-    public boolean carriesRealmRole(String role) {
-        return token != null && token.getRealmAccess() != null && token.getRealmAccess().isUserInRole(role);
+    /**
+     * Whether the caller holds {@code role} within its client's scope — what a token of that client may carry —
+     * decided from the user and client models, as Keycloak's {@code AdminAuth.hasRealmRole} does. Token claims are
+     * not trusted for this: a protocol mapper can write any claim.
+     */
+    public boolean holdsInScope(RoleModel role) {
+        return role != null && user != null && client != null && user.hasRole(role) && client.hasScope(role);
     }
 
     public boolean presentedClientSecret() {

@@ -41,6 +41,7 @@ public final class CallerContext {
     private Caller caller;
     private GroupPermissions groups;
     private AdminAccess admin;
+    private boolean presentedCurrentSecret;
 
     public CallerContext(KeycloakSession session) {
         this.session = session;
@@ -72,6 +73,18 @@ public final class CallerContext {
                     + "(Authorization: Bearer base64(client_id:client_secret) or Basic)");
         }
         return c.client();
+    }
+
+    /**
+     * As {@link #requireClientCredentials}, with the client's current secret: a rotated-out secret, which Keycloak
+     * still accepts until it expires, does not read the new one.
+     */
+    public ClientModel requireCurrentClientSecret() {
+        ClientModel client = requireClientCredentials();
+        if (!presentedCurrentSecret) {
+            throw CustosException.forbidden("only the client's current secret may read its credentials");
+        }
+        return client;
     }
 
     /** The calling person: a user's bearer token, or client credentials plus a {@code user-token}. */
@@ -146,8 +159,10 @@ public final class CallerContext {
         String value = parts[1].trim();
         Optional<ClientCredentials> credentials = ClientCredentials.decode(value);
         if ("Basic".equalsIgnoreCase(scheme) || ("Bearer".equalsIgnoreCase(scheme) && credentials.isPresent())) {
-            ClientModel client = ClientAuthentication.authenticate(session, realm, credentials.orElseThrow(
-                    () -> CustosException.unauthorized("malformed Basic credentials")));
+            ClientCredentials presented = credentials.orElseThrow(
+                    () -> CustosException.unauthorized("malformed Basic credentials"));
+            ClientModel client = ClientAuthentication.authenticate(session, realm, presented);
+            presentedCurrentSecret = ClientAuthentication.isCurrentSecret(session, client, presented.secret());
             return withOptionalUserToken(client, headers.getHeaderString(USER_TOKEN_HEADER));
         }
         if ("Bearer".equalsIgnoreCase(scheme)) {

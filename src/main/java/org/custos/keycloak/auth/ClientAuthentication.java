@@ -1,7 +1,6 @@
 package org.custos.keycloak.auth;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.custos.keycloak.error.CustosException;
@@ -14,6 +13,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 import org.keycloak.services.cors.Cors;
+import org.keycloak.vault.VaultStringSecret;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * Authenticates a client from the id and secret of a Custos {@code Authorization} header exactly as Keycloak's token
@@ -31,7 +34,9 @@ final class ClientAuthentication {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle(OAuth2Constants.CLIENT_ID, credentials.clientId());
         form.putSingle(OAuth2Constants.CLIENT_SECRET, credentials.secret());
-        session.getContext().setHttpRequest(new CredentialsRequest(original, form));
+        // Keycloak's authenticators read the form of a POST: give them the credentials as one, without our header.
+        session.getContext().setHttpRequest(new FormPostRequest(original, form,
+                new FormPostHeaders(original.getHttpHeaders())));
         ClientModel client;
         try {
             EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
@@ -51,6 +56,21 @@ final class ClientAuthentication {
     }
 
     /**
+     * Whether {@code secret} is the client's current secret (vault references resolved), not a rotated-out one that
+     * Keycloak still accepts for a while: only the current secret may read the secret back.
+     */
+    static boolean isCurrentSecret(KeycloakSession session, ClientModel client, String secret) {
+        String stored = client.getSecret();
+        if (stored == null) {
+            return false;
+        }
+        try (VaultStringSecret resolved = session.vault().getStringSecret(stored)) {
+            String current = resolved.get().orElse(stored);
+            return MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
      * One answer for unknown, disabled, public and wrong-secret clients (nothing to enumerate). A client that does
      * not authenticate with a secret at all is told which credential it needs, as Keycloak's token endpoint does.
      */
@@ -63,32 +83,5 @@ final class ClientAuthentication {
                     + "access token");
         }
         return new CustosException(401, "invalid_client", "invalid client credentials");
-    }
-
-    /** The current request as a form post of the credentials, without the Custos Authorization header. */
-    private static final class CredentialsRequest extends DelegatingHttpRequest {
-        private final MultivaluedMap<String, String> form;
-        private final HttpHeaders headers;
-
-        CredentialsRequest(HttpRequest delegate, MultivaluedMap<String, String> form) {
-            super(delegate);
-            this.form = form;
-            this.headers = new FormPostHeaders(delegate.getHttpHeaders());
-        }
-
-        @Override
-        public String getHttpMethod() {
-            return "POST";
-        }
-
-        @Override
-        public MultivaluedMap<String, String> getDecodedFormParameters() {
-            return form;
-        }
-
-        @Override
-        public HttpHeaders getHttpHeaders() {
-            return headers;
-        }
     }
 }

@@ -43,10 +43,10 @@ public final class GroupPermissions {
         return caller.admin().canListGroups();
     }
 
-    /** The caller's own membership type in {@code group}, if the caller is a person and a direct member. */
+    /** The caller's own membership type in {@code group}, if the caller is a person and (still) a direct member. */
     public Optional<String> callerType(GroupModel group) {
         Caller c = caller.authenticate();
-        if (!c.isUser()) {
+        if (!c.isUser() || c.user().getGroupsStream().noneMatch(g -> g.getId().equals(group.getId()))) {
             return Optional.empty();
         }
         return memberships.type(realm.getId(), group.getId(), c.user().getId());
@@ -94,17 +94,25 @@ public final class GroupPermissions {
     }
 
     /**
-     * Adding or removing {@code member}: callers Keycloak would let join the user to the group (both its checks: the
-     * user's group membership and the group's membership, so fine-grained permissions delegate), and the group's
-     * OWNER and ADMINs. The roles the member gains are checked separately ({@link #requireCanGrantRolesOf}).
+     * Adding or removing {@code member}: callers Keycloak would let join the user to the group (both its checks, the
+     * user's group membership and the group's membership, so fine-grained permissions delegate and a "manage groups"
+     * permission alone is not enough), and the group's OWNER and ADMINs. The roles the member gains or loses are
+     * checked separately ({@link #requireCanGrantRolesOf}).
      */
     public void requireManageMembers(GroupModel group, UserModel member) {
         requireView(group);
         AdminAccess admin = caller.admin();
-        if (isUserAdmin() || (admin.canManageGroupMembership(member) && admin.canManageMembership(group))) {
+        if (admin.canManageGroupMembership(member) && admin.canManageMembership(group)) {
             return;
         }
         requireOwnerOrAdminType(group);
+    }
+
+    /** Putting {@code user} into a new group as its owner: Keycloak's right to manage the user's group membership. */
+    public void requireJoin(UserModel user) {
+        if (!caller.admin().canManageGroupMembership(user)) {
+            throw CustosException.forbidden("the caller may not manage the group membership of '" + user.getUsername() + "'");
+        }
     }
 
     private void requireOwnerOrAdminType(GroupModel group) {
@@ -129,8 +137,8 @@ public final class GroupPermissions {
     }
 
     /**
-     * Joining a group grants its roles and its ancestors' roles: the caller must be able to grant each, as a direct
-     * role mapping (composites expanded). Custos ownership gives no right to grant roles.
+     * Joining a group grants its roles and its ancestors' roles, leaving it takes them away: the caller must be able
+     * to grant each, as a direct role mapping (composites expanded). Custos ownership gives no right to grant roles.
      */
     public void requireCanGrantRolesOf(GroupModel group) {
         caller.admin().requireGrantAll(AdminAccess.rolesThrough(group));

@@ -2,6 +2,8 @@ package org.custos.keycloak.auth;
 
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -9,9 +11,10 @@ import org.keycloak.models.UserModel;
  * old name, changes nothing). Its value is opened, replaced or deleted by:
  * <ul>
  *   <li>the owner, acting with their own token (or as the {@code user-token} beside client credentials);</li>
- *   <li>a secrets admin: a token that carries the realm role {@value #SECRETS_ADMIN_ROLE};</li>
+ *   <li>a secrets admin: a caller holding the realm role {@value #SECRETS_ADMIN_ROLE} within its client's scope;</li>
  *   <li>the client that stored it, with its credentials alone, only while the current value is one that client
- *       wrote — a value a user writes is never readable by a client that merely created the row.</li>
+ *       wrote (the client by its internal id: a new client under an old client id gets nothing) — a value a user
+ *       writes is never readable by a client that merely created the row.</li>
  * </ul>
  * To anyone else the secret does not exist (404).
  */
@@ -20,13 +23,16 @@ public final class SecretRules {
     public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
 
     private final Caller caller;
+    private final RoleModel secretsAdmin;
 
-    public SecretRules(Caller caller) {
+    public SecretRules(Caller caller, RealmModel realm) {
         this.caller = caller;
+        this.secretsAdmin = realm.getRole(SECRETS_ADMIN_ROLE);
     }
 
+    /** Holds {@value #SECRETS_ADMIN_ROLE} within its client's scope (never from a token claim). */
     public boolean isSecretsAdmin() {
-        return caller.carriesRealmRole(SECRETS_ADMIN_ROLE);
+        return caller.holdsInScope(secretsAdmin);
     }
 
     public boolean mayAccess(StoredSecret secret) {
@@ -41,7 +47,7 @@ public final class SecretRules {
                 && clientWriter(caller).equals(secret.valueWriter());
     }
 
-    /** Who is writing a value now: the acting person, else the client. */
+    /** Who is writing a value now: the acting person, else the client (by its internal id, never reused). */
     public String writer() {
         return caller.isUser() ? "user:" + caller.user().getId() : clientWriter(caller);
     }
@@ -54,6 +60,6 @@ public final class SecretRules {
     }
 
     private static String clientWriter(Caller caller) {
-        return "client:" + caller.client().getClientId();
+        return "client:" + caller.client().getId();
     }
 }

@@ -9,7 +9,7 @@ import org.custos.keycloak.error.CustosException;
  *       share and revoke freely;</li>
  *   <li>a holder of the permission may re-share only what it holds, never wider than it holds it: a grant that does
  *       not cascade to it cannot be passed on as a cascading one;</li>
- *   <li>a holder revokes only grants it made itself;</li>
+ *   <li>a holder revokes, and changes, only grants it made itself;</li>
  *   <li>anyone else is refused.</li>
  * </ul>
  */
@@ -33,6 +33,17 @@ public final class SharingRules {
         if (cascade && !standing.holdsCascading()) {
             throw CustosException.forbidden("the caller holds '" + permission + "' without cascade, so it may not "
                     + "share it with cascade");
+        }
+    }
+
+    /**
+     * A grant to this principal exists and the new one would change it (make it cascade): a holder changes only its
+     * own grants — a grant made by someone else stays theirs.
+     */
+    public static void requireMayChange(Standing standing, String permission, boolean madeByCaller) {
+        if (!standing.free() && !madeByCaller) {
+            throw CustosException.forbidden("'" + permission + "' was shared with this principal by someone else; "
+                    + "a holder may not change that grant");
         }
     }
 

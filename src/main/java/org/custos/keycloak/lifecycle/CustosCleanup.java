@@ -25,6 +25,10 @@ public final class CustosCleanup implements ProviderEventListener {
                     .forEach(token -> CustosConsole.secretRemoved(e.getKeycloakSession(), e.getRealm(), token));
             secrets.removeOwnerUser(e.getRealm().getId(), e.getUser().getId());
             new JpaSharingStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
+        } else if (event instanceof GroupModel.GroupMemberLeaveEvent e) {
+            // A member removed anywhere (Keycloak's console or API included) keeps no Custos membership type.
+            new JpaMembershipStore(e.getKeycloakSession()).remove(e.getRealm().getId(), e.getGroup().getId(),
+                    e.getUser().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent e) {
             new JpaMembershipStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
             new JpaSharingStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());

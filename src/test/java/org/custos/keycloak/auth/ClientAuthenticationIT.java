@@ -111,4 +111,40 @@ class ClientAuthenticationIT {
                 .auth(Http.custosBearer("no-sa", "no-sa-secret")).send();
         assertEquals(403, users.status(), users.toString());
     }
+
+    /**
+     * Secret rotation by Keycloak's own client policy: the rotated-out secret still authenticates while Keycloak
+     * accepts it, but it no longer reads the client's credentials — only the current secret does.
+     */
+    @Test
+    void aRotatedOutSecretAuthenticatesButDoesNotReadTheNewOne() {
+        AdminApi admin = realm.admin();
+        String r = "/" + realm.name();
+        assertEquals(201, admin.call("POST", r + "/clients", Map.of("clientId", "rotating", "publicClient", false,
+                "secret", "first-secret", "serviceAccountsEnabled", true)).status());
+        admin.update(r + "/client-policies/profiles", Map.of("profiles", List.of(Map.of("name", "rotate",
+                "executors", List.of(Map.of("executor", "secret-rotation", "configuration", Map.of(
+                        "expiration-period", 3600, "rotated-expiration-period", 600,
+                        "remaining-rotation-period", 3600)))))));
+        admin.update(r + "/client-policies/policies", Map.of("policies", List.of(Map.of("name", "rotate-all",
+                "enabled", true, "conditions", List.of(Map.of("condition", "any-client", "configuration", Map.of())),
+                "profiles", List.of("rotate")))));
+        String id = admin.get(r + "/clients?clientId=rotating").get(0).get("id").asText();
+        Http.Reply regenerated = admin.call("POST", r + "/clients/" + id + "/client-secret", null);
+        // The policy was needed for the regeneration to keep the old secret; the other tests need no policy.
+        admin.update(r + "/client-policies/policies", Map.of("policies", List.of()));
+        assertEquals(200, regenerated.status(), regenerated.toString());
+        String second = regenerated.json().get("value").asText();
+
+        assertEquals(200, nativeClientCredentials("rotating", "first-secret"), "Keycloak accepts the rotated secret");
+        assertEquals(200, custos("rotating", "first-secret").status());
+        Http.Reply withOld = Http.request("GET", realm.custos("identity-management", "credentials"))
+                .auth(Http.custosBearer("rotating", "first-secret")).send();
+        assertEquals(403, withOld.status(), withOld.toString());
+        assertTrue(!withOld.body().contains(second));
+        Http.Reply withNew = Http.request("GET", realm.custos("identity-management", "credentials"))
+                .auth(Http.custosBearer("rotating", second)).send();
+        assertEquals(200, withNew.status(), withNew.toString());
+        assertEquals(second, withNew.json().get("custos_client_secret").asText());
+    }
 }

@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.SharingApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Attackers against a reference model. Callers that are not realm admins — plain users (some of them group OWNERs
- * and ADMINs), the manage-users client, a manage-clients client, and a realm admin's token that carries no
- * realm-management role — send requests on every path that changes what a principal holds. The model keeps each
+ * Attackers against a reference model. Callers that are not realm admins — plain users (a group OWNER, ADMIN and
+ * MEMBER among them), the manage-users client, a manage-clients client, an agent, and a realm admin's token that
+ * carries no realm-management role — send requests on every path that changes what a principal holds. The model keeps each
  * user's direct roles, group memberships and the group tree; after every step it must equal what Keycloak's admin
  * API reports (so a refused request changed nothing and an accepted one changed exactly what it says), and an
  * accepted step may give no one an admin role or Custos power role that the caller itself does not carry.
@@ -37,6 +38,7 @@ class EscalationModelIT {
     private record Step(String caller, String description, Http.Request request, java.util.function.Consumer<JsonNode> apply) {
     }
 
+    /** Each attacker on each path, then on shares (widen, revoke others') and on another user's secret. */
     @Test
     void everyAttackerTriesEveryPathAndGainsNothing() {
         Attack a = new Attack("escalation-suite");
@@ -44,6 +46,20 @@ class EscalationModelIT {
             String team = a.createGroupAsAdmin("team", "owen");
             a.addMemberAsAdmin(team, "gina", "ADMIN");
             a.addMemberAsAdmin(team, "mel", "MEMBER");
+            SharingApi sharing = new SharingApi(a.r.realm, Http.bearer(a.r.token("radmin")));
+            sharing.entityType("doc");
+            sharing.permissionType("READ");
+            assertEquals(200, sharing.createEntity("root", "doc", "radmin", null).status());
+            assertEquals(200, sharing.createEntity("child", "doc", "radmin", "root").status());
+            for (String u : List.of("plain", "owen", "gina", "mel")) {
+                assertEquals(200, sharing.share("users", "root", "READ", List.of(u), false).status());
+            }
+            assertEquals(200, Http.request("POST", a.r.realm.custos("resource-secret-management", "secret/kv"))
+                    .auth(Http.bearer(a.r.token("sam"))).json(Map.of("key", "sams", "value", "sams-value")).send().status());
+            // Free to share and revoke: the sharing admin (manage-authorization) and the entity's owner, radmin —
+            // ownership is not a role, so it holds whatever its token's scope.
+            Set<String> sharingAdmins = Set.of("tenant", "low-scope-admin");
+            Set<String> cascadeExpected = new TreeSet<>();
             for (String caller : a.callers.keySet()) {
                 String victim = caller.equals("plain") ? "sam" : "plain";
                 String self = a.callerUser(caller) == null ? victim : a.callerUser(caller);
@@ -65,6 +81,29 @@ class EscalationModelIT {
                 for (Step step : steps) {
                     a.run(step, "suite");
                 }
+                // Sharing: widen a non-cascading share to cascade, revoke somebody else's grant.
+                SharingApi as = sharing.as(a.callers.get(caller));
+                String grantee = a.callerUser(caller) == null ? "plain" : a.callerUser(caller);
+                Http.Reply widen = as.share("users", "root", "READ", List.of(grantee), true);
+                assertTrue(widen.status() < 500, widen.toString());
+                if (widen.status() == 200) {
+                    // Allowed only to the free sharers, or to a holder whose own grant already cascades.
+                    assertTrue(sharingAdmins.contains(caller) || cascadeExpected.contains(a.callerUser(caller)),
+                            caller + " widened a share: " + widen);
+                    cascadeExpected.add(grantee);
+                }
+                Http.Reply revoke = as.revoke("users", "root", "READ", List.of(caller.equals("mel") ? "gina" : "mel"));
+                assertTrue(revoke.status() < 500, revoke.toString());
+                assertTrue(revoke.status() != 200 || sharingAdmins.contains(caller), caller + " revoked another's grant");
+                // Secrets: sam's value is sam's.
+                Http.Reply secret = Http.request("GET", a.r.realm.custos("resource-secret-management",
+                        "secret/kv?key=sams&metadata.owner_id=sam")).auth(a.callers.get(caller)).send();
+                assertTrue(secret.status() == 403 || secret.status() == 404, caller + " read sam's secret: " + secret);
+                assertTrue(!secret.body().contains("sams-value"), caller + " saw sam's value");
+            }
+            cascadeExpected.add("radmin"); // the owner holds everything on its entities
+            for (String u : AuthzRealm.USERS) {
+                assertEquals(cascadeExpected.contains(u), sharing.check("child", "READ", u), "READ on child for " + u);
             }
             assertTrue(a.accepted > 0 && a.refused > 0, "the suite exercised both outcomes: " + a.accepted
                     + " accepted, " + a.refused + " refused");
@@ -104,6 +143,9 @@ class EscalationModelIT {
                 };
                 a.run(step, "seed=" + seed + " step=" + i);
             }
+            System.out.println("EscalationModelIT seed=" + seed + ": " + a.accepted + " accepted, " + a.refused
+                    + " refused, model and Keycloak agreed after every step");
+            assertTrue(a.accepted > 0 && a.refused > 0, "the walk exercised both outcomes");
         } finally {
             a.r.realm.close();
         }
@@ -148,6 +190,12 @@ class EscalationModelIT {
             callerPower.put("clients-admin", expand(Set.of("rm:manage-clients")));
             callers.put("low-scope-admin", Http.bearer(r.lowScopeAdminToken()));
             callerPower.put("low-scope-admin", Set.of());
+            String radmin = Http.bearer(r.token("radmin"));
+            assertEquals(200, r.custos(radmin, "POST", "agent-management", "enable").json(Map.of()).send().status());
+            JsonNode agent = r.custos(radmin, "POST", "agent-management", "agent")
+                    .json(Map.of("id", "bot-" + prefix)).send().json();
+            callers.put("agent", Http.custosBearer(agent.get("id").asText(), agent.get("secret").asText()));
+            callerPower.put("agent", Set.of());
             for (String u : List.of("plain", "owen", "gina", "mel")) {
                 callers.put(u, Http.bearer(r.token(u)));
                 callerPower.put(u, Set.of());

@@ -35,7 +35,7 @@ class FineGrainedDelegationIT {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "fgap", rep -> {
             rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "G"), Map.of("name", "H"))));
-            for (String u : List.of("deleg", "t1", "t2")) {
+            for (String u : List.of("deleg", "gm", "t1", "t2")) {
                 Map<String, Object> user = new HashMap<>(Map.of("username", u, "enabled", true,
                         "email", u + "@example.org", "firstName", u, "lastName", "Test",
                         "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
@@ -51,16 +51,31 @@ class FineGrainedDelegationIT {
         realm.close();
     }
 
-    private static void delegate() {
+    /** The realm's fine-grained admin permissions: on, and a user policy per delegate. */
+    private static String permissions() {
         AdminApi admin = realm.admin();
         JsonNode rep = admin.get("/" + realm.name());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) rep).put("adminPermissionsEnabled", true);
-        admin.update("/" + realm.name(), rep);
+        String base;
+        if (!rep.path("adminPermissionsEnabled").asBoolean()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) rep).put("adminPermissionsEnabled", true);
+            admin.update("/" + realm.name(), rep);
+            base = base(admin);
+            for (String u : List.of("deleg", "gm")) {
+                created(admin.call("POST", base + "/policy/user", Map.of("name", "only-" + u,
+                        "users", List.of(realm.adminUser(u).get("id").asText()), "logic", "POSITIVE")));
+            }
+        }
+        return base(admin);
+    }
+
+    private static String base(AdminApi admin) {
         String client = admin.get("/" + realm.name() + "/clients?clientId=admin-permissions").get(0).get("id").asText();
-        String base = "/" + realm.name() + "/clients/" + client + "/authz/resource-server";
-        String deleg = realm.adminUser("deleg").get("id").asText();
-        created(admin.call("POST", base + "/policy/user", Map.of("name", "only-deleg", "users", List.of(deleg),
-                "logic", "POSITIVE")));
+        return "/" + realm.name() + "/clients/" + client + "/authz/resource-server";
+    }
+
+    private static synchronized void delegate() {
+        AdminApi admin = realm.admin();
+        String base = permissions();
         created(admin.call("POST", base + "/permission/scope", Map.of("name", "members-of-G",
                 "resourceType", "Groups", "resources", List.of(g), "scopes", List.of("manage-membership"),
                 "policies", List.of("only-deleg"))));
@@ -115,5 +130,22 @@ class FineGrainedDelegationIT {
         // The delegation gives no user administration beyond it.
         assertEquals(403, Http.request("GET", realm.custos("user-management", "users")).auth(Http.bearer(token))
                 .send().status());
+    }
+
+    /** "Manage" on every group, and nothing on users: Keycloak refuses to join users to groups, and so do we. */
+    @Test
+    void manageGroupsAloneDoesNotPutUsersInGroups() {
+        String base = permissions();
+        created(realm.admin().call("POST", base + "/permission/scope", Map.of("name", "gm-manages-groups",
+                "resourceType", "Groups", "scopes", List.of("manage"), "policies", List.of("only-gm"))));
+        String token = realm.accessToken("gm", PASSWORD);
+        int keycloak = keycloakJoin(token, "t1", h);
+        assertEquals(403, keycloak, "Keycloak's own admin API refuses the join");
+        Http.Reply custos = membership("POST", token, h, "t1");
+        assertTrue(custos.status() == 403 || custos.status() == 404, custos.toString());
+        Http.Reply owned = Http.request("POST", realm.custos("group-management", "group")).auth(Http.bearer(token))
+                .json(Map.of("group", Map.of("name", "gm-made", "owner_id", "t1"))).send();
+        assertTrue(owned.status() == 403 || owned.status() == 404, owned.toString());
+        assertEquals(Set.of(), members(h));
     }
 }

@@ -91,6 +91,14 @@ class PrivilegeEscalationIT {
         refused(r.custos(r.realm.tenantAuth(), "PUT", GROUPS, "group/" + team).json(Map.of("group",
                 Map.of("name", "team-renamed", "realm_roles", List.of("superpower", "custos-secrets-admin")))).send());
         assertFalse(r.realmRoles("owen").contains("custos-secrets-admin"));
+        // Taking a member out of a group takes its roles away: ownership does not revoke roles either.
+        assertEquals(200, r.custos(r.realm.tenantAuth(), "POST", GROUPS, "user/group/membership")
+                .json(Map.of("group_id", team, "username", "mel")).send().status());
+        refused(r.custos(owen, "DELETE", GROUPS, "user/group/membership")
+                .json(Map.of("group_id", team, "username", "mel")).send());
+        assertTrue(r.realmRoles("mel").contains("superpower"));
+        refused(r.custos(owen, "DELETE", GROUPS, "group/" + team).send());
+        assertEquals(200, r.realm.admin().call("GET", "/" + r.realm.name() + "/groups/" + team, null).status());
     }
 
     /** 3. A grantee of a non-cascading share widens it to cascade, and revokes other people's grants. */
@@ -114,6 +122,12 @@ class PrivilegeEscalationIT {
         refused(plain.revoke("users", "root", "READ", List.of("mel")));
         assertTrue(admin.check("root", "READ", "mel"));
 
+        // A grant the owner also makes (wider) is the owner's: the holder who made it first cannot take it back.
+        assertEquals(200, plain.share("users", "root", "READ", List.of("owen"), false).status());
+        assertEquals(200, admin.share("users", "root", "READ", List.of("owen"), true).status());
+        refused(plain.revoke("users", "root", "READ", List.of("owen")));
+        assertTrue(admin.check("child", "READ", "owen"));
+
         // What a holder may do: pass on exactly what it holds, and take back its own grant.
         assertEquals(200, plain.share("users", "root", "READ", List.of("sam"), false).status());
         assertTrue(admin.check("root", "READ", "sam"));
@@ -134,5 +148,84 @@ class PrivilegeEscalationIT {
         assertEquals(Set.of(), r.adminRoles("plain"));
         // The same user's full-scope token is a realm admin, here as in Keycloak.
         assertEquals(200, r.keycloakUserList(r.token("radmin")));
+    }
+
+    /** A user-admin may not take over an account that holds realm-admin through a group (password, profile). */
+    @Test
+    void aUserAdminCannotTakeOverAnAdminByGroup() {
+        String gina = r.id("gina");
+        assertEquals(204, r.realm.admin().call("PUT", "/" + r.realm.name() + "/users/" + gina + "/groups/"
+                + r.groupId("realm-admins"), null).status());
+        try {
+            refused(r.custos(r.realm.tenantAuth(), "PUT", "user-management", "user/password")
+                    .json(Map.of("username", "gina", "password", "Taken-over-1!")).send());
+            refused(r.custos(r.realm.tenantAuth(), "PUT", "user-management", "user/profile")
+                    .json(Map.of("username", "gina", "first_name", "x", "last_name", "y",
+                            "email", "attacker@example.org")).send());
+            assertEquals(200, Http.request("POST", r.realm.realmUrl() + "/protocol/openid-connect/token")
+                    .form(Map.of("grant_type", "password", "client_id", "tenant", "client_secret",
+                            r.realm.tenantSecret(), "username", "gina", "password", AuthzRealm.PASSWORD))
+                    .send().status(), "gina's own password still works");
+        } finally {
+            r.realm.admin().call("DELETE", "/" + r.realm.name() + "/users/" + gina + "/groups/"
+                    + r.groupId("realm-admins"), null);
+        }
+    }
+
+    /**
+     * A manage-clients caller writes a protocol mapper that puts "custos-secrets-admin" into an agent's
+     * realm_access claim: the claim is not the role, and opens no secret.
+     */
+    @Test
+    void aForgedRoleClaimOpensNoSecret() {
+        String sam = r.token("sam");
+        assertEquals(200, r.custos(Http.bearer(sam), "POST", "resource-secret-management", "secret/kv")
+                .json(Map.of("key", "sams-key", "value", "sams-value")).send().status());
+        String clients = Http.custosBearer(AuthzRealm.CLIENTS_ADMIN, AuthzRealm.CLIENTS_ADMIN_SECRET);
+        String agents = "agent-management";
+        assertEquals(200, r.custos(clients, "POST", agents, "enable").json(Map.of()).send().status());
+        assertEquals(200, r.custos(clients, "POST", agents, "protocol/mapper").json(Map.of("name", "forge",
+                "mapper_type", "USER_ATTRIBUTE", "attribute_name", "forge", "claim_name", "realm_access.roles",
+                "claim_type", "STRING", "multi_valued", true, "add_to_access_token", true)).send().status());
+        JsonNode agent = r.custos(clients, "POST", agents, "agent").json(Map.of("id", "forger",
+                "attributes", List.of(Map.of("key", "forge", "values", List.of("custos-secrets-admin"))))).send().json();
+        Http.Reply token = Http.request("POST", r.realm.custos("identity-management", "agent/token/tenant"))
+                .auth(Http.custosBearer("forger", agent.get("secret").asText()))
+                .json(Map.of("grant_type", "client_credentials")).send();
+        assertEquals(200, token.status(), token.toString());
+        String jwt = token.json().get("access_token").asText();
+        assertTrue(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]))
+                .contains("custos-secrets-admin"), "the forged claim is in the token");
+        Http.Reply read = r.custos(Http.bearer(jwt), "GET", "resource-secret-management",
+                "secret/kv?key=sams-key&metadata.owner_id=sam").send();
+        assertEquals(404, read.status(), read.toString());
+        assertFalse(read.body().contains("sams-value"));
+    }
+
+    /** An OWNER removed from the group in Keycloak's own console keeps no Custos power over it. */
+    @Test
+    void anOwnerRemovedInKeycloakIsNoLongerOwner() {
+        String club = r.custos(r.realm.tenantAuth(), "POST", GROUPS, "group").json(Map.of("group",
+                Map.of("name", "club", "owner_id", "gina"))).send().json().get("id").asText();
+        assertEquals(204, r.realm.admin().call("DELETE", "/" + r.realm.name() + "/users/" + r.id("gina")
+                + "/groups/" + club, null).status());
+        String gina = Http.bearer(r.token("gina"));
+        refused(r.custos(gina, "POST", GROUPS, "user/group/membership").json(Map.of("group_id", club,
+                "username", "gina", "membership_type", "OWNER")).send());
+        refused(r.custos(gina, "DELETE", GROUPS, "group/" + club).send());
+        assertEquals(200, r.realm.admin().call("GET", "/" + r.realm.name() + "/groups/" + club, null).status());
+        assertEquals(Set.of(), r.groupPaths("gina"));
+    }
+
+    /** Attributes Keycloak keeps read-only for administrators are not written, nor copied from another account. */
+    @Test
+    void readOnlyAttributesAreNotWrittenNorCopiedFromAnUnmanageableAccount() {
+        String tenant = r.realm.tenantAuth();
+        refused(r.custos(tenant, "POST", "user-management", "attributes").json(Map.of("users", List.of("plain"),
+                "attributes", List.of(Map.of("key", "LDAP_ID", "values", List.of("radmins-ldap-id"))))).send());
+        refused(r.custos(tenant, "POST", "user-management", "user/profile/mapper").json(Map.of(
+                "previous_username", "radmin", "current_username", "plain", "linking_attributes", List.of("email"))).send());
+        assertTrue(r.realm.adminUser("plain").path("attributes").path("LDAP_ID").isMissingNode());
+        assertEquals("plain@example.org", r.realm.adminUser("plain").get("email").asText());
     }
 }

@@ -102,4 +102,24 @@ class SecretAccessIT {
         assertEquals(java.util.Set.of(), realm.realmRoleNames("pat").stream()
                 .filter(n -> n.equals("custos-secrets-admin")).collect(java.util.stream.Collectors.toSet()));
     }
+
+    /** A new client that takes a deleted client's id does not inherit what the old one wrote. */
+    @Test
+    void aRecreatedClientIdInheritsNothing() {
+        AdminApi admin = realm.admin();
+        Map<String, Object> client = Map.of("clientId", "gateway", "publicClient", false, "secret", "gateway-secret-1",
+                "serviceAccountsEnabled", true);
+        assertEquals(201, admin.call("POST", "/" + realm.name() + "/clients", client).status());
+        String gateway = Http.custosBearer("gateway", "gateway-secret-1");
+        assertEquals(200, Http.request("POST", realm.custos(SERVICE, "secret/kv")).auth(gateway)
+                .json(Map.of("metadata", Map.of("owner_id", "pat"), "key", "gw", "value", "gateway-wrote")).send().status());
+        assertEquals(200, Http.request("GET", realm.custos(SERVICE, "secret/kv?key=gw&metadata.owner_id=pat"))
+                .auth(gateway).send().status());
+        String id = admin.get("/" + realm.name() + "/clients?clientId=gateway").get(0).get("id").asText();
+        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/clients/" + id, null).status());
+        assertEquals(201, admin.call("POST", "/" + realm.name() + "/clients", client).status());
+        Http.Reply read = Http.request("GET", realm.custos(SERVICE, "secret/kv?key=gw&metadata.owner_id=pat"))
+                .auth(gateway).send();
+        assertEquals(404, read.status(), read.toString());
+    }
 }

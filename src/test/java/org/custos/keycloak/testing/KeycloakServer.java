@@ -124,8 +124,11 @@ public final class KeycloakServer {
         }
     }
 
-    /** Keycloak features the extension uses: the admin console's declarative pages (the Custos tab and pages). */
-    public static final String FEATURES = "declarative-ui";
+    /**
+     * Keycloak features the extension uses: the admin console's declarative pages (the Custos tab and pages); and,
+     * for ClientAuthenticationIT, Keycloak's (preview) client secret rotation.
+     */
+    public static final String FEATURES = "declarative-ui,client-secret-rotation";
 
     static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(command).directory(dir.toFile())

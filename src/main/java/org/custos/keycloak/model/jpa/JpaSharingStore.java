@@ -225,13 +225,17 @@ public final class JpaSharingStore {
 
     /**
      * Grants a permission. Granting never takes access away: sharing again keeps an earlier {@code cascade=true}
-     * (only a revoke removes it).
+     * (only a revoke removes it). {@code takeOver}: the new grantor (an owner or admin) becomes the grant's maker, so
+     * a holder who made it first can no longer revoke it.
      */
     public void grant(String realmId, String entityId, String permissionId, String principalType, String principalId,
-                      boolean cascading, String sharedBy, String grantorId, long now) {
+                      boolean cascading, String sharedBy, String grantorId, boolean takeOver, long now) {
         Optional<ShareEntity> existing = share(entityId, permissionId, principalType, principalId);
         if (existing.isPresent()) {
             ShareEntity s = existing.get();
+            if (takeOver) {
+                s.setGrantorId(grantorId);
+            }
             s.setCascading(s.isCascading() || cascading);
             s.setUpdatedAt(now);
             return;

@@ -90,7 +90,7 @@ public class IdentityResource extends ServiceResource {
     @Path("credentials")
     @Produces(MediaType.APPLICATION_JSON)
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
-        ClientModel client = caller.requireClientCredentials();
+        ClientModel client = caller.requireCurrentClientSecret();
         if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
             if (request.realm().getClientByClientId(clientId) == null) {
                 throw CustosException.notFound("client '" + clientId + "' not found");

@@ -125,7 +125,9 @@ public final class GroupService {
         UserModel owner = ownerOf(input);
         List<RoleModel> roles = roles(input);
         if (owner != null) {
-            // The owner joins the group: they gain its roles and every ancestor's, checked before anything is written.
+            // The owner joins the group: Keycloak's right to put them in groups, and every role they gain (the group's
+            // and every ancestor's), checked before anything is written.
+            permissions.requireJoin(owner);
             Set<RoleModel> gained = new LinkedHashSet<>(roles);
             gained.addAll(AdminAccess.rolesThrough(parent));
             callerContext.admin().requireGrantAll(gained);
@@ -209,6 +211,10 @@ public final class GroupService {
     public void delete(String id) {
         GroupModel group = require(id);
         permissions.requireOwner(group);
+        // Every member of the group or of a sub-group loses what it held through them.
+        Set<RoleModel> lost = AdminAccess.rolesThrough(group);
+        descendants(group).forEach(g -> g.getRoleMappingsStream().forEach(lost::add));
+        callerContext.admin().requireGrantAll(lost);
         session.groups().removeGroup(realm, group);
         events.emit(OperationType.DELETE, ResourceType.GROUP, null, "groups", id);
     }
@@ -223,10 +229,9 @@ public final class GroupService {
         GroupModel group = require(groupId);
         String type = membershipType(requestedType, "membership_type");
         UserModel user = requireUser(username);
+        permissions.requireManageMembers(group, user);
         if (type.equals(OWNER)) {
             permissions.requireOwner(group);
-        } else {
-            permissions.requireManageMembers(group, user);
         }
         if (isDirectMember(user, group)) {
             return; // Custos: joining again changes nothing, the type included.
@@ -242,15 +247,15 @@ public final class GroupService {
         GroupModel group = require(groupId);
         UserModel user = requireUser(username);
         String current = typeOf(group, user);
+        permissions.requireManageMembers(group, user);
         if (current.equals(OWNER)) {
             permissions.requireOwner(group);
             requireAnotherOwner(group);
-        } else {
-            permissions.requireManageMembers(group, user);
         }
         if (!isDirectMember(user, group)) {
             throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
         }
+        permissions.requireCanGrantRolesOf(group);
         user.leaveGroup(group);
         memberships.remove(realm.getId(), group.getId(), user.getId());
         events.emit(OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, "users", user.getId(), "groups", group.getId());
@@ -264,10 +269,9 @@ public final class GroupService {
             throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
         }
         String current = typeOf(group, user);
+        permissions.requireManageMembers(group, user);
         if (type.equals(OWNER) || current.equals(OWNER)) {
             permissions.requireOwner(group);
-        } else {
-            permissions.requireManageMembers(group, user);
         }
         if (current.equals(OWNER) && !type.equals(OWNER)) {
             requireAnotherOwner(group);
@@ -310,6 +314,8 @@ public final class GroupService {
         if (!parent.getId().equals(child.getParentId())) {
             throw CustosException.notFound("group '" + childId + "' is not a child of '" + parentId + "'");
         }
+        // Members of the child lose the parent chain's roles.
+        callerContext.admin().requireGrantAll(AdminAccess.rolesThrough(parent));
         requireUniqueName(child.getName(), null);
         session.groups().moveGroup(realm, child, null);
         events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", ""), "groups", child.getId());
@@ -418,6 +424,15 @@ public final class GroupService {
             return requireUser(input.ownerId());
         }
         return caller.isUser() ? caller.user() : null;
+    }
+
+    private static List<GroupModel> descendants(GroupModel group) {
+        List<GroupModel> out = new ArrayList<>();
+        group.getSubGroupsStream().forEach(sub -> {
+            out.add(sub);
+            out.addAll(descendants(sub));
+        });
+        return out;
     }
 
     private static boolean isDirectMember(UserModel user, GroupModel group) {

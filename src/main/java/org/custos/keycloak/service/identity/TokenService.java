@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.custos.keycloak.auth.FormPostRequest;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.Json;
 import org.keycloak.OAuth2Constants;
@@ -88,7 +89,7 @@ public final class TokenService {
                     "grant_type '" + grantType + "' is not enabled on this server");
         }
         session.getContext().setClient(client);
-        session.getContext().setHttpRequest(new FormHttpRequest(session.getContext().getHttpRequest(), form));
+        session.getContext().setHttpRequest(new FormPostRequest(session.getContext().getHttpRequest(), form, null));
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(grant.getEventType())
                 .client(client)

@@ -53,7 +53,7 @@ public final class SecretService {
         this.realm = session.getContext().getRealm();
         this.callerContext = callerContext;
         this.caller = callerContext.authenticate();
-        this.rules = new SecretRules(caller);
+        this.rules = new SecretRules(caller, realm);
         this.keys = keys;
         requireConfigured(keys);
         this.store = new JpaSecretStore(session);

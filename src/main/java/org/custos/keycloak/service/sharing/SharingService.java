@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -282,7 +283,7 @@ public final class SharingService {
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
         store.createEntity(e, parent);
-        store.grant(realm.getId(), e.getId(), OWNER, JpaSharingStore.USER, owner.getId(), true, null, null, now);
+        store.grant(realm.getId(), e.getId(), OWNER, JpaSharingStore.USER, owner.getId(), true, null, null, true, now);
         event(OperationType.CREATE, SharingEntityEntity.class, id, entityEvent(e, owner.getUsername(), parent));
     }
 
@@ -407,6 +408,13 @@ public final class SharingService {
         SharingRules.Standing standing = standing(e, permission);
         if (grant) {
             SharingRules.requireMayShare(standing, permission, cascade);
+            for (String principalId : principalIds) {
+                Optional<ShareEntity> existing = store.share(e.getId(), permission, principalType, principalId);
+                if (existing.isPresent() && cascade && !existing.get().isCascading()) {
+                    SharingRules.requireMayChange(standing, permission,
+                            actor() != null && actor().getId().equals(existing.get().getGrantorId()));
+                }
+            }
         } else {
             for (String principalId : principalIds) {
                 boolean madeByCaller = actor() != null && store.share(e.getId(), permission, principalType, principalId)
@@ -419,7 +427,7 @@ public final class SharingService {
         for (String principalId : principalIds) {
             if (grant) {
                 store.grant(realm.getId(), e.getId(), permission, principalType, principalId, cascade, sharedBy,
-                        actor() == null ? null : actor().getId(), now);
+                        actor() == null ? null : actor().getId(), standing.free(), now);
             } else {
                 store.revoke(e.getId(), permission, principalType, principalId);
             }

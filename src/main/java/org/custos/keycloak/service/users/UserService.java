@@ -88,6 +88,27 @@ public final class UserService {
         return user;
     }
 
+    /**
+     * Attributes that Keycloak's user profile makes read-only for administrators (an LDAP or Kerberos id, a
+     * federation link, what the realm's profile marks read-only) are not ours to change: Keycloak's profile decides,
+     * from the values the change would write, exactly as its admin API does.
+     */
+    private void requireAdminWritable(UserModel user, Map<String, List<String>> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> all = new HashMap<>(user.getAttributes());
+        all.putAll(changes);
+        org.keycloak.userprofile.Attributes profile = profiles().create(UserProfileContext.USER_API, all, user)
+                .getAttributes();
+        for (String name : changes.keySet()) {
+            if (profile.isReadOnly(name)) {
+                throw CustosException.forbidden("attribute '" + name + "' is read-only for administrators in this "
+                        + "realm's user profile");
+            }
+        }
+    }
+
     public static boolean isPerson(UserModel user) {
         return user.getServiceAccountClientLink() == null
                 && !"true".equals(user.getFirstAttribute(AGENT_ATTRIBUTE));
@@ -161,6 +182,9 @@ public final class UserService {
         List<UserAttribute> attributes = validAttributes(request);
         List<UserModel> users = manageableUsers(request.users());
         ensureAttributesVisibleToAdmins();
+        Map<String, List<String>> changes = new LinkedHashMap<>();
+        attributes.forEach(a -> changes.put(a.key(), List.copyOf(a.values())));
+        users.forEach(user -> requireAdminWritable(user, changes));
         for (UserModel user : users) {
             for (UserAttribute attribute : attributes) {
                 user.setAttribute(attribute.key(), List.copyOf(attribute.values()));
@@ -174,6 +198,12 @@ public final class UserService {
     public void deleteAttributes(AttributesRequest request) {
         List<UserAttribute> attributes = validAttributes(request);
         List<UserModel> users = manageableUsers(request.users());
+        for (UserModel user : users) {
+            Map<String, List<String>> changes = new LinkedHashMap<>();
+            attributes.forEach(a -> changes.put(a.key(), user.getAttributeStream(a.key())
+                    .filter(v -> !a.values().contains(v)).toList()));
+            requireAdminWritable(user, changes);
+        }
         for (UserModel user : users) {
             for (UserAttribute attribute : attributes) {
                 List<String> kept = user.getAttributeStream(attribute.key())
@@ -279,7 +309,8 @@ public final class UserService {
 
     /** Copies the listed attributes of the previous account to the current one: {@code name}, {@code email}, or any. */
     public void linkAccounts(LinkAccountsRequest request) {
-        UserModel previous = require(request.previousUsername());
+        // Taking over another account's attributes is managing both accounts.
+        UserModel previous = requireManageable(request.previousUsername());
         UserModel current = requireManageable(request.currentUsername());
         List<String> names = request.linkingAttributes() == null ? List.of() : request.linkingAttributes();
         for (String name : names) {
@@ -289,6 +320,10 @@ public final class UserService {
             }
         }
         ensureAttributesVisibleToAdmins();
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        names.stream().filter(n -> !n.equals("name") && !n.equals("email"))
+                .forEach(n -> copied.put(n, previous.getAttributeStream(n).toList()));
+        requireAdminWritable(current, copied);
         for (String name : names) {
             switch (name) {
                 case "name" -> {

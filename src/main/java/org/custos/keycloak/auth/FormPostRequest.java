@@ -9,25 +9,30 @@ import org.keycloak.http.HttpRequest;
 import java.security.cert.X509Certificate;
 
 /**
- * The current HTTP request, passed on unchanged; subclasses replace what Keycloak code must see differently (the
- * form of a grant built from Custos's JSON, the credentials of a Custos header).
+ * The current HTTP request as a form POST that Keycloak code reads: the form we built (a grant from Custos's JSON
+ * body, client credentials from a Custos header) and the headers it should see. Everything else is the request's.
  */
-public abstract class DelegatingHttpRequest implements HttpRequest {
+public final class FormPostRequest implements HttpRequest {
 
     private final HttpRequest delegate;
+    private final MultivaluedMap<String, String> form;
+    private final HttpHeaders headers;
 
-    protected DelegatingHttpRequest(HttpRequest delegate) {
+    /** The request with this form; {@code headers} replaces the request's own headers when not null. */
+    public FormPostRequest(HttpRequest delegate, MultivaluedMap<String, String> form, HttpHeaders headers) {
         this.delegate = delegate;
+        this.form = form;
+        this.headers = headers;
     }
 
     @Override
     public String getHttpMethod() {
-        return delegate.getHttpMethod();
+        return "POST";
     }
 
     @Override
     public MultivaluedMap<String, String> getDecodedFormParameters() {
-        return delegate.getDecodedFormParameters();
+        return form;
     }
 
     @Override
@@ -37,7 +42,7 @@ public abstract class DelegatingHttpRequest implements HttpRequest {
 
     @Override
     public HttpHeaders getHttpHeaders() {
-        return delegate.getHttpHeaders();
+        return headers != null ? headers : delegate.getHttpHeaders();
     }
 
     @Override
