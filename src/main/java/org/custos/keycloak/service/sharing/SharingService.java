@@ -400,14 +400,19 @@ public final class SharingService {
         if (r.ownerIds() == null || r.ownerIds().isEmpty()) {
             throw CustosException.invalidField("owner_id", "must list at least one " + (JpaSharingStore.USER.equals(principalType) ? "username" : "group id"));
         }
+        boolean cascade = Boolean.TRUE.equals(r.cascade());
+        SharingRules.Standing standing = standing(e, permission);
+        // What the caller holds is checked before any principal is looked up (no probing of names by 404).
+        if (grant) {
+            SharingRules.requireMayShare(standing, permission, cascade);
+        } else {
+            SharingRules.requireMayRevoke(standing, permission, true);
+        }
         List<String> principalIds = new ArrayList<>();
         for (int i = 0; i < r.ownerIds().size(); i++) {
             principalIds.add(principalId(principalType, r.ownerIds().get(i), "owner_id[" + i + "]"));
         }
-        boolean cascade = Boolean.TRUE.equals(r.cascade());
-        SharingRules.Standing standing = standing(e, permission);
         if (grant) {
-            SharingRules.requireMayShare(standing, permission, cascade);
             for (String principalId : principalIds) {
                 Optional<ShareEntity> existing = store.share(e.getId(), permission, principalType, principalId);
                 if (existing.isPresent() && cascade && !existing.get().isCascading()) {
