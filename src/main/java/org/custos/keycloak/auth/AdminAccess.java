@@ -64,6 +64,20 @@ public final class AdminAccess {
         return evaluator != null && evaluator.users().canView();
     }
 
+    public boolean canView(UserModel user) {
+        return evaluator != null && evaluator.users().canView(user);
+    }
+
+    /** See the members of this group (Keycloak's view-members: {@code view-users}, or a fine-grained permission). */
+    public boolean canViewMembers(GroupModel group) {
+        return evaluator != null && evaluator.groups().canViewMembers(group);
+    }
+
+    /** Map roles onto this user (the user side of Keycloak's role-mapping check). */
+    public boolean canMapRoles(UserModel user) {
+        return evaluator != null && evaluator.users().canMapRoles(user);
+    }
+
     public boolean canQueryUsers() {
         return evaluator != null && evaluator.users().canQuery();
     }

@@ -130,10 +130,34 @@ public final class GroupPermissions {
         }
     }
 
-    /** Re-parenting: rights on both groups, so nobody lifts a group into one they do not manage (or vice versa). */
+    /**
+     * Re-parenting: the child's OWNER (or a caller Keycloak lets manage it) and rights on the parent. A move changes
+     * who may delete the group (the parent's OWNER deletes sub-groups with it), so an ADMIN may not move it.
+     */
     public void requireReparent(GroupModel child, GroupModel parent) {
-        requireManageMembers(child);
+        requireOwner(child);
         requireManageMembers(parent);
+    }
+
+    /**
+     * Seeing who is in a group (members, their types): callers Keycloak lets view the group's members
+     * ({@code view-users} or a fine-grained permission), and the group's own members.
+     */
+    public void requireViewMembers(GroupModel group) {
+        requireView(group);
+        if (!caller.admin().canViewMembers(group) && !isMember(group)) {
+            throw CustosException.forbidden("seeing a group's members needs the realm-management role 'view-users' "
+                    + "or membership of the group");
+        }
+    }
+
+    /** Seeing a user's groups: the user, or callers Keycloak lets view that user. */
+    public void requireViewGroupsOf(UserModel user) {
+        Caller c = caller.authenticate();
+        boolean self = c.isUser() && c.user().getId().equals(user.getId());
+        if (!self && !caller.admin().canView(user)) {
+            throw CustosException.forbidden("seeing another user's groups needs the realm-management role 'view-users'");
+        }
     }
 
     /**

@@ -11,7 +11,8 @@ import org.keycloak.models.UserModel;
  * old name, changes nothing). Its value is opened, replaced or deleted by:
  * <ul>
  *   <li>the owner, acting with their own token (or as the {@code user-token} beside client credentials);</li>
- *   <li>a secrets admin: a caller holding the realm role {@value #SECRETS_ADMIN_ROLE} within its client's scope;</li>
+ *   <li>a secrets admin: a caller holding the realm role {@value #SECRETS_ADMIN_ROLE} within its client's scope and
+ *       {@code realm-management/manage-realm};</li>
  *   <li>the client that stored it, with its credentials alone, only while the current value is one that client
  *       wrote (the client by its internal id: a new client under an old client id gets nothing) — a value a user
  *       writes is never readable by a client that merely created the row.</li>
@@ -22,17 +23,27 @@ public final class SecretRules {
 
     public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
 
+    /** The Keycloak admin role a secrets admin needs besides ours: one a user-admin cannot hand out. */
+    public static final String SECRETS_ADMIN_KEYCLOAK_ROLE = "manage-realm";
+
     private final Caller caller;
+    private final AdminAccess admin;
     private final RoleModel secretsAdmin;
 
-    public SecretRules(Caller caller, RealmModel realm) {
+    public SecretRules(Caller caller, RealmModel realm, AdminAccess admin) {
         this.caller = caller;
+        this.admin = admin;
         this.secretsAdmin = realm.getRole(SECRETS_ADMIN_ROLE);
     }
 
-    /** Holds {@value #SECRETS_ADMIN_ROLE} within its client's scope (never from a token claim). */
+    /**
+     * Holds {@value #SECRETS_ADMIN_ROLE} within its client's scope (never from a token claim) <em>and</em>
+     * {@code realm-management/manage-realm}. Keycloak lets any user-admin map a plain realm role such as ours, through
+     * its own admin API too; requiring an admin role that only realm admins hand out keeps every secret out of a
+     * user-admin's reach, by any path.
+     */
     public boolean isSecretsAdmin() {
-        return caller.holdsInScope(secretsAdmin);
+        return caller.holdsInScope(secretsAdmin) && admin.hasRole(SECRETS_ADMIN_KEYCLOAK_ROLE);
     }
 
     public boolean mayAccess(StoredSecret secret) {
@@ -52,10 +63,24 @@ public final class SecretRules {
         return caller.isUser() ? "user:" + caller.user().getId() : clientWriter(caller);
     }
 
-    /** A person stores and reads secrets only for themselves, unless a secrets admin; a client names the owner. */
+    /**
+     * Naming an owner: a person acts for themselves only, unless a secrets admin; a client acting for a user must be
+     * allowed to see that user (Keycloak's view-users), so that no role-less client plants or probes secrets.
+     */
     public void requireMayOwn(UserModel owner) {
-        if (caller.isUser() && !caller.user().getId().equals(owner.getId()) && !isSecretsAdmin()) {
-            throw CustosException.forbidden("a user may store and read secrets only for themselves");
+        if (caller.isUser()) {
+            if (!caller.user().getId().equals(owner.getId()) && !isSecretsAdmin()) {
+                throw CustosException.forbidden("a user may store and read secrets only for themselves");
+            }
+        } else if (!admin.canView(owner)) {
+            throw CustosException.forbidden("a client acts for a user's secrets only if it may see users (view-users)");
+        }
+    }
+
+    /** Before an owner is even looked up: a client that may see no user names none (no probing of usernames). */
+    public void requireMayNameOwners() {
+        if (!caller.isUser() && !admin.canQueryUsers()) {
+            throw CustosException.forbidden("a client acts for a user's secrets only if it may see users (view-users)");
         }
     }
 

@@ -45,9 +45,7 @@ final class AuthzRealm {
                     "subGroups", List.of(Map.of("name", "inner"))),
                     Map.of("name", "viewers", "clientRoles", Map.of("realm-management", List.of("view-users"))))));
             for (String u : USERS) {
-                Map<String, Object> user = new HashMap<>(Map.of("username", u, "enabled", true,
-                        "email", u + "@example.org", "firstName", u, "lastName", "Test",
-                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                Map<String, Object> user = TestRealm.user(u, PASSWORD);
                 if (u.equals("radmin")) {
                     user.put("clientRoles", Map.of("realm-management", List.of("realm-admin")));
                 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +35,7 @@ class FineGrainedDelegationIT {
         realm = TestRealm.create(admin, "fgap", rep -> {
             rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "G"), Map.of("name", "H"))));
             for (String u : List.of("deleg", "gm", "t1", "t2")) {
-                Map<String, Object> user = new HashMap<>(Map.of("username", u, "enabled", true,
-                        "email", u + "@example.org", "firstName", u, "lastName", "Test",
-                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
-                rep.withArray("users").add(Http.JSON.valueToTree(user));
+                rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(u, PASSWORD)));
             }
         });
         g = admin.get("/" + realm.name() + "/group-by-path/G").get("id").asText();
@@ -146,6 +142,9 @@ class FineGrainedDelegationIT {
         Http.Reply owned = Http.request("POST", realm.custos("group-management", "group")).auth(Http.bearer(token))
                 .json(Map.of("group", Map.of("name", "gm-made", "owner_id", "t1"))).send();
         assertTrue(owned.status() == 403 || owned.status() == 404, owned.toString());
+        Http.Reply named = Http.request("PUT", realm.custos("group-management", "group/" + h)).auth(Http.bearer(token))
+                .json(Map.of("group", Map.of("name", "H", "owner_id", "t1"))).send();
+        assertTrue(named.status() == 403 || named.status() == 404, named.toString());
         assertEquals(Set.of(), members(h));
     }
 }

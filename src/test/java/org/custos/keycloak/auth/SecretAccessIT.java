@@ -8,7 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +36,7 @@ class SecretAccessIT {
     }
 
     private static Map<String, Object> user(String name) {
-        return new HashMap<>(Map.of("username", name, "enabled", true, "email", name + "@example.org",
-                "firstName", name, "lastName", "Test",
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+        return TestRealm.user(name, PASSWORD);
     }
 
     @AfterAll
@@ -109,7 +106,7 @@ class SecretAccessIT {
         AdminApi admin = realm.admin();
         Map<String, Object> client = Map.of("clientId", "gateway", "publicClient", false, "secret", "gateway-secret-1",
                 "serviceAccountsEnabled", true);
-        assertEquals(201, admin.call("POST", "/" + realm.name() + "/clients", client).status());
+        gatewayThatViewsUsers(client);
         String gateway = Http.custosBearer("gateway", "gateway-secret-1");
         assertEquals(200, Http.request("POST", realm.custos(SERVICE, "secret/kv")).auth(gateway)
                 .json(Map.of("metadata", Map.of("owner_id", "pat"), "key", "gw", "value", "gateway-wrote")).send().status());
@@ -117,9 +114,63 @@ class SecretAccessIT {
                 .auth(gateway).send().status());
         String id = admin.get("/" + realm.name() + "/clients?clientId=gateway").get(0).get("id").asText();
         assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/clients/" + id, null).status());
-        assertEquals(201, admin.call("POST", "/" + realm.name() + "/clients", client).status());
+        gatewayThatViewsUsers(client);
         Http.Reply read = Http.request("GET", realm.custos(SERVICE, "secret/kv?key=gw&metadata.owner_id=pat"))
                 .auth(gateway).send();
         assertEquals(404, read.status(), read.toString());
+    }
+
+    /** Creates the client and gives its service account view-users (a gateway acts for the users it can see). */
+    private static void gatewayThatViewsUsers(Map<String, Object> client) {
+        AdminApi admin = realm.admin();
+        String r = "/" + realm.name();
+        assertEquals(201, admin.call("POST", r + "/clients", client).status());
+        String id = admin.get(r + "/clients?clientId=" + client.get("clientId")).get(0).get("id").asText();
+        String account = admin.get(r + "/clients/" + id + "/service-account-user").get("id").asText();
+        String rm = admin.get(r + "/clients?clientId=realm-management").get(0).get("id").asText();
+        assertEquals(204, admin.call("POST", r + "/users/" + account + "/role-mappings/clients/" + rm,
+                List.of(admin.get(r + "/clients/" + rm + "/roles/view-users"))).status());
+    }
+
+    /**
+     * Keycloak lets a user-admin map any plain realm role, ours included, through its own admin API; the role alone
+     * opens no secret: a secrets admin also needs manage-realm, which a user-admin cannot hand out.
+     */
+    @Test
+    void aUserAdminWhoGivesItselfTheSecretsRoleInKeycloakReadsNothing() {
+        String pat = realm.accessToken("pat", PASSWORD);
+        assertEquals(200, as(pat, "POST", "secret/kv").json(Map.of("key", "pin", "value", "pats-pin")).send().status());
+        AdminApi admin = realm.admin();
+        String r = "/" + realm.name();
+        String rm = admin.get(r + "/clients?clientId=realm-management").get(0).get("id").asText();
+        String helpdesk = "helpdesk";
+        Map<String, Object> rep = user(helpdesk);
+        assertEquals(201, admin.call("POST", r + "/users", rep).status());
+        String id = realm.adminUser(helpdesk).get("id").asText();
+        assertEquals(204, admin.call("POST", r + "/users/" + id + "/role-mappings/clients/" + rm,
+                List.of(admin.get(r + "/clients/" + rm + "/roles/manage-users"))).status());
+        String helpdeskToken = realm.accessToken(helpdesk, PASSWORD);
+        Http.Reply self = Http.request("POST", admin.baseUrl() + "/admin/realms" + r + "/users/" + id
+                + "/role-mappings/realm").auth(Http.bearer(helpdeskToken))
+                .json(List.of(admin.get(r + "/roles/custos-secrets-admin"))).send();
+        assertEquals(204, self.status(), "Keycloak's admin API lets a user-admin map the plain role: " + self);
+        String fresh = realm.accessToken(helpdesk, PASSWORD);
+        Http.Reply read = as(fresh, "GET", "secret/kv?key=pin&metadata.owner_id=pat").send();
+        assertEquals(403, read.status(), read.toString());
+        String token = as(pat, "GET", "secret/kv?key=pin").send().json().get("token").asText();
+        Http.Reply summaries = as(fresh, "GET", "secret/summaries?accessible_tokens=" + token).send();
+        assertEquals(200, summaries.status(), summaries.toString());
+        assertEquals(0, summaries.json().get("metadata").size(), summaries.toString());
+    }
+
+    /** A client with no user rights neither plants secrets for users nor probes usernames. */
+    @Test
+    void aRolelessClientActsForNoUser() {
+        String client = Http.custosBearer(TestRealm.NO_DIRECT_GRANT_CLIENT, TestRealm.NO_DIRECT_GRANT_SECRET);
+        for (String owner : List.of("pat", "nobody-at-all")) {
+            Http.Reply r = Http.request("POST", realm.custos(SERVICE, "secret/kv")).auth(client)
+                    .json(Map.of("metadata", Map.of("owner_id", owner), "key", "planted", "value", "x")).send();
+            assertEquals(403, r.status(), r.toString());
+        }
     }
 }

@@ -59,6 +59,13 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(admin, name, tenantSecret);
     }
 
+    /** A user representation for a realm import or Keycloak's admin API: enabled, with an email and a password. */
+    public static Map<String, Object> user(String username, String password) {
+        return new java.util.HashMap<>(Map.of("username", username, "enabled", true, "email", username + "@example.org",
+                "firstName", username, "lastName", "Test",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+    }
+
     private static JsonNode client(String id, String secret, boolean directGrants) {
         return Http.JSON.valueToTree(Map.of("clientId", id, "publicClient", false, "secret", secret,
                 "standardFlowEnabled", true, "directAccessGrantsEnabled", directGrants,

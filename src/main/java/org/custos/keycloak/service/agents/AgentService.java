@@ -284,7 +284,9 @@ public final class AgentService {
 
     public void addRoles(List<String> ids, List<String> roleNames, boolean clientLevel) {
         List<RoleModel> roles = roles(roleNames, clientLevel, "roles");
-        for (ClientModel agent : requireAll(ids)) {
+        List<ClientModel> agents = requireAll(ids);
+        agents.forEach(agent -> requireMapRoles(account(agent)));
+        for (ClientModel agent : agents) {
             roles.forEach(account(agent)::grantRole);
             events().emit(OperationType.CREATE, ResourceType.REALM_ROLE_MAPPING, roleNames, "clients", agent.getId(), "roles");
         }
@@ -294,6 +296,7 @@ public final class AgentService {
         ClientModel agent = require(id);
         List<RoleModel> roles = new ArrayList<>(roles(realmRoleNames, false, "roles"));
         roles.addAll(roles(clientRoleNames, true, "client_roles"));
+        requireMapRoles(account(agent));
         roles.forEach(account(agent)::deleteRoleMapping);
         events().emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, roles.stream().map(RoleModel::getName).toList(),
                 "clients", agent.getId(), "roles");
@@ -382,6 +385,13 @@ public final class AgentService {
             throw CustosException.invalidField("agents", "must name at least one agent");
         }
         return ids.stream().distinct().map(this::require).toList();
+    }
+
+    /** The user side of Keycloak's role-mapping check, for an agent's service account. */
+    private void requireMapRoles(UserModel account) {
+        if (!callerContext.admin().canMapRoles(account)) {
+            throw CustosException.forbidden("the caller may not map roles onto this agent's account");
+        }
     }
 
     private List<RoleModel> roles(List<String> names, boolean clientLevel, String field) {

@@ -175,11 +175,13 @@ public final class GroupService {
         if (!changed.isEmpty() || (attributes != null && !attributes.equals(group.getAttributes()))) {
             permissions.requireChangeRolesAndAttributes(group, changed);
         }
-        UserModel owner = ownerOf(input);
+        // On update only a named owner counts (the caller is not made OWNER by leaving the field out).
+        UserModel owner = input.ownerId() == null || input.ownerId().isBlank() ? null : requireUser(input.ownerId());
         boolean newOwner = owner != null
                 && !memberships.type(realm.getId(), group.getId(), owner.getId()).orElse("").equals(OWNER);
         if (newOwner) {
             permissions.requireOwner(group);
+            permissions.requireManageMembers(group, owner);
             if (!isDirectMember(owner, group)) {
                 Set<RoleModel> gained = new LinkedHashSet<>(wanted);
                 gained.addAll(AdminAccess.rolesThrough(group.getParent()));
@@ -334,6 +336,7 @@ public final class GroupService {
     /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
     public Paging.Page<Map.Entry<UserModel, String>> members(String groupId, Paging page) {
         GroupModel group = require(groupId);
+        permissions.requireViewMembers(group);
         Map<String, String> types = memberships.types(realm.getId(), group.getId());
         List<Map.Entry<UserModel, String>> rows = session.users().getGroupMembersStream(realm, group, page.offset(), page.limit())
                 .filter(UserService::isPerson)
@@ -342,13 +345,10 @@ public final class GroupService {
         return new Paging.Page<>(rows, session.users().getGroupMembersStream(realm, group).count());
     }
 
-    /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or group viewers only. */
+    /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
     public List<GroupModel> groupsOf(String username) {
         UserModel user = requireUser(username);
-        boolean self = caller.isUser() && caller.user().getId().equals(user.getId());
-        if (!self) {
-            permissions.requireViewAll();
-        }
+        permissions.requireViewGroupsOf(user);
         Set<GroupModel> all = new LinkedHashSet<>();
         user.getGroupsStream().forEach(g -> {
             for (GroupModel x = g; x != null; x = x.getParent()) {
@@ -361,6 +361,7 @@ public final class GroupService {
     /** Whether the user is a direct member of the group with exactly this type. */
     public boolean hasAccess(String groupId, String username, String requestedType) {
         GroupModel group = require(groupId);
+        permissions.requireViewMembers(group);
         String type = membershipType(requestedType, "type");
         UserModel user = requireUser(username);
         return isDirectMember(user, group) && typeOf(group, user).equals(type);

@@ -53,7 +53,7 @@ public final class SecretService {
         this.realm = session.getContext().getRealm();
         this.callerContext = callerContext;
         this.caller = callerContext.authenticate();
-        this.rules = new SecretRules(caller, realm);
+        this.rules = new SecretRules(caller, realm, callerContext.admin());
         this.keys = keys;
         requireConfigured(keys);
         this.store = new JpaSecretStore(session);
@@ -198,6 +198,7 @@ public final class SecretService {
         if (name == null) {
             throw CustosException.invalidField("metadata.owner_id", "is required");
         }
+        rules.requireMayNameOwners();
         UserModel owner = session.users().getUserByUsername(realm, name);
         if (owner == null) {
             throw CustosException.notFound("user '" + name + "' not found");

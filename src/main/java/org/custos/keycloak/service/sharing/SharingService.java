@@ -146,6 +146,17 @@ public final class SharingService {
         return e;
     }
 
+    /**
+     * The entity a check is about. A viewer learns that an id does not exist (404); anyone else is told only that
+     * it holds nothing there (null: the check answers false), so that entity ids cannot be probed.
+     */
+    private SharingEntityEntity checkedEntity(String externalId, String field) {
+        if (isViewer()) {
+            return entity(externalId, field);
+        }
+        return store.entity(realm.getId(), required(externalId, field)).orElse(null);
+    }
+
     private SharingEntityEntity entity(String externalId, String field) {
         String id = required(externalId, field);
         return store.entity(realm.getId(), id)
@@ -492,10 +503,10 @@ public final class SharingService {
 
     public boolean check(String entityId, String permissionId, String username) {
         UserModel user = checkedUser(username, "owner_id");
-        SharingEntityEntity e = entity(entityId, "entity.id");
+        SharingEntityEntity e = checkedEntity(entityId, "entity.id");
         String permission = required(permissionId, "permission_type.id");
         // A permission type in use cannot be deleted, so an allow proves it exists: look it up only to deny.
-        if (holds(user, e, permission)) {
+        if (e != null && holds(user, e, permission)) {
             return true;
         }
         permission(permission, "permission_type.id");
@@ -519,8 +530,8 @@ public final class SharingService {
             String path = "checks[" + i + "]";
             String eid = c.entity() == null ? null : c.entity().id();
             SharingEntityEntity e = entities.get(eid);
-            if (e == null) {
-                e = entity(eid, path + ".entity.id");
+            if (e == null && !entities.containsKey(eid)) {
+                e = checkedEntity(eid, path + ".entity.id");
                 entities.put(eid, e);
             }
             String permission = permission(c.permissionType() == null ? null : c.permissionType().id(), path + ".permission_type.id");
@@ -539,7 +550,7 @@ public final class SharingService {
             Set<String> entityIds = new LinkedHashSet<>();
             Set<String> perms = new LinkedHashSet<>();
             perms.add(OWNER);
-            list.forEach(it -> {
+            list.stream().filter(it -> it.entity() != null).forEach(it -> {
                 entityIds.add(it.entity().getId());
                 perms.add(it.permission());
             });
@@ -548,7 +559,7 @@ public final class SharingService {
         List<Boolean> results = new ArrayList<>();
         for (Item it : items) {
             Set<String> held = heldByUser.get(it.user().getId());
-            results.add(held.contains(it.entity().getId() + "|" + it.permission())
+            results.add(it.entity() != null && held.contains(it.entity().getId() + "|" + it.permission())
                     || held.contains(it.entity().getId() + "|" + OWNER));
         }
         return results;
