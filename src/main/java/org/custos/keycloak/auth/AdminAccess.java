@@ -83,6 +83,21 @@ public final class AdminAccess {
     }
 
     /** List every group of the realm ({@code query-groups}, {@code view-users}, {@code manage-users}). */
+    /** Keycloak's rule for listing a realm's or a client's roles ({@code GET .../roles} of its admin API). */
+    public boolean canListRoles(org.keycloak.models.RoleContainerModel container) {
+        return evaluator != null && evaluator.roles().canList(container);
+    }
+
+    /** Keycloak's rule for creating roles in a realm or client. */
+    public boolean canManageRoles(org.keycloak.models.RoleContainerModel container) {
+        return evaluator != null && evaluator.roles().canManage(container);
+    }
+
+    /** Keycloak's rule for changing or deleting one role. */
+    public boolean canManageRole(RoleModel role) {
+        return evaluator != null && evaluator.roles().canManage(role);
+    }
+
     public boolean canListGroups() {
         return evaluator != null && evaluator.groups().canList();
     }

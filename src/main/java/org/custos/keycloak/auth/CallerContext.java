@@ -42,6 +42,7 @@ public final class CallerContext {
     private GroupPermissions groups;
     private AdminAccess admin;
     private boolean presentedCurrentSecret;
+    private String userTokenParameter;
 
     public CallerContext(KeycloakSession session) {
         this.session = session;
@@ -87,6 +88,27 @@ public final class CallerContext {
         return client;
     }
 
+    /**
+     * As {@link #requireUser()}, where the user's token may also come as Custos's {@code access_token} query
+     * parameter (its userinfo call): checked exactly like the {@code user-token} header. Two different user tokens
+     * in one request are 400.
+     */
+    public Caller requireUser(String accessTokenParameter) {
+        if (accessTokenParameter != null && !accessTokenParameter.isBlank()) {
+            String header = session.getContext().getRequestHeaders().getHeaderString(USER_TOKEN_HEADER);
+            if (header != null && !header.isBlank() && !header.trim().equals(accessTokenParameter.trim())) {
+                throw CustosException.invalidField("access_token", "differs from the user-token header");
+            }
+            userTokenParameter = accessTokenParameter.trim();
+        }
+        Caller c = requireUser();
+        if (userTokenParameter != null && c.method() == Caller.Method.BEARER_TOKEN
+                && !userTokenParameter.equals(bearerValue())) {
+            throw CustosException.invalidField("access_token", "differs from the bearer token");
+        }
+        return c;
+    }
+
     /** The calling person: a user's bearer token, or client credentials plus a {@code user-token}. */
     public Caller requireUser() {
         Caller c = authenticate();
@@ -129,6 +151,13 @@ public final class CallerContext {
         admin().requireManage(target);
     }
 
+    /** A request's {@code client_id}, when given, must name the authenticated client (the realm is the tenant). */
+    public void requireOwnClientId(String clientId) {
+        if (clientId != null && !clientId.isBlank() && !clientId.equals(authenticate().client().getClientId())) {
+            throw CustosException.invalidField("client_id", "does not match the authenticated client");
+        }
+    }
+
     /** Admin-level decisions of Keycloak's evaluator for this caller. */
     public AdminAccess admin() {
         if (admin == null) {
@@ -163,13 +192,21 @@ public final class CallerContext {
                     () -> CustosException.unauthorized("malformed Basic credentials"));
             ClientModel client = ClientAuthentication.authenticate(session, realm, presented);
             presentedCurrentSecret = ClientAuthentication.isCurrentSecret(session, client, presented.secret());
-            return withOptionalUserToken(client, headers.getHeaderString(USER_TOKEN_HEADER));
+            String userToken = headers.getHeaderString(USER_TOKEN_HEADER);
+            return withOptionalUserToken(client, userToken == null || userToken.isBlank() ? userTokenParameter
+                    : userToken);
         }
         if ("Bearer".equalsIgnoreCase(scheme)) {
             AuthResult result = verifyToken(value);
             return new Caller(Caller.Method.BEARER_TOKEN, result.client(), result.user(), result.token());
         }
         throw CustosException.unauthorized("unsupported Authorization scheme '" + scheme + "'");
+    }
+
+    private String bearerValue() {
+        String authorization = session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
+        String[] parts = authorization == null ? new String[0] : authorization.trim().split("\\s+", 2);
+        return parts.length == 2 ? parts[1].trim() : null;
     }
 
     private Caller withOptionalUserToken(ClientModel client, String userToken) {

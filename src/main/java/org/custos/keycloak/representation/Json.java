@@ -36,6 +36,9 @@ public final class Json {
         MAPPER.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // Protobuf's JSON mapping accepts quoted integers ("10"), and prints 64-bit ones quoted.
+        MAPPER.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
     }
 
     private Json() {
@@ -59,6 +62,38 @@ public final class Json {
                     + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw CustosException.badRequest("unreadable request body");
+        }
+    }
+
+    /**
+     * Reads a request from query parameters, as Custos's gateway bound every field the body did not carry:
+     * {@code entity.id=x} is {@code {"entity":{"id":"x"}}}, a repeated name is an array, one value where an array is
+     * expected is an array of one, and {@code "true"} and {@code "10"} convert as in a body.
+     */
+    public static <T> T readQuery(java.util.Map<String, java.util.List<String>> params, Class<T> type) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+        params.forEach((name, values) -> {
+            String[] path = name.split("\\.");
+            com.fasterxml.jackson.databind.node.ObjectNode node = root;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode child = node.get(path[i]);
+                if (child != null && !child.isObject()) {
+                    return;
+                }
+                node = child != null ? (com.fasterxml.jackson.databind.node.ObjectNode) child : node.putObject(path[i]);
+            }
+            if (values.size() == 1) {
+                node.put(path[path.length - 1], values.get(0));
+            } else {
+                values.forEach(node.putArray(path[path.length - 1])::add);
+            }
+        });
+        try {
+            return MAPPER.readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY).readValue(root);
+        } catch (MismatchedInputException e) {
+            throw CustosException.badRequest(describe(e).replace("field '", "parameter '"));
+        } catch (IOException e) {
+            throw CustosException.badRequest("unreadable query parameters");
         }
     }
 

@@ -12,6 +12,7 @@ import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
 import org.custos.keycloak.rest.sharing.SharingResource;
+import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.users.UserResource;
 
@@ -68,6 +69,12 @@ public class CustosRootResource {
     @Path("log-management/" + VERSION)
     public LogResource logs() {
         return new LogResource(request);
+    }
+
+    /** What remains of tenant management when the tenant is a realm: its roles. */
+    @Path("tenant-management/" + VERSION)
+    public TenantResource tenants() {
+        return new TenantResource(request);
     }
 
     /** The self-service API of the CI/CD-user flow ({@code /api/user}). */

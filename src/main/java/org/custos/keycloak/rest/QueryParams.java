@@ -33,6 +33,19 @@ public final class QueryParams {
         return values == null ? List.of() : values;
     }
 
+    /** {@code true}/{@code false} (any case); absent is null; anything else is 400 naming the parameter. */
+    public Boolean bool(String... names) {
+        String value = first(names);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw CustosException.invalidField(names[0], "must be true or false");
+        };
+    }
+
     public Integer integer(String name) {
         String value = first(name);
         if (value == null) {

@@ -19,13 +19,21 @@ public final class RequestBody {
 
     private final byte[] bytes;
     private final MediaType type;
+    private final MultivaluedMap<String, String> query;
 
-    private RequestBody(byte[] bytes, MediaType type) {
+    private RequestBody(byte[] bytes, MediaType type, MultivaluedMap<String, String> query) {
         this.bytes = bytes == null ? new byte[0] : bytes;
         this.type = type;
+        this.query = query;
     }
 
     public static RequestBody of(byte[] bytes, HttpHeaders headers, long maxBytes) {
+        return of(bytes, headers, maxBytes, null);
+    }
+
+    /** With the request's query parameters, which stand in for an empty body (see {@link #json}). */
+    public static RequestBody of(byte[] bytes, HttpHeaders headers, long maxBytes,
+                                 MultivaluedMap<String, String> query) {
         if (bytes != null && bytes.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -38,7 +46,7 @@ public final class RequestBody {
                 throw unsupported();
             }
         }
-        return new RequestBody(bytes, type);
+        return new RequestBody(bytes, type, query);
     }
 
     public static CustosException tooLarge(long maxBytes) {
@@ -68,10 +76,17 @@ public final class RequestBody {
                 || (type.getSubtype().endsWith("+json"));
     }
 
-    /** The body as a JSON object of the given type; an empty body (of any declared type) is an empty object. */
+    /**
+     * The body as a JSON object of the given type; an empty body (of any declared type) is an empty object — or,
+     * when the request has query parameters, the object they spell ({@link Json#readQuery}), as Custos's gateway
+     * read the fields of a DELETE or GET from the query.
+     */
     public <T> T json(Class<T> dto) {
         if (!isEmpty() && !isJson()) {
             throw unsupported();
+        }
+        if (isEmpty() && query != null && !query.isEmpty() && dto != com.fasterxml.jackson.databind.JsonNode.class) {
+            return Json.readQuery(query, dto);
         }
         return Json.read(bytes, dto);
     }

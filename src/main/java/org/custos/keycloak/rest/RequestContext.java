@@ -42,7 +42,8 @@ public final class RequestContext {
     }
 
     public RequestBody body(byte[] bytes) {
-        return RequestBody.of(bytes, session.getContext().getRequestHeaders(), config.maxBodyBytes());
+        return RequestBody.of(bytes, session.getContext().getRequestHeaders(), config.maxBodyBytes(),
+                session.getContext().getUri().getQueryParameters());
     }
 
     /** Absolute URL of this realm's custos root, e.g. {@code http://host/realms/x/custos}. */

@@ -2,6 +2,7 @@ package org.custos.keycloak.service;
 
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.service.logs.CustosOperations;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -47,6 +48,18 @@ public final class AdminEvents {
         if (representation != null) {
             event.representation(representation);
         }
+        custosOperation().ifPresent(name -> event.detail(CustosOperations.DETAIL, name));
         event.success();
+    }
+
+    /** The Custos operation this request serves, from its verb and path ({@code .../custos/<service>/v1.0.0/...}). */
+    private java.util.Optional<String> custosOperation() {
+        String path = session.getContext().getUri().getPath();
+        int at = path.indexOf("/custos/");
+        if (at < 0 || session.getContext().getHttpRequest() == null) {
+            return java.util.Optional.empty();
+        }
+        return CustosOperations.of(session.getContext().getHttpRequest().getHttpMethod(), path.substring(at + 8))
+                .map(CustosOperations.Operation::name);
     }
 }

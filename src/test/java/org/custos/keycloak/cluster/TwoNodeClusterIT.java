@@ -122,7 +122,7 @@ class TwoNodeClusterIT {
             assertEquals(200, status, node + " did not recover from the database restart");
         }
         JsonNode types = call(b, "GET", "sharing-management", "entity/types", null).json().get("types");
-        assertEquals(3, types.size(), "both writes after the restart are visible on B: " + types);
+        assertEquals(4, types.size(), "both writes after the restart (and the built-in SECRET) are visible on B: " + types);
     }
 
     @Test

@@ -2,42 +2,51 @@ package org.custos.keycloak.representation.groups;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.custos.keycloak.representation.users.CustosUserProfile;
-import org.custos.keycloak.representation.users.UserAttribute;
 
 import java.util.List;
 
-/** Custos's two group shapes and the list wrappers. */
+/** Custos's group shape and the list wrappers. */
 public final class GroupViews {
 
     private GroupViews() {
     }
 
-    /** Custos's Keycloak-side {@code GroupRepresentation} (note the camelCase {@code ownerId}). */
-    public record KeycloakGroup(@JsonProperty("name") String name,
-                                @JsonProperty("id") String id,
-                                @JsonProperty("realm_roles") List<String> realmRoles,
-                                @JsonProperty("client_roles") List<String> clientRoles,
-                                @JsonProperty("attributes") List<UserAttribute> attributes,
-                                @JsonProperty("users") List<Object> users,
-                                @JsonProperty("sub_groups") List<KeycloakGroup> subGroups,
-                                @JsonProperty("description") String description,
-                                @JsonProperty("ownerId") String ownerId) {
-    }
-
-    /** Custos's {@code Group}: the tenant-profile view, with its parent. */
+    /**
+     * A group, in every group response alike: the fields of Custos's Keycloak-side {@code GroupRepresentation} and
+     * of its tenant-profile {@code Group}, so a client reading either finds what it reads. The owner is given in
+     * both spellings Custos used ({@code owner_id} in lists, {@code ownerId} on {@code GET group}).
+     */
     public record Group(@JsonProperty("id") String id,
                         @JsonProperty("name") String name,
+                        @JsonProperty("description") String description,
                         @JsonProperty("realm_roles") List<String> realmRoles,
                         @JsonProperty("client_roles") List<String> clientRoles,
+                        @JsonProperty("attributes") List<Attribute> attributes,
                         @JsonProperty("parent_id") String parentId,
                         @JsonProperty("created_time") String createdTime,
                         @JsonProperty("last_modified_time") String lastModifiedTime,
-                        @JsonProperty("attributes") List<CustosUserProfile.ProfileAttribute> attributes,
-                        @JsonProperty("description") String description,
-                        @JsonProperty("owner_id") String ownerId) {
+                        @JsonProperty("owner_id") String ownerId,
+                        @JsonProperty("users") List<Object> users,
+                        @JsonProperty("sub_groups") List<Group> subGroups) {
+
+        @JsonProperty("ownerId")
+        public String ownerIdCamelCase() {
+            return ownerId;
+        }
     }
 
-    public record KeycloakGroups(@JsonProperty("groups") List<KeycloakGroup> groups,
+    /** A group attribute: {@code values} as Custos's IAM groups spelled it, {@code id} and {@code value} as its profiles. */
+    public record Attribute(@JsonProperty("id") String id,
+                            @JsonProperty("key") String key,
+                            @JsonProperty("values") List<String> values) {
+
+        @JsonProperty("value")
+        public List<String> value() {
+            return values;
+        }
+    }
+
+    public record KeycloakGroups(@JsonProperty("groups") List<Group> groups,
                                  @JsonProperty("total_size") long totalSize) {
     }
 

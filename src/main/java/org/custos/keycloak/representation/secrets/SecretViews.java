@@ -26,11 +26,17 @@ public final class SecretViews {
                            @JsonProperty("client_id") String clientId) {
     }
 
-    /** The metadata a client sends. */
+    /** The metadata a client sends; the Custos portal puts a new password here too. */
     public record MetadataInput(@JsonProperty("client_id") @JsonAlias("clientId") String clientId,
                                 @JsonProperty("owner_id") @JsonAlias("ownerId") String ownerId,
                                 @JsonProperty("description") String description,
-                                @JsonProperty("token") String token) {
+                                @JsonProperty("token") String token,
+                                @JsonProperty("password") String password) {
+        @Override
+        public String toString() {
+            return "MetadataInput[client_id=" + clientId + ", owner_id=" + ownerId + ", token=" + (token == null
+                    ? null : "…") + "]";
+        }
     }
 
     public record SshRequest(@JsonProperty("metadata") MetadataInput metadata,
@@ -45,6 +51,17 @@ public final class SecretViews {
 
     public record PasswordRequest(@JsonProperty("metadata") MetadataInput metadata,
                                   @JsonProperty("password") String password) {
+
+        /** The password at the top level (Custos) or inside {@code metadata} (the Custos portal). */
+        public String givenPassword() {
+            String inMetadata = metadata == null ? null : metadata.password();
+            if (password != null && inMetadata != null && !password.equals(inMetadata)) {
+                throw org.custos.keycloak.error.CustosException.invalidField("password",
+                        "differs from metadata.password; send one");
+            }
+            return password != null ? password : inMetadata;
+        }
+
         @Override
         public String toString() {
             return "PasswordRequest[…]";

@@ -43,11 +43,25 @@ public final class SharingViews {
     public record SharedOwners(@JsonProperty("owner_ids") List<String> ownerIds) {
     }
 
+    /**
+     * One principal's one permission on an entity. {@code permission} is the object the Custos portal reads;
+     * {@code permissions} (the same one, as a list) is the later protobuf's field. {@code owner_type} is Custos's
+     * lowercase {@code user} or {@code group}.
+     */
     public record SharingMetadata(@JsonProperty("entity") Entity entity,
                                   @JsonProperty("owner_id") String ownerId,
                                   @JsonProperty("owner_type") String ownerType,
-                                  @JsonProperty("permissions") List<Type> permissions,
+                                  @JsonProperty("permission") Type permission,
                                   @JsonProperty("shared_by") String sharedBy) {
+
+        public SharingMetadata {
+            ownerType = ownerType.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @JsonProperty("permissions")
+        public List<Type> permissions() {
+            return List.of(permission);
+        }
     }
 
     public record SharedData(@JsonProperty("shared_data") List<SharingMetadata> sharedData) {

@@ -21,4 +21,5 @@ public final class UserResponses {
     public record Profiles(@JsonProperty("profiles") List<CustosUserProfile> profiles,
                            @JsonProperty("total_size") int totalSize) {
     }
+
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.groups.GroupRequests;
 import org.custos.keycloak.representation.groups.GroupViews;
 import org.custos.keycloak.rest.QueryParams;
@@ -50,6 +51,16 @@ public class GroupResource extends ServiceResource {
         return request.body(bytes).json(type);
     }
 
+    /** Custos's {@code {"group": {...}}}, or the portal's flat body with the group's fields at the top level. */
+    private GroupInput groupBody(byte[] bytes) {
+        GroupInput wrapped = body(bytes, GroupRequests.OneGroup.class).group();
+        if (wrapped != null) {
+            return wrapped;
+        }
+        GroupInput flat = body(bytes, GroupInput.class);
+        return flat.isEmpty() ? null : flat;
+    }
+
     private QueryParams query() {
         return new QueryParams(request.uri().getQueryParameters());
     }
@@ -73,7 +84,7 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         List<GroupModel> created = groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
         GroupRepresentations views = views(groups);
-        return new GroupViews.KeycloakGroups(created.stream().map(views::keycloakGroup).toList(), created.size());
+        return new GroupViews.KeycloakGroups(created.stream().map(views::group).toList(), created.size());
     }
 
     @POST
@@ -81,17 +92,17 @@ public class GroupResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group createOne(byte[] bytes) {
         GroupService groups = service();
-        GroupModel group = groups.createOne(body(bytes, GroupRequests.OneGroup.class).group());
+        GroupModel group = groups.createOne(groupBody(bytes));
         return views(groups).group(group);
     }
 
     @PUT
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public GroupViews.KeycloakGroup update(@PathParam("id") String id, byte[] bytes) {
+    public GroupViews.Group update(@PathParam("id") String id, byte[] bytes) {
         GroupService groups = service();
-        GroupModel group = groups.update(id, body(bytes, GroupRequests.OneGroup.class).group());
-        return views(groups).keycloakGroup(group);
+        GroupModel group = groups.update(id, groupBody(bytes));
+        return views(groups).group(group);
     }
 
     @DELETE
@@ -105,7 +116,7 @@ public class GroupResource extends ServiceResource {
     @GET
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
-    public GroupViews.KeycloakGroup find() {
+    public GroupViews.Group find() {
         GroupService groups = service();
         QueryParams q = query();
         String id = q.first("group.id", "id");
@@ -113,7 +124,7 @@ public class GroupResource extends ServiceResource {
         if (id == null && name == null) {
             throw CustosException.badRequest("give group.id or group.name");
         }
-        return views(groups).keycloakGroup(id != null ? groups.require(id) : groups.requireByName(name));
+        return views(groups).group(id != null ? groups.require(id) : groups.requireByName(name));
     }
 
     @GET
@@ -123,7 +134,7 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         Paging.Page<GroupModel> page = groups.topLevel(paging());
         GroupRepresentations views = views(groups);
-        return new GroupViews.KeycloakGroups(page.stream().map(views::keycloakGroup).toList(), page.total());
+        return new GroupViews.KeycloakGroups(page.stream().map(views::group).toList(), page.total());
     }
 
     @POST

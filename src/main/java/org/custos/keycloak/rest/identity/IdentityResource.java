@@ -18,6 +18,7 @@ import org.custos.keycloak.representation.identity.CredentialsResponse;
 import org.custos.keycloak.representation.identity.LogoutRequest;
 import org.custos.keycloak.representation.identity.TokenRequest;
 import org.custos.keycloak.representation.identity.UserInfoResponse;
+import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
 import org.custos.keycloak.rest.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
@@ -175,12 +176,15 @@ public class IdentityResource extends ServiceResource {
         return agent;
     }
 
-    /** Custos's userinfo for the calling user. */
+    /**
+     * Custos's userinfo for the calling user: a user's bearer token, or client credentials with the user's token in
+     * the {@code user-token} header or Custos's {@code access_token} query parameter (JupyterHub's authenticator).
+     */
     @GET
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserInfoResponse userInfo() {
-        Caller c = caller.requireUser();
+        Caller c = caller.requireUser(new QueryParams(request.uri().getQueryParameters()).first("access_token"));
         UserModel user = c.user();
         String first = nullToEmpty(user.getFirstName());
         String last = nullToEmpty(user.getLastName());

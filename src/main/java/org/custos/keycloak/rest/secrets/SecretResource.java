@@ -108,11 +108,12 @@ public class SecretResource extends ServiceResource {
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
         SecretService secrets = service();
         SecretViews.PasswordRequest body = body(bytes, SecretViews.PasswordRequest.class);
-        if (body.password() == null || body.password().isEmpty()) {
+        String password = body.givenPassword();
+        if (password == null || password.isEmpty()) {
             throw CustosException.invalidField("password", "is required");
         }
         return new SecretViews.TokenResponse(secrets.create("PASSWORD", body.metadata(),
-                Map.of("password", body.password()), null));
+                Map.of("password", password), null));
     }
 
     @GET

@@ -22,6 +22,8 @@ import org.custos.keycloak.representation.users.UserResponses;
 import org.custos.keycloak.representation.users.UsernameRequest;
 import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
+import org.custos.keycloak.rest.tenant.TenantResource;
+import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.rest.ServiceResource;
 import org.custos.keycloak.service.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
@@ -118,6 +120,15 @@ public class UserResource extends ServiceResource {
         return StatusResponse.OK;
     }
 
+    /** Custos's {@code getUser}: one user by {@code user.username} (the Airavata PHP gateway's role lookup). */
+    @GET
+    @Path("user")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CustosUser get() {
+        UserService users = view();
+        return single(users.require(username()));
+    }
+
     @DELETE
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
@@ -151,8 +162,17 @@ public class UserResource extends ServiceResource {
     public StatusResponse addRoles(byte[] bytes) {
         UserService users = manage();
         AddRolesRequest body = body(bytes, AddRolesRequest.class);
+        caller.requireOwnClientId(body.clientId());
         users.addRoles(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
         return StatusResponse.OK;
+    }
+
+    /** The tenant's realm roles, or (with {@code client_level=true}) its client's roles, as the Custos portal lists them. */
+    @GET
+    @Path("roles")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoleViews.Roles roles() {
+        return TenantResource.listRoles(request);
     }
 
     /** Custos served {@code DELETE /user/roles}; the seed documents {@code /users/roles}. Both work. */
@@ -169,14 +189,20 @@ public class UserResource extends ServiceResource {
         if (body.usernames() != null) {
             usernames.addAll(body.usernames());
         }
+        caller.requireOwnClientId(body.clientId());
+        boolean rolesAreClientRoles = Boolean.TRUE.equals(body.clientLevel()) && body.clientRoles() == null;
         List<String> realmRoles = new ArrayList<>();
+        List<String> clientRoles = new ArrayList<>();
         if (body.roles() != null) {
-            realmRoles.addAll(body.roles());
+            (rolesAreClientRoles ? clientRoles : realmRoles).addAll(body.roles());
         }
         if (body.realmRoles() != null) {
             realmRoles.addAll(body.realmRoles());
         }
-        users.deleteRoles(usernames, realmRoles, body.clientRoles());
+        if (body.clientRoles() != null) {
+            clientRoles.addAll(body.clientRoles());
+        }
+        users.deleteRoles(usernames, realmRoles, clientRoles);
         return StatusResponse.OK;
     }
 

@@ -1,14 +1,13 @@
 package org.custos.keycloak.service.groups;
 
 import org.custos.keycloak.representation.groups.GroupViews;
-import org.custos.keycloak.representation.users.CustosUserProfile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RoleModel;
 
 import java.util.List;
 
-/** Keycloak groups in Custos's two shapes. */
+/** Keycloak groups in Custos's group shape. */
 public final class GroupRepresentations {
 
     /** How deep {@code sub_groups} are expanded in a {@code GroupRepresentation}. */
@@ -22,25 +21,18 @@ public final class GroupRepresentations {
         this.tenantClient = tenantClient;
     }
 
-    public GroupViews.KeycloakGroup keycloakGroup(GroupModel group) {
-        return keycloakGroup(group, MAX_DEPTH);
-    }
-
-    private GroupViews.KeycloakGroup keycloakGroup(GroupModel group, int depth) {
-        List<GroupViews.KeycloakGroup> subGroups = depth <= 1 ? List.of()
-                : group.getSubGroupsStream().map(g -> keycloakGroup(g, depth - 1)).toList();
-        return new GroupViews.KeycloakGroup(group.getName(), group.getId(), realmRoles(group), clientRoles(group),
-                GroupService.attributes(group), List.of(), subGroups, nullToEmpty(group.getDescription()),
-                groups.ownerOf(group));
-    }
-
     public GroupViews.Group group(GroupModel group) {
-        List<CustosUserProfile.ProfileAttribute> attributes = GroupService.attributes(group).stream()
-                .map(a -> new CustosUserProfile.ProfileAttribute(group.getId() + ":" + a.key(), a.key(), a.values()))
-                .toList();
-        return new GroupViews.Group(group.getId(), group.getName(), realmRoles(group), clientRoles(group),
-                nullToEmpty(group.getParentId()), "0", "0", attributes, nullToEmpty(group.getDescription()),
-                groups.ownerOf(group));
+        return group(group, MAX_DEPTH);
+    }
+
+    private GroupViews.Group group(GroupModel group, int depth) {
+        List<GroupViews.Group> subGroups = depth <= 1 ? List.of()
+                : group.getSubGroupsStream().map(g -> group(g, depth - 1)).toList();
+        List<GroupViews.Attribute> attributes = GroupService.attributes(group).stream()
+                .map(a -> new GroupViews.Attribute(group.getId() + ":" + a.key(), a.key(), a.values())).toList();
+        return new GroupViews.Group(group.getId(), group.getName(), nullToEmpty(group.getDescription()),
+                realmRoles(group), clientRoles(group), attributes, nullToEmpty(group.getParentId()), "0", "0",
+                groups.ownerOf(group), List.of(), subGroups);
     }
 
     private static List<String> realmRoles(GroupModel group) {

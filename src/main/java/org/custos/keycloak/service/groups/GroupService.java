@@ -162,6 +162,9 @@ public final class GroupService {
         if (input == null) {
             throw CustosException.invalidField("group", "is required");
         }
+        if (input.id() != null && !input.id().isBlank() && !input.id().equals(id)) {
+            throw CustosException.invalidField("group.id", "differs from the group id in the path");
+        }
         requireName(input.name());
         Set<RoleModel> current = group.getRoleMappingsStream().collect(Collectors.toCollection(LinkedHashSet::new));
         Set<RoleModel> wanted = new LinkedHashSet<>(input.realmRoles() == null

@@ -20,30 +20,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.custos.keycloak.service.logs.CustosOperations.AGENTS;
+import static org.custos.keycloak.service.logs.CustosOperations.GROUPS;
+import static org.custos.keycloak.service.logs.CustosOperations.IDENTITY;
+import static org.custos.keycloak.service.logs.CustosOperations.LOGS;
+import static org.custos.keycloak.service.logs.CustosOperations.SECRETS;
+import static org.custos.keycloak.service.logs.CustosOperations.SHARING;
+import static org.custos.keycloak.service.logs.CustosOperations.TENANTS;
+import static org.custos.keycloak.service.logs.CustosOperations.USERS;
+
 /**
  * Custos audit logs on Keycloak's own admin-event store: enabling logging turns the realm's admin events (with
  * details) and login events on; fetching reads admin events newest first. Custos service names map onto the
- * resource types our mutations record; an event type is {@code <OPERATION>_<RESOURCE TYPE>}, e.g. {@code CREATE_USER}.
+ * resource types our mutations record, and each event names the Custos operation that recorded it
+ * ({@link CustosOperations}); an event from elsewhere is typed {@code <OPERATION>_<RESOURCE TYPE>}, e.g.
+ * {@code CREATE_USER}. Identity calls (tokens, logins) are Keycloak's login events, not admin events.
  */
 public final class AuditLog {
 
-    public static final String USERS = "org.apache.custos.user.management.service.UserManagementService";
-    public static final String GROUPS = "org.apache.custos.group.management.service.GroupManagementService";
-    public static final String SECRETS = "org.apache.custos.resource.secret.management.service.ResourceSecretManagementService";
-    public static final String AGENTS = "org.apache.custos.agent.management.service.AgentManagementService";
-    public static final String SHARING = "org.apache.custos.sharing.management.service.SharingManagementService";
-    public static final String LOGS = "org.apache.custos.log.management.service.LogManagementService";
+    /** Events our Custos services did not record (Keycloak's admin console, older versions) carry this service. */
     public static final String KEYCLOAK = "org.keycloak.admin";
 
     /** Custos service → the admin-event resource types its mutations record. */
     static final Map<String, List<ResourceType>> SERVICES = new LinkedHashMap<>();
 
     static {
-        SERVICES.put(USERS, List.of(ResourceType.USER, ResourceType.REALM_ROLE_MAPPING, ResourceType.CLIENT_ROLE_MAPPING,
-                ResourceType.USER_PROFILE));
+        SERVICES.put(USERS, List.of(ResourceType.USER, ResourceType.REALM_ROLE_MAPPING,
+                ResourceType.CLIENT_ROLE_MAPPING, ResourceType.USER_PROFILE));
         SERVICES.put(GROUPS, List.of(ResourceType.GROUP, ResourceType.GROUP_MEMBERSHIP));
-        SERVICES.put(AGENTS, List.of(ResourceType.CLIENT, ResourceType.CLIENT_ROLE, ResourceType.PROTOCOL_MAPPER));
+        SERVICES.put(AGENTS, List.of(ResourceType.CLIENT, ResourceType.CLIENT_ROLE, ResourceType.PROTOCOL_MAPPER,
+                ResourceType.REALM_ROLE_MAPPING));
         SERVICES.put(LOGS, List.of(ResourceType.REALM));
+        SERVICES.put(TENANTS, List.of(ResourceType.REALM_ROLE, ResourceType.CLIENT_ROLE));
     }
 
     private final KeycloakSession session;
@@ -77,39 +85,82 @@ public final class AuditLog {
         return realm.isAdminEventsEnabled();
     }
 
+    /**
+     * Admin events newest first. {@code eventType} is a Custos operation name ({@code registerUser}; reads and
+     * operations we do not serve match nothing) or {@code <OPERATION>_<RESOURCE TYPE>} ({@code CREATE_USER}). The
+     * store narrows by time, operation and resource type; the rest (the operation's name, kept in the event's
+     * details, and the service) is filtered while streaming, so offset and limit count matching events.
+     */
     public List<LogViews.LogEvent> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
+        if (serviceName != null && !SERVICES.containsKey(serviceName) && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK)
+                .contains(serviceName)) {
+            throw CustosException.invalidField("service_name", "must be one of "
+                    + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK));
+        }
+        EventFilter filter = EventFilter.of(eventType);
+        String service = serviceName != null ? serviceName : filter == null ? null : filter.service();
+        if (filter == null || IDENTITY.equals(service)
+                || (filter.service() != null && serviceName != null && !filter.service().equals(serviceName))) {
+            return List.of();
+        }
         AdminEventQuery query = session.getProvider(EventStoreProvider.class).createAdminQuery()
-                .realm(realm.getId()).orderByDescTime().firstResult(page.offset()).maxResults(page.limit());
+                .realm(realm.getId()).orderByDescTime();
         if (from != null) {
             query.fromTime(from);
         }
         if (to != null) {
             query.toTime(to);
         }
-        if (serviceName != null) {
-            if (serviceName.equals(SECRETS)) {
-                query.resourcePath("secrets/*");
-            } else if (serviceName.equals(SHARING)) {
-                query.resourcePath("sharing/*");
-            } else if (SERVICES.containsKey(serviceName)) {
-                query.resourceType(SERVICES.get(serviceName).toArray(ResourceType[]::new));
-            } else {
-                throw CustosException.invalidField("service_name", "must be one of " + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS));
-            }
+        if (filter.operation() != null) {
+            query.operation(filter.operation());
         }
-        if (eventType != null) {
+        if (SECRETS.equals(service)) {
+            query.resourcePath("secrets/*");
+        } else if (SHARING.equals(service)) {
+            query.resourcePath("sharing/*");
+        } else if (SERVICES.containsKey(service)) {
+            query.resourceType(SERVICES.get(service).toArray(ResourceType[]::new));
+        }
+        if (eventType == null && serviceName == null) {
+            return query.firstResult(page.offset()).maxResults(page.limit()).getResultStream().map(this::toView).toList();
+        }
+        try (var events = query.getResultStream()) {
+            return events.filter(e -> filter.matches(custosOperation(e), eventType(e))
+                            && (service == null || service.equals(serviceName(e))))
+                    .skip(page.offset()).limit(page.limit()).map(this::toView).toList();
+        }
+    }
+
+    /**
+     * What {@code event_type} asks for: a Custos operation (by the name in the event's details; its service, when
+     * the name is unique), or Keycloak's {@code <OPERATION>_<RESOURCE TYPE>}; {@code null} when nothing can match.
+     */
+    record EventFilter(String name, String service, OperationType operation, boolean custos) {
+
+        static EventFilter of(String eventType) {
+            if (eventType == null) {
+                return new EventFilter(null, null, null, false);
+            }
+            List<CustosOperations.Operation> named = CustosOperations.named(eventType);
+            if (!named.isEmpty()) {
+                return new EventFilter(eventType, named.size() == 1 ? named.get(0).service() : null, null, true);
+            }
             int underscore = eventType.indexOf('_');
-            OperationType operation;
             try {
-                operation = OperationType.valueOf(underscore < 0 ? eventType : eventType.substring(0, underscore));
+                return new EventFilter(eventType, null, OperationType.valueOf(underscore < 0 ? eventType
+                        : eventType.substring(0, underscore)), false);
             } catch (IllegalArgumentException e) {
-                throw CustosException.invalidField("event_type", "must be <CREATE|UPDATE|DELETE|ACTION>_<RESOURCE TYPE>");
+                return null;
             }
-            query.operation(operation);
         }
-        return query.getResultStream()
-                .filter(e -> eventType == null || eventType(e).equals(eventType))
-                .map(this::toView).toList();
+
+        boolean matches(String custosOperation, String keycloakEventType) {
+            return name == null || (custos ? name.equals(custosOperation) : name.equals(keycloakEventType));
+        }
+    }
+
+    private static String custosOperation(AdminEvent e) {
+        return e.getDetails() == null ? null : e.getDetails().get(CustosOperations.DETAIL);
     }
 
     private static String resourceType(AdminEvent e) {
@@ -117,11 +168,17 @@ public final class AuditLog {
                 : e.getResourceType() == null ? "" : e.getResourceType().name();
     }
 
+    /** Keycloak's name of the event, e.g. {@code CREATE_USER}. */
     static String eventType(AdminEvent e) {
         return e.getOperationType().name() + "_" + resourceType(e).toUpperCase(Locale.ROOT);
     }
 
+    /** The Custos service that recorded the event, else the one whose resource types it has, else Keycloak. */
     static String serviceName(AdminEvent e) {
+        String operation = custosOperation(e);
+        if (operation != null && !CustosOperations.named(operation).isEmpty()) {
+            return CustosOperations.named(operation).get(0).service();
+        }
         String type = resourceType(e);
         if (type.equals("CUSTOS_SECRET")) {
             return SECRETS;
@@ -145,7 +202,9 @@ public final class AuditLog {
                     : realm.getClientById(e.getAuthDetails().getClientId());
             clientId = client == null ? "" : client.getClientId();
         }
-        return new LogViews.LogEvent(String.valueOf(e.getTime()), serviceName(e), eventType(e), username, clientId,
+        String custos = custosOperation(e);
+        return new LogViews.LogEvent(String.valueOf(e.getTime()), serviceName(e), custos != null ? custos : eventType(e),
+                username, clientId,
                 realm.getName(), e.getAuthDetails() == null || e.getAuthDetails().getIpAddress() == null ? ""
                 : e.getAuthDetails().getIpAddress());
     }

@@ -57,6 +57,7 @@ import java.util.Set;
 public final class SharingService {
 
     public static final String OWNER = "OWNER";
+    public static final String SECRET = "SECRET";
     public static final String ADMIN_ROLE = "manage-authorization";
     public static final String VIEWER_ROLE = "view-authorization";
     /** Deepest entity tree we keep: the closure grows with depth, and no gateway nests this deep. */
@@ -169,7 +170,7 @@ public final class SharingService {
         requireAdmin();
         TypeInput in = requiredObject(input, field);
         String id = identifier(in.id(), field + ".id");
-        if ((kind == PermissionTypeEntity.class && OWNER.equals(id)) || store.type(kind, realm.getId(), id).isPresent()) {
+        if (builtIn(kind, id) != null || store.type(kind, realm.getId(), id).isPresent()) {
             throw CustosException.conflict(label(kind) + " '" + id + "' exists");
         }
         SharingTypeEntity row = kind == EntityTypeEntity.class ? new EntityTypeEntity() : new PermissionTypeEntity();
@@ -213,26 +214,24 @@ public final class SharingService {
 
     public SharingViews.Type getType(Class<? extends SharingTypeEntity> kind, String id, String field) {
         callerContext.authenticate();
-        if (kind == PermissionTypeEntity.class && OWNER.equals(id)) {
-            return ownerType();
-        }
-        return view(existingType(kind, id, field));
+        SharingViews.Type builtIn = builtIn(kind, id);
+        return builtIn != null ? builtIn : view(existingType(kind, id, field));
     }
 
     public SharingViews.Types listTypes(Class<? extends SharingTypeEntity> kind) {
         callerContext.authenticate();
         List<SharingViews.Type> types = new ArrayList<>();
-        if (kind == PermissionTypeEntity.class) {
-            types.add(ownerType());
-        }
-        store.types(kind, realm.getId()).forEach(t -> types.add(view(t)));
+        types.add(builtIn(kind, kind == PermissionTypeEntity.class ? OWNER : SECRET));
+        store.types(kind, realm.getId()).stream().filter(t -> builtIn(kind, t.getExternalId()) == null)
+                .forEach(t -> types.add(view(t)));
         return new SharingViews.Types(types);
     }
 
     private SharingTypeEntity existingType(Class<? extends SharingTypeEntity> kind, String id, String field) {
         String key = required(id, field);
-        if (kind == PermissionTypeEntity.class && OWNER.equals(key)) {
-            throw CustosException.badRequest("the permission type OWNER is built in: it cannot be changed or deleted");
+        if (builtIn(kind, key) != null) {
+            throw CustosException.badRequest("the " + label(kind) + " " + key + " is built in: it cannot be changed or "
+                    + "deleted");
         }
         return store.type(kind, realm.getId(), key)
                 .orElseThrow(() -> CustosException.notFound(label(kind) + " '" + key + "' not found"));
@@ -252,6 +251,30 @@ public final class SharingService {
                 String.valueOf(OWNER_CREATED_AT), String.valueOf(OWNER_CREATED_AT));
     }
 
+    /**
+     * The types every realm has without creating them, as every Custos tenant had: the permission type OWNER and
+     * the entity type SECRET (the Custos portal files secrets under it). Null for any other id.
+     */
+    private static SharingViews.Type builtIn(Class<? extends SharingTypeEntity> kind, String id) {
+        if (kind == PermissionTypeEntity.class && OWNER.equals(id)) {
+            return ownerType();
+        }
+        if (kind == EntityTypeEntity.class && SECRET.equals(id)) {
+            return new SharingViews.Type(SECRET, SECRET, "A secret of the resource-secret service",
+                    String.valueOf(OWNER_CREATED_AT), String.valueOf(OWNER_CREATED_AT));
+        }
+        return null;
+    }
+
+    /** An entity type that exists (SECRET included); 404 otherwise. */
+    private String entityType(String id, String field) {
+        String key = required(id, field);
+        if (builtIn(EntityTypeEntity.class, key) == null && store.type(EntityTypeEntity.class, realm.getId(), key).isEmpty()) {
+            throw CustosException.notFound("entity type '" + key + "' not found");
+        }
+        return key;
+    }
+
     private static SharingViews.Type view(SharingTypeEntity t) {
         return new SharingViews.Type(t.getExternalId(), nz(t.getName()), nz(t.getDescription()),
                 String.valueOf(t.getCreatedAt()), String.valueOf(t.getUpdatedAt()));
@@ -266,10 +289,7 @@ public final class SharingService {
     public void createEntity(EntityInput input) {
         EntityInput in = requiredObject(input, "entity");
         String id = identifier(in.id(), "entity.id");
-        String type = required(in.type(), "entity.type");
-        if (store.type(EntityTypeEntity.class, realm.getId(), type).isEmpty()) {
-            throw CustosException.notFound("entity type '" + type + "' not found");
-        }
+        String type = entityType(in.type(), "entity.type");
         UserModel owner = newOwner(in.ownerId());
         SharingEntityEntity parent = blankToNull(in.parentId()) == null ? null : visibleEntity(in.parentId(), "entity.parent_id");
         if (parent != null && store.ancestors(parent.getId()).size() >= MAX_DEPTH) {
@@ -326,10 +346,7 @@ public final class SharingService {
             throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
         }
         if (blankToNull(in.type()) != null && !in.type().equals(e.getTypeId())) {
-            if (store.type(EntityTypeEntity.class, realm.getId(), in.type()).isEmpty()) {
-                throw CustosException.notFound("entity type '" + in.type() + "' not found");
-            }
-            e.setTypeId(in.type());
+            e.setTypeId(entityType(in.type(), "entity.type"));
         }
         SharingEntityEntity parent = null;
         if (in.parentId() != null) {
@@ -618,7 +635,7 @@ public final class SharingService {
                 }
                 String owner = JpaSharingStore.USER.equals(s.getPrincipalType()) ? username(s.getPrincipalId()) : s.getPrincipalId();
                 out.add(new SharingViews.SharingMetadata(views.get(i), owner, s.getPrincipalType(),
-                        List.of(permissions.get(s.getPermissionId())), nz(s.getSharedBy())));
+                        permissions.get(s.getPermissionId()), nz(s.getSharedBy())));
             }
         }
         return new SharingViews.SharedData(out);

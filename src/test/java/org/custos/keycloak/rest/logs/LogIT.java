@@ -84,16 +84,17 @@ class LogIT {
 
         JsonNode users = logs("service_name=" + USERS + "&event_type=CREATE_USER");
         assertEquals(1, users.size(), users.toString());
+        assertEquals("registerUser", users.get(0).get("event_type").asText(), "Custos's operation name");
         assertEquals("service-account-" + TestRealm.TENANT_CLIENT, users.get(0).get("username").asText());
         assertEquals(TestRealm.TENANT_CLIENT, users.get(0).get("client_id").asText());
         assertEquals(realm.name(), users.get(0).get("tenant_id").asText());
         assertEquals(1, logs("service_name=" + GROUPS + "&event_type=CREATE_GROUP").size());
         JsonNode secrets = logs("service_name=" + SECRETS);
         assertEquals(1, secrets.size(), secrets.toString());
-        assertEquals("CREATE_CUSTOS_SECRET", secrets.get(0).get("event_type").asText());
+        assertEquals("addPasswordCredential", secrets.get(0).get("event_type").asText());
         JsonNode sharing = logs("service_name=" + SHARING);
         assertEquals(1, sharing.size(), sharing.toString());
-        assertEquals("CREATE_CUSTOS_ENTITY_TYPE", sharing.get(0).get("event_type").asText());
+        assertEquals("createEntityType", sharing.get(0).get("event_type").asText());
         assertEquals("service-account-" + TestRealm.TENANT_CLIENT, sharing.get(0).get("username").asText());
         JsonNode agents = logs("service_name=" + AGENTS + "&event_type=CREATE_CLIENT");
         assertTrue(agents.toString().contains("auditor"), agents.toString());
@@ -110,6 +111,57 @@ class LogIT {
                 "no stored event holds a secret value");
         assertEquals(400, Http.request("GET", realm.custos("log-management", "logs?service_name=nope")).auth(realm.tenantAuth()).send().status());
         assertEquals(400, Http.request("GET", realm.custos("log-management", "logs?start_time=yesterday")).auth(realm.tenantAuth()).send().status());
+    }
+
+    @Test
+    void custosOperationNamesFilterAndPageLikeCustos() {
+        // Keycloak's own switch, so that the other tests still find the realm's audit log off.
+        try (TestRealm own = TestRealm.create(new AdminApi(KeycloakServer.get()), "logops", rep -> rep.withArray("users")
+                .forEach(u -> {
+                    if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                                .withArray("realm-management").add("view-events");
+                    }
+                }))) {
+            pagesOfCustosOperations(own);
+        }
+    }
+
+    private static JsonNode logs(TestRealm in, String query) {
+        Http.Reply r = Http.request("GET", in.custos("log-management", "logs?" + query)).auth(in.tenantAuth()).send();
+        assertEquals(200, r.status(), r.toString());
+        return r.json().get("events");
+    }
+
+    private static void pagesOfCustosOperations(TestRealm realm) {
+        long since = System.currentTimeMillis() - 1;
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String user = "paged-" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+            assertEquals(200, Http.request("POST", realm.custos("user-management", "user")).auth(realm.tenantAuth())
+                    .json(Map.of("username", user, "first_name", "P", "last_name", "G", "email", user + "@example.org"))
+                    .send().status());
+            assertEquals(200, Http.request("POST", realm.custos("user-management", "user/deactivation"))
+                    .auth(realm.tenantAuth()).json(Map.of("username", user)).send().status());
+            created.add(user);
+        }
+        String window = "&start_time=" + since;
+        // Interleaved disableUser events do not eat into a page of registerUser.
+        assertEquals(2, logs(realm, "event_type=registerUser&limit=2" + window).size());
+        assertEquals(1, logs(realm, "event_type=registerUser&offset=2&limit=2" + window).size());
+        assertEquals(3, logs(realm, "event_type=disableUser&limit=0" + window).size(), "limit=0 is the default page");
+        logs(realm, "event_type=disableUser" + window).forEach(e -> assertEquals("disableUser", e.get("event_type").asText()));
+        // Keycloak's names still select, across Custos operations of the same kind.
+        assertEquals(3, logs(realm, "event_type=UPDATE_USER" + window).size());
+        // Reads and unknown operations: an empty page, never a 400.
+        for (String type : List.of("findUsers", "getUser", "isUserEnabled", "getAllGroups", "noSuchOperation")) {
+            assertEquals(0, logs(realm, "event_type=" + type + window).size(), type);
+        }
+        assertEquals(0, logs(realm, "service_name=" + AGENTS + "&event_type=registerUser" + window).size(),
+                "an operation of another service");
+        assertEquals(6, logs(realm, "service_name=" + USERS + window).size());
+        assertEquals(0, logs(realm, "service_name=org.apache.custos.identity.management.service.IdentityManagementService"
+                + window).size(), "identity calls are login events, not admin events");
     }
 
     @Test

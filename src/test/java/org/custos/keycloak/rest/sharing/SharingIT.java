@@ -251,8 +251,8 @@ class SharingIT {
         JsonNode data = tenant.ok("GET", "share?entity.id=who-1", null).get("shared_data");
         Set<String> rows = new TreeSet<>();
         data.forEach(d -> rows.add(d.get("owner_type").asText() + ":" + d.get("owner_id").asText() + ":"
-                + d.get("permissions").get(0).get("id").asText() + ":" + d.get("shared_by").asText()));
-        assertEquals(Set.of("USER:bob:OWNER:", "USER:carol:READ:bob", "USER:alice:READ:carol"), rows, data.toString());
+                + d.get("permission").get("id").asText() + ":" + d.get("shared_by").asText()));
+        assertEquals(Set.of("user:bob:OWNER:", "user:carol:READ:bob", "user:alice:READ:carol"), rows, data.toString());
         assertEquals("who-1", data.get(0).get("entity").get("id").asText());
         assertEquals(200, bob.call("DELETE", "entity", Map.of("entity", Map.of("id", "who-1"))).status());
     }

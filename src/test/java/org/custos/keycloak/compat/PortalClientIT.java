@@ -1,0 +1,209 @@
+package org.custos.keycloak.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Custos portal's service layer (airavata-custos-portal, {@code src/lib/service/custos-service}), as its Django
+ * proxy sends it: the tenant admin's access token, axios's {@code Content-Type: application/json} on every call,
+ * bodies exactly as the portal builds them (undefined fields left out, {@code null}s kept), and DELETE bodies.
+ * Each step asserts the fields the portal's pages read next.
+ */
+class PortalClientIT {
+
+    private static final String ADMIN = "portal-admin";
+    private static final String ADMIN_PASSWORD = "portal-admin-password-1";
+    private static final String CLIENT_ID = TestRealm.TENANT_CLIENT;
+    private static TestRealm realm;
+    private static String adminToken;
+
+    @BeforeAll
+    static void setUp() {
+        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "portal", rep -> {
+            rep.put("duplicateEmailsAllowed", false);
+            rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(
+                    Map.of("name", "tenant-role", "description", "A tenant role"))));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) rep.get("roles")).putObject("client")
+                    .set(CLIENT_ID, Http.JSON.valueToTree(List.of(Map.of("name", "viewer", "description", "Views"))));
+            Map<String, Object> admin = TestRealm.user(ADMIN, ADMIN_PASSWORD);
+            admin.put("clientRoles", Map.of("realm-management", List.of("manage-users", "view-users", "query-groups",
+                    "view-realm", "manage-realm", "view-clients", "manage-clients", "manage-authorization")));
+            rep.withArray("users").add(Http.JSON.valueToTree(admin));
+            Map<String, Object> bob = TestRealm.user("bob", "bob-password-1");
+            bob.put("clientRoles", Map.of(CLIENT_ID, List.of("viewer")));
+            rep.withArray("users").add(Http.JSON.valueToTree(bob));
+            rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user("carol", "carol-password-1")));
+        });
+        adminToken = realm.accessToken(ADMIN, ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        realm.close();
+    }
+
+    /** The portal's axios instance (Accept any, Content-Type application/json) behind its Django proxy. */
+    private static Http.Request portal(String method, String service, String path) {
+        return Http.request(method, realm.custos(service, path)).header("Accept", "*/*")
+                .header("Content-Type", "application/json").auth(Http.bearer(adminToken));
+    }
+
+    private static JsonNode ok(Http.Request request) {
+        Http.Reply r = request.send();
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    private static Set<String> names(JsonNode roles) {
+        Set<String> names = new TreeSet<>();
+        roles.forEach(r -> names.add(r.get("name").asText()));
+        return names;
+    }
+
+    @Test
+    void rolesPagesListCreateAssignAndDeleteRoles() {
+        // custos-service-users.js getRoles({isClientLevel}) and custos-service-tenants.js fetchTenantRoles.
+        JsonNode realmRoles = ok(portal("GET", "user-management", "roles?client_level=false")).get("roles");
+        assertTrue(names(realmRoles).contains("tenant-role"), realmRoles.toString());
+        JsonNode tenantRole = java.util.stream.StreamSupport.stream(realmRoles.spliterator(), false)
+                .filter(r -> r.get("name").asText().equals("tenant-role")).findFirst().orElseThrow();
+        assertEquals("A tenant role", tenantRole.get("description").asText());
+        assertFalse(tenantRole.get("composite").asBoolean());
+        assertFalse(tenantRole.get("id").asText().isEmpty());
+        assertEquals(Set.of("viewer"), names(ok(portal("GET", "user-management", "roles?client_level=true")).get("roles")));
+        assertEquals(names(realmRoles), names(ok(portal("GET", "tenant-management", "roles?client_id=" + CLIENT_ID
+                + "&client_level=false")).get("roles")));
+
+        // createTenantRole, then deleteTenantRole (the role's name in role.id).
+        JsonNode created = ok(portal("POST", "tenant-management", "roles").json("{\"roles\":[{\"name\":\"curator\","
+                + "\"description\":\"Curates\"}],\"client_level\":false,\"client_id\":\"" + CLIENT_ID
+                + "\",\"composite\":false}"));
+        assertTrue(names(created.get("roles")).contains("curator"), created.toString());
+        assertEquals("Curates", realm.admin().get("/" + realm.name() + "/roles/curator").get("description").asText());
+
+        // addRolesToUser / deleteRolesFromUser with client_level: the roles are the client's.
+        ok(portal("POST", "user-management", "users/roles").json(Map.of("client_id", CLIENT_ID,
+                "roles", List.of("curator"), "usernames", List.of("carol"), "client_level", false)));
+        assertTrue(realm.realmRoleNames("carol").contains("curator"));
+        JsonNode deleted = ok(portal("DELETE", "user-management", "user/roles").json(Map.of("client_id", CLIENT_ID,
+                "roles", List.of("viewer"), "username", "bob", "client_level", true)));
+        assertTrue(deleted.get("status").asBoolean());
+        String bobId = realm.adminUser("bob").get("id").asText();
+        String tenantInternalId = realm.admin().get("/" + realm.name() + "/clients?clientId=" + CLIENT_ID).get(0)
+                .get("id").asText();
+        assertEquals(0, realm.admin().get("/" + realm.name() + "/users/" + bobId + "/role-mappings/clients/"
+                + tenantInternalId).size(), "bob lost the client role viewer");
+
+        ok(portal("DELETE", "tenant-management", "role").json("{\"role\":{\"id\":\"curator\"},\"client_level\":false,"
+                + "\"client_id\":\"" + CLIENT_ID + "\"}"));
+        assertEquals(404, realm.admin().call("GET", "/" + realm.name() + "/roles/curator", null).status());
+        assertFalse(realm.realmRoleNames("carol").contains("curator"));
+    }
+
+    @Test
+    void groupPagesReadTheOwnerInBothSpellingsAndUpdateWithAFlatBody() {
+        // createGroup({clientId, name, description, ownerId, ...undefined}) reads data.id.
+        String id = ok(portal("POST", "group-management", "group").json("{\"clientId\":\"" + CLIENT_ID
+                + "\",\"group\":{\"name\":\"lab\",\"description\":\"The lab\",\"ownerId\":\"bob\"}}")).get("id").asText();
+        // getAllGroups({clientId}): the group list reads owner_id.
+        JsonNode listed = ok(portal("GET", "group-management", "groups?clientId=" + CLIENT_ID)).get("groups");
+        JsonNode lab = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                .filter(g -> g.get("id").asText().equals(id)).findFirst().orElseThrow();
+        assertEquals("bob", lab.get("owner_id").asText(), lab.toString());
+        assertEquals("bob", lab.get("ownerId").asText());
+        for (String field : List.of("parent_id", "created_time", "last_modified_time", "description", "realm_roles",
+                "client_roles", "attributes", "sub_groups")) {
+            assertTrue(lab.has(field), field + " in " + lab);
+        }
+        // findGroup({clientId, groupId}) reads ownerId.
+        JsonNode found = ok(portal("GET", "group-management", "group?group.id=" + id + "&client_id=" + CLIENT_ID));
+        assertEquals("bob", found.get("ownerId").asText());
+        Set<String> listFields = new TreeSet<>();
+        lab.fieldNames().forEachRemaining(listFields::add);
+        Set<String> findFields = new TreeSet<>();
+        found.fieldNames().forEachRemaining(findFields::add);
+        assertEquals(listFields, findFields, "the same fields in every group response");
+
+        // updateGroup({groupId, name, description, ownerId}): a flat body, no "group" wrapper.
+        JsonNode updated = ok(portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"" + id
+                + "\",\"name\":\"lab-renamed\",\"description\":\"The renamed lab\",\"ownerId\":\"bob\"}"));
+        assertEquals("lab-renamed", updated.get("name").asText());
+        assertEquals("The renamed lab", realm.admin().get("/" + realm.name() + "/groups/" + id).get("description").asText());
+        Http.Reply wrongId = portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"someone-else\","
+                + "\"name\":\"x\"}").send();
+        assertEquals(400, wrongId.status(), wrongId.toString());
+        assertEquals("lab-renamed", realm.admin().get("/" + realm.name() + "/groups/" + id).get("name").asText());
+        // deleteGroup({clientId, groupId}): DELETE with a body.
+        ok(portal("DELETE", "group-management", "group/" + id).json("{\"client_id\":\"" + CLIENT_ID + "\"}"));
+    }
+
+    @Test
+    void userPagesReadAttributeValuesAfterAProfileUpdate() {
+        ok(portal("POST", "user-management", "attributes").json(Map.of("client_id", CLIENT_ID,
+                "attributes", List.of(Map.of("key", "phone", "values", List.of("8123"))), "users", List.of("carol"))));
+        // updateProfile({clientId, username, firstName, lastName, email}) reads attributes[].values.
+        JsonNode profile = ok(portal("PUT", "user-management", "user/profile").json(Map.of("username", "carol",
+                "first_name", "Carol", "last_name", "Cole", "email", "carol@example.org", "client_id", CLIENT_ID)));
+        assertEquals("Cole", profile.get("last_name").asText());
+        JsonNode phone = profile.get("attributes").get(0);
+        assertEquals("phone", phone.get("key").asText(), profile.toString());
+        assertEquals("8123", phone.get("values").get(0).asText());
+        // findUsers({offset, limit, clientId, username}) reads users[].username.
+        JsonNode users = ok(portal("GET", "user-management", "users?offset=0&limit=20&client_id=" + CLIENT_ID
+                + "&user.id=carol")).get("users");
+        assertEquals("carol", users.get(0).get("username").asText());
+    }
+
+    @Test
+    void secretEntitiesAndTheShareDialog() {
+        // The built-in entity type SECRET is listed (TenantEntityTypes.vue shows it, undeletable).
+        JsonNode types = ok(portal("GET", "sharing-management", "entity/types?client_id=" + CLIENT_ID)).get("types");
+        assertTrue(java.util.stream.StreamSupport.stream(types.spliterator(), false)
+                .anyMatch(t -> t.get("id").asText().equals("SECRET")), types.toString());
+        assertEquals(400, portal("DELETE", "sharing-management", "entity/type").json(Map.of("client_id", CLIENT_ID,
+                "entity_type", Map.of("id", "SECRET"))).send().status());
+        // createPermissionType({clientId, id, name, description = null}): a JSON null.
+        ok(portal("POST", "sharing-management", "permission/type").json("{\"client_id\":\"" + CLIENT_ID
+                + "\",\"permission_type\":{\"id\":\"READ\",\"name\":\"READ\",\"description\":null}}"));
+
+        // custos-service-entities-secrets-password.js createSecret: the password inside metadata.
+        String password = "portal-password-" + java.util.UUID.randomUUID();
+        String token = ok(portal("POST", "resource-secret-management", "secret/password").json(Map.of("metadata",
+                Map.of("client_id", CLIENT_ID, "description", "db password", "owner_id", ADMIN, "password", password))))
+                .get("token").asText();
+        assertEquals(password, ok(portal("GET", "resource-secret-management", "secret/password?client_id=" + CLIENT_ID
+                + "&token=" + token)).get("password").asText());
+        // entities/index.js createEntity with type SECRET and the secret's token as its id.
+        Map<String, Object> entity = new HashMap<>(Map.of("id", token, "name", "db password", "description", "db",
+                "type", "SECRET", "owner_id", ADMIN));
+        ok(portal("POST", "sharing-management", "entity").json(Map.of("client_id", CLIENT_ID, "entity", entity)));
+
+        // shareEntity: users/share with cascade and shared_by; getSharedOwners reads shared_data.
+        ok(portal("POST", "sharing-management", "users/share").json(Map.of("client_id", CLIENT_ID,
+                "entity", Map.of("id", token), "permission_type", Map.of("id", "READ"), "owner_id", List.of("bob"),
+                "cascade", true, "shared_by", ADMIN)));
+        JsonNode shared = ok(portal("GET", "sharing-management", "share?entity.id=" + token + "&client_id=" + CLIENT_ID))
+                .get("shared_data");
+        Set<String> rows = new TreeSet<>();
+        shared.forEach(d -> rows.add(d.get("owner_type").asText() + ":" + d.get("owner_id").asText() + ":"
+                + d.get("permission").get("id").asText() + ":" + d.get("permissions").get(0).get("id").asText()));
+        assertEquals(Set.of("user:" + ADMIN + ":OWNER:OWNER", "user:bob:READ:READ"), rows, shared.toString());
+        assertEquals("SECRET", shared.get(0).get("entity").get("type").asText());
+    }
+}
