@@ -97,19 +97,9 @@ class PortalClientIT {
         assertTrue(names(created.get("roles")).contains("curator"), created.toString());
         assertEquals("Curates", realm.admin().get("/" + realm.name() + "/roles/curator").get("description").asText());
 
-        // addRolesToUser / deleteRolesFromUser with client_level: the roles are the client's.
         ok(portal("POST", "user-management", "users/roles").json(Map.of("client_id", CLIENT_ID,
                 "roles", List.of("curator"), "usernames", List.of("carol"), "client_level", false)));
         assertTrue(realm.realmRoleNames("carol").contains("curator"));
-        JsonNode deleted = ok(portal("DELETE", "user-management", "user/roles").json(Map.of("client_id", CLIENT_ID,
-                "roles", List.of("viewer"), "username", "bob", "client_level", true)));
-        assertTrue(deleted.get("status").asBoolean());
-        String bobId = realm.adminUser("bob").get("id").asText();
-        String tenantInternalId = realm.admin().get("/" + realm.name() + "/clients?clientId=" + CLIENT_ID).get(0)
-                .get("id").asText();
-        assertEquals(0, realm.admin().get("/" + realm.name() + "/users/" + bobId + "/role-mappings/clients/"
-                + tenantInternalId).size(), "bob lost the client role viewer");
-
         ok(portal("DELETE", "tenant-management", "role").json("{\"role\":{\"id\":\"curator\"},\"client_level\":false,"
                 + "\"client_id\":\"" + CLIENT_ID + "\"}"));
         assertEquals(404, realm.admin().call("GET", "/" + realm.name() + "/roles/curator", null).status());
@@ -117,7 +107,43 @@ class PortalClientIT {
     }
 
     @Test
-    void groupPagesReadTheOwnerInBothSpellingsAndUpdateWithAFlatBody() {
+    void userRolesDialogRemovesAClientRole() {
+        // addRolesToUser / deleteRolesFromUser with client_level: the roles are the client's.
+        String bobId = realm.adminUser("bob").get("id").asText();
+        String tenantInternalId = realm.admin().get("/" + realm.name() + "/clients?clientId=" + CLIENT_ID).get(0)
+                .get("id").asText();
+        String mappings = "/" + realm.name() + "/users/" + bobId + "/role-mappings/clients/" + tenantInternalId;
+        ok(portal("POST", "user-management", "users/roles").json(Map.of("client_id", CLIENT_ID,
+                "roles", List.of("viewer"), "usernames", List.of("bob"), "client_level", true)));
+        assertEquals(1, realm.admin().get(mappings).size(), "bob holds the client role viewer");
+        JsonNode deleted = ok(portal("DELETE", "user-management", "user/roles").json(Map.of("client_id", CLIENT_ID,
+                "roles", List.of("viewer"), "username", "bob", "client_level", true)));
+        assertTrue(deleted.get("status").asBoolean());
+        assertEquals(0, realm.admin().get(mappings).size(), "bob lost the client role viewer");
+        Http.Reply otherClient = portal("DELETE", "user-management", "user/roles").json(Map.of("client_id", "another",
+                "roles", List.of("viewer"), "username", "bob", "client_level", true)).send();
+        assertEquals(400, otherClient.status(), "client_id names the calling client: " + otherClient);
+    }
+
+    @Test
+    void groupEditorUpdatesWithAFlatBody() {
+        String id = ok(portal("POST", "group-management", "group").json("{\"clientId\":\"" + CLIENT_ID
+                + "\",\"group\":{\"name\":\"flat-lab\",\"description\":\"The lab\",\"ownerId\":\"bob\"}}")).get("id").asText();
+        // updateGroup({groupId, name, description, ownerId}): a flat body, no "group" wrapper.
+        JsonNode updated = ok(portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"" + id
+                + "\",\"name\":\"flat-lab-renamed\",\"description\":\"The renamed lab\",\"ownerId\":\"bob\"}"));
+        assertEquals("flat-lab-renamed", updated.get("name").asText());
+        assertEquals("The renamed lab", realm.admin().get("/" + realm.name() + "/groups/" + id).get("description").asText());
+        Http.Reply wrongId = portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"someone-else\","
+                + "\"name\":\"x\"}").send();
+        assertEquals(400, wrongId.status(), wrongId.toString());
+        assertEquals("flat-lab-renamed", realm.admin().get("/" + realm.name() + "/groups/" + id).get("name").asText());
+        // deleteGroup({clientId, groupId}): DELETE with a body.
+        ok(portal("DELETE", "group-management", "group/" + id).json("{\"client_id\":\"" + CLIENT_ID + "\"}"));
+    }
+
+    @Test
+    void groupPagesReadTheOwnerInBothSpellings() {
         // createGroup({clientId, name, description, ownerId, ...undefined}) reads data.id.
         String id = ok(portal("POST", "group-management", "group").json("{\"clientId\":\"" + CLIENT_ID
                 + "\",\"group\":{\"name\":\"lab\",\"description\":\"The lab\",\"ownerId\":\"bob\"}}")).get("id").asText();
@@ -139,18 +165,6 @@ class PortalClientIT {
         Set<String> findFields = new TreeSet<>();
         found.fieldNames().forEachRemaining(findFields::add);
         assertEquals(listFields, findFields, "the same fields in every group response");
-
-        // updateGroup({groupId, name, description, ownerId}): a flat body, no "group" wrapper.
-        JsonNode updated = ok(portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"" + id
-                + "\",\"name\":\"lab-renamed\",\"description\":\"The renamed lab\",\"ownerId\":\"bob\"}"));
-        assertEquals("lab-renamed", updated.get("name").asText());
-        assertEquals("The renamed lab", realm.admin().get("/" + realm.name() + "/groups/" + id).get("description").asText());
-        Http.Reply wrongId = portal("PUT", "group-management", "group/" + id).json("{\"groupId\":\"someone-else\","
-                + "\"name\":\"x\"}").send();
-        assertEquals(400, wrongId.status(), wrongId.toString());
-        assertEquals("lab-renamed", realm.admin().get("/" + realm.name() + "/groups/" + id).get("name").asText());
-        // deleteGroup({clientId, groupId}): DELETE with a body.
-        ok(portal("DELETE", "group-management", "group/" + id).json("{\"client_id\":\"" + CLIENT_ID + "\"}"));
     }
 
     @Test
@@ -171,7 +185,50 @@ class PortalClientIT {
     }
 
     @Test
-    void secretEntitiesAndTheShareDialog() {
+    void passwordSecretWithThePasswordInMetadata() {
+        // custos-service-entities-secrets-password.js createSecret, then getSecret.
+        String password = "portal-password-" + java.util.UUID.randomUUID();
+        String token = ok(portal("POST", "resource-secret-management", "secret/password").json(Map.of("metadata",
+                Map.of("client_id", CLIENT_ID, "description", "db password", "owner_id", ADMIN, "password", password))))
+                .get("token").asText();
+        assertEquals(password, ok(portal("GET", "resource-secret-management", "secret/password?client_id=" + CLIENT_ID
+                + "&token=" + token)).get("password").asText());
+        Http.Reply both = portal("POST", "resource-secret-management", "secret/password").json(Map.of("metadata",
+                Map.of("owner_id", ADMIN, "password", "pw-first-7731"), "password", "pw-second-9142")).send();
+        assertEquals(400, both.status(), both.toString());
+        assertFalse(both.body().contains("pw-first") || both.body().contains("pw-second"), "no password in the error");
+    }
+
+    @Test
+    void shareDialogReadsOnePermissionObjectPerRow() {
+        ok(portal("POST", "sharing-management", "entity/type").json("{\"client_id\":\"" + CLIENT_ID
+                + "\",\"entity_type\":{\"id\":\"PROJECT\",\"name\":\"PROJECT\",\"description\":null}}"));
+        ok(portal("POST", "sharing-management", "permission/type").json("{\"client_id\":\"" + CLIENT_ID
+                + "\",\"permission_type\":{\"id\":\"EDIT\",\"name\":\"EDIT\",\"description\":null}}"));
+        ok(portal("POST", "sharing-management", "entity").json(Map.of("client_id", CLIENT_ID, "entity",
+                Map.of("id", "project-1", "name", "Project 1", "type", "PROJECT", "owner_id", ADMIN))));
+        String groupId = ok(portal("POST", "group-management", "group").json(Map.of("clientId", CLIENT_ID,
+                "group", Map.of("name", "editors")))).get("id").asText();
+        ok(portal("POST", "sharing-management", "users/share").json(Map.of("client_id", CLIENT_ID,
+                "entity", Map.of("id", "project-1"), "permission_type", Map.of("id", "EDIT"), "owner_id", List.of("bob"),
+                "cascade", true, "shared_by", ADMIN)));
+        ok(portal("POST", "sharing-management", "groups/share").json(Map.of("client_id", CLIENT_ID,
+                "entity", Map.of("id", "project-1"), "permission_type", Map.of("id", "EDIT"), "owner_id", List.of(groupId),
+                "cascade", true, "shared_by", ADMIN)));
+        // getSharedOwners: shared_data[].permission.id (modal-share-entity.vue) and owner_type.
+        Set<String> rows = new TreeSet<>();
+        ok(portal("GET", "sharing-management", "share?entity.id=project-1&client_id=" + CLIENT_ID)).get("shared_data")
+                .forEach(d -> rows.add(d.get("owner_type").asText() + ":" + d.get("owner_id").asText() + ":"
+                        + d.get("permission").get("id").asText()));
+        assertEquals(Set.of("user:" + ADMIN + ":OWNER", "user:bob:EDIT", "group:" + groupId + ":EDIT"), rows);
+        Set<String> direct = new TreeSet<>();
+        ok(portal("GET", "sharing-management", "share/direct?entity.id=project-1&client_id=" + CLIENT_ID))
+                .get("shared_data").forEach(d -> direct.add(d.get("permission").get("id").asText()));
+        assertEquals(Set.of("OWNER", "EDIT"), direct);
+    }
+
+    @Test
+    void secretEntitiesUnderTheBuiltInSecretType() {
         // The built-in entity type SECRET is listed (TenantEntityTypes.vue shows it, undeletable).
         JsonNode types = ok(portal("GET", "sharing-management", "entity/types?client_id=" + CLIENT_ID)).get("types");
         assertTrue(java.util.stream.StreamSupport.stream(types.spliterator(), false)
@@ -183,12 +240,9 @@ class PortalClientIT {
                 + "\",\"permission_type\":{\"id\":\"READ\",\"name\":\"READ\",\"description\":null}}"));
 
         // custos-service-entities-secrets-password.js createSecret: the password inside metadata.
-        String password = "portal-password-" + java.util.UUID.randomUUID();
         String token = ok(portal("POST", "resource-secret-management", "secret/password").json(Map.of("metadata",
-                Map.of("client_id", CLIENT_ID, "description", "db password", "owner_id", ADMIN, "password", password))))
-                .get("token").asText();
-        assertEquals(password, ok(portal("GET", "resource-secret-management", "secret/password?client_id=" + CLIENT_ID
-                + "&token=" + token)).get("password").asText());
+                Map.of("client_id", CLIENT_ID, "description", "db password", "owner_id", ADMIN, "password",
+                        "portal-password-" + java.util.UUID.randomUUID())))).get("token").asText();
         // entities/index.js createEntity with type SECRET and the secret's token as its id.
         Map<String, Object> entity = new HashMap<>(Map.of("id", token, "name", "db password", "description", "db",
                 "type", "SECRET", "owner_id", ADMIN));

@@ -34,7 +34,7 @@ class BadInputIT {
     static void setUp() {
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput", rep -> rep.withArray("users").forEach(u -> {
             if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management").add("manage-clients");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management").add("manage-clients").add("manage-realm");
             }
         }));
         Http.request("POST", realm.custos("agent-management", "enable")).auth(realm.tenantAuth()).send();
@@ -76,6 +76,8 @@ class BadInputIT {
             new BodyEndpoint("PUT", "user-management", "user/profile", "email"),
             new BodyEndpoint("POST", "user-management", "user/profile/mapper", "current_username"),
             new BodyEndpoint("POST", "user-management", "user/admin", "username"),
+            new BodyEndpoint("POST", "tenant-management", "roles", "client_id"),
+            new BodyEndpoint("DELETE", "tenant-management", "role", "client_id"),
             new BodyEndpoint("DELETE", "user-management", "user/admin", "username"),
             new BodyEndpoint("POST", "group-management", "groups", "clientId"),
             new BodyEndpoint("POST", "group-management", "group", "clientId"),
