@@ -2,22 +2,31 @@ package org.custos.keycloak.representation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.custos.keycloak.error.CustosException;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Reads request bodies the way a Custos client sends them: unknown fields are ignored, JSON {@code null} means
- * absent, camelCase aliases are declared on the DTOs, and a known field of the wrong type is a 400 that names it.
+ * absent, every field is read under its snake_case and its lowerCamelCase name (protobuf's JSON rule), quoted
+ * numbers and booleans convert, and a known field of the wrong type is a 400 that names it.
  */
 public final class Json {
 
@@ -48,13 +57,17 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Parses a JSON document; an empty body yields an empty object so that all-optional requests work. */
+    /**
+     * Parses a JSON document; an empty body yields an empty object so that all-optional requests work. Every field
+     * is read under its proto name and its lowerCamelCase JSON name alike ({@link #canonicalNames}).
+     */
     public static <T> T read(byte[] body, Class<T> type) {
         try {
             if (body == null || isBlank(body)) {
                 return MAPPER.readValue("{}", type);
             }
-            return MAPPER.readValue(body, type);
+            JsonNode tree = MAPPER.readTree(body);
+            return MAPPER.treeToValue(canonicalNames(tree, MAPPER.constructType(type)), type);
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e));
         } catch (JsonProcessingException e) {
@@ -70,17 +83,17 @@ public final class Json {
      * {@code entity.id=x} is {@code {"entity":{"id":"x"}}}, a repeated name is an array, one value where an array is
      * expected is an array of one, and {@code "true"} and {@code "10"} convert as in a body.
      */
-    public static <T> T readQuery(java.util.Map<String, java.util.List<String>> params, Class<T> type) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+    public static <T> T readQuery(Map<String, List<String>> params, Class<T> type) {
+        ObjectNode root = MAPPER.createObjectNode();
         params.forEach((name, values) -> {
             String[] path = name.split("\\.");
-            com.fasterxml.jackson.databind.node.ObjectNode node = root;
+            ObjectNode node = root;
             for (int i = 0; i < path.length - 1; i++) {
                 JsonNode child = node.get(path[i]);
                 if (child != null && !child.isObject()) {
                     return;
                 }
-                node = child != null ? (com.fasterxml.jackson.databind.node.ObjectNode) child : node.putObject(path[i]);
+                node = child != null ? (ObjectNode) child : node.putObject(path[i]);
             }
             if (values.size() == 1) {
                 node.put(path[path.length - 1], values.get(0));
@@ -89,12 +102,90 @@ public final class Json {
             }
         });
         try {
-            return MAPPER.readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY).readValue(root);
+            return MAPPER.readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                    .readValue(canonicalNames(root, MAPPER.constructType(type)));
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e).replace("field '", "parameter '"));
         } catch (IOException e) {
             throw CustosException.badRequest("unreadable query parameters");
         }
+    }
+
+    /**
+     * Protobuf's JSON parser — Custos's gateway — accepts every field under its proto name ({@code client_id}) and
+     * its lowerCamelCase JSON name ({@code clientId}). A key the target type does not know is renamed to the other
+     * spelling when the type knows that one (and the body does not already carry it), in nested objects and lists
+     * too; everything else is left as sent.
+     */
+    static JsonNode canonicalNames(JsonNode node, JavaType type) {
+        if (node == null || type == null) {
+            return node;
+        }
+        if (node.isArray() && type.isContainerType() && type.getContentType() != null) {
+            ArrayNode out = MAPPER.createArrayNode();
+            node.forEach(item -> out.add(canonicalNames(item, type.getContentType())));
+            return out;
+        }
+        if (!node.isObject() || type.isContainerType() || type.isJavaLangObject()
+                || JsonNode.class.isAssignableFrom(type.getRawClass()) || type.getRawClass().getName().startsWith("java.")) {
+            return node;
+        }
+        Map<String, JavaType> known = PROPERTIES.computeIfAbsent(type,
+                Json::propertiesOf);
+        ObjectNode out = MAPPER.createObjectNode();
+        node.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            if (!known.containsKey(name)) {
+                String other = name.contains("_") ? lowerCamel(name) : snake(name);
+                if (known.containsKey(other) && !node.has(other)) {
+                    name = other;
+                }
+            }
+            out.set(name, canonicalNames(field.getValue(), known.get(name)));
+        });
+        return out;
+    }
+
+    /** Each request type's property names (aliases included) and their types, introspected once. */
+    private static final Map<JavaType,
+            Map<String, JavaType>> PROPERTIES =
+            new ConcurrentHashMap<>();
+
+    private static Map<String, JavaType> propertiesOf(
+            JavaType type) {
+        Map<String, JavaType> known = new HashMap<>();
+        for (BeanPropertyDefinition property
+                : MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
+            known.put(property.getName(), property.getPrimaryType());
+            property.findAliases().forEach(alias -> known.put(alias.getSimpleName(), property.getPrimaryType()));
+        }
+        return known;
+    }
+
+    private static String lowerCamel(String snake) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String snake(String camel) {
+        StringBuilder b = new StringBuilder();
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                b.append('_').append(Character.toLowerCase(c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     public static JsonNode readTree(byte[] body) {

@@ -40,6 +40,34 @@ class JsonTest {
         assertEquals("b", read("{\"clientId\":\"b\"}").clientId());
     }
 
+    record Criterion(@JsonProperty("search_field") String searchField, @JsonProperty("value") String value) {
+    }
+
+    record Search(@JsonProperty("owner_id") String ownerId,
+                  @JsonProperty("search_criteria") List<Criterion> criteria,
+                  @JsonProperty("entity") Sample entity,
+                  @JsonProperty("ownerId") String camelOnly) {
+    }
+
+    @Test
+    void everyFieldIsReadUnderItsProtoNameAndItsJsonNameAsProtobufDoes() {
+        Search s = Json.read(("{\"ownerId\":\"camel\",\"searchCriteria\":[{\"searchField\":\"NAME\",\"value\":\"x\"}],"
+                + "\"entity\":{\"clientId\":\"c\",\"enabled\":true}}").getBytes(StandardCharsets.UTF_8), Search.class);
+        assertEquals("camel", s.camelOnly(), "a name the type declares is kept as it is");
+        assertNull(s.ownerId());
+        assertEquals("NAME", s.criteria().get(0).searchField(), "renamed inside lists");
+        assertEquals("c", s.entity().clientId());
+        Search snake = Json.read("{\"owner_id\":\"o\",\"search_criteria\":[{\"search_field\":\"ID\"}]}"
+                .getBytes(StandardCharsets.UTF_8), Search.class);
+        assertEquals("o", snake.ownerId());
+        assertEquals("ID", snake.criteria().get(0).searchField());
+        Criterion both = Json.read("{\"search_field\":\"A\",\"searchField\":\"B\"}".getBytes(StandardCharsets.UTF_8),
+                Criterion.class);
+        assertEquals("A", both.searchField(), "the proto name wins when both are sent");
+        String d = descriptionOf("{\"clientId\":5}");
+        assertTrue(d.contains("'client_id' must be a string"), d);
+    }
+
     @Test
     void nullMeansAbsentAndAnEmptyBodyIsAnEmptyObject() {
         assertNull(read("{\"client_id\":null}").clientId());
