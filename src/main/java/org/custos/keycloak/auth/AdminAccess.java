@@ -6,6 +6,7 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
@@ -82,14 +83,13 @@ public final class AdminAccess {
         return evaluator != null && evaluator.users().canQuery();
     }
 
-    /** List every group of the realm ({@code query-groups}, {@code view-users}, {@code manage-users}). */
     /** Keycloak's rule for listing a realm's or a client's roles ({@code GET .../roles} of its admin API). */
-    public boolean canListRoles(org.keycloak.models.RoleContainerModel container) {
+    public boolean canListRoles(RoleContainerModel container) {
         return evaluator != null && evaluator.roles().canList(container);
     }
 
     /** Keycloak's rule for creating roles in a realm or client. */
-    public boolean canManageRoles(org.keycloak.models.RoleContainerModel container) {
+    public boolean canManageRoles(RoleContainerModel container) {
         return evaluator != null && evaluator.roles().canManage(container);
     }
 
@@ -98,6 +98,7 @@ public final class AdminAccess {
         return evaluator != null && evaluator.roles().canManage(role);
     }
 
+    /** List every group of the realm ({@code query-groups}, {@code view-users}, {@code manage-users}). */
     public boolean canListGroups() {
         return evaluator != null && evaluator.groups().canList();
     }

@@ -71,6 +71,9 @@ public final class Json {
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e));
         } catch (JsonProcessingException e) {
+            if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+                throw CustosException.badRequest("a value does not fit its field (a number out of range?)");
+            }
             throw CustosException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
@@ -86,7 +89,10 @@ public final class Json {
     public static <T> T readQuery(Map<String, List<String>> params, Class<T> type) {
         ObjectNode root = MAPPER.createObjectNode();
         params.forEach((name, values) -> {
-            String[] path = name.split("\\.");
+            String[] path = name.split("\\.", -1);
+            if (java.util.Arrays.stream(path).anyMatch(String::isEmpty)) {
+                return;
+            }
             ObjectNode node = root;
             for (int i = 0; i < path.length - 1; i++) {
                 JsonNode child = node.get(path[i]);

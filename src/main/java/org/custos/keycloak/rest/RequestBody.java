@@ -20,20 +20,22 @@ public final class RequestBody {
     private final byte[] bytes;
     private final MediaType type;
     private final MultivaluedMap<String, String> query;
+    private final boolean readsQuery;
 
-    private RequestBody(byte[] bytes, MediaType type, MultivaluedMap<String, String> query) {
+    private RequestBody(byte[] bytes, MediaType type, MultivaluedMap<String, String> query, boolean readsQuery) {
         this.bytes = bytes == null ? new byte[0] : bytes;
         this.type = type;
         this.query = query;
+        this.readsQuery = readsQuery;
     }
 
     public static RequestBody of(byte[] bytes, HttpHeaders headers, long maxBytes) {
-        return of(bytes, headers, maxBytes, null);
+        return of(bytes, headers, maxBytes, null, null);
     }
 
-    /** With the request's query parameters, which stand in for an empty body (see {@link #json}). */
+    /** With the request's verb and query parameters, which stand in for an empty body (see {@link #json}). */
     public static RequestBody of(byte[] bytes, HttpHeaders headers, long maxBytes,
-                                 MultivaluedMap<String, String> query) {
+                                 MultivaluedMap<String, String> query, String method) {
         if (bytes != null && bytes.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -46,7 +48,7 @@ public final class RequestBody {
                 throw unsupported();
             }
         }
-        return new RequestBody(bytes, type, query);
+        return new RequestBody(bytes, type, query, "DELETE".equals(method) || "GET".equals(method));
     }
 
     public static CustosException tooLarge(long maxBytes) {
@@ -77,15 +79,16 @@ public final class RequestBody {
     }
 
     /**
-     * The body as a JSON object of the given type; an empty body (of any declared type) is an empty object — or,
-     * when the request has query parameters, the object they spell ({@link Json#readQuery}), as Custos's gateway
-     * read the fields of a DELETE or GET from the query.
+     * The body as a JSON object of the given type; an empty body (of any declared type) is an empty object — or, for
+     * a DELETE or GET with query parameters, the object they spell ({@link Json#readQuery}), as Custos's gateway read
+     * those calls' fields from the query. A POST or PUT never is: its fields (passwords among them) belong in a body.
      */
     public <T> T json(Class<T> dto) {
         if (!isEmpty() && !isJson()) {
             throw unsupported();
         }
-        if (isEmpty() && query != null && !query.isEmpty() && dto != com.fasterxml.jackson.databind.JsonNode.class) {
+        if (isEmpty() && query != null && !query.isEmpty() && readsQuery
+                && dto != com.fasterxml.jackson.databind.JsonNode.class) {
             return Json.readQuery(query, dto);
         }
         return Json.read(bytes, dto);

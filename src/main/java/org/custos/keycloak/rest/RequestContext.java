@@ -43,7 +43,8 @@ public final class RequestContext {
 
     public RequestBody body(byte[] bytes) {
         return RequestBody.of(bytes, session.getContext().getRequestHeaders(), config.maxBodyBytes(),
-                session.getContext().getUri().getQueryParameters());
+                session.getContext().getUri().getQueryParameters(), session.getContext().getHttpRequest() == null ? null
+                        : session.getContext().getHttpRequest().getHttpMethod());
     }
 
     /** Absolute URL of this realm's custos root, e.g. {@code http://host/realms/x/custos}. */

@@ -54,12 +54,13 @@ public final class AdminEvents {
 
     /** The Custos operation this request serves, from its verb and path ({@code .../custos/<service>/v1.0.0/...}). */
     private java.util.Optional<String> custosOperation() {
-        String path = session.getContext().getUri().getPath();
-        int at = path.indexOf("/custos/");
-        if (at < 0 || session.getContext().getHttpRequest() == null) {
+        if (session.getContext().getHttpRequest() == null || session.getContext().getUri() == null) {
             return java.util.Optional.empty();
         }
-        return CustosOperations.of(session.getContext().getHttpRequest().getHttpMethod(), path.substring(at + 8))
-                .map(CustosOperations.Operation::name);
+        String prefix = "realms/" + realm.getName() + "/custos/";
+        String path = session.getContext().getUri().getPath();
+        int at = path.indexOf(prefix);
+        return at < 0 ? java.util.Optional.empty() : CustosOperations.of(session.getContext().getHttpRequest()
+                .getHttpMethod(), path.substring(at + prefix.length())).map(CustosOperations.Operation::name);
     }
 }

@@ -88,6 +88,10 @@ class ProtobufJsonNamesIT {
         ok("POST", "sharing-management", "entity/type", "{\"entity_type\":{\"id\":\"NOTE\"}}");
         ok("DELETE", "sharing-management", "entity/type?entity_type.id=NOTE", null);
         assertEquals(404, call("GET", "sharing-management", "entity/type?entity_type.id=NOTE", null).status());
+        // A PUT or POST never reads its fields from the query: credentials do not belong in URLs.
+        Http.Reply put = call("PUT", "user-management", "user/password?username=bob&password=in-the-url-1", null);
+        assertEquals(400, put.status(), put.toString());
+        assertEquals(200, realm.tryPasswordGrant("bob", "bob-password-1").status(), "the password is unchanged");
         Http.Reply wrongType = call("DELETE", "user-management", "user?username=bob&username=carla", null);
         assertEquals(400, wrongType.status(), "two values where one belongs: " + wrongType);
         assertFalse(realm.adminUser("bob") == null, "nothing was deleted");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +67,30 @@ class JsonTest {
         assertEquals("A", both.searchField(), "the proto name wins when both are sent");
         String d = descriptionOf("{\"clientId\":5}");
         assertTrue(d.contains("'client_id' must be a string"), d);
+    }
+
+    record Page(@JsonProperty("limit") Integer limit) {
+    }
+
+    @Test
+    void quotedIntegersConvertAndOutOfRangeNumbersAreNamedAsSuch() {
+        assertEquals(10, Json.read("{\"limit\":\"10\"}".getBytes(StandardCharsets.UTF_8), Page.class).limit());
+        for (String body : List.of("{\"limit\":99999999999}", "{\"limit\":\"99999999999\"}", "{\"limit\":\"ten\"}")) {
+            CustosException e = assertThrows(CustosException.class,
+                    () -> Json.read(body.getBytes(StandardCharsets.UTF_8), Page.class));
+            assertEquals(400, e.getResponse().getStatus());
+            String d = ((ErrorRepresentation) e.getResponse().getEntity()).errorDescription();
+            assertFalse(d.contains("line -1"), d);
+            assertFalse(d.contains("99999999999") || d.contains("ten"), "values are never echoed: " + d);
+        }
+    }
+
+    @Test
+    void queryParametersSpellNestedObjectsAndIgnoreMalformedNames() {
+        Search s = Json.readQuery(Map.of("owner_id", List.of("o"), "entity.clientId", List.of("c"), ".", List.of("x"),
+                "entity.", List.of("y"), "..", List.of("z")), Search.class);
+        assertEquals("o", s.ownerId());
+        assertEquals("c", s.entity().clientId());
     }
 
     @Test

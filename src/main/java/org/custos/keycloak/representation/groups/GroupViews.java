@@ -21,7 +21,7 @@ public final class GroupViews {
                         @JsonProperty("description") String description,
                         @JsonProperty("realm_roles") List<String> realmRoles,
                         @JsonProperty("client_roles") List<String> clientRoles,
-                        @JsonProperty("attributes") List<Attribute> attributes,
+                        @JsonProperty("attributes") List<CustosUserProfile.ProfileAttribute> attributes,
                         @JsonProperty("parent_id") String parentId,
                         @JsonProperty("created_time") String createdTime,
                         @JsonProperty("last_modified_time") String lastModifiedTime,
@@ -32,17 +32,6 @@ public final class GroupViews {
         @JsonProperty("ownerId")
         public String ownerIdCamelCase() {
             return ownerId;
-        }
-    }
-
-    /** A group attribute: {@code values} as Custos's IAM groups spelled it, {@code id} and {@code value} as its profiles. */
-    public record Attribute(@JsonProperty("id") String id,
-                            @JsonProperty("key") String key,
-                            @JsonProperty("values") List<String> values) {
-
-        @JsonProperty("value")
-        public List<String> value() {
-            return values;
         }
     }
 

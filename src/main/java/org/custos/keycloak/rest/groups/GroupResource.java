@@ -195,7 +195,7 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
         return new GroupViews.Groups(groups.children(query().first("group.id", "group_id"), paging()).stream()
-                .map(views::group).toList());
+                .map(views::listed).toList());
     }
 
     @GET
@@ -205,7 +205,7 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
         return new GroupViews.Groups(groups.parents(query().first("group.id", "group_id")).stream()
-                .map(views::group).toList());
+                .map(views::listed).toList());
     }
 
     @GET
@@ -226,7 +226,7 @@ public class GroupResource extends ServiceResource {
         GroupRepresentations views = views(groups);
         Paging page = paging();
         return new GroupViews.Groups(groups.groupsOf(query().first("profile.username", "username")).stream()
-                .skip(page.offset()).limit(page.limit()).map(views::group).toList());
+                .skip(page.offset()).limit(page.limit()).map(views::listed).toList());
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.groups;
 
 import org.custos.keycloak.representation.groups.GroupViews;
+import org.custos.keycloak.representation.users.CustosUserProfile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RoleModel;
@@ -21,15 +22,26 @@ public final class GroupRepresentations {
         this.tenantClient = tenantClient;
     }
 
+    /** A group with its sub-groups, as Custos's {@code GroupRepresentation} endpoints gave it. */
     public GroupViews.Group group(GroupModel group) {
         return group(group, MAX_DEPTH);
+    }
+
+    /**
+     * A group in a list of related groups (a user's, a group's parents or children), as Custos's {@code Group}:
+     * {@code sub_groups} is empty there — each group's own children are one call away, and who may see this list
+     * may not see them.
+     */
+    public GroupViews.Group listed(GroupModel group) {
+        return group(group, 1);
     }
 
     private GroupViews.Group group(GroupModel group, int depth) {
         List<GroupViews.Group> subGroups = depth <= 1 ? List.of()
                 : group.getSubGroupsStream().map(g -> group(g, depth - 1)).toList();
-        List<GroupViews.Attribute> attributes = GroupService.attributes(group).stream()
-                .map(a -> new GroupViews.Attribute(group.getId() + ":" + a.key(), a.key(), a.values())).toList();
+        List<CustosUserProfile.ProfileAttribute> attributes = GroupService.attributes(group).stream()
+                .map(a -> new CustosUserProfile.ProfileAttribute(group.getId() + ":" + a.key(), a.key(), a.values()))
+                .toList();
         return new GroupViews.Group(group.getId(), group.getName(), nullToEmpty(group.getDescription()),
                 realmRoles(group), clientRoles(group), attributes, nullToEmpty(group.getParentId()), "0", "0",
                 groups.ownerOf(group), List.of(), subGroups);

@@ -87,9 +87,9 @@ public final class AuditLog {
 
     /**
      * Admin events newest first. {@code eventType} is a Custos operation name ({@code registerUser}; reads and
-     * operations we do not serve match nothing) or {@code <OPERATION>_<RESOURCE TYPE>} ({@code CREATE_USER}). The
-     * store narrows by time, operation and resource type; the rest (the operation's name, kept in the event's
-     * details, and the service) is filtered while streaming, so offset and limit count matching events.
+     * unknown names match nothing) or {@code <OPERATION>_<RESOURCE TYPE>} ({@code CREATE_USER}). The store narrows
+     * by time, operation and resource type; the rest is an {@link EventFilter}, so offset and limit count matching
+     * events.
      */
     public List<LogViews.LogEvent> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
         if (serviceName != null && !SERVICES.containsKey(serviceName) && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK)
@@ -97,69 +97,48 @@ public final class AuditLog {
             throw CustosException.invalidField("service_name", "must be one of "
                     + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK));
         }
-        EventFilter filter = EventFilter.of(eventType);
-        String service = serviceName != null ? serviceName : filter == null ? null : filter.service();
-        if (filter == null || IDENTITY.equals(service)
-                || (filter.service() != null && serviceName != null && !filter.service().equals(serviceName))) {
+        if (IDENTITY.equals(serviceName)) {
             return List.of();
         }
-        AdminEventQuery query = session.getProvider(EventStoreProvider.class).createAdminQuery()
-                .realm(realm.getId()).orderByDescTime();
-        if (from != null) {
-            query.fromTime(from);
+        EventFilter filter = EventFilter.of(eventType, serviceName);
+        if (filter == null) {
+            return List.of();
         }
-        if (to != null) {
-            query.toTime(to);
-        }
-        if (filter.operation() != null) {
-            query.operation(filter.operation());
-        }
-        if (SECRETS.equals(service)) {
-            query.resourcePath("secrets/*");
-        } else if (SHARING.equals(service)) {
-            query.resourcePath("sharing/*");
-        } else if (SERVICES.containsKey(service)) {
-            query.resourceType(SERVICES.get(service).toArray(ResourceType[]::new));
-        }
-        if (eventType == null && serviceName == null) {
-            return query.firstResult(page.offset()).maxResults(page.limit()).getResultStream().map(this::toView).toList();
-        }
-        try (var events = query.getResultStream()) {
-            return events.filter(e -> filter.matches(custosOperation(e), eventType(e))
-                            && (service == null || service.equals(serviceName(e))))
-                    .skip(page.offset()).limit(page.limit()).map(this::toView).toList();
-        }
+        java.util.function.Supplier<AdminEventQuery> query = () -> {
+            AdminEventQuery q = session.getProvider(EventStoreProvider.class).createAdminQuery()
+                    .realm(realm.getId()).orderByDescTime();
+            if (from != null) {
+                q.fromTime(from);
+            }
+            if (to != null) {
+                q.toTime(to);
+            }
+            if (filter.operation() != null) {
+                q.operation(filter.operation());
+            }
+            if (SECRETS.equals(filter.service())) {
+                q.resourcePath("secrets/*");
+            } else if (SHARING.equals(filter.service())) {
+                q.resourcePath("sharing/*");
+            } else if (SERVICES.containsKey(filter.service())) {
+                q.resourceType(SERVICES.get(filter.service()).toArray(ResourceType[]::new));
+            }
+            return q;
+        };
+        List<AdminEvent> events = filter.isExactInStore() && !sharedResourceTypes(filter.service())
+                ? query.get().firstResult(page.offset()).maxResults(page.limit()).getResultStream().toList()
+                : filter.scan(query, page);
+        return events.stream().map(this::toView).toList();
     }
 
-    /**
-     * What {@code event_type} asks for: a Custos operation (by the name in the event's details; its service, when
-     * the name is unique), or Keycloak's {@code <OPERATION>_<RESOURCE TYPE>}; {@code null} when nothing can match.
-     */
-    record EventFilter(String name, String service, OperationType operation, boolean custos) {
-
-        static EventFilter of(String eventType) {
-            if (eventType == null) {
-                return new EventFilter(null, null, null, false);
-            }
-            List<CustosOperations.Operation> named = CustosOperations.named(eventType);
-            if (!named.isEmpty()) {
-                return new EventFilter(eventType, named.size() == 1 ? named.get(0).service() : null, null, true);
-            }
-            int underscore = eventType.indexOf('_');
-            try {
-                return new EventFilter(eventType, null, OperationType.valueOf(underscore < 0 ? eventType
-                        : eventType.substring(0, underscore)), false);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-
-        boolean matches(String custosOperation, String keycloakEventType) {
-            return name == null || (custos ? name.equals(custosOperation) : name.equals(keycloakEventType));
-        }
+    /** Services whose resource types another service records too: their events are told apart by name. */
+    private static boolean sharedResourceTypes(String service) {
+        return service != null && SERVICES.containsKey(service) && SERVICES.entrySet().stream()
+                .anyMatch(other -> !other.getKey().equals(service)
+                        && other.getValue().stream().anyMatch(SERVICES.get(service)::contains));
     }
 
-    private static String custosOperation(AdminEvent e) {
+    static String custosOperation(AdminEvent e) {
         return e.getDetails() == null ? null : e.getDetails().get(CustosOperations.DETAIL);
     }
 

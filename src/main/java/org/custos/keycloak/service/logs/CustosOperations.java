@@ -199,6 +199,7 @@ public final class CustosOperations {
             op(TENANTS, "GET", "email/events", "getEmailFriendlyEvents"),
             // Our own spellings of Custos operations (deviation 13; the portal's role list).
             op(USERS, "DELETE", "users/roles", "deleteUserRoles"),
+            op(GROUPS, "POST", "groups", "createGroups"),
             op(USERS, "GET", "roles", "getTenantRoles"));
 
     private CustosOperations() {
@@ -220,7 +221,7 @@ public final class CustosOperations {
         return ALL.stream().filter(o -> o.service().equals(service) && o.matches(verb, segments)).findFirst();
     }
 
-    /** The operation of this name, if Custos had one (names are unique across the services we serve but two). */
+    /** The operations of this name (a few names, such as {@code getUser}, exist in two services or at two paths). */
     public static List<Operation> named(String name) {
         return ALL.stream().filter(o -> o.name().equals(name)).toList();
     }

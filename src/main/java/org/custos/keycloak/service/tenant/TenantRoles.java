@@ -6,7 +6,9 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.custos.keycloak.representation.tenant.RoleViews;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
@@ -24,9 +26,8 @@ import java.util.Set;
  */
 public final class TenantRoles {
 
-    /** A role as a request names it. */
-    public record RoleInput(String name, String description) {
-    }
+    /** Keycloak keeps a role's name and description in columns of this many characters. */
+    static final int MAX_LENGTH = 255;
 
     private final CallerContext callerContext;
     private final Caller caller;
@@ -40,37 +41,45 @@ public final class TenantRoles {
         this.caller = callerContext.authenticate();
     }
 
-    public static String scope(boolean clientLevel) {
-        return clientLevel ? "client" : "realm";
-    }
-
-    public List<RoleModel> list(boolean clientLevel) {
+    /** The roles as Custos's {@code AllRoles}, with its {@code scope} ({@code realm_level} or {@code client_level}). */
+    public RoleViews.Roles list(boolean clientLevel) {
         RoleContainerModel container = container(clientLevel);
         if (!callerContext.admin().canListRoles(container)) {
             throw CustosException.forbidden("listing " + describe(clientLevel) + " needs what Keycloak's admin API "
                     + "needs (view-realm, view-clients or another admin role)");
         }
-        return container.getRolesStream().sorted(Comparator.comparing(RoleModel::getName)).toList();
+        return new RoleViews.Roles(container.getRolesStream().sorted(Comparator.comparing(RoleModel::getName))
+                .map(r -> new RoleViews.Role(r.getId(), r.getName(), r.getDescription() == null ? ""
+                        : r.getDescription(), r.isComposite())).toList(), clientLevel ? "client_level" : "realm_level");
     }
 
     /** Creates each named role; a name that exists is 409 and nothing is created. */
-    public void create(List<RoleInput> roles, boolean clientLevel) {
+    public void create(List<RoleViews.Role> roles, boolean clientLevel) {
         RoleContainerModel container = requireManage(clientLevel);
         if (roles == null || roles.isEmpty()) {
             throw CustosException.invalidField("roles", "name at least one role");
         }
         Set<String> names = new LinkedHashSet<>();
-        for (RoleInput r : roles) {
+        for (RoleViews.Role r : roles) {
             if (r == null || r.name() == null || r.name().isBlank()) {
                 throw CustosException.invalidField("roles[].name", "is required");
+            }
+            if (r.name().length() > MAX_LENGTH || (r.description() != null && r.description().length() > MAX_LENGTH)) {
+                throw CustosException.invalidField("roles[]", "name and description have at most " + MAX_LENGTH
+                        + " characters");
             }
             if (!names.add(r.name()) || container.getRole(r.name()) != null) {
                 throw CustosException.conflict("role '" + r.name() + "' exists in " + describe(clientLevel));
             }
         }
         List<String> created = new ArrayList<>();
-        for (RoleInput r : roles) {
-            RoleModel role = container.addRole(r.name());
+        for (RoleViews.Role r : roles) {
+            RoleModel role;
+            try {
+                role = container.addRole(r.name());
+            } catch (ModelDuplicateException e) {
+                throw CustosException.conflict("role '" + r.name() + "' exists in " + describe(clientLevel));
+            }
             role.setDescription(r.description());
             created.add(role.getName());
         }

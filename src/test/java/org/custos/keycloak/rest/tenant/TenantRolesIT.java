@@ -75,18 +75,21 @@ class TenantRolesIT {
     @Test
     void listingFollowsKeycloaksRuleForEachContainer() {
         assertEquals(401, as(null, "GET", "roles", null).status());
+        // An anonymous caller learns nothing from validation: 401 whatever the body or query.
+        assertEquals(401, Http.request("DELETE", realm.custos("tenant-management", "role?.=x")).send().status());
+        assertEquals(401, as(null, "POST", "roles", Map.of("roles", "not a list")).status());
         for (String caller : List.of("plain", "useradmin", "clientviewer")) {
             assertEquals(403, as(caller, "GET", "roles", null).status(), caller + " lists realm roles");
         }
         for (String caller : List.of("realmviewer", "realmadmin")) {
             Http.Reply r = as(caller, "GET", "roles?client_level=false", null);
             assertEquals(200, r.status(), caller + ": " + r);
-            assertEquals("realm", r.json().get("scope").asText());
+            assertEquals("realm_level", r.json().get("scope").asText(), "Custos's AllRoles scope");
         }
         assertEquals(403, as("realmviewer", "GET", "roles?client_level=true", null).status());
         Http.Reply client = as("clientviewer", "GET", "roles?client_level=true", null);
         assertEquals(200, client.status(), client.toString());
-        assertEquals("client", client.json().get("scope").asText());
+        assertEquals("client_level", client.json().get("scope").asText());
         // The user-management spelling decides the same way.
         assertEquals(403, Http.request("GET", realm.custos("user-management", "roles")).auth(Http.bearer(TOKENS.get("useradmin")))
                 .send().status());
