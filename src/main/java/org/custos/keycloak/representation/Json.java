@@ -133,7 +133,8 @@ public final class Json {
             return out;
         }
         if (!node.isObject() || type.isContainerType() || type.isJavaLangObject()
-                || JsonNode.class.isAssignableFrom(type.getRawClass()) || type.getRawClass().getName().startsWith("java.")) {
+                || JsonNode.class.isAssignableFrom(type.getRawClass())
+                || type.getRawClass().getName().startsWith("java.")) {
             return node;
         }
         Map<String, JavaType> known = PROPERTIES.computeIfAbsent(type,

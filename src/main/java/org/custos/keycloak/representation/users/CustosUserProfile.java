@@ -22,7 +22,7 @@ public record CustosUserProfile(
         @JsonProperty("type") String type,
         @JsonProperty("membership_type") String membershipType) {
 
-    /** A profile attribute: Custos [2020] printed {@code {id, key, value[]}}, [2022] {@code values[]}; both are given. */
+    /** A profile attribute: Custos [2020] printed {@code {id, key, value[]}}, [2022] {@code values[]}; both given. */
     public record ProfileAttribute(@JsonProperty("id") String id,
                                    @JsonProperty("key") String key,
                                    @JsonProperty("value") List<String> value) {

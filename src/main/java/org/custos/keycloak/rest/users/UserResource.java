@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.representation.users.AddRolesRequest;
 import org.custos.keycloak.representation.users.AttributesRequest;
 import org.custos.keycloak.representation.users.CustosUser;
@@ -22,9 +23,8 @@ import org.custos.keycloak.representation.users.UserResponses;
 import org.custos.keycloak.representation.users.UsernameRequest;
 import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.tenant.TenantResource;
-import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.service.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
 import org.custos.keycloak.service.users.UserService;
@@ -167,7 +167,7 @@ public class UserResource extends ServiceResource {
         return StatusResponse.OK;
     }
 
-    /** The tenant's realm roles, or (with {@code client_level=true}) its client's roles, as the Custos portal lists them. */
+    /** The tenant's realm roles, or (with {@code client_level=true}) its client's, as the Custos portal lists them. */
     @GET
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)

@@ -182,7 +182,8 @@ public final class AuditLog {
             clientId = client == null ? "" : client.getClientId();
         }
         String custos = custosOperation(e);
-        return new LogViews.LogEvent(String.valueOf(e.getTime()), serviceName(e), custos != null ? custos : eventType(e),
+        return new LogViews.LogEvent(String.valueOf(e.getTime()), serviceName(e),
+                custos != null ? custos : eventType(e),
                 username, clientId,
                 realm.getName(), e.getAuthDetails() == null || e.getAuthDetails().getIpAddress() == null ? ""
                 : e.getAuthDetails().getIpAddress());

@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Custos's operation catalogue: every RPC of the 2022–2023 integration services with the HTTP verb and path its gateway
- * served it at. Custos logged each call as {@code service_name} = the gRPC service and {@code event_type} = the RPC
- * name; we record each mutation as a Keycloak admin event carrying the operation's name (detail
+ * Custos's operation catalogue: every RPC of the 2022–2023 integration services with the HTTP verb and path its
+ * gateway served it at. Custos logged each call as {@code service_name} = the gRPC service and {@code event_type} =
+ * the RPC name; we record each mutation as a Keycloak admin event carrying the operation's name (detail
  * {@value #DETAIL}), so both filters of {@code GET logs} keep Custos's meaning.
  */
 public final class CustosOperations {

@@ -37,7 +37,8 @@ record EventFilter(String name, boolean custos, OperationType operation, String 
             }
             List<String> services = named.stream().map(CustosOperations.Operation::service).distinct().toList();
             String service = serviceName != null ? serviceName : services.size() == 1 ? services.get(0) : null;
-            return services.contains(service) || service == null ? new EventFilter(eventType, true, null, service) : null;
+            return service == null || services.contains(service) ? new EventFilter(eventType, true, null, service)
+                    : null;
         }
         int underscore = eventType.indexOf('_');
         try {

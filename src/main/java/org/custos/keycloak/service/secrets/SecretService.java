@@ -70,7 +70,8 @@ public final class SecretService {
 
     /** Stores a new secret of {@code type} and returns its token. */
     public String create(String type, SecretViews.MetadataInput metadata, Map<String, String> value, String kvKey) {
-        SecretViews.MetadataInput md = metadata == null ? new SecretViews.MetadataInput(null, null, null, null, null) : metadata;
+        SecretViews.MetadataInput md = metadata == null
+                ? new SecretViews.MetadataInput(null, null, null, null, null) : metadata;
         requireOwnClient(md.clientId());
         UserModel ownerUser = owner(md.ownerId());
         String owner = ownerUser.getUsername();

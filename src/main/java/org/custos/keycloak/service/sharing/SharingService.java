@@ -269,7 +269,8 @@ public final class SharingService {
     /** An entity type that exists (SECRET included); 404 otherwise. */
     private String entityType(String id, String field) {
         String key = required(id, field);
-        if (builtIn(EntityTypeEntity.class, key) == null && store.type(EntityTypeEntity.class, realm.getId(), key).isEmpty()) {
+        if (builtIn(EntityTypeEntity.class, key) == null
+                && store.type(EntityTypeEntity.class, realm.getId(), key).isEmpty()) {
             throw CustosException.notFound("entity type '" + key + "' not found");
         }
         return key;
