@@ -37,7 +37,11 @@ public final class TestRealm implements AutoCloseable {
     }
 
     public static TestRealm create(AdminApi admin, String prefix, java.util.function.Consumer<ObjectNode> customize) {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return named(admin, prefix + "-" + UUID.randomUUID().toString().substring(0, 8), customize);
+    }
+
+    /** A realm with exactly this name (for names that matter, e.g. a realm called {@code custos}). */
+    public static TestRealm named(AdminApi admin, String name, java.util.function.Consumer<ObjectNode> customize) {
         String tenantSecret = "tenant-secret-" + UUID.randomUUID();
         ObjectNode rep = Http.JSON.createObjectNode();
         rep.put("realm", name).put("enabled", true).put("bruteForceProtected", true).put("failureFactor", 3)

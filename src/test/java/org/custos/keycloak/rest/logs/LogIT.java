@@ -127,6 +127,25 @@ class LogIT {
         }
     }
 
+    @Test
+    void aRealmNamedCustosRecordsItsOperationsToo() {
+        // Its paths read /realms/custos/custos/...: the operation is found after this realm's custos root.
+        try (TestRealm custos = TestRealm.named(new AdminApi(KeycloakServer.get()), "custos", rep -> rep.withArray("users")
+                .forEach(u -> {
+                    if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                                .withArray("realm-management").add("view-events");
+                    }
+                }))) {
+            assertEquals(200, Http.request("POST", custos.custos("user-management", "user")).auth(custos.tenantAuth())
+                    .json(Map.of("username", "named-realm-user", "first_name", "N", "last_name", "R",
+                            "email", "nr@example.org")).send().status());
+            JsonNode events = logs(custos, "event_type=registerUser");
+            assertEquals(1, events.size(), events.toString());
+            assertEquals("registerUser", events.get(0).get("event_type").asText());
+        }
+    }
+
     private static JsonNode logs(TestRealm in, String query) {
         Http.Reply r = Http.request("GET", in.custos("log-management", "logs?" + query)).auth(in.tenantAuth()).send();
         assertEquals(200, r.status(), r.toString());
