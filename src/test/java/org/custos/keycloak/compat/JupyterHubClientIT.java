@@ -101,6 +101,13 @@ class JupyterHubClientIT {
         Http.Reply other = hub("GET", realm.custos("identity-management", "user") + "?access_token=" + foreign).send();
         assertEquals(403, other.status(), other.toString());
 
+        // Another realm's token is no token of this realm.
+        try (TestRealm elsewhere = TestRealm.create(new AdminApi(KeycloakServer.get()), "jupyterhub-other")) {
+            Http.Reply crossRealm = hub("GET", realm.custos("identity-management", "user") + "?access_token="
+                    + elsewhere.userAccessToken()).send();
+            assertEquals(401, crossRealm.status(), crossRealm.toString());
+        }
+
         // Two different user tokens in one request are refused, not silently resolved.
         String alice = realm.userAccessToken();
         Http.Reply both = hub("GET", realm.custos("identity-management", "user") + "?access_token=" + accessToken)

@@ -123,6 +123,21 @@ class PortalClientIT {
         Http.Reply otherClient = portal("DELETE", "user-management", "user/roles").json(Map.of("client_id", "another",
                 "roles", List.of("viewer"), "username", "bob", "client_level", true)).send();
         assertEquals(400, otherClient.status(), "client_id names the calling client: " + otherClient);
+        // A weaker caller (a plain user's token) cannot use the client-level path to take or give the role.
+        ok(portal("POST", "user-management", "users/roles").json(Map.of("client_id", CLIENT_ID,
+                "roles", List.of("viewer"), "usernames", List.of("bob"), "client_level", true)));
+        String carol = realm.accessToken("carol", "carol-password-1");
+        for (String method : List.of("DELETE", "POST")) {
+            Http.Reply climb = Http.request(method, realm.custos("user-management", method.equals("DELETE")
+                            ? "user/roles" : "users/roles")).auth(Http.bearer(carol)).json(Map.of("client_id", CLIENT_ID,
+                    "roles", List.of("viewer"), "username", "bob", "usernames", List.of("carol"), "client_level", true))
+                    .send();
+            assertEquals(403, climb.status(), method + ": " + climb);
+        }
+        assertEquals(1, realm.admin().get(mappings).size(), "bob still holds viewer");
+        String carolId = realm.adminUser("carol").get("id").asText();
+        assertEquals(0, realm.admin().get("/" + realm.name() + "/users/" + carolId + "/role-mappings/clients/"
+                + tenantInternalId).size(), "carol gained nothing");
     }
 
     @Test
