@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.model.jpa.JpaMembershipStore;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -52,16 +53,7 @@ public final class CallerContext {
     /** The authenticated caller; 401 if the request carries no valid credential of this realm. */
     public Caller authenticate() {
         if (caller == null) {
-            try {
-                caller = resolve();
-            } catch (CustosException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (StorageFailure.isStorage(e)) {
-                    throw StorageFailure.unavailable(e);
-                }
-                throw e;
-            }
+            caller = resolve();
         }
         return caller;
     }
@@ -238,7 +230,7 @@ public final class CallerContext {
                     .authenticate();
         } catch (RuntimeException e) {
             if (StorageFailure.isStorage(e)) {
-                throw StorageFailure.unavailable(e);
+                throw CustosException.unavailable(e);
             }
             result = null;
         }

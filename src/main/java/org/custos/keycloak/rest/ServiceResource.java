@@ -63,11 +63,9 @@ public abstract class ServiceResource {
         if (allowed.isEmpty()) {
             return CustosException.notFound("no custos endpoint at " + request.uri().getPath());
         }
-        CustosException e = new CustosException(405, "method_not_allowed",
+        return new CustosException(405, "method_not_allowed",
                 request.session().getContext().getHttpRequest().getHttpMethod() + " is not allowed here; use "
-                        + String.join(", ", allowed));
-        e.getResponse().getHeaders().putSingle("Allow", String.join(", ", allowed));
-        return e;
+                        + String.join(", ", allowed)).withHeader("Allow", String.join(", ", allowed));
     }
 
     /** The HTTP methods this resource class serves at exactly {@code path} (literal paths only). */

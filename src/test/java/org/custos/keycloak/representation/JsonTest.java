@@ -3,7 +3,6 @@ package org.custos.keycloak.representation;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.error.ErrorRepresentation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,9 @@ class JsonTest {
 
     private static String descriptionOf(String json) {
         CustosException e = assertThrows(CustosException.class, () -> read(json));
-        assertEquals(400, e.getResponse().getStatus());
-        ErrorRepresentation body = (ErrorRepresentation) e.getResponse().getEntity();
-        assertEquals("invalid_request", body.error());
-        return body.errorDescription();
+        assertEquals(400, e.getStatus());
+        assertEquals("invalid_request", e.getError());
+        return e.getDescription();
     }
 
     @Test
@@ -78,8 +76,8 @@ class JsonTest {
         for (String body : List.of("{\"limit\":99999999999}", "{\"limit\":\"99999999999\"}", "{\"limit\":\"ten\"}")) {
             CustosException e = assertThrows(CustosException.class,
                     () -> Json.read(body.getBytes(StandardCharsets.UTF_8), Page.class));
-            assertEquals(400, e.getResponse().getStatus());
-            String d = ((ErrorRepresentation) e.getResponse().getEntity()).errorDescription();
+            assertEquals(400, e.getStatus());
+            String d = e.getDescription();
             assertFalse(d.contains("line -1"), d);
             assertFalse(d.contains("99999999999") || d.contains("ten"), "values are never echoed: " + d);
         }

@@ -33,7 +33,7 @@ class TokenRequestTest {
     void aKnownFieldThatIsNotAStringIsRefused() throws Exception {
         CustosException e = assertThrows(CustosException.class,
                 () -> new TokenRequest().addJson(JSON.readTree("{\"password\":12345}")));
-        assertEquals(400, e.getResponse().getStatus());
+        assertEquals(400, e.getStatus());
         assertEquals("field 'password' must be a string", e.getDescription());
     }
 

@@ -2,7 +2,6 @@ package org.custos.keycloak.service.identity;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.error.ErrorRepresentation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +19,8 @@ class TokenServiceTest {
 
     private static String rejected(MultivaluedHashMap<String, String> form) {
         CustosException e = assertThrows(CustosException.class, () -> TokenService.resolveGrantType(form));
-        assertEquals(400, e.getResponse().getStatus());
-        return ((ErrorRepresentation) e.getResponse().getEntity()).error();
+        assertEquals(400, e.getStatus());
+        return e.getError();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.custos.keycloak.service.secrets;
 
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.error.ErrorRepresentation;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -16,8 +15,8 @@ class SecretServiceTest {
     @Test
     void withoutAKeyEverySecretCallIs503() {
         CustosException e = assertThrows(CustosException.class, () -> SecretService.requireConfigured(KeyRing.none()));
-        assertEquals(503, e.getResponse().getStatus());
-        assertEquals("secrets_unavailable", ((ErrorRepresentation) e.getResponse().getEntity()).error());
+        assertEquals(503, e.getStatus());
+        assertEquals("secrets_unavailable", e.getError());
         assertDoesNotThrow(() -> SecretService.requireConfigured(
                 new KeyRing(null, "k1:" + Base64.getEncoder().encodeToString(new byte[32]), null)));
     }

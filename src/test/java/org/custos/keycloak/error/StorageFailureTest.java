@@ -1,5 +1,6 @@
-package org.custos.keycloak.auth;
+package org.custos.keycloak.error;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A storage outage while authenticating is told from a bad credential by its cause chain. */
+/** A storage outage and a lost optimistic lock are told from everything else by the cause chain. */
 class StorageFailureTest {
 
     @Test
@@ -23,12 +24,18 @@ class StorageFailureTest {
     void otherFailuresAreNot() {
         assertFalse(StorageFailure.isStorage(new IllegalArgumentException("bad token")));
         assertFalse(StorageFailure.isStorage(new RuntimeException("x", new NullPointerException())));
+        assertFalse(StorageFailure.isOptimisticLock(new PersistenceException("boom")));
     }
 
     @Test
-    void theAnswerIs503WithTheJsonErrorModel() {
-        var e = StorageFailure.unavailable(new PersistenceException("connection refused"));
-        assertEquals(503, e.getResponse().getStatus());
+    void aLostOptimisticLockIsToldApart() {
+        assertTrue(StorageFailure.isOptimisticLock(new RuntimeException(new OptimisticLockException("stale"))));
+    }
+
+    @Test
+    void theAnswerIs503WithoutTheDatabaseText() {
+        CustosException e = CustosException.unavailable(new PersistenceException("connection refused"));
+        assertEquals(503, e.getStatus());
         assertEquals("temporarily_unavailable", e.getError());
         assertFalse(e.getDescription().contains("connection refused"), "no database text reaches the client");
     }
