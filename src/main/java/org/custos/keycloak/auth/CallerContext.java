@@ -3,7 +3,7 @@ package org.custos.keycloak.auth;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
-import org.custos.keycloak.model.jpa.JpaMembershipStore;
+import org.custos.keycloak.model.CustosStores;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -161,7 +161,7 @@ public final class CallerContext {
     /** The group rules, decided here like every other permission. */
     public GroupPermissions groups() {
         if (groups == null) {
-            groups = new GroupPermissions(this, realm, new JpaMembershipStore(session));
+            groups = new GroupPermissions(this, realm, CustosStores.of(session).memberships());
         }
         return groups;
     }

@@ -1,10 +1,9 @@
 package org.custos.keycloak.lifecycle;
 
-import org.custos.keycloak.model.jpa.JpaMembershipStore;
-import org.custos.keycloak.model.jpa.JpaSecretStore;
-import org.custos.keycloak.model.jpa.JpaSharingStore;
-import org.custos.keycloak.ui.CustosConsole;
+import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.service.CustosEvents;
 import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
@@ -19,23 +18,34 @@ public final class CustosCleanup implements ProviderEventListener {
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof UserModel.UserRemovedEvent e) {
-            new JpaMembershipStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
-            JpaSecretStore secrets = new JpaSecretStore(e.getKeycloakSession());
-            secrets.tokensOfOwnerUser(e.getRealm().getId(), e.getUser().getId())
-                    .forEach(token -> CustosConsole.secretRemoved(e.getKeycloakSession(), e.getRealm(), token));
-            secrets.removeOwnerUser(e.getRealm().getId(), e.getUser().getId());
-            new JpaSharingStore(e.getKeycloakSession()).removeUser(e.getRealm().getId(), e.getUser().getId());
+            String realmId = e.getRealm().getId();
+            String userId = e.getUser().getId();
+            CustosStores stores = CustosStores.of(e.getKeycloakSession());
+            stores.memberships().removeUser(realmId, userId);
+            stores.secrets().tokensOfOwnerUser(realmId, userId).forEach(token -> CustosEvents.publish(
+                    e.getKeycloakSession(), new CustosEvents.SecretRemoved(e.getKeycloakSession(), e.getRealm(), token)));
+            stores.secrets().removeOwnerUser(realmId, userId);
+            stores.shares().removeUser(realmId, userId);
+            stores.entities().removeOwner(realmId, userId);
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent e) {
             // A member removed anywhere (Keycloak's console or API included) keeps no Custos membership type.
-            new JpaMembershipStore(e.getKeycloakSession()).remove(e.getRealm().getId(), e.getGroup().getId(),
+            CustosStores.of(e.getKeycloakSession()).memberships().remove(e.getRealm().getId(), e.getGroup().getId(),
                     e.getUser().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent e) {
-            new JpaMembershipStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
-            new JpaSharingStore(e.getKeycloakSession()).removeGroup(e.getRealm().getId(), e.getGroup().getId());
+            CustosStores stores = CustosStores.of(e.getKeycloakSession());
+            stores.memberships().removeGroup(e.getRealm().getId(), e.getGroup().getId());
+            stores.shares().removeGroup(e.getRealm().getId(), e.getGroup().getId());
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
-            new JpaMembershipStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
-            new JpaSecretStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
-            new JpaSharingStore(e.getKeycloakSession()).removeRealm(e.getRealm().getId());
+            removeRealm(e.getKeycloakSession(), e.getRealm().getId());
         }
+    }
+
+    private static void removeRealm(KeycloakSession session, String realmId) {
+        CustosStores stores = CustosStores.of(session);
+        stores.memberships().removeRealm(realmId);
+        stores.secrets().removeRealm(realmId);
+        stores.shares().removeRealm(realmId);
+        stores.entities().removeRealm(realmId);
+        stores.sharingTypes().removeRealm(realmId);
     }
 }

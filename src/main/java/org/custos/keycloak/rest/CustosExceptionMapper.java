@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.ErrorRepresentation;
 import org.custos.keycloak.error.StorageFailure;
+import org.custos.keycloak.error.CycleException;
+import org.custos.keycloak.error.DuplicateException;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -30,7 +32,7 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
     @Override
     public Response toResponse(RuntimeException e) {
         KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-        CustosException failure = e instanceof CustosException c ? c : isCustosRequest(session) ? translate(e) : null;
+        CustosException failure = ours(e) ? translate(e) : isCustosRequest(session) ? translate(e) : null;
         if (failure == null) {
             return KeycloakErrorHandler.getResponse(session, e);
         }
@@ -55,6 +57,15 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
      * Keycloak: its own HTTP exceptions keep the answer Keycloak gives them.
      */
     static CustosException translate(RuntimeException e) {
+        if (e instanceof CustosException c) {
+            return c;
+        }
+        if (e instanceof DuplicateException d) {
+            return CustosException.conflict(d.getMessage());
+        }
+        if (e instanceof CycleException c) {
+            return CustosException.conflict(c.getMessage());
+        }
         if (e instanceof WebApplicationException) {
             return null;
         }
@@ -73,6 +84,11 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         }
         LOG.error("unexpected failure answered 500", e);
         return new CustosException(500, "server_error", "an unexpected error occurred; it has been logged");
+    }
+
+    /** Exceptions only our code throws: answered here wherever they come from. */
+    private static boolean ours(RuntimeException e) {
+        return e instanceof CustosException || e instanceof DuplicateException || e instanceof CycleException;
     }
 
     private static boolean isCustosRequest(KeycloakSession session) {

@@ -56,9 +56,12 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The console's rows follow what our services announce (the services never call the console).
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 CustosConsole.realmCreated(created.getKeycloakSession(), created.getCreatedRealm());
+            } else {
+                CustosConsole.onEvent(event);
             }
         });
     }

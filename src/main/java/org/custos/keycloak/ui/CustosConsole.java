@@ -1,13 +1,16 @@
 package org.custos.keycloak.ui;
 
+import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
-import org.custos.keycloak.model.jpa.entity.SharingTypeEntity;
+import org.custos.keycloak.model.SharingTypeStore;
+import org.custos.keycloak.service.CustosEvents;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderEvent;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
@@ -16,9 +19,10 @@ import java.util.Optional;
 
 /**
  * What the Keycloak admin console shows of Custos. The console's declarative pages list components, so every row
- * a Custos page shows is a component of the realm that our services keep equal to our own data, in the same
- * transaction as the change: the Custos settings tab (one per realm), entity types, permission types and secret
- * summaries (never a value). With the {@code declarative-ui} feature off, nothing is written.
+ * a Custos page shows is a component of the realm kept equal to our own data, in the same transaction as the
+ * change, by listening to what the services announce ({@link CustosEvents}): the Custos settings tab (one per
+ * realm), entity types, permission types and secret summaries (never a value). With the {@code declarative-ui}
+ * feature off, nothing is written.
  */
 public final class CustosConsole {
 
@@ -57,50 +61,44 @@ public final class CustosConsole {
         settingsChanged(session, realm);
     }
 
+    /** What the services announce, applied to the console's rows. */
+    static void onEvent(ProviderEvent event) {
+        if (event instanceof CustosEvents.SettingsChanged e) {
+            settingsChanged(e.session(), e.realm());
+        } else if (event instanceof CustosEvents.SharingTypeChanged e) {
+            String page = e.kind() == SharingTypeStore.Kind.ENTITY_TYPE ? SharingTypePage.ENTITY_TYPES
+                    : SharingTypePage.PERMISSION_TYPES;
+            if (e.removed()) {
+                remove(e.session(), e.realm(), page, SharingTypePage.ID_FIELD, e.type().externalId());
+            } else {
+                put(e.session(), e.realm(), UiPageProvider.class.getName(), page, SharingTypePage.ID_FIELD,
+                        e.type().externalId(), SharingTypePage.row(e.type()));
+            }
+        } else if (event instanceof CustosEvents.SecretChanged e) {
+            secretChanged(e.session(), e.realm(), e.secret());
+        } else if (event instanceof CustosEvents.SecretRemoved e) {
+            secretRemoved(e.session(), e.realm(), e.token());
+        }
+    }
+
     private static boolean on() {
         return Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI);
     }
 
-    public static void settingsChanged(KeycloakSession session, RealmModel realm) {
+    static void settingsChanged(KeycloakSession session, RealmModel realm) {
         put(session, realm, UiTabProvider.class.getName(), SettingsTab.ID, null, null, SettingsTab.current(realm));
-    }
-
-    public static void typeChanged(KeycloakSession session, RealmModel realm, SharingTypeEntity type) {
-        put(session, realm, UiPageProvider.class.getName(), typePage(type), SharingTypePage.ID_FIELD,
-                type.getExternalId(), SharingTypePage.row(type));
-    }
-
-    public static void typeRemoved(KeycloakSession session, RealmModel realm, SharingTypeEntity type) {
-        remove(session, realm, typePage(type), SharingTypePage.ID_FIELD, type.getExternalId());
-    }
-
-    private static String typePage(SharingTypeEntity type) {
-        return type instanceof EntityTypeEntity ? SharingTypePage.ENTITY_TYPES : SharingTypePage.PERMISSION_TYPES;
-    }
-
-    /**
-     * Realm attribute: "true" lists the realm's secrets in the console, one row per secret. Off unless turned on: a
-     * row is a component of the realm, and every component change reloads the realm's cache entry with all its
-     * components, so each secret write then costs in proportion to the number of secrets (measured in
-     * bench/results/2026-11-23-api.md: p50 4 ms without rows; with rows 28 ms at ~100 secrets, 90 ms at ~900).
-     */
-    public static final String SECRET_ROWS_ATTRIBUTE = "custos.console.secretRows";
-
-    public static boolean secretRowsOn(RealmModel realm) {
-        return "true".equals(realm.getAttribute(SECRET_ROWS_ATTRIBUTE));
     }
 
     /**
      * Turns the secrets page of a realm on (every stored secret gets its row, those stored earlier included) or off
      * (every row removed; secret writes then write no row).
      */
-    static void setSecretRows(KeycloakSession session, RealmModel realm, boolean on) {
-        realm.setAttribute(SECRET_ROWS_ATTRIBUTE, String.valueOf(on));
+    static void secretRowsTurned(KeycloakSession session, RealmModel realm, boolean on) {
         if (!on()) {
             return;
         }
         if (on) {
-            new org.custos.keycloak.model.jpa.JpaSecretStore(session).ofRealm(realm.getId())
+            CustosStores.of(session).secrets().ofRealm(realm.getId())
                     .forEach(secret -> secretChanged(session, realm, secret));
         } else {
             realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
@@ -109,16 +107,16 @@ public final class CustosConsole {
         }
     }
 
-    public static void secretChanged(KeycloakSession session, RealmModel realm, StoredSecret secret) {
-        if (!secretRowsOn(realm)) {
+    private static void secretChanged(KeycloakSession session, RealmModel realm, StoredSecret secret) {
+        if (!CustosSettings.consoleSecretRows(realm)) {
             return;
         }
         put(session, realm, UiPageProvider.class.getName(), SecretsPage.ID, SecretsPage.ID_FIELD, secret.token(),
                 SecretsPage.row(secret));
     }
 
-    public static void secretRemoved(KeycloakSession session, RealmModel realm, String token) {
-        if (!secretRowsOn(realm)) {
+    private static void secretRemoved(KeycloakSession session, RealmModel realm, String token) {
+        if (!CustosSettings.consoleSecretRows(realm)) {
             return;
         }
         remove(session, realm, SecretsPage.ID, SecretsPage.ID_FIELD, token);

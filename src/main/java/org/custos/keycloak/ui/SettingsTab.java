@@ -1,7 +1,6 @@
 package org.custos.keycloak.ui;
 
-import org.custos.keycloak.service.agents.AgentService;
-import org.custos.keycloak.service.logs.AuditLog;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -32,12 +31,12 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
 
     /** The realm's settings as the tab shows them. */
     static Map<String, String> current(RealmModel realm) {
+        CustosSettings.Values values = CustosSettings.read(realm);
         Map<String, String> row = new LinkedHashMap<>();
-        row.put(AGENTS, String.valueOf(AgentService.enabledIn(realm)));
-        Long lifetime = AgentService.tokenLifetimeIn(realm);
-        row.put(LIFETIME, lifetime == null ? "" : String.valueOf(lifetime));
-        row.put(LOGGING, String.valueOf(realm.isAdminEventsEnabled()));
-        row.put(SECRET_ROWS, String.valueOf(CustosConsole.secretRowsOn(realm)));
+        row.put(AGENTS, String.valueOf(values.agents()));
+        row.put(LIFETIME, values.agentTokenLifetime() == null ? "" : String.valueOf(values.agentTokenLifetime()));
+        row.put(LOGGING, String.valueOf(values.auditLog()));
+        row.put(SECRET_ROWS, String.valueOf(values.consoleSecretRows()));
         return row;
     }
 
@@ -62,8 +61,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 throw new ComponentValidationException("Agent token lifetime needs agents enabled");
             }
         }
-        if (!agents && AgentService.enabledIn(realm)) {
-            long registered = realm.getClientsStream().filter(AgentService::isAgent).count();
+        if (!agents && CustosSettings.agentsEnabled(realm)) {
+            long registered = CustosSettings.agents(realm).size();
             if (registered > 0) {
                 throw new ComponentValidationException(registered + " agent(s) are registered: delete them before turning agents off");
             }
@@ -97,16 +96,17 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         }
         Settings settings = parse(realm, model);
         if (settings.agents()) {
-            AgentService.enableIn(realm);
-            AgentService.setTokenLifetimeIn(realm, settings.lifetime());
+            CustosSettings.enableAgents(realm);
+            CustosSettings.setAgentTokenLifetime(realm, settings.lifetime());
         } else {
-            AgentService.disableIn(realm);
+            CustosSettings.disableAgents(realm);
         }
         if (settings.logging() != realm.isAdminEventsEnabled()) {
-            AuditLog.setEnabledIn(realm, settings.logging());
+            CustosSettings.setAuditLog(realm, settings.logging());
         }
-        if (settings.secretRows() != null && settings.secretRows() != CustosConsole.secretRowsOn(realm)) {
-            CustosConsole.setSecretRows(session, realm, settings.secretRows());
+        if (settings.secretRows() != null && settings.secretRows() != CustosSettings.consoleSecretRows(realm)) {
+            CustosSettings.setConsoleSecretRows(realm, settings.secretRows());
+            CustosConsole.secretRowsTurned(session, realm, settings.secretRows());
         }
     }
 

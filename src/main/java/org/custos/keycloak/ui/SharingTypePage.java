@@ -1,6 +1,6 @@
 package org.custos.keycloak.ui;
 
-import org.custos.keycloak.model.jpa.entity.SharingTypeEntity;
+import org.custos.keycloak.model.SharingTypeStore.SharingType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +19,13 @@ public class SharingTypePage extends ReadOnlyPage {
         this.id = id;
     }
 
-    static Map<String, String> row(SharingTypeEntity type) {
+    static Map<String, String> row(SharingType type) {
         Map<String, String> row = new LinkedHashMap<>();
-        row.put(ID_FIELD, type.getExternalId());
-        row.put("name", type.getName());
-        row.put("description", type.getDescription());
-        row.put("created_at", String.valueOf(type.getCreatedAt()));
-        row.put("updated_at", String.valueOf(type.getUpdatedAt()));
+        row.put(ID_FIELD, type.externalId());
+        row.put("name", type.name());
+        row.put("description", type.description());
+        row.put("created_at", String.valueOf(type.createdAt()));
+        row.put("updated_at", String.valueOf(type.updatedAt()));
         return row;
     }
 

@@ -1,8 +1,11 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.model.CustosStoresFactory;
+import org.custos.keycloak.model.CustosStoresSpi;
 import org.junit.jupiter.api.Test;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,5 +21,13 @@ class RegistrationTest {
                 .peek(f -> assertEquals("custos", f.getId()))
                 .count();
         assertEquals(1, custos);
+    }
+
+    @Test
+    void theStoresSpiAndItsJpaFactoryAreRegistered() {
+        assertEquals(1, ServiceLoader.load(org.keycloak.provider.Spi.class).stream().map(ServiceLoader.Provider::get)
+                .filter(s -> s instanceof CustosStoresSpi && s.getName().equals("custos-stores")).count());
+        assertEquals(List.of("jpa"), ServiceLoader.load(CustosStoresFactory.class).stream()
+                .map(p -> p.get().getId()).toList());
     }
 }

@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@link MembershipStore} on Keycloak's own EntityManager, inside the request's transaction. */
-public final class JpaMembershipStore implements MembershipStore {
+final class JpaMembershipStore implements MembershipStore {
 
     private final EntityManager em;
 
-    public JpaMembershipStore(KeycloakSession session) {
+    JpaMembershipStore(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 

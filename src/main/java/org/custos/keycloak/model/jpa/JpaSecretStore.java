@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link SecretStore} on Keycloak's EntityManager, inside the request's transaction. */
-public final class JpaSecretStore implements SecretStore {
+final class JpaSecretStore implements SecretStore {
 
     private final EntityManager em;
 
-    public JpaSecretStore(KeycloakSession session) {
+    JpaSecretStore(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 

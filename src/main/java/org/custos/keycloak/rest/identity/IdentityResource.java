@@ -21,7 +21,7 @@ import org.custos.keycloak.representation.identity.UserInfoResponse;
 import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
 import org.custos.keycloak.rest.ServiceResource;
-import org.custos.keycloak.service.agents.AgentService;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.identity.TokenService;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -167,7 +167,7 @@ public class IdentityResource extends ServiceResource {
 
     private ClientModel requireAgent(String tenantClientId) {
         ClientModel agent = caller.requireClientCredentials();
-        if (!AgentService.isAgent(agent)) {
+        if (!CustosSettings.isAgent(agent)) {
             throw CustosException.forbidden("these endpoints are for agents; use token and user/logout for clients");
         }
         if (request.realm().getClientByClientId(tenantClientId) == null) {

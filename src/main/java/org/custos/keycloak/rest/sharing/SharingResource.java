@@ -7,9 +7,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.custos.keycloak.model.jpa.JpaSharingStore;
-import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
-import org.custos.keycloak.model.jpa.entity.PermissionTypeEntity;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
@@ -17,13 +14,17 @@ import org.custos.keycloak.rest.QueryParams;
 import org.custos.keycloak.rest.RequestContext;
 import org.custos.keycloak.rest.ServiceResource;
 import org.custos.keycloak.service.Paging;
-import org.custos.keycloak.service.sharing.SharingService;
+import org.custos.keycloak.service.sharing.Shares;
+import org.custos.keycloak.service.sharing.SharingDecisions;
+import org.custos.keycloak.service.sharing.SharingEntities;
+import org.custos.keycloak.service.sharing.SharingSearch;
+import org.custos.keycloak.service.sharing.SharingTypes;
 
 import java.util.List;
 
 /**
  * Custos Sharing Management ({@code /sharing-management/v1.0.0}): entity types, permission types, entities, shares
- * with users and groups, checks (single and batch), search and reverse lookup. {@link SharingService} holds the
+ * with users and groups, checks (single and batch), search and reverse lookup. The sharing services hold the
  * rules; every endpoint authenticates through the caller context first.
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,8 +37,25 @@ public class SharingResource extends ServiceResource {
         super(request);
     }
 
-    private SharingService service() {
-        return new SharingService(request.session(), request.caller());
+    private SharingTypes types(boolean entityTypes) {
+        return entityTypes ? SharingTypes.entityTypes(request.session(), request.caller())
+                : SharingTypes.permissionTypes(request.session(), request.caller());
+    }
+
+    private SharingEntities entities() {
+        return new SharingEntities(request.session(), request.caller());
+    }
+
+    private Shares shares() {
+        return new Shares(request.session(), request.caller());
+    }
+
+    private SharingDecisions decisions() {
+        return SharingDecisions.of(request.session(), request.caller());
+    }
+
+    private SharingSearch searches() {
+        return new SharingSearch(request.session(), request.caller());
     }
 
     private QueryParams query() {
@@ -64,37 +82,37 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("entity/type")
     public StatusResponse createEntityType(byte[] bytes) {
-        SharingService s = service();
-        s.createType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        SharingTypes s = types(true);
+        s.create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
         return StatusResponse.OK;
     }
 
     @PUT
     @Path("entity/type")
     public StatusResponse updateEntityType(byte[] bytes) {
-        SharingService s = service();
-        s.updateType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        SharingTypes s = types(true);
+        s.update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
         return StatusResponse.OK;
     }
 
     @DELETE
     @Path("entity/type")
     public StatusResponse deleteEntityType(byte[] bytes) {
-        SharingService s = service();
-        s.deleteType(EntityTypeEntity.class, typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        SharingTypes s = types(true);
+        s.delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
         return StatusResponse.OK;
     }
 
     @GET
     @Path("entity/type")
     public SharingViews.Type getEntityType() {
-        return service().getType(EntityTypeEntity.class, query().first("entity_type.id", "entityType.id"), "entity_type.id");
+        return types(true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id");
     }
 
     @GET
     @Path("entity/types")
     public SharingViews.Types getEntityTypes() {
-        return service().listTypes(EntityTypeEntity.class);
+        return types(true).list();
     }
 
     // ---------------------------------------------------------------- permission types
@@ -102,38 +120,38 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("permission/type")
     public StatusResponse createPermissionType(byte[] bytes) {
-        SharingService s = service();
-        s.createType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        SharingTypes s = types(false);
+        s.create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
         return StatusResponse.OK;
     }
 
     @PUT
     @Path("permission/type")
     public StatusResponse updatePermissionType(byte[] bytes) {
-        SharingService s = service();
-        s.updateType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        SharingTypes s = types(false);
+        s.update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
         return StatusResponse.OK;
     }
 
     @DELETE
     @Path("permission/type")
     public StatusResponse deletePermissionType(byte[] bytes) {
-        SharingService s = service();
-        s.deleteType(PermissionTypeEntity.class, typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        SharingTypes s = types(false);
+        s.delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
         return StatusResponse.OK;
     }
 
     @GET
     @Path("permission/type")
     public SharingViews.Type getPermissionType() {
-        return service().getType(PermissionTypeEntity.class, query().first("permission_type.id", "permissionType.id"),
+        return types(false).get(query().first("permission_type.id", "permissionType.id"),
                 "permission_type.id");
     }
 
     @GET
     @Path("permission/types")
     public SharingViews.Types getPermissionTypes() {
-        return service().listTypes(PermissionTypeEntity.class);
+        return types(false).list();
     }
 
     // ---------------------------------------------------------------- entities
@@ -141,48 +159,48 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("entity")
     public StatusResponse createEntity(byte[] bytes) {
-        SharingService s = service();
-        s.createEntity(body(bytes, SharingRequests.EntityRequest.class).entity());
+        SharingEntities s = entities();
+        s.create(body(bytes, SharingRequests.EntityRequest.class).entity());
         return StatusResponse.OK;
     }
 
     @PUT
     @Path("entity")
     public StatusResponse updateEntity(byte[] bytes) {
-        SharingService s = service();
-        s.updateEntity(body(bytes, SharingRequests.EntityRequest.class).entity());
+        SharingEntities s = entities();
+        s.update(body(bytes, SharingRequests.EntityRequest.class).entity());
         return StatusResponse.OK;
     }
 
     @DELETE
     @Path("entity")
     public StatusResponse deleteEntity(byte[] bytes) {
-        SharingService s = service();
+        SharingEntities s = entities();
         String id = query().first("entity.id");
         if (!request.body(bytes).isEmpty()) {
             SharingRequests.EntityInput e = body(bytes, SharingRequests.EntityRequest.class).entity();
             id = e == null ? null : e.id();
         }
-        s.deleteEntity(id);
+        s.delete(id);
         return StatusResponse.OK;
     }
 
     @GET
     @Path("entity")
     public SharingViews.Entity getEntity() {
-        return service().getEntity(query().first("entity.id"));
+        return entities().get(query().first("entity.id"));
     }
 
     @GET
     @Path("entity/existence")
     public StatusResponse entityExists() {
-        return new StatusResponse(service().entityExists(query().first("entity.id")));
+        return new StatusResponse(entities().exists(query().first("entity.id")));
     }
 
     @POST
     @Path("entities")
     public SharingViews.Entities search(byte[] bytes) {
-        SharingService s = service();
+        SharingSearch s = searches();
         return new SharingViews.Entities(s.search(body(bytes, SharingRequests.SearchRequest.class)));
     }
 
@@ -191,29 +209,29 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
-        return share(bytes, JpaSharingStore.USER, true);
+        return share(bytes, Shares.USER, true);
     }
 
     @POST
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
-        return share(bytes, JpaSharingStore.GROUP, true);
+        return share(bytes, Shares.GROUP, true);
     }
 
     @DELETE
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
-        return share(bytes, JpaSharingStore.USER, false);
+        return share(bytes, Shares.USER, false);
     }
 
     @DELETE
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
-        return share(bytes, JpaSharingStore.GROUP, false);
+        return share(bytes, Shares.GROUP, false);
     }
 
     private StatusResponse share(byte[] bytes, String principalType, boolean grant) {
-        SharingService s = service();
+        Shares s = shares();
         s.share(principalType, body(bytes, SharingRequests.ShareRequest.class), grant);
         return StatusResponse.OK;
     }
@@ -221,29 +239,29 @@ public class SharingResource extends ServiceResource {
     @GET
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
-        return holders(JpaSharingStore.USER, false);
+        return holders(Shares.USER, false);
     }
 
     @GET
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
-        return holders(JpaSharingStore.USER, true);
+        return holders(Shares.USER, true);
     }
 
     @GET
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
-        return holders(JpaSharingStore.GROUP, false);
+        return holders(Shares.GROUP, false);
     }
 
     @GET
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
-        return holders(JpaSharingStore.GROUP, true);
+        return holders(Shares.GROUP, true);
     }
 
     private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
-        SharingService s = service();
+        Shares s = shares();
         QueryParams q = query();
         return s.holders(principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
     }
@@ -261,7 +279,7 @@ public class SharingResource extends ServiceResource {
     }
 
     private SharingViews.SharedData sharings(boolean directOnly) {
-        SharingService s = service();
+        Shares s = shares();
         QueryParams q = query();
         return s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit")));
     }
@@ -271,7 +289,7 @@ public class SharingResource extends ServiceResource {
     @GET
     @Path("entity/user/access")
     public StatusResponse userHasAccess() {
-        SharingService s = service();
+        SharingDecisions s = decisions();
         QueryParams q = query();
         return new StatusResponse(s.check(q.first("entity.id"), q.first("permission_type.id", "permissionType.id"),
                 q.first("owner_id", "ownerId")));
@@ -280,7 +298,7 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
-        SharingService s = service();
+        SharingDecisions s = decisions();
         List<Boolean> results = s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
         return new SharingViews.BatchResults(results.stream().map(StatusResponse::new).toList());
     }
@@ -288,7 +306,7 @@ public class SharingResource extends ServiceResource {
     @GET
     @Path("user/entities")
     public SharingViews.EntityPage reachable() {
-        SharingService s = service();
+        SharingSearch s = searches();
         QueryParams q = query();
         return s.reachable(q.first("owner_id", "ownerId"), q.first("permission_type.id", "permissionType.id"),
                 q.first("entity_type.id", "entityType.id"), q.integer("limit"), q.first("cursor"));

@@ -6,7 +6,7 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.AdminEvents;
-import org.custos.keycloak.ui.CustosConsole;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -37,13 +37,8 @@ import java.util.Set;
  */
 public final class AgentService {
 
-    /** Role container and "agents enabled" marker of a realm. */
-    public static final String CONTAINER = "custos-agents";
-    /** Client scope holding the agents' protocol mappers. */
-    public static final String SCOPE = "custos-agent";
-    /** Client attribute marking an agent. */
-    public static final String AGENT_MARKER = "custos.agent";
-    static final String LIFESPAN = "access.token.lifespan";
+    static final String CONTAINER = CustosSettings.AGENT_CONTAINER;
+    static final String LIFESPAN = CustosSettings.LIFESPAN;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -61,77 +56,14 @@ public final class AgentService {
         return new AdminEvents(session, caller);
     }
 
-    public static boolean isAgent(ClientModel client) {
-        return client != null && "true".equals(client.getAttribute(AGENT_MARKER));
-    }
-
     /** Idempotently creates the role container and the agents' client scope. */
     public void enable() {
-        ClientModel container = enableIn(realm);
+        ClientModel container = CustosSettings.enableAgents(realm);
         if (container != null) {
-            events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients", container.getId());
+            events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients",
+                    container.getId());
         }
-        CustosConsole.settingsChanged(session, realm);
-    }
-
-    /** Enables agents in a realm; returns the container when this call created it, null when it existed. */
-    public static ClientModel enableIn(RealmModel realm) {
-        ClientModel created = null;
-        if (realm.getClientByClientId(CONTAINER) == null) {
-            created = realm.addClient(CONTAINER);
-            created.setName("Custos agents (role container)");
-            created.setDescription("Holds the client roles of Custos agents; not used to log in.");
-            created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            created.setBearerOnly(true);
-            created.setPublicClient(false);
-            created.setStandardFlowEnabled(false);
-        }
-        scope(realm);
-        return created;
-    }
-
-    public static boolean enabledIn(RealmModel realm) {
-        return realm.getClientByClientId(CONTAINER) != null;
-    }
-
-    /** Turns agents off in a realm that has none: removes the role container and the agents' client scope. */
-    public static void disableIn(RealmModel realm) {
-        long registered = agentsOf(realm).size();
-        if (registered > 0) {
-            throw CustosException.conflict(registered + " agent(s) are registered in this realm: delete them before turning agents off");
-        }
-        ClientModel container = realm.getClientByClientId(CONTAINER);
-        if (container != null) {
-            realm.removeClient(container.getId());
-        }
-        realm.getClientScopesStream().filter(s -> s.getName().equals(SCOPE)).findFirst()
-                .ifPresent(s -> realm.removeClientScope(s.getId()));
-    }
-
-    /** The access-token lifetime, in seconds, of every agent, present and future (null when Keycloak's default). */
-    public static Long tokenLifetimeIn(RealmModel realm) {
-        ClientModel container = realm.getClientByClientId(CONTAINER);
-        String value = container == null ? null : container.getAttribute(LIFESPAN);
-        return value == null || value.isBlank() ? null : Long.valueOf(value);
-    }
-
-    /** Sets (or, with null, clears) the access-token lifetime of every agent; agents must be enabled. */
-    public static void setTokenLifetimeIn(RealmModel realm, Long seconds) {
-        ClientModel container = realm.getClientByClientId(CONTAINER);
-        if (container == null) {
-            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
-        }
-        if (seconds == null) {
-            container.removeAttribute(LIFESPAN);
-            agentsOf(realm).forEach(a -> a.removeAttribute(LIFESPAN));
-        } else {
-            container.setAttribute(LIFESPAN, String.valueOf(seconds));
-            agentsOf(realm).forEach(a -> a.setAttribute(LIFESPAN, String.valueOf(seconds)));
-        }
-    }
-
-    private static List<ClientModel> agentsOf(RealmModel realm) {
-        return realm.getClientsStream().filter(AgentService::isAgent).toList();
+        CustosSettings.changed(session, realm);
     }
 
     private ClientModel container() {
@@ -143,17 +75,7 @@ public final class AgentService {
     }
 
     private ClientScopeModel scope() {
-        return scope(realm);
-    }
-
-    private static ClientScopeModel scope(RealmModel realm) {
-        return realm.getClientScopesStream().filter(s -> s.getName().equals(SCOPE)).findFirst().orElseGet(() -> {
-            ClientScopeModel s = realm.addClientScope(SCOPE);
-            s.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            s.setDescription("Protocol mappers of Custos agents");
-            s.setIncludeInTokenScope(false);
-            return s;
-        });
+        return CustosSettings.agentScope(realm);
     }
 
     /** Sets the access-token lifetime of every agent, present and future. */
@@ -162,9 +84,9 @@ public final class AgentService {
             throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
         }
         ClientModel container = container();
-        setTokenLifetimeIn(realm, seconds);
+        CustosSettings.setAgentTokenLifetime(realm, seconds);
         events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of(LIFESPAN, seconds), "clients", container.getId());
-        CustosConsole.settingsChanged(session, realm);
+        CustosSettings.changed(session, realm);
     }
 
     public void createRoles(List<AgentViews.RoleInput> roles) {
@@ -208,7 +130,7 @@ public final class AgentService {
         rep.setDirectAccessGrantsEnabled(false);
         rep.setImplicitFlowEnabled(false);
         Map<String, String> attributes = new HashMap<>();
-        attributes.put(AGENT_MARKER, "true");
+        attributes.put(CustosSettings.AGENT_MARKER, "true");
         attributes.put("client_credentials.use_refresh_token", "true");
         if (container.getAttribute(LIFESPAN) != null) {
             attributes.put(LIFESPAN, container.getAttribute(LIFESPAN));
@@ -233,14 +155,14 @@ public final class AgentService {
             throw CustosException.invalidField("id", "is required");
         }
         ClientModel client = realm.getClientByClientId(id);
-        if (!isAgent(client)) {
+        if (!CustosSettings.isAgent(client)) {
             throw CustosException.notFound("agent '" + id + "' not found");
         }
         return client;
     }
 
     public List<ClientModel> agents() {
-        return agentsOf(realm);
+        return CustosSettings.agents(realm);
     }
 
     public void delete(String id) {

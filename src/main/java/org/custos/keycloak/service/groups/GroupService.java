@@ -6,7 +6,7 @@ import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.MembershipStore;
-import org.custos.keycloak.model.jpa.JpaMembershipStore;
+import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.AdminEvents;
@@ -59,7 +59,7 @@ public final class GroupService {
         this.callerContext = callerContext;
         this.caller = callerContext.authenticate();
         this.permissions = callerContext.groups();
-        this.memberships = new JpaMembershipStore(session);
+        this.memberships = CustosStores.of(session).memberships();
         this.events = new AdminEvents(session, caller);
     }
 

@@ -5,6 +5,7 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.service.AdminEvents;
 import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AdminEventQuery;
@@ -63,22 +64,10 @@ public final class AuditLog {
     }
 
     public void enable(Caller caller) {
-        setEnabledIn(realm, true);
-        org.custos.keycloak.ui.CustosConsole.settingsChanged(session, realm);
+        CustosSettings.setAuditLog(realm, true);
+        CustosSettings.changed(session, realm);
         new AdminEvents(session, caller).emit(OperationType.UPDATE, ResourceType.REALM,
                 Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true, "eventsEnabled", true), "events", "config");
-    }
-
-    /**
-     * Turns the realm's audit log on (admin events with their details, and login events) or off (admin events and
-     * their details; login events are Keycloak's and stay as they are).
-     */
-    public static void setEnabledIn(RealmModel realm, boolean enabled) {
-        realm.setAdminEventsEnabled(enabled);
-        realm.setAdminEventsDetailsEnabled(enabled);
-        if (enabled) {
-            realm.setEventsEnabled(true);
-        }
     }
 
     public boolean isEnabled() {

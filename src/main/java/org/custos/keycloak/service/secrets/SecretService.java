@@ -9,12 +9,12 @@ import org.custos.keycloak.crypto.SecretCipher;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.model.jpa.JpaSecretStore;
+import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.representation.Json;
 import org.custos.keycloak.representation.secrets.SecretViews;
 import org.custos.keycloak.service.AdminEvents;
 import org.jboss.logging.Logger;
-import org.custos.keycloak.ui.CustosConsole;
+import org.custos.keycloak.service.CustosEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -56,7 +56,7 @@ public final class SecretService {
         this.rules = new SecretRules(caller, realm, callerContext.admin());
         this.keys = keys;
         requireConfigured(keys);
-        this.store = new JpaSecretStore(session);
+        this.store = CustosStores.of(session).secrets();
         this.cipher = new SecretCipher(keys);
     }
 
@@ -87,7 +87,7 @@ public final class SecretService {
                 caller.client().getClientId(), kvKey, md.description(), System.currentTimeMillis(),
                 seal(id, type, value), rules.writer());
         store.create(secret);
-        CustosConsole.secretChanged(session, realm, secret);
+        CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, secret));
         event(OperationType.CREATE, secret);
         return token;
     }
@@ -101,7 +101,7 @@ public final class SecretService {
     public void delete(String type, String token) {
         StoredSecret secret = require(type, token);
         store.delete(realm.getId(), secret.id());
-        CustosConsole.secretRemoved(session, realm, secret.token());
+        CustosEvents.publish(session, new CustosEvents.SecretRemoved(session, realm, secret.token()));
         event(OperationType.DELETE, secret);
     }
 
@@ -110,7 +110,7 @@ public final class SecretService {
         StoredSecret updated = secret.withValue(seal(secret.id(), secret.type(), value),
                 description != null ? description : secret.description(), rules.writer());
         store.update(updated);
-        CustosConsole.secretChanged(session, realm, updated);
+        CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, updated));
         event(OperationType.UPDATE, updated);
     }
 

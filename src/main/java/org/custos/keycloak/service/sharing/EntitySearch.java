@@ -2,19 +2,22 @@ package org.custos.keycloak.service.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.EntityQuery;
+import org.custos.keycloak.model.EntityQuery.Criterion;
+import org.custos.keycloak.model.EntityQuery.Op;
 import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Compiles Custos search criteria into a JPQL condition over {@code CustosSharingEntity e}, with named parameters.
- * Criteria are ANDed. Unlike Custos, every field works and every condition means what it says: EQUAL {@code =},
- * NOT {@code <>}, LIKE {@code like} (the caller writes the {@code %}), GTE {@code >=}, LTE {@code <=}. For the text
- * fields EQUAL is also a {@code like}, as in Custos, so that clients that send {@code %} with EQUAL keep working.
+ * Reads Custos search criteria into {@link EntityQuery} criteria, refusing what does not apply with a 400 naming
+ * the criterion. Unlike Custos, every field works and every condition means what it says: EQUAL, NOT, LIKE (the
+ * caller writes the {@code %}), GTE, LTE; for the text fields EQUAL is also a {@code like}, as in Custos, so that
+ * clients that send {@code %} with EQUAL keep working. Names are resolved to ids here; an unknown name resolves to
+ * an id no row has, so EQUAL finds nothing and NOT finds everything.
  */
 public final class EntitySearch {
 
@@ -25,7 +28,7 @@ public final class EntitySearch {
     /** Custos's {@code SearchCondition}, in proto order. */
     public enum Condition { EQUAL, LIKE, GTE, LTE, NOT }
 
-    /** What a criterion needs resolved from Keycloak: an owner username to a user id, a parent id to an internal id. */
+    /** What a criterion needs resolved from Keycloak and the store. */
     public interface Resolver {
         /** Keycloak user id of a username, or null. */
         String userId(String username);
@@ -37,8 +40,9 @@ public final class EntitySearch {
         String principalId(String usernameOrGroupId);
     }
 
-    private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private static final String UNKNOWN = "\u0000unknown";
+
+    private final List<Criterion> criteria = new ArrayList<>();
     private final List<String> permissionIds = new ArrayList<>();
 
     public static EntitySearch compile(List<SearchCriterion> criteria, Resolver resolver) {
@@ -59,13 +63,9 @@ public final class EntitySearch {
         return search;
     }
 
-    /** The JPQL conditions, each to be ANDed. */
-    public List<String> conditions() {
-        return conditions;
-    }
-
-    public Map<String, Object> parameters() {
-        return parameters;
+    /** The criteria, each to be ANDed. */
+    public List<Criterion> criteria() {
+        return criteria;
     }
 
     /** Permission ids named by PERMISSION_TYPE_ID EQUAL criteria: the search is limited to what they reach. */
@@ -75,85 +75,68 @@ public final class EntitySearch {
 
     private void add(Field field, Condition condition, String value, String path, Resolver resolver) {
         switch (field) {
-            case NAME -> text("e.name", condition, value, path);
-            case DESCRIPTION -> text("e.description", condition, value, path);
-            case FULL_TEXT -> text("e.fullText", condition, value, path);
-            case ID -> identifier("e.externalId", condition, value, path);
-            case ENTITY_TYPE_ID -> identifier("e.typeId", condition, value, path);
-            case OWNER_ID -> identifier("e.ownerUserId", condition, resolved(value, resolver::userId), path);
-            case PARENT_ID -> identifier("e.parentId", condition, resolved(value, resolver::entityId), path);
-            case CREATED_AT -> number("e.createdAt", condition, value, path);
-            case LAST_MODIFIED_AT -> number("e.updatedAt", condition, value, path);
-            case SHARED_COUNT -> number("(select count(sc) from CustosShare sc where sc.entityId = e.id)", condition, value, path);
+            case NAME -> text(EntityQuery.Field.NAME, condition, value, path);
+            case DESCRIPTION -> text(EntityQuery.Field.DESCRIPTION, condition, value, path);
+            case FULL_TEXT -> text(EntityQuery.Field.FULL_TEXT, condition, value, path);
+            case ID -> identifier(EntityQuery.Field.ID, condition, value, path);
+            case ENTITY_TYPE_ID -> identifier(EntityQuery.Field.TYPE_ID, condition, value, path);
+            case OWNER_ID -> identifier(EntityQuery.Field.OWNER_USER_ID, condition, resolved(value, resolver::userId), path);
+            case PARENT_ID -> identifier(EntityQuery.Field.PARENT_ID, condition, resolved(value, resolver::entityId), path);
+            case CREATED_AT -> number(EntityQuery.Field.CREATED_AT, condition, value, path);
+            case LAST_MODIFIED_AT -> number(EntityQuery.Field.UPDATED_AT, condition, value, path);
+            case SHARED_COUNT -> number(EntityQuery.Field.SHARED_COUNT, condition, value, path);
             case PERMISSION_TYPE_ID -> {
                 if (condition != Condition.EQUAL) {
                     throw CustosException.invalidField(path + ".condition", "PERMISSION_TYPE_ID takes EQUAL only");
                 }
                 permissionIds.add(value);
             }
-            case SHARED_BY -> exists("sb.sharedBy = :" + param(value), condition, "sb", path);
-            case SHARED_WITH -> exists("sb.principalId = :" + param(resolved(value, resolver::principalId))
-                    + " and sb.permissionId <> 'OWNER'", condition, "sb", path);
+            case SHARED_BY -> exists(EntityQuery.Field.SHARED_BY, condition, value, path);
+            case SHARED_WITH -> exists(EntityQuery.Field.SHARED_WITH, condition,
+                    resolved(value, resolver::principalId), path);
         }
     }
 
-    /** Unknown names resolve to a value no row has, so EQUAL finds nothing and NOT finds everything. */
     private static String resolved(String value, Function<String, String> lookup) {
         String id = value.isEmpty() ? null : lookup.apply(value);
-        return id == null ? "\u0000unknown" : id;
+        return id == null ? UNKNOWN : id;
     }
 
-    private void text(String column, Condition condition, String value, String path) {
-        String p = param(value);
+    private void text(EntityQuery.Field field, Condition condition, String value, String path) {
         switch (condition) {
-            case EQUAL, LIKE -> conditions.add(column + " like :" + p);
-            case NOT -> conditions.add("(" + column + " is null or " + column + " not like :" + p + ")");
-            default -> throw CustosException.invalidField(path + ".condition", "must be EQUAL, LIKE or NOT for a text field");
+            case EQUAL, LIKE -> criteria.add(new Criterion(field, Op.LIKE, value));
+            case NOT -> criteria.add(new Criterion(field, Op.NOT, value));
+            default -> throw CustosException.invalidField(path + ".condition",
+                    "must be EQUAL, LIKE or NOT for a text field");
         }
     }
 
-    private void identifier(String column, Condition condition, String value, String path) {
-        String p = param(value);
+    private void identifier(EntityQuery.Field field, Condition condition, String value, String path) {
         switch (condition) {
-            case EQUAL -> conditions.add(column + " = :" + p);
-            case NOT -> conditions.add("(" + column + " is null or " + column + " <> :" + p + ")");
-            case LIKE -> conditions.add(column + " like :" + p);
-            default -> throw CustosException.invalidField(path + ".condition", "must be EQUAL, NOT or LIKE for an id field");
+            case EQUAL, NOT, LIKE -> criteria.add(new Criterion(field, Op.valueOf(condition.name()), value));
+            default -> throw CustosException.invalidField(path + ".condition",
+                    "must be EQUAL, NOT or LIKE for an id field");
         }
     }
 
-    private void number(String expression, Condition condition, String value, String path) {
+    private void number(EntityQuery.Field field, Condition condition, String value, String path) {
         long n;
         try {
             n = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw CustosException.invalidField(path + ".value", "must be a whole number for this field");
         }
-        String p = param(n);
-        String op = switch (condition) {
-            case EQUAL -> "=";
-            case NOT -> "<>";
-            case GTE -> ">=";
-            case LTE -> "<=";
-            case LIKE -> throw CustosException.invalidField(path + ".condition", "LIKE does not apply to a number");
-        };
-        conditions.add(expression + " " + op + " :" + p);
+        if (condition == Condition.LIKE) {
+            throw CustosException.invalidField(path + ".condition", "LIKE does not apply to a number");
+        }
+        criteria.add(new Criterion(field, Op.valueOf(condition.name()), n));
     }
 
-    private void exists(String predicate, Condition condition, String alias, String path) {
-        String sub = "exists (select " + alias + ".id from CustosShare " + alias + " where " + alias + ".entityId = e.id and "
-                + predicate + ")";
+    private void exists(EntityQuery.Field field, Condition condition, String value, String path) {
         switch (condition) {
-            case EQUAL -> conditions.add(sub);
-            case NOT -> conditions.add("not " + sub);
+            case EQUAL, NOT -> criteria.add(new Criterion(field, Op.valueOf(condition.name()), value));
             default -> throw CustosException.invalidField(path + ".condition", "must be EQUAL or NOT for this field");
         }
-    }
-
-    private String param(Object value) {
-        String name = "c" + parameters.size();
-        parameters.put(name, value);
-        return name;
     }
 
     static <E extends Enum<E>> E parse(JsonNode node, Class<E> type, String path, E fallback) {
@@ -174,6 +157,6 @@ public final class EntitySearch {
                 }
             }
         }
-        throw CustosException.invalidField(path, "must be one of " + java.util.Arrays.toString(values));
+        throw CustosException.invalidField(path, "must be one of " + Arrays.toString(values));
     }
 }

@@ -1,0 +1,35 @@
+package org.custos.keycloak.model;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.Provider;
+
+/**
+ * The stores of our own data, for one Keycloak session: how services reach them ({@link #of}). The JPA
+ * implementation works inside the session's transaction; nothing above {@code model/} sees how they are stored.
+ */
+public interface CustosStores extends Provider {
+
+    MembershipStore memberships();
+
+    SecretStore secrets();
+
+    SharingTypeStore sharingTypes();
+
+    EntityStore entities();
+
+    ShareStore shares();
+
+    /**
+     * Serializes changes of the realm's trees (sharing entities, groups) until the transaction ends, so that two
+     * concurrent moves cannot together make a cycle: the second waits, then checks against the first's result.
+     */
+    void lockTrees(String realmId);
+
+    static CustosStores of(KeycloakSession session) {
+        return session.getProvider(CustosStores.class);
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,104 @@
+package org.custos.keycloak.model.jpa;
+
+import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.model.CustosStoresFactory;
+import org.custos.keycloak.model.MembershipStore;
+import org.custos.keycloak.model.SecretStore;
+import org.custos.keycloak.model.EntityStore;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.model.SharingTypeStore;
+import jakarta.persistence.EntityManager;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** The stores on Keycloak's EntityManager, made once per session and only when asked for. */
+public final class JpaCustosStores implements CustosStores {
+
+    private final KeycloakSession session;
+    private MembershipStore memberships;
+    private SecretStore secrets;
+    private SharingTypeStore sharingTypes;
+    private EntityStore entities;
+    private ShareStore shares;
+
+    JpaCustosStores(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        if (memberships == null) {
+            memberships = new JpaMembershipStore(session);
+        }
+        return memberships;
+    }
+
+    @Override
+    public SecretStore secrets() {
+        if (secrets == null) {
+            secrets = new JpaSecretStore(session);
+        }
+        return secrets;
+    }
+
+    @Override
+    public SharingTypeStore sharingTypes() {
+        if (sharingTypes == null) {
+            sharingTypes = new JpaSharingTypeStore(em());
+        }
+        return sharingTypes;
+    }
+
+    @Override
+    public EntityStore entities() {
+        if (entities == null) {
+            entities = new JpaEntityStore(em());
+        }
+        return entities;
+    }
+
+    @Override
+    public ShareStore shares() {
+        if (shares == null) {
+            shares = new JpaShareStore(em());
+        }
+        return shares;
+    }
+
+    @Override
+    public void lockTrees(String realmId) {
+        TreeLock.lock(em(), realmId);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Registered in {@code META-INF/services}; the only {@link CustosStoresFactory}. */
+    public static final class Factory implements CustosStoresFactory {
+
+        @Override
+        public CustosStores create(KeycloakSession session) {
+            return new JpaCustosStores(session);
+        }
+
+        @Override
+        public void init(Config.Scope config) {
+        }
+
+        @Override
+        public void postInit(KeycloakSessionFactory factory) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String getId() {
+            return "jpa";
+        }
+    }
+}

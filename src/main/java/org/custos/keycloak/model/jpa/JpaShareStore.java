@@ -1,0 +1,202 @@
+package org.custos.keycloak.model.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.model.jpa.entity.ShareEntity;
+import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link ShareStore} on {@code CUSTOS_SHARE} and the closure table {@code CUSTOS_ENTITY_ANCESTOR}: "is on an
+ * ancestor" is one indexed join, so a check is one query whatever the depth or size of the realm.
+ */
+final class JpaShareStore implements ShareStore {
+
+    /** A principal id no Keycloak user or group has, so that an empty group list still makes valid SQL. */
+    private static final String NOBODY = "";
+    /** The join that decides access: share {@code s} reaches entity {@code a.entityId}. */
+    static final String REACHES = " s.entityId = a.ancestorId and (a.depth = 0 or s.cascading = true) ";
+    static final String PRINCIPAL = " ((s.principalType = 'USER' and s.principalId = :userId) "
+            + "or (s.principalType = 'GROUP' and s.principalId in :groupIds)) ";
+
+    private final EntityManager em;
+
+    JpaShareStore(EntityManager em) {
+        this.em = em;
+    }
+
+    static void bind(TypedQuery<?> q, Principal principal) {
+        q.setParameter("userId", principal.userId() == null ? NOBODY : principal.userId())
+                .setParameter("groupIds", principal.groupIds().isEmpty() ? List.of(NOBODY) : principal.groupIds());
+    }
+
+    private static Share toRecord(ShareEntity s, int depth) {
+        return new Share(s.getEntityId(), s.getPermissionId(), s.getPrincipalType(), s.getPrincipalId(),
+                s.isCascading(), s.getSharedBy(), s.getGrantorId(), depth);
+    }
+
+    private Optional<ShareEntity> row(String entityId, String permissionId, String principalType, String principalId) {
+        return em.createQuery("select s from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
+                        + "and s.principalType = :type and s.principalId = :principalId", ShareEntity.class)
+                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
+                .setParameter("type", principalType).setParameter("principalId", principalId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Share> share(String entityId, String permissionId, String principalType, String principalId) {
+        return row(entityId, permissionId, principalType, principalId).map(s -> toRecord(s, 0));
+    }
+
+    @Override
+    public void grant(String realmId, Share share, boolean takeOver, long now) {
+        // Grants on one entity wait for each other here, so the look-up below sees a grant committed meanwhile.
+        SharingEntityEntity entity = em.find(SharingEntityEntity.class, share.entityId());
+        if (entity != null) {
+            em.lock(entity, LockModeType.PESSIMISTIC_WRITE);
+        }
+        Optional<ShareEntity> existing = row(share.entityId(), share.permissionId(), share.principalType(),
+                share.principalId());
+        if (existing.isPresent()) {
+            ShareEntity s = existing.get();
+            if (takeOver) {
+                s.setGrantorId(share.grantorId());
+            }
+            s.setCascading(s.isCascading() || share.cascading());
+            s.setUpdatedAt(now);
+            return;
+        }
+        ShareEntity s = new ShareEntity();
+        s.setId(KeycloakModelUtils.generateId());
+        s.setRealmId(realmId);
+        s.setEntityId(share.entityId());
+        s.setPermissionId(share.permissionId());
+        s.setPrincipalType(share.principalType());
+        s.setPrincipalId(share.principalId());
+        s.setCascading(share.cascading());
+        s.setSharedBy(share.sharedBy());
+        s.setGrantorId(share.grantorId());
+        s.setCreatedAt(now);
+        s.setUpdatedAt(now);
+        em.persist(s);
+    }
+
+    @Override
+    public void revoke(String entityId, String permissionId, String principalType, String principalId) {
+        em.createQuery("delete from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
+                        + "and s.principalType = :type and s.principalId = :principalId")
+                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
+                .setParameter("type", principalType).setParameter("principalId", principalId).executeUpdate();
+    }
+
+    @Override
+    public boolean holdsCascading(String entityId, String permissionId, Principal principal) {
+        TypedQuery<Long> q = em.createQuery("select count(s) from CustosShare s, CustosEntityAncestor a "
+                + "where a.entityId = :entityId and s.entityId = a.ancestorId and s.cascading = true "
+                + "and s.permissionId = :permissionId and" + PRINCIPAL, Long.class);
+        q.setParameter("entityId", entityId).setParameter("permissionId", permissionId);
+        bind(q, principal);
+        return q.getSingleResult() > 0;
+    }
+
+    @Override
+    public Map<String, Integer> counts(Collection<String> entityIds) {
+        Map<String, Integer> out = new HashMap<>();
+        if (entityIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] row : em.createQuery("select s.entityId, count(s) from CustosShare s where s.entityId in :ids "
+                        + "group by s.entityId", Object[].class)
+                .setParameter("ids", entityIds).getResultList()) {
+            out.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> holders(String entityId, String permissionId, String principalType, boolean directOnly) {
+        return em.createQuery("select distinct s.principalId from CustosShare s, CustosEntityAncestor a "
+                        + "where a.entityId = :entityId and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
+                        + "and s.permissionId = :permissionId and s.principalType = :type order by s.principalId",
+                        String.class)
+                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
+                .setParameter("type", principalType).getResultList();
+    }
+
+    @Override
+    public List<Share> reaching(String entityId, boolean directOnly) {
+        return em.createQuery("select s, a.depth from CustosShare s, CustosEntityAncestor a where a.entityId = :entityId "
+                        + "and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
+                        + "order by a.depth, s.principalType, s.principalId, s.permissionId", Object[].class)
+                .setParameter("entityId", entityId).getResultStream()
+                .map(row -> toRecord((ShareEntity) row[0], ((Number) row[1]).intValue())).toList();
+    }
+
+    @Override
+    public Set<String> held(Collection<String> entityIds, Collection<String> permissionIds, Principal principal) {
+        Set<String> out = new HashSet<>();
+        if (entityIds.isEmpty()) {
+            return out;
+        }
+        TypedQuery<Object[]> q = em.createQuery("select distinct a.entityId, s.permissionId from CustosShare s, "
+                + "CustosEntityAncestor a where a.entityId in :entityIds and" + REACHES
+                + "and s.permissionId in :permissionIds and" + PRINCIPAL, Object[].class);
+        q.setParameter("entityIds", entityIds).setParameter("permissionIds", permissionIds);
+        bind(q, principal);
+        for (Object[] row : q.getResultList()) {
+            out.add(row[0] + "|" + row[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> reachable(String realmId, Collection<String> permissionIds, Principal principal, String typeId,
+                                  String after, int limit) {
+        TypedQuery<String> q = em.createQuery("select distinct e.externalId from CustosShare s, CustosEntityAncestor a, "
+                + "CustosSharingEntity e where s.realmId = :realmId and s.permissionId in :permissionIds and" + PRINCIPAL
+                + "and" + REACHES + "and e.id = a.entityId"
+                + (typeId != null ? " and e.typeId = :typeId" : "") + (after != null ? " and e.externalId > :after" : "")
+                + " order by e.externalId", String.class);
+        q.setParameter("realmId", realmId).setParameter("permissionIds", permissionIds);
+        bind(q, principal);
+        if (typeId != null) {
+            q.setParameter("typeId", typeId);
+        }
+        if (after != null) {
+            q.setParameter("after", after);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void removeUser(String realmId, String userId) {
+        removePrincipal(realmId, USER, userId);
+    }
+
+    @Override
+    public void removeGroup(String realmId, String groupId) {
+        removePrincipal(realmId, GROUP, groupId);
+    }
+
+    private void removePrincipal(String realmId, String type, String id) {
+        em.createQuery("delete from CustosShare s where s.realmId = :realmId and s.principalType = :type "
+                        + "and s.principalId = :id")
+                .setParameter("realmId", realmId).setParameter("type", type).setParameter("id", id).executeUpdate();
+    }
+
+    @Override
+    public void removeRealm(String realmId) {
+        em.createQuery("delete from CustosShare s where s.realmId = :realmId").setParameter("realmId", realmId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,54 @@
+package org.custos.keycloak.model.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.custos.keycloak.error.DuplicateException;
+import org.keycloak.models.ModelDuplicateException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What every JPA store does the same way. */
+final class Rows {
+
+    /** How many ids go into one {@code in (...)} list. */
+    static final int CHUNK = 1000;
+
+    private Rows() {
+    }
+
+    /**
+     * Inserts a row now rather than at commit, so that a unique key taken by a concurrent request is reported
+     * to this request as a {@link DuplicateException} naming {@code field}, not as a failed commit.
+     */
+    static void insert(EntityManager em, Object row, String field, String message) {
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (ModelDuplicateException e) {
+            throw new DuplicateException(field, message);
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new DuplicateException(field, message);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<List<String>> chunks(List<String> all) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+}

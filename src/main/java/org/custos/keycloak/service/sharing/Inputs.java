@@ -1,0 +1,75 @@
+package org.custos.keycloak.service.sharing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.custos.keycloak.error.CustosException;
+
+import java.util.Base64;
+
+/** Validation of the sharing service's request fields: each failure is a 400 naming the field. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw CustosException.invalidField(field, "is required");
+        }
+        return value;
+    }
+
+    static <T> T requiredObject(T value, String field) {
+        if (value == null) {
+            throw CustosException.invalidField(field, "is required");
+        }
+        return value;
+    }
+
+    static String identifier(String value, String field) {
+        String id = required(value, field);
+        if (id.length() > 255) {
+            throw CustosException.invalidField(field, "must be at most 255 characters");
+        }
+        if (!id.equals(id.strip())) {
+            throw CustosException.invalidField(field, "must not start or end with whitespace");
+        }
+        return id;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String binary(String base64) {
+        if (base64 == null || base64.isEmpty()) {
+            return base64;
+        }
+        try {
+            Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw CustosException.invalidField("entity.binary_data", "must be base64");
+        }
+        return base64;
+    }
+
+    static Long int64(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return node.textValue().isBlank() ? null : Long.parseLong(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw CustosException.invalidField(field, "must be a whole number (milliseconds since the epoch)");
+    }
+}

@@ -1,0 +1,176 @@
+package org.custos.keycloak.service.sharing;
+
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingRules;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.model.ShareStore.Share;
+import org.custos.keycloak.model.SharingTypeStore;
+import org.custos.keycloak.representation.sharing.SharingRequests;
+import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.service.Paging;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Shares with users (by username) and groups (by id), and who holds what. A caller shares or revokes a permission
+ * only with the standing {@link SharingRules} asks for; what it holds is checked before any principal is looked
+ * up, so names cannot be probed by 404.
+ */
+public final class Shares {
+
+    public static final String USER = ShareStore.USER;
+    public static final String GROUP = ShareStore.GROUP;
+
+    private final SharingContext ctx;
+    private final SharingDecisions decisions;
+    private final ShareStore store;
+
+    public Shares(KeycloakSession session, CallerContext callerContext) {
+        this.ctx = new SharingContext(session, callerContext);
+        this.decisions = new SharingDecisions(ctx);
+        this.store = ctx.stores.shares();
+    }
+
+    /** Shares with (or, {@code grant} false, revokes from) the principals of the request. */
+    public void share(String principalType, SharingRequests.ShareRequest request, boolean grant) {
+        SharingRequests.ShareRequest r = Inputs.requiredObject(request, "body");
+        SharingEntity e = decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
+        String permission = ctx.permission(r.permissionType() == null ? null : r.permissionType().id(),
+                "permission_type.id");
+        if (SharingContext.OWNER.equals(permission)) {
+            throw CustosException.invalidField("permission_type.id",
+                    "OWNER cannot be shared or revoked: it belongs to the entity's owner");
+        }
+        if (r.ownerIds() == null || r.ownerIds().isEmpty()) {
+            throw CustosException.invalidField("owner_id", "must list at least one "
+                    + (ShareStore.USER.equals(principalType) ? "username" : "group id"));
+        }
+        boolean cascade = Boolean.TRUE.equals(r.cascade());
+        SharingRules.Standing standing = decisions.standing(e, permission);
+        if (grant) {
+            SharingRules.requireMayShare(standing, permission, cascade);
+        } else {
+            SharingRules.requireMayRevoke(standing, permission, true);
+        }
+        List<String> principalIds = new ArrayList<>();
+        for (int i = 0; i < r.ownerIds().size(); i++) {
+            principalIds.add(principalId(principalType, r.ownerIds().get(i), "owner_id[" + i + "]"));
+        }
+        for (String principalId : principalIds) {
+            Optional<Share> existing = store.share(e.id(), permission, principalType, principalId);
+            boolean madeByCaller = existing.map(s -> ctx.isActor(s.grantorId())).orElse(false);
+            if (!grant) {
+                SharingRules.requireMayRevoke(standing, permission, madeByCaller);
+            } else if (existing.isPresent() && cascade && !existing.get().cascading()) {
+                SharingRules.requireMayChange(standing, permission, madeByCaller);
+            }
+        }
+        String sharedBy = grant ? sharedBy(r.sharedBy()) : null;
+        long now = Time.currentTimeMillis();
+        String grantor = ctx.actor() == null ? null : ctx.actor().getId();
+        for (String principalId : principalIds) {
+            if (grant) {
+                store.grant(ctx.realm.getId(), new Share(e.id(), permission, principalType, principalId, cascade,
+                        sharedBy, grantor, 0), standing.free(), now);
+            } else {
+                store.revoke(e.id(), permission, principalType, principalId);
+            }
+        }
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("entity_id", e.externalId());
+        rep.put("permission_type_id", permission);
+        rep.put("owner_type", principalType);
+        rep.put("owner_id", r.ownerIds());
+        if (grant) {
+            rep.put("cascade", cascade);
+            rep.put("shared_by", sharedBy);
+        }
+        ctx.events().emit(grant ? OperationType.CREATE : OperationType.DELETE, "CUSTOS_SHARE", rep,
+                "sharing", "entities", e.externalId(), "shares", principalType.toLowerCase(), permission);
+    }
+
+    /** A person records themselves; a client acting for its users may name the sharer. */
+    private String sharedBy(String requested) {
+        String name = Inputs.blankToNull(requested);
+        if (ctx.caller.isUser()) {
+            if (name != null && !name.equals(ctx.caller.user().getUsername())) {
+                throw CustosException.forbidden("shared_by must be the calling user");
+            }
+            return ctx.caller.user().getUsername();
+        }
+        return name != null ? name : ctx.actor() != null ? ctx.actor().getUsername()
+                : ctx.caller.client().getClientId();
+    }
+
+    private String principalId(String principalType, String name, String field) {
+        String value = Inputs.required(name, field);
+        if (ShareStore.USER.equals(principalType)) {
+            return ctx.user(value).getId();
+        }
+        GroupModel group = ctx.session.groups().getGroupById(ctx.realm, value);
+        if (group == null) {
+            throw CustosException.notFound("group '" + value + "' not found");
+        }
+        return group.getId();
+    }
+
+    /** The users (by username) or groups holding a permission on the entity. */
+    public SharingViews.SharedOwners holders(String principalType, String entityId, String permissionId,
+                                             boolean directOnly) {
+        SharingEntity e = decisions.visibleEntity(entityId, "entity.id");
+        String permission = ctx.permission(permissionId, "permission_type.id");
+        List<String> ids = store.holders(e.id(), permission, principalType, directOnly);
+        List<String> out = ShareStore.USER.equals(principalType)
+                ? ids.stream().map(ctx::username).filter(Objects::nonNull).sorted().toList()
+                : ids;
+        return new SharingViews.SharedOwners(out);
+    }
+
+    /** Custos's later {@code GET /share}: every sharing of one entity, or of every entity of the realm (viewers). */
+    public SharingViews.SharedData sharings(String entityId, boolean directOnly, Paging paging) {
+        List<SharingEntity> entities;
+        if (Inputs.blankToNull(entityId) != null) {
+            entities = List.of(decisions.visibleEntity(entityId, "entity.id"));
+        } else {
+            if (!ctx.isViewer()) {
+                throw CustosException.forbidden("listing every sharing of the realm needs '"
+                        + SharingContext.VIEWER_ROLE + "'; name an entity with entity.id");
+            }
+            entities = ctx.stores.entities().page(ctx.realm.getId(), paging.offset(), paging.limit());
+        }
+        Map<String, SharingViews.Type> permissions = new HashMap<>();
+        permissions.put(SharingContext.OWNER, SharingTypes.builtIn(SharingTypeStore.Kind.PERMISSION_TYPE,
+                SharingContext.OWNER));
+        ctx.stores.sharingTypes().types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
+                .forEach(p -> permissions.put(p.externalId(), SharingTypes.view(p)));
+        List<SharingViews.Entity> views = EntityViews.of(ctx, entities);
+        List<SharingViews.SharingMetadata> out = new ArrayList<>();
+        for (int i = 0; i < entities.size(); i++) {
+            Set<String> seen = new HashSet<>();
+            for (Share s : store.reaching(entities.get(i).id(), directOnly)) {
+                if (!seen.add(s.principalType() + "|" + s.principalId() + "|" + s.permissionId())) {
+                    continue;
+                }
+                String owner = ShareStore.USER.equals(s.principalType()) ? ctx.username(s.principalId())
+                        : s.principalId();
+                out.add(new SharingViews.SharingMetadata(views.get(i), owner, s.principalType(),
+                        permissions.get(s.permissionId()), Inputs.nz(s.sharedBy())));
+            }
+        }
+        return new SharingViews.SharedData(out);
+    }
+}

@@ -1,0 +1,159 @@
+package org.custos.keycloak.service.sharing;
+
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.error.CycleException;
+import org.custos.keycloak.model.EntityStore;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.representation.sharing.SharingRequests.EntityInput;
+import org.custos.keycloak.representation.sharing.SharingViews;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sharing entities. A caller creates entities it owns (only a sharing admin names another owner), sees what it can
+ * reach, and updates, moves or deletes only what it OWNs; a new entity's owner holds OWNER on it. Entities a caller
+ * cannot reach do not exist for it (404).
+ */
+public final class SharingEntities {
+
+    /** Deepest entity tree we keep: the closure grows with depth, and no gateway nests this deep. */
+    public static final int MAX_DEPTH = 100;
+
+    private final SharingContext ctx;
+    private final SharingDecisions decisions;
+    private final EntityStore store;
+
+    public SharingEntities(KeycloakSession session, CallerContext callerContext) {
+        this.ctx = new SharingContext(session, callerContext);
+        this.decisions = new SharingDecisions(ctx);
+        this.store = ctx.stores.entities();
+    }
+
+    public void create(EntityInput input) {
+        EntityInput in = Inputs.requiredObject(input, "entity");
+        String id = Inputs.identifier(in.id(), "entity.id");
+        String type = ctx.entityType(in.type(), "entity.type");
+        UserModel owner = newOwner(in.ownerId());
+        SharingEntity parent = Inputs.blankToNull(in.parentId()) == null ? null
+                : decisions.visibleEntity(in.parentId(), "entity.parent_id");
+        if (parent != null && store.depth(parent.id()) >= MAX_DEPTH) {
+            throw tooDeep();
+        }
+        if (store.entity(ctx.realm.getId(), id).isPresent()) {
+            throw CustosException.conflict("entity '" + id + "' exists");
+        }
+        long now = Time.currentTimeMillis();
+        Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        SharingEntity e = new SharingEntity(KeycloakModelUtils.generateId(), ctx.realm.getId(), id, type,
+                owner.getId(), parent == null ? null : parent.id(), in.name(), in.description(), in.fullText(),
+                Inputs.binary(in.binaryData()), original == null || original == 0 ? now : original, now, now);
+        store.create(e);
+        ctx.stores.shares().grant(ctx.realm.getId(), new ShareStore.Share(e.id(), SharingContext.OWNER,
+                ShareStore.USER, owner.getId(), true, null, null, 0), true, now);
+        event(OperationType.CREATE, id, EntityViews.event(e, owner.getUsername(),
+                parent == null ? null : parent.externalId()));
+    }
+
+    /** The owner of a new entity: a caller names itself (or nobody); only an admin names someone else. */
+    private UserModel newOwner(String requested) {
+        String name = Inputs.blankToNull(requested);
+        if (name == null) {
+            if (ctx.caller.isUser()) {
+                return ctx.caller.user();
+            }
+            throw CustosException.invalidField("entity.owner_id", "is required");
+        }
+        UserModel owner = ctx.user(name);
+        if (!ctx.isAdmin() && !ctx.isActor(owner.getId())) {
+            throw CustosException.forbidden("only a sharing admin (" + SharingContext.ADMIN_ROLE
+                    + ") may create entities owned by someone else");
+        }
+        return owner;
+    }
+
+    public void update(EntityInput input) {
+        EntityInput in = Inputs.requiredObject(input, "entity");
+        SharingEntity e = decisions.visibleEntity(in.id(), "entity.id");
+        decisions.requireOwnerOrAdmin(e);
+        String ownerName = ctx.username(e.ownerUserId());
+        if (Inputs.blankToNull(in.ownerId()) != null && !in.ownerId().equals(ownerName)) {
+            throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
+        }
+        String type = Inputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
+                ? ctx.entityType(in.type(), "entity.type") : e.typeId();
+        SharingEntity parent = null;
+        if (in.parentId() != null) {
+            parent = in.parentId().isEmpty() ? null : decisions.visibleEntity(in.parentId(), "entity.parent_id");
+            if (!Objects.equals(e.parentId(), parent == null ? null : parent.id())) {
+                move(e, parent);
+            }
+        } else if (e.parentId() != null) {
+            parent = store.byIds(List.of(e.parentId())).get(e.parentId());
+        }
+        Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        SharingEntity updated = new SharingEntity(e.id(), e.realmId(), e.externalId(), type, e.ownerUserId(),
+                parent == null ? null : parent.id(), in.name() != null ? in.name() : e.name(),
+                in.description() != null ? in.description() : e.description(),
+                in.fullText() != null ? in.fullText() : e.fullText(),
+                in.binaryData() != null ? Inputs.binary(in.binaryData()) : e.binaryData(),
+                original != null && original != 0 ? original : e.originalCreationTime(), e.createdAt(),
+                Time.currentTimeMillis());
+        store.update(updated);
+        event(OperationType.UPDATE, e.externalId(), EntityViews.event(updated, ownerName,
+                parent == null ? null : parent.externalId()));
+    }
+
+    private void move(SharingEntity e, SharingEntity parent) {
+        if (parent != null) {
+            if (store.isInSubtree(parent.id(), e.id())) {
+                throw cycle(parent.externalId());
+            }
+            if (store.depth(parent.id()) + store.height(e.id()) >= MAX_DEPTH) {
+                throw tooDeep();
+            }
+        }
+        try {
+            store.move(ctx.realm.getId(), e.id(), parent == null ? null : parent.id());
+        } catch (CycleException concurrentMove) {
+            throw CustosException.conflict("a concurrent move put '" + parent.externalId() + "' below entity '"
+                    + e.externalId() + "': nothing was changed");
+        }
+    }
+
+    private static CustosException cycle(String parent) {
+        return CustosException.invalidField("entity.parent_id", "would make a cycle: '" + parent
+                + "' is the entity itself or below it");
+    }
+
+    private static CustosException tooDeep() {
+        return CustosException.invalidField("entity.parent_id", "would nest entities deeper than " + MAX_DEPTH
+                + " levels");
+    }
+
+    public void delete(String externalId) {
+        SharingEntity e = decisions.visibleEntity(externalId, "entity.id");
+        decisions.requireOwnerOrAdmin(e);
+        store.delete(e.id());
+        event(OperationType.DELETE, e.externalId(), null);
+    }
+
+    public SharingViews.Entity get(String externalId) {
+        return EntityViews.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id"))).get(0);
+    }
+
+    public boolean exists(String externalId) {
+        return decisions.isVisible(externalId);
+    }
+
+    private void event(OperationType operation, String id, Object representation) {
+        ctx.events().emit(operation, "CUSTOS_SHARING_ENTITY", representation, "sharing", "entities", id);
+    }
+}

@@ -1,0 +1,143 @@
+package org.custos.keycloak.service.sharing;
+
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.SharingTypeStore;
+import org.custos.keycloak.model.SharingTypeStore.Kind;
+import org.custos.keycloak.model.SharingTypeStore.SharingType;
+import org.custos.keycloak.representation.sharing.SharingRequests.TypeInput;
+import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.service.CustosEvents;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entity types and permission types. Sharing admins change them; any authenticated caller reads them. Every realm
+ * has two built in, as every Custos tenant had: the permission type OWNER and the entity type SECRET (the Custos
+ * portal files secrets under it). They cannot be changed or deleted.
+ */
+public final class SharingTypes {
+
+    static final long BUILT_IN_TIME = 0L;
+
+    private final SharingContext ctx;
+    private final Kind kind;
+    private final SharingTypeStore store;
+
+    private SharingTypes(KeycloakSession session, CallerContext callerContext, Kind kind) {
+        this.ctx = new SharingContext(session, callerContext);
+        this.kind = kind;
+        this.store = ctx.stores.sharingTypes();
+    }
+
+    public static SharingTypes entityTypes(KeycloakSession session, CallerContext callerContext) {
+        return new SharingTypes(session, callerContext, Kind.ENTITY_TYPE);
+    }
+
+    public static SharingTypes permissionTypes(KeycloakSession session, CallerContext callerContext) {
+        return new SharingTypes(session, callerContext, Kind.PERMISSION_TYPE);
+    }
+
+    public void create(TypeInput input, String field) {
+        ctx.requireAdmin();
+        TypeInput in = Inputs.requiredObject(input, field);
+        String id = Inputs.identifier(in.id(), field + ".id");
+        if (builtIn(kind, id) != null || store.type(ctx.realm.getId(), kind, id).isPresent()) {
+            throw CustosException.conflict(label() + " '" + id + "' exists");
+        }
+        long now = Time.currentTimeMillis();
+        SharingType type = new SharingType(id, Inputs.blankToNull(in.name()) == null ? id : in.name(),
+                in.description(), now, now);
+        store.create(ctx.realm.getId(), kind, type);
+        changed(type, false);
+        event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
+    }
+
+    public void update(TypeInput input, String field) {
+        ctx.requireAdmin();
+        TypeInput in = Inputs.requiredObject(input, field);
+        SharingType old = existing(in.id(), field + ".id");
+        SharingType type = new SharingType(old.externalId(), in.name() != null ? in.name() : old.name(),
+                in.description() != null ? in.description() : old.description(), old.createdAt(),
+                Time.currentTimeMillis());
+        store.update(ctx.realm.getId(), kind, type);
+        changed(type, false);
+        event(OperationType.UPDATE, type.externalId(), Map.of("id", type.externalId(), "name",
+                String.valueOf(type.name())));
+    }
+
+    public void delete(TypeInput input, String field) {
+        ctx.requireAdmin();
+        TypeInput in = Inputs.requiredObject(input, field);
+        SharingType type = existing(in.id(), field + ".id");
+        if (store.inUse(ctx.realm.getId(), kind, type.externalId())) {
+            throw CustosException.conflict(label() + " '" + type.externalId() + "' is in use by "
+                    + (kind == Kind.ENTITY_TYPE ? "entities" : "shares") + ": remove them first");
+        }
+        store.delete(ctx.realm.getId(), kind, type.externalId());
+        changed(type, true);
+        event(OperationType.DELETE, type.externalId(), null);
+    }
+
+    public SharingViews.Type get(String id, String field) {
+        SharingViews.Type builtIn = builtIn(kind, id);
+        return builtIn != null ? builtIn : view(existing(id, field));
+    }
+
+    public SharingViews.Types list() {
+        List<SharingViews.Type> types = new ArrayList<>();
+        types.add(builtIn(kind, kind == Kind.PERMISSION_TYPE ? SharingContext.OWNER : SharingContext.SECRET));
+        store.types(ctx.realm.getId(), kind).stream().filter(t -> builtIn(kind, t.externalId()) == null)
+                .forEach(t -> types.add(view(t)));
+        return new SharingViews.Types(types);
+    }
+
+    private SharingType existing(String id, String field) {
+        String key = Inputs.required(id, field);
+        if (builtIn(kind, key) != null) {
+            throw CustosException.badRequest("the " + label() + " " + key + " is built in: it cannot be changed or "
+                    + "deleted");
+        }
+        return store.type(ctx.realm.getId(), kind, key)
+                .orElseThrow(() -> CustosException.notFound(label() + " '" + key + "' not found"));
+    }
+
+    /** A built-in type of {@code kind}, or null for any other id. */
+    static SharingViews.Type builtIn(Kind kind, String id) {
+        if (kind == Kind.PERMISSION_TYPE && SharingContext.OWNER.equals(id)) {
+            return new SharingViews.Type(SharingContext.OWNER, SharingContext.OWNER,
+                    "Owner of the entity: satisfies every permission", String.valueOf(BUILT_IN_TIME),
+                    String.valueOf(BUILT_IN_TIME));
+        }
+        if (kind == Kind.ENTITY_TYPE && SharingContext.SECRET.equals(id)) {
+            return new SharingViews.Type(SharingContext.SECRET, SharingContext.SECRET,
+                    "A secret of the resource-secret service", String.valueOf(BUILT_IN_TIME),
+                    String.valueOf(BUILT_IN_TIME));
+        }
+        return null;
+    }
+
+    static SharingViews.Type view(SharingType t) {
+        return new SharingViews.Type(t.externalId(), Inputs.nz(t.name()), Inputs.nz(t.description()),
+                String.valueOf(t.createdAt()), String.valueOf(t.updatedAt()));
+    }
+
+    private String label() {
+        return kind == Kind.ENTITY_TYPE ? "entity type" : "permission type";
+    }
+
+    private void changed(SharingType type, boolean removed) {
+        CustosEvents.publish(ctx.session, new CustosEvents.SharingTypeChanged(ctx.session, ctx.realm, kind, type,
+                removed));
+    }
+
+    private void event(OperationType operation, String id, Object representation) {
+        ctx.events().emit(operation, kind == Kind.ENTITY_TYPE ? "CUSTOS_ENTITY_TYPE" : "CUSTOS_PERMISSION_TYPE",
+                representation, "sharing", kind == Kind.ENTITY_TYPE ? "entity-types" : "permission-types", id);
+    }
+}
