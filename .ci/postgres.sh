@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts (start), restarts keeping the data (restart) or stops (stop) a private PostgreSQL for the test suite on 127.0.0.1:55432, database `keycloak`,
+# Starts (start), restarts keeping the data (restart), stops and starts again keeping the data (down, up) or stops (stop) a private PostgreSQL for the test suite on 127.0.0.1:55432, database `keycloak`,
 # user `keycloak`. Installs Debian's PostgreSQL server when the machine has none.
 set -euo pipefail
 PGDATA_DIR=${CUSTOS_PG_DIR:-/tmp/custos-pg}
@@ -34,6 +34,16 @@ case "${1:-start}" in
     # Keeps the data: what a database restart under running Keycloak nodes looks like (TwoNodeClusterIT).
     BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -l $PGDATA_DIR/server.log -m fast -w restart" >/dev/null
+    ;;
+  down)
+    # Stops the server keeping its data: a database outage under running Keycloak nodes (TwoNodeClusterIT).
+    BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -m immediate -w stop" >/dev/null
+    ;;
+  up)
+    # Starts the stopped server again on the same data.
+    BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -l $PGDATA_DIR/server.log -o '-p $PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1' -w start" >/dev/null
     ;;
   stop)
     BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)

@@ -1,7 +1,7 @@
 package org.custos.keycloak.lifecycle;
 
 import org.custos.keycloak.model.CustosStores;
-import org.custos.keycloak.service.CustosEvents;
+import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -25,6 +25,12 @@ public interface CustosStores extends Provider {
      */
     void lockTrees(String realmId);
 
+    /**
+     * A Keycloak group's parent id as the database holds it now (not as a cache may), null for a top-level group:
+     * what a move checks for cycles after {@link #lockTrees}.
+     */
+    String storedGroupParent(String realmId, String groupId);
+
     static CustosStores of(KeycloakSession session) {
         return session.getProvider(CustosStores.class);
     }

@@ -1,5 +1,7 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.rest.support.CustosConfig;
+import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;

@@ -1,5 +1,7 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.lifecycle.CustosCleanup;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -13,7 +15,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  */
 public class CustosResourceProviderFactory implements RealmResourceProviderFactory {
 
-    public static final String ID = "custos";
+    public static final String ID = RequestContext.PROVIDER_ID;
 
     private CustosConfig config = CustosConfig.from(null);
 

@@ -1,5 +1,6 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.rest.support.RequestContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  */
 public class CustosRootResource {
 
-    public static final String VERSION = "v1.0.0";
+    public static final String VERSION = RequestContext.VERSION;
     static final String OPENAPI_RESOURCE = "/custos-openapi.json";
 
     private final RequestContext request;

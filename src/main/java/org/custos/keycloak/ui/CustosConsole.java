@@ -3,7 +3,7 @@ package org.custos.keycloak.ui;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.service.CustosEvents;
+import org.custos.keycloak.service.support.CustosEvents;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.MultivaluedHashMap;

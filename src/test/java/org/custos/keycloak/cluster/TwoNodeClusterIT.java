@@ -125,6 +125,100 @@ class TwoNodeClusterIT {
         assertEquals(4, types.size(), "both writes after the restart (and the built-in SECRET) are visible on B: " + types);
     }
 
+    /**
+     * PostgreSQL stops under load on both nodes: every request answers 200 or 503 (never a 500, never a 401 that
+     * would make a client drop a good credential), nothing is half-written (checked in the database), and both
+     * nodes serve again by themselves within seconds of the database's return (the pool validation of
+     * {@code docker/quarkus.properties}).
+     */
+    @Test
+    @Order(2)
+    @EnabledIfSystemProperty(named = "custos.cluster.pg.control", matches = ".+",
+            disabledReason = "needs -Dcustos.cluster.pg.control=<path of .ci/postgres.sh> to stop the database")
+    void anOutageAnswers503WritesNothingHalfwayAndEndsByItself() throws Exception {
+        assertEquals(200, call(a, "POST", "sharing-management", "entity/type",
+                Map.of("entity_type", Map.of("id", "OUTAGE"))).status());
+        assertEquals(200, call(a, "POST", "sharing-management", "entity", Map.of("entity", Map.of("id", "outage-root",
+                "type", "OUTAGE", "owner_id", TestRealm.USER))).status());
+        java.util.concurrent.ConcurrentLinkedQueue<String> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> load = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String node = t % 2 == 0 ? a : b;
+            String prefix = "outage-" + t + "-";
+            Thread thread = new Thread(() -> {
+                for (int n = 0; running.get(); n++) {
+                    String id = prefix + n;
+                    Http.Reply r = call(node, "POST", "sharing-management", "entity", Map.of("entity", Map.of("id", id,
+                            "type", "OUTAGE", "owner_id", TestRealm.USER, "parent_id", "outage-root")));
+                    if (r.status() == 200) {
+                        written.add(id);
+                    } else if (r.status() == 503) {
+                        unavailable.incrementAndGet();
+                        assertTrue(r.body().contains("temporarily_unavailable"), r.toString());
+                    } else {
+                        wrong.add(id + " " + r);
+                    }
+                }
+            });
+            thread.start();
+            load.add(thread);
+        }
+        Thread.sleep(1500);
+        assertEquals(0, pg("down"), "the database stopped");
+        Thread.sleep(5000);
+        assertEquals(0, pg("up"), "the database started again");
+        long back = System.currentTimeMillis();
+        Map<String, Long> recovered = new java.util.LinkedHashMap<>();
+        for (String node : List.of(a, b)) {
+            while (System.currentTimeMillis() - back < 60_000) {
+                if (call(node, "GET", "sharing-management", "entity/types", null).status() == 200) {
+                    recovered.put(node, System.currentTimeMillis() - back);
+                    break;
+                }
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(1500);
+        running.set(false);
+        for (Thread thread : load) {
+            thread.join(30_000);
+        }
+        System.out.printf("outage: %d writes answered 200, %d answered 503; back after %s ms%n", written.size(),
+                unavailable.get(), recovered);
+        assertEquals(List.of(), List.copyOf(wrong), "every request answers 200 or 503 during an outage");
+        assertTrue(unavailable.get() > 0, "the outage was seen by the load");
+        for (String node : List.of(a, b)) {
+            assertTrue(recovered.containsKey(node) && recovered.get(node) < 15_000,
+                    node + " serves again within seconds of the database's return: " + recovered);
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("custos.cluster.db.url"),
+                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password", ""))) {
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            try (var rs = db.createStatement().executeQuery("select EXTERNAL_ID from CUSTOS_SHARING_ENTITY "
+                    + "where EXTERNAL_ID like 'outage-%-%'")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+            assertTrue(stored.containsAll(written), "every write that answered 200 is stored");
+            try (var rs = db.createStatement().executeQuery("select count(*) from CUSTOS_SHARING_ENTITY e "
+                    + "where e.EXTERNAL_ID like 'outage-%-%' and (not exists (select 1 from CUSTOS_SHARE s "
+                    + "where s.ENTITY_ID = e.ID and s.PERMISSION_ID = 'OWNER') or not exists (select 1 from "
+                    + "CUSTOS_ENTITY_ANCESTOR x where x.ENTITY_ID = e.ID and x.DEPTH = 1))")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no entity is stored without its owner share or its parent link");
+            }
+        }
+    }
+
+    private static int pg(String command) throws Exception {
+        return new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), command).inheritIO().start()
+                .waitFor();
+    }
+
     @Test
     @Order(3)
     void everyServiceWrittenOnAIsReadOnB() throws Exception {

@@ -40,6 +40,9 @@ public final class TwoNodes implements AutoCloseable {
             Path built = root.resolve("node-a");
             copy(dist, built);
             Files.copy(jar, built.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
+            // The pool validation operators are told to set (README, "Configuration"): what the outage test proves.
+            Files.copy(Path.of("docker/quarkus.properties"), built.resolve("conf/quarkus.properties"),
+                    StandardCopyOption.REPLACE_EXISTING);
             KeycloakServer.run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
                     "--health-enabled=true", "--features=" + KeycloakServer.FEATURES), built, root.resolve("build.log"), Duration.ofMinutes(4));
             copy(built, root.resolve("node-b"));

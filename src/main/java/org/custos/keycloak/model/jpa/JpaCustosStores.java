@@ -12,6 +12,7 @@ import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.jpa.entities.GroupEntity;
 
 /** The stores on Keycloak's EntityManager, made once per session and only when asked for. */
 public final class JpaCustosStores implements CustosStores {
@@ -70,6 +71,14 @@ public final class JpaCustosStores implements CustosStores {
     @Override
     public void lockTrees(String realmId) {
         TreeLock.lock(em(), realmId);
+    }
+
+    @Override
+    public String storedGroupParent(String realmId, String groupId) {
+        String parent = em().createQuery("select g.parentId from GroupEntity g where g.id = :id and g.realm = :realm",
+                        String.class)
+                .setParameter("id", groupId).setParameter("realm", realmId).getResultStream().findFirst().orElse(null);
+        return parent == null || parent.equals(GroupEntity.TOP_PARENT_ID) ? null : parent;
     }
 
     private EntityManager em() {

@@ -72,7 +72,8 @@ final class JpaSecretStore implements SecretStore {
         e.setDescription(s.description());
         e.setCreatedAt(s.createdAt());
         seal(e, s.sealed());
-        em.persist(e);
+        Rows.insert(em, e, s.kvKey() != null ? "key" : "token", s.kvKey() != null
+                ? "a KV secret with key '" + s.kvKey() + "' exists for this owner" : "the secret token is taken");
     }
 
     @Override
@@ -84,6 +85,9 @@ final class JpaSecretStore implements SecretStore {
         e.setDescription(s.description());
         e.setValueWriter(s.valueWriter());
         seal(e, s.sealed());
+        // The version read with the row is checked now: a concurrent change makes this an optimistic-lock failure
+        // (409, nothing written) instead of a silent overwrite at commit.
+        em.flush();
     }
 
     private static void seal(SecretEntity e, SecretCipher.Sealed sealed) {

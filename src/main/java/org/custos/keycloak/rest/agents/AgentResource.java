@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.agents.AgentViews;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
 
 /**
@@ -40,7 +40,7 @@ public class AgentResource extends ServiceResource {
     public StatusResponse enable(byte[] bytes) {
         AgentService agents = service();
         request.body(bytes).json(com.fasterxml.jackson.databind.JsonNode.class);
-        agents.enable();
+        agents.setup().enable();
         return StatusResponse.OK;
     }
 
@@ -49,7 +49,7 @@ public class AgentResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
         AgentService agents = service();
-        agents.configureTokenLifetime(body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
+        agents.setup().configureTokenLifetime(body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
         return StatusResponse.OK;
     }
 
@@ -58,7 +58,7 @@ public class AgentResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse roles(byte[] bytes) {
         AgentService agents = service();
-        agents.createRoles(body(bytes, AgentViews.Roles.class).roles());
+        agents.setup().createRoles(body(bytes, AgentViews.Roles.class).roles());
         return StatusResponse.OK;
     }
 
@@ -147,7 +147,7 @@ public class AgentResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse protocolMapper(byte[] bytes) {
         AgentService agents = service();
-        agents.addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class));
+        agents.setup().addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class));
         return StatusResponse.OK;
     }
 

@@ -14,10 +14,10 @@ import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.groups.GroupRequests;
 import org.custos.keycloak.representation.groups.GroupViews;
-import org.custos.keycloak.rest.QueryParams;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.groups.GroupRepresentations;
 import org.custos.keycloak.service.groups.GroupService;
 import org.custos.keycloak.service.users.UserRepresentations;
@@ -143,7 +143,7 @@ public class GroupResource extends ServiceResource {
     public StatusResponse addMember(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.addMember(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
+        groups.members().add(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
         return StatusResponse.OK;
     }
 
@@ -153,7 +153,7 @@ public class GroupResource extends ServiceResource {
     public StatusResponse removeMember(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.removeMember(m.groupId(), m.username());
+        groups.members().remove(m.groupId(), m.username());
         return StatusResponse.OK;
     }
 
@@ -163,7 +163,7 @@ public class GroupResource extends ServiceResource {
     public StatusResponse changeMembership(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.changeType(m.groupId(), m.username(),
+        groups.members().changeType(m.groupId(), m.username(),
                 required(m.type() != null ? m.type() : m.membershipType(), "type"));
         return StatusResponse.OK;
     }
@@ -174,7 +174,7 @@ public class GroupResource extends ServiceResource {
     public StatusResponse addChild(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
-        groups.addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+        groups.tree().addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
         return StatusResponse.OK;
     }
 
@@ -184,7 +184,7 @@ public class GroupResource extends ServiceResource {
     public StatusResponse removeChild(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
-        groups.removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+        groups.tree().removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
         return StatusResponse.OK;
     }
 
@@ -194,7 +194,7 @@ public class GroupResource extends ServiceResource {
     public GroupViews.Groups children() {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
-        return new GroupViews.Groups(groups.children(query().first("group.id", "group_id"), paging()).stream()
+        return new GroupViews.Groups(groups.tree().children(query().first("group.id", "group_id"), paging()).stream()
                 .map(views::listed).toList());
     }
 
@@ -204,7 +204,7 @@ public class GroupResource extends ServiceResource {
     public GroupViews.Groups parents() {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
-        return new GroupViews.Groups(groups.parents(query().first("group.id", "group_id")).stream()
+        return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
                 .map(views::listed).toList());
     }
 
@@ -213,7 +213,7 @@ public class GroupResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Members members() {
         GroupService groups = service();
-        var page = groups.members(query().first("group.id", "group_id"), paging());
+        var page = groups.members().list(query().first("group.id", "group_id"), paging());
         return new GroupViews.Members(page.stream().map(e -> UserRepresentations.toProfile(e.getKey(),
                 caller.authenticate().client(), e.getValue())).toList(), page.total());
     }
@@ -225,7 +225,7 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
         Paging page = paging();
-        return new GroupViews.Groups(groups.groupsOf(query().first("profile.username", "username")).stream()
+        return new GroupViews.Groups(groups.members().groupsOf(query().first("profile.username", "username")).stream()
                 .skip(page.offset()).limit(page.limit()).map(views::listed).toList());
     }
 
@@ -234,7 +234,7 @@ public class GroupResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {
         QueryParams q = query();
-        return new StatusResponse(service().hasAccess(q.first("group_id", "group.id"), q.first("username"),
+        return new StatusResponse(service().members().hasAccess(q.first("group_id", "group.id"), q.first("username"),
                 required(q.first("type", "membership_type"), "type")));
     }
 }

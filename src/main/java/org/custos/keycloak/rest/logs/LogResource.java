@@ -8,10 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.logs.LogViews;
-import org.custos.keycloak.rest.QueryParams;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.logs.AuditLog;
 
 /**

@@ -7,38 +7,30 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.custos.keycloak.crypto.KeyMaterial;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.secrets.SecretViews;
-import org.custos.keycloak.rest.QueryParams;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
-import org.custos.keycloak.service.secrets.SecretRepresentations;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.secrets.SecretCredentials;
 import org.custos.keycloak.service.secrets.SecretService;
 import org.keycloak.jose.jwk.JSONWebKeySet;
 import org.keycloak.protocol.oidc.utils.JWKSServerUtils;
 
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Custos Resource Secret Management ({@code /resource-secret-management/v1.0.0}): SSH keys, passwords, X.509
- * certificates and KV secrets, sealed at rest (see {@link SecretService} for who may do what). JWKS is public.
+ * certificates and KV secrets, sealed at rest (see {@code SecretService} for who may do what). JWKS is public.
  */
 public class SecretResource extends ServiceResource {
-
-    static final Duration GENERATED_CERTIFICATE_VALIDITY = Duration.ofDays(365);
 
     public SecretResource(RequestContext request) {
         super(request);
     }
 
-    private SecretService service() {
-        return new SecretService(request.session(), request.caller(), request.config().secretKeys());
+    /** The service for this request; it authenticates the caller, before any body is read. */
+    private SecretCredentials service() {
+        return new SecretCredentials(request.session(), request.caller(), request.config().secretKeys());
     }
 
     private QueryParams query() {
@@ -47,10 +39,6 @@ public class SecretResource extends ServiceResource {
 
     private <T> T body(byte[] bytes, Class<T> type) {
         return request.body(bytes).json(type);
-    }
-
-    private SecretViews.Metadata metadata(StoredSecret secret) {
-        return SecretRepresentations.metadata(secret, request.realm().getName());
     }
 
     /** The realm's public keys: the same set as Keycloak's own certs endpoint. Public. */
@@ -65,33 +53,15 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
-        SecretService secrets = service();
-        SecretViews.SshRequest body = body(bytes, SecretViews.SshRequest.class);
-        Map<String, String> value = new HashMap<>();
-        if (body.publicKey() != null && !body.publicKey().isBlank()) {
-            if (body.privateKey() == null || body.privateKey().isBlank()) {
-                throw CustosException.invalidField("private_key", "is required with a supplied public_key");
-            }
-            value.put("public_key", body.publicKey());
-            value.put("private_key", body.privateKey());
-            value.put("passphrase", body.passphrase() == null ? "" : body.passphrase());
-        } else {
-            KeyMaterial.SshKeyPair pair = KeyMaterial.generateSsh(body.passphrase(),
-                    body.metadata() == null ? null : body.metadata().ownerId());
-            value.put("public_key", pair.publicKey());
-            value.put("private_key", pair.privateKey());
-            value.put("passphrase", pair.passphrase());
-        }
-        return new SecretViews.TokenResponse(secrets.create("SSH", body.metadata(), value, null));
+        SecretCredentials secrets = service();
+        return new SecretViews.TokenResponse(secrets.createSsh(body(bytes, SecretViews.SshRequest.class)));
     }
 
     @GET
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.SshCredential getSsh() {
-        SecretService.Opened s = service().read("SSH", query().first("token"));
-        return new SecretViews.SshCredential(metadata(s.secret()), s.value().get("passphrase"),
-                s.value().get("public_key"), s.value().get("private_key"));
+        return service().ssh(query().first("token"));
     }
 
     @DELETE
@@ -106,22 +76,15 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
-        SecretService secrets = service();
-        SecretViews.PasswordRequest body = body(bytes, SecretViews.PasswordRequest.class);
-        String password = body.givenPassword();
-        if (password == null || password.isEmpty()) {
-            throw CustosException.invalidField("password", "is required");
-        }
-        return new SecretViews.TokenResponse(secrets.create("PASSWORD", body.metadata(),
-                Map.of("password", password), null));
+        SecretCredentials secrets = service();
+        return new SecretViews.TokenResponse(secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
     }
 
     @GET
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.PasswordCredential getPassword() {
-        SecretService.Opened s = service().read("PASSWORD", query().first("token"));
-        return new SecretViews.PasswordCredential(metadata(s.secret()), s.value().get("password"));
+        return service().password(query().first("token"));
     }
 
     @DELETE
@@ -137,37 +100,16 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
-        SecretService secrets = service();
-        SecretViews.CertificateRequest body = body(bytes, SecretViews.CertificateRequest.class);
-        Map<String, String> value = new HashMap<>();
-        if (body.x509Cert() != null && !body.x509Cert().isBlank()) {
-            if (KeyMaterial.parseCertificate(body.x509Cert()) == null) {
-                throw CustosException.invalidField("x509_cert", "is not a PEM X.509 certificate");
-            }
-            value.put("x509_cert", body.x509Cert());
-            value.put("private_key", body.privateKey() == null ? "" : body.privateKey());
-        } else {
-            String owner = body.metadata() != null && body.metadata().ownerId() != null ? body.metadata().ownerId()
-                    : request.caller().authenticate().user() != null ? request.caller().authenticate().user().getUsername()
-                    : "custos";
-            KeyMaterial.Certificate generated = KeyMaterial.generateCertificate(owner, GENERATED_CERTIFICATE_VALIDITY);
-            value.put("x509_cert", generated.certificatePem());
-            value.put("private_key", generated.privateKeyPem());
-        }
-        return new SecretViews.TokenResponse(secrets.create("X509_CERTIFICATE", body.metadata(), value, null));
+        SecretCredentials secrets = service();
+        return new SecretViews.TokenResponse(secrets.createCertificate(body(bytes,
+                SecretViews.CertificateRequest.class)));
     }
 
     @GET
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.CertificateCredential getCertificate() {
-        SecretService.Opened s = service().read("X509_CERTIFICATE", query().first("token"));
-        String pem = s.value().get("x509_cert");
-        X509Certificate cert = KeyMaterial.parseCertificate(pem);
-        return new SecretViews.CertificateCredential(metadata(s.secret()), pem,
-                cert == null ? "" : cert.getNotAfter().toInstant().toString(),
-                cert == null ? "" : cert.getNotBefore().toInstant().toString(), s.value().get("private_key"),
-                cert == null ? 0 : cert.getNotAfter().getTime() - cert.getNotBefore().getTime());
+        return service().certificate(query().first("token"));
     }
 
     @DELETE
@@ -182,19 +124,16 @@ public class SecretResource extends ServiceResource {
     @Path("secret/summaries")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.Summaries summaries() {
-        SecretService secrets = service();
-        return new SecretViews.Summaries(secrets.summaries(query().all("accessible_tokens")).stream()
-                .map(this::metadata).toList());
+        SecretCredentials secrets = service();
+        return new SecretViews.Summaries(secrets.summaries(query().all("accessible_tokens")));
     }
 
     @POST
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse setKv(byte[] bytes) {
-        SecretService secrets = service();
-        SecretViews.KvRequest body = body(bytes, SecretViews.KvRequest.class);
-        requireKvFields(body.key(), body.value());
-        secrets.create("KV", body.metadata(), Map.of("value", body.value()), body.key());
+        SecretCredentials secrets = service();
+        secrets.setKv(body(bytes, SecretViews.KvRequest.class));
         return StatusResponse.OK;
     }
 
@@ -202,25 +141,17 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.KvCredential getKv() {
-        SecretService secrets = service();
+        SecretCredentials secrets = service();
         QueryParams q = query();
-        StoredSecret secret = secrets.requireKv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
-        SecretService.Opened s = secrets.read("KV", secret.token());
-        return new SecretViews.KvCredential(secret.kvKey(), s.value().get("value"), secret.token(), metadata(secret));
+        return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
     }
 
     @PUT
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse updateKv(byte[] bytes) {
-        SecretService secrets = service();
-        SecretViews.KvRequest body = body(bytes, SecretViews.KvRequest.class);
-        if (body.value() == null) {
-            throw CustosException.invalidField("value", "is required");
-        }
-        StoredSecret secret = secrets.requireKv(body.metadata() == null ? null : body.metadata().ownerId(),
-                body.key(), body.token());
-        secrets.update(secret, Map.of("value", body.value()), body.metadata() == null ? null : body.metadata().description());
+        SecretCredentials secrets = service();
+        secrets.updateKv(body(bytes, SecretViews.KvRequest.class));
         return StatusResponse.OK;
     }
 
@@ -228,14 +159,13 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
-        SecretService secrets = service();
+        SecretCredentials secrets = service();
         SecretViews.KvRequest body = request.body(bytes).isEmpty() ? new SecretViews.KvRequest(null, null, null, null)
                 : body(bytes, SecretViews.KvRequest.class);
         QueryParams q = query();
         String owner = body.metadata() != null ? body.metadata().ownerId() : q.first("metadata.owner_id");
-        StoredSecret secret = secrets.requireKv(owner, body.key() != null ? body.key() : q.first("key"),
+        secrets.deleteKv(owner, body.key() != null ? body.key() : q.first("key"),
                 body.token() != null ? body.token() : q.first("token"));
-        secrets.delete("KV", secret.token());
         return StatusResponse.OK;
     }
 
@@ -244,9 +174,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/keys/re-encrypt")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.ReEncrypted reEncrypt() {
-        SecretService secrets = service();
-        int moved = secrets.reEncrypt();
-        return new SecretViews.ReEncrypted(moved, secrets.activeKey());
+        return service().reEncrypt();
     }
 
     /** The token of a DELETE: the seed sends it as a query parameter; a JSON body {@code {"token"}} works too. */
@@ -257,14 +185,5 @@ public class SecretResource extends ServiceResource {
             token = body.token() != null ? body.token() : body.metadata() == null ? null : body.metadata().token();
         }
         return token;
-    }
-
-    private static void requireKvFields(String key, String value) {
-        if (key == null || key.isBlank()) {
-            throw CustosException.invalidField("key", "is required");
-        }
-        if (value == null) {
-            throw CustosException.invalidField("value", "is required");
-        }
     }
 }

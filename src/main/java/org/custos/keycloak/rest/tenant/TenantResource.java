@@ -8,9 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
-import org.custos.keycloak.rest.QueryParams;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.tenant.TenantRoles;
 
 /**

@@ -21,11 +21,11 @@ import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.representation.users.UserResponses;
 import org.custos.keycloak.representation.users.UsernameRequest;
-import org.custos.keycloak.rest.QueryParams;
-import org.custos.keycloak.rest.RequestContext;
-import org.custos.keycloak.rest.ServiceResource;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.rest.tenant.TenantResource;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.UserModel;
@@ -143,7 +143,7 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
         UserService users = manage();
-        users.addAttributes(body(bytes, AttributesRequest.class));
+        users.attributes().add(body(bytes, AttributesRequest.class));
         return StatusResponse.OK;
     }
 
@@ -152,7 +152,7 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
         UserService users = manage();
-        users.deleteAttributes(body(bytes, AttributesRequest.class));
+        users.attributes().delete(body(bytes, AttributesRequest.class));
         return StatusResponse.OK;
     }
 
@@ -163,7 +163,7 @@ public class UserResource extends ServiceResource {
         UserService users = manage();
         AddRolesRequest body = body(bytes, AddRolesRequest.class);
         caller.requireOwnClientId(body.clientId());
-        users.addRoles(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
+        users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
         return StatusResponse.OK;
     }
 
@@ -202,7 +202,7 @@ public class UserResource extends ServiceResource {
         if (body.clientRoles() != null) {
             clientRoles.addAll(body.clientRoles());
         }
-        users.deleteRoles(usernames, realmRoles, clientRoles);
+        users.roles().delete(usernames, realmRoles, clientRoles);
         return StatusResponse.OK;
     }
 
@@ -269,7 +269,7 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
         UserService users = manage();
-        users.linkAccounts(body(bytes, LinkAccountsRequest.class));
+        users.attributes().link(body(bytes, LinkAccountsRequest.class));
         return StatusResponse.OK;
     }
 
@@ -278,7 +278,7 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
         UserService users = manage();
-        users.makeAdmin(body(bytes, UsernameRequest.class).username());
+        users.roles().makeAdmin(body(bytes, UsernameRequest.class).username());
         return StatusResponse.OK;
     }
 
@@ -287,7 +287,7 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {
         UserService users = manage();
-        users.removeAdmin(body(bytes, UsernameRequest.class).username());
+        users.roles().removeAdmin(body(bytes, UsernameRequest.class).username());
         return StatusResponse.OK;
     }
 

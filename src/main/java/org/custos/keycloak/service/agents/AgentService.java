@@ -5,14 +5,12 @@ import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
-import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -25,7 +23,6 @@ import org.keycloak.services.managers.RealmManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,56 +53,17 @@ public final class AgentService {
         return new AdminEvents(session, caller);
     }
 
-    /** Idempotently creates the role container and the agents' client scope. */
-    public void enable() {
-        ClientModel container = CustosSettings.enableAgents(realm);
-        if (container != null) {
-            events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients",
-                    container.getId());
-        }
-        CustosSettings.changed(session, realm);
+    /** Realm-level agent configuration: enabling, token lifetime, roles, protocol mappers. */
+    public AgentSetup setup() {
+        return new AgentSetup(session, realm, events());
     }
 
-    private ClientModel container() {
+    ClientModel container() {
         ClientModel container = realm.getClientByClientId(CONTAINER);
         if (container == null) {
             throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
         }
         return container;
-    }
-
-    private ClientScopeModel scope() {
-        return CustosSettings.agentScope(realm);
-    }
-
-    /** Sets the access-token lifetime of every agent, present and future. */
-    public void configureTokenLifetime(Long seconds) {
-        if (seconds == null || seconds <= 0) {
-            throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
-        }
-        ClientModel container = container();
-        CustosSettings.setAgentTokenLifetime(realm, seconds);
-        events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of(LIFESPAN, seconds), "clients", container.getId());
-        CustosSettings.changed(session, realm);
-    }
-
-    public void createRoles(List<AgentViews.RoleInput> roles) {
-        ClientModel container = container();
-        if (roles == null || roles.isEmpty()) {
-            throw CustosException.invalidField("roles", "must hold at least one {name}");
-        }
-        for (AgentViews.RoleInput input : roles) {
-            if (input == null || input.name() == null || input.name().isBlank()) {
-                throw CustosException.invalidField("roles[].name", "is required");
-            }
-            RoleModel role = container.getRole(input.name());
-            if (role == null) {
-                role = container.addRole(input.name());
-            }
-            role.setDescription(input.description());
-        }
-        events().emit(OperationType.CREATE, ResourceType.CLIENT_ROLE, roles.stream().map(AgentViews.RoleInput::name).toList(),
-                "clients", container.getId(), "roles");
     }
 
     /** Registers an agent; the secret is returned here and never again. */
@@ -139,7 +97,7 @@ public final class AgentService {
         ClientModel client = ClientManager.createClient(session, realm, rep);
         String secret = KeycloakModelUtils.generateSecret(client);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
-        client.addClientScope(scope(), true);
+        client.addClientScope(CustosSettings.agentScope(realm), true);
         UserModel account = session.users().getServiceAccount(client);
         realmRoles.forEach(account::grantRole);
         clientRoles.forEach(account::grantRole);
@@ -222,61 +180,6 @@ public final class AgentService {
         roles.forEach(account(agent)::deleteRoleMapping);
         events().emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, roles.stream().map(RoleModel::getName).toList(),
                 "clients", agent.getId(), "roles");
-    }
-
-    /** Adds a protocol mapper to the agents' client scope, so it applies to every agent's tokens. */
-    public void addProtocolMapper(AgentViews.ProtocolMapper m) {
-        container();
-        if (m.name() == null || m.name().isBlank()) {
-            throw CustosException.invalidField("name", "is required");
-        }
-        if (m.claimName() == null || m.claimName().isBlank()) {
-            throw CustosException.invalidField("claim_name", "is required");
-        }
-        String type = m.mapperType() == null ? "USER_ATTRIBUTE" : m.mapperType().toUpperCase(Locale.ROOT);
-        String providerId = switch (type) {
-            case "USER_ATTRIBUTE" -> "oidc-usermodel-attribute-mapper";
-            case "USER_REALM_ROLE" -> "oidc-usermodel-realm-role-mapper";
-            case "USER_CLIENT_ROLE" -> "oidc-usermodel-client-role-mapper";
-            default -> throw CustosException.invalidField("mapper_type", "must be USER_ATTRIBUTE, USER_REALM_ROLE or USER_CLIENT_ROLE");
-        };
-        if (type.equals("USER_ATTRIBUTE") && (m.attributeName() == null || m.attributeName().isBlank())) {
-            throw CustosException.invalidField("attribute_name", "is required for USER_ATTRIBUTE");
-        }
-        String jsonType = switch (m.claimType() == null ? "STRING" : m.claimType().toUpperCase(Locale.ROOT)) {
-            case "STRING" -> "String";
-            case "LONG" -> "long";
-            case "INTEGER" -> "int";
-            case "BOOLEAN" -> "boolean";
-            case "JSON" -> "JSON";
-            default -> throw CustosException.invalidField("claim_type", "must be STRING, LONG, INTEGER, BOOLEAN or JSON");
-        };
-        ClientScopeModel scope = scope();
-        if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, m.name()) != null) {
-            throw CustosException.conflict("a protocol mapper named '" + m.name() + "' exists");
-        }
-        Map<String, String> config = new HashMap<>();
-        config.put("claim.name", m.claimName());
-        config.put("jsonType.label", jsonType);
-        config.put("id.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToIdToken())));
-        config.put("access.token.claim", String.valueOf(m.addToAccessToken() == null || m.addToAccessToken()));
-        config.put("userinfo.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToUserInfo())));
-        config.put("multivalued", String.valueOf(Boolean.TRUE.equals(m.multiValued())));
-        config.put("aggregate.attrs", String.valueOf(Boolean.TRUE.equals(m.aggregateAttributeValues())));
-        if (m.attributeName() != null) {
-            config.put("user.attribute", m.attributeName());
-        }
-        if (type.equals("USER_CLIENT_ROLE")) {
-            config.put("usermodel.clientRoleMapping.clientId", CONTAINER);
-        }
-        ProtocolMapperModel model = new ProtocolMapperModel();
-        model.setName(m.name());
-        model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        model.setProtocolMapper(providerId);
-        model.setConfig(config);
-        scope.addProtocolMapper(model);
-        events().emit(OperationType.CREATE, ResourceType.PROTOCOL_MAPPER, Map.of("name", m.name(), "claim", m.claimName()),
-                "client-scopes", scope.getId(), "protocol-mappers");
     }
 
     public UserModel account(ClientModel agent) {

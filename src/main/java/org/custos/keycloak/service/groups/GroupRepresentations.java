@@ -44,7 +44,7 @@ public final class GroupRepresentations {
                 .toList();
         return new GroupViews.Group(group.getId(), group.getName(), nullToEmpty(group.getDescription()),
                 realmRoles(group), clientRoles(group), attributes, nullToEmpty(group.getParentId()), "0", "0",
-                groups.ownerOf(group), List.of(), subGroups);
+                groups.members().ownerOf(group), List.of(), subGroups);
     }
 
     private static List<String> realmRoles(GroupModel group) {

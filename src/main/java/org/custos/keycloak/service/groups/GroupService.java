@@ -9,8 +9,8 @@ import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.users.UserAttribute;
-import org.custos.keycloak.service.AdminEvents;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -25,14 +25,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
-import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
 import static org.custos.keycloak.auth.GroupPermissions.OWNER;
 
 /**
@@ -63,8 +60,14 @@ public final class GroupService {
         this.events = new AdminEvents(session, caller);
     }
 
-    public MembershipStore memberships() {
-        return memberships;
+    /** Members of the realm's groups and their Custos membership types. */
+    public GroupMembers members() {
+        return new GroupMembers(this, session, realm, permissions, memberships, events);
+    }
+
+    /** The group tree: sub-groups and parents. */
+    public GroupTree tree() {
+        return new GroupTree(this, session, realm, permissions, callerContext, events);
     }
 
     /** The group with this id in this realm, visible to the caller; 404 otherwise (another realm's ids too). */
@@ -230,189 +233,7 @@ public final class GroupService {
                 session.groups().getGroupsCount(realm, true));
     }
 
-    public void addMember(String groupId, String username, String requestedType) {
-        GroupModel group = require(groupId);
-        String type = membershipType(requestedType, "membership_type");
-        UserModel user = requireUser(username);
-        permissions.requireManageMembers(group, user);
-        if (type.equals(OWNER)) {
-            permissions.requireOwner(group);
-        }
-        if (isDirectMember(user, group)) {
-            return; // Custos: joining again changes nothing, the type included.
-        }
-        permissions.requireCanGrantRolesOf(group);
-        user.joinGroup(group);
-        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(OperationType.CREATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
-                "users", user.getId(), "groups", group.getId());
-    }
-
-    public void removeMember(String groupId, String username) {
-        GroupModel group = require(groupId);
-        UserModel user = requireUser(username);
-        String current = typeOf(group, user);
-        permissions.requireManageMembers(group, user);
-        if (current.equals(OWNER)) {
-            permissions.requireOwner(group);
-            requireAnotherOwner(group);
-        }
-        if (!isDirectMember(user, group)) {
-            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
-        }
-        permissions.requireCanGrantRolesOf(group);
-        user.leaveGroup(group);
-        memberships.remove(realm.getId(), group.getId(), user.getId());
-        events.emit(OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, "users", user.getId(), "groups", group.getId());
-    }
-
-    public void changeType(String groupId, String username, String requestedType) {
-        GroupModel group = require(groupId);
-        String type = membershipType(requestedType, "type");
-        UserModel user = requireUser(username);
-        if (!isDirectMember(user, group)) {
-            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
-        }
-        String current = typeOf(group, user);
-        permissions.requireManageMembers(group, user);
-        if (type.equals(OWNER) || current.equals(OWNER)) {
-            permissions.requireOwner(group);
-        }
-        if (current.equals(OWNER) && !type.equals(OWNER)) {
-            requireAnotherOwner(group);
-        }
-        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(OperationType.UPDATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
-                "users", user.getId(), "groups", group.getId());
-    }
-
-    /** Makes {@code child} a Keycloak sub-group of {@code parent}. Idempotent; 409 if it has another parent. */
-    public void addChild(String childId, String parentId) {
-        GroupModel child = require(childId);
-        GroupModel parent = require(parentId);
-        permissions.requireReparent(child, parent);
-        if (parent.getId().equals(child.getParentId())) {
-            return;
-        }
-        for (GroupModel g = parent; g != null; g = g.getParent()) {
-            if (g.getId().equals(child.getId())) {
-                throw CustosException.badRequest("group '" + parentId + "' is '" + childId
-                        + "' or one of its sub-groups: the move would make a cycle");
-            }
-        }
-        if (child.getParentId() != null) {
-            throw CustosException.conflict("group '" + childId + "' already has a parent ('" + child.getParentId()
-                    + "'); a Keycloak group has one parent, so remove it from that parent first");
-        }
-        // Members of the child inherit the parent's roles from now on.
-        permissions.requireCanGrantRolesOf(parent);
-        requireUniqueName(child.getName(), parent);
-        session.groups().moveGroup(realm, child, parent);
-        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", parent.getId()), "groups", child.getId());
-    }
-
-    /** Makes {@code child} a top-level group again. */
-    public void removeChild(String childId, String parentId) {
-        GroupModel child = require(childId);
-        GroupModel parent = require(parentId);
-        permissions.requireReparent(child, parent);
-        if (!parent.getId().equals(child.getParentId())) {
-            throw CustosException.notFound("group '" + childId + "' is not a child of '" + parentId + "'");
-        }
-        // Members of the child lose the parent chain's roles.
-        callerContext.admin().requireGrantAll(AdminAccess.rolesThrough(parent));
-        requireUniqueName(child.getName(), null);
-        session.groups().moveGroup(realm, child, null);
-        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", ""), "groups", child.getId());
-    }
-
-    public List<GroupModel> children(String groupId, Paging page) {
-        GroupModel group = require(groupId);
-        return group.getSubGroupsStream(page.offset(), page.limit()).toList();
-    }
-
-    public List<GroupModel> parents(String groupId) {
-        GroupModel group = require(groupId);
-        return group.getParent() == null ? List.of() : List.of(group.getParent());
-    }
-
-    /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
-    public Paging.Page<Map.Entry<UserModel, String>> members(String groupId, Paging page) {
-        GroupModel group = require(groupId);
-        permissions.requireViewMembers(group);
-        Map<String, String> types = memberships.types(realm.getId(), group.getId());
-        List<Map.Entry<UserModel, String>> rows = session.users().getGroupMembersStream(realm, group, page.offset(), page.limit())
-                .filter(UserService::isPerson)
-                .map(u -> Map.entry(u, types.getOrDefault(u.getId(), MEMBER)))
-                .toList();
-        return new Paging.Page<>(rows, session.users().getGroupMembersStream(realm, group).count());
-    }
-
-    /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
-    public List<GroupModel> groupsOf(String username) {
-        UserModel user = requireUser(username);
-        permissions.requireViewGroupsOf(user);
-        Set<GroupModel> all = new LinkedHashSet<>();
-        user.getGroupsStream().forEach(g -> {
-            for (GroupModel x = g; x != null; x = x.getParent()) {
-                all.add(x);
-            }
-        });
-        return List.copyOf(all);
-    }
-
-    /** Whether the user is a direct member of the group with exactly this type. */
-    public boolean hasAccess(String groupId, String username, String requestedType) {
-        GroupModel group = require(groupId);
-        permissions.requireViewMembers(group);
-        String type = membershipType(requestedType, "type");
-        UserModel user = requireUser(username);
-        return isDirectMember(user, group) && typeOf(group, user).equals(type);
-    }
-
-    public String typeOf(GroupModel group, UserModel user) {
-        return memberships.type(realm.getId(), group.getId(), user.getId()).orElse(MEMBER);
-    }
-
-    /** The group's first OWNER's username (Custos's {@code ownerId}), or empty. */
-    public String ownerOf(GroupModel group) {
-        return memberships.types(realm.getId(), group.getId()).entrySet().stream()
-                .filter(e -> e.getValue().equals(OWNER))
-                .map(e -> session.users().getUserById(realm, e.getKey()))
-                .filter(u -> u != null)
-                .map(UserModel::getUsername)
-                .sorted()
-                .findFirst().orElse("");
-    }
-
-    /** OWNER, ADMIN, MEMBER, or a type the realm defines; upper-cased; empty means MEMBER. */
-    public String membershipType(String requested, String field) {
-        if (requested == null || requested.isBlank()) {
-            return MEMBER;
-        }
-        String type = requested.trim().toUpperCase(Locale.ROOT);
-        Set<String> allowed = new LinkedHashSet<>(List.of(OWNER, ADMIN, MEMBER));
-        String extra = realm.getAttribute(EXTRA_TYPES_ATTRIBUTE);
-        if (extra != null) {
-            for (String t : extra.split(",")) {
-                if (!t.isBlank()) {
-                    allowed.add(t.trim().toUpperCase(Locale.ROOT));
-                }
-            }
-        }
-        if (!allowed.contains(type)) {
-            throw CustosException.invalidField(field, "must be one of " + allowed);
-        }
-        return type;
-    }
-
-    private void requireAnotherOwner(GroupModel group) {
-        if (memberships.count(realm.getId(), group.getId(), OWNER) <= 1) {
-            throw CustosException.conflict("a group never loses its last OWNER: make another member OWNER first");
-        }
-    }
-
-    private UserModel requireUser(String username) {
+    UserModel requireUser(String username) {
         if (username == null || username.isBlank()) {
             throw CustosException.invalidField("username", "is required");
         }
@@ -439,7 +260,7 @@ public final class GroupService {
         return out;
     }
 
-    private static boolean isDirectMember(UserModel user, GroupModel group) {
+    static boolean isDirectMember(UserModel user, GroupModel group) {
         return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
 
@@ -493,7 +314,7 @@ public final class GroupService {
         }
     }
 
-    private void requireUniqueName(String name, GroupModel parent) {
+    void requireUniqueName(String name, GroupModel parent) {
         Optional<GroupModel> clash = parent == null
                 ? session.groups().getTopLevelGroupsStream(realm).filter(g -> g.getName().equals(name)).findFirst()
                 : parent.getSubGroupsStream().filter(g -> g.getName().equals(name)).findFirst();

@@ -1,10 +1,11 @@
 package org.custos.keycloak.service.logs;
 
+import org.custos.keycloak.service.support.CustosOperations;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.logs.LogViews;
-import org.custos.keycloak.service.AdminEvents;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -21,14 +22,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.custos.keycloak.service.logs.CustosOperations.AGENTS;
-import static org.custos.keycloak.service.logs.CustosOperations.GROUPS;
-import static org.custos.keycloak.service.logs.CustosOperations.IDENTITY;
-import static org.custos.keycloak.service.logs.CustosOperations.LOGS;
-import static org.custos.keycloak.service.logs.CustosOperations.SECRETS;
-import static org.custos.keycloak.service.logs.CustosOperations.SHARING;
-import static org.custos.keycloak.service.logs.CustosOperations.TENANTS;
-import static org.custos.keycloak.service.logs.CustosOperations.USERS;
+import static org.custos.keycloak.service.support.CustosOperations.AGENTS;
+import static org.custos.keycloak.service.support.CustosOperations.GROUPS;
+import static org.custos.keycloak.service.support.CustosOperations.IDENTITY;
+import static org.custos.keycloak.service.support.CustosOperations.LOGS;
+import static org.custos.keycloak.service.support.CustosOperations.SECRETS;
+import static org.custos.keycloak.service.support.CustosOperations.SHARING;
+import static org.custos.keycloak.service.support.CustosOperations.TENANTS;
+import static org.custos.keycloak.service.support.CustosOperations.USERS;
 
 /**
  * Custos audit logs on Keycloak's own admin-event store: enabling logging turns the realm's admin events (with

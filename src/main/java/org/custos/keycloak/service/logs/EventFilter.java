@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.logs;
 
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.CustosOperations;
+import org.custos.keycloak.service.support.Paging;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AdminEventQuery;
 import org.keycloak.events.admin.OperationType;

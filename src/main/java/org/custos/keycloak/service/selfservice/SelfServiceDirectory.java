@@ -2,8 +2,8 @@ package org.custos.keycloak.service.selfservice;
 
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.selfservice.SelfServiceUser;
-import org.custos.keycloak.service.AdminEvents;
-import org.custos.keycloak.service.AttributePolicy;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.AttributePolicy;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.Constants;

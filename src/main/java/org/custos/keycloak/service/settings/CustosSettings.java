@@ -1,7 +1,7 @@
 package org.custos.keycloak.service.settings;
 
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.service.CustosEvents;
+import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;

@@ -9,7 +9,7 @@ import org.custos.keycloak.model.ShareStore.Share;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.Paging;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;

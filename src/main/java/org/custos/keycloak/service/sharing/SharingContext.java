@@ -7,7 +7,7 @@ import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -123,13 +123,14 @@ public final class SharingEntities {
         try {
             store.move(ctx.realm.getId(), e.id(), parent == null ? null : parent.id());
         } catch (CycleException concurrentMove) {
-            throw CustosException.conflict("a concurrent move put '" + parent.externalId() + "' below entity '"
-                    + e.externalId() + "': nothing was changed");
+            throw CustosException.conflict("field 'entity.parent_id' would make a cycle: a concurrent move put '"
+                    + parent.externalId() + "' below entity '" + e.externalId() + "'; nothing was changed");
         }
     }
 
+    /** A cycle conflicts with the tree as it is (409), like a move that a concurrent one made impossible. */
     private static CustosException cycle(String parent) {
-        return CustosException.invalidField("entity.parent_id", "would make a cycle: '" + parent
+        return CustosException.conflict("field 'entity.parent_id' would make a cycle: '" + parent
                 + "' is the entity itself or below it");
     }
 

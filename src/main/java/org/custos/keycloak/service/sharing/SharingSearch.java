@@ -7,7 +7,7 @@ import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.Paging;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;

@@ -7,7 +7,7 @@ import org.custos.keycloak.model.SharingTypeStore.Kind;
 import org.custos.keycloak.model.SharingTypeStore.SharingType;
 import org.custos.keycloak.representation.sharing.SharingRequests.TypeInput;
 import org.custos.keycloak.representation.sharing.SharingViews;
-import org.custos.keycloak.service.CustosEvents;
+import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;

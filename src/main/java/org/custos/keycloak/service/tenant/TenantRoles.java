@@ -3,7 +3,7 @@ package org.custos.keycloak.service.tenant;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.service.AdminEvents;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.custos.keycloak.representation.tenant.RoleViews;

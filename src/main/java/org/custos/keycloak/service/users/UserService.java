@@ -3,24 +3,17 @@ package org.custos.keycloak.service.users;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.users.AttributesRequest;
-import org.custos.keycloak.representation.users.LinkAccountsRequest;
 import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
-import org.custos.keycloak.representation.users.UserAttribute;
-import org.custos.keycloak.service.AdminEvents;
-import org.custos.keycloak.service.AttributePolicy;
-import org.custos.keycloak.service.KeycloakMessages;
-import org.custos.keycloak.service.Paging;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.KeycloakMessages;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
@@ -31,7 +24,6 @@ import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,32 +73,29 @@ public final class UserService {
         return user;
     }
 
+    /** Realm and client role mappings of users, and tenant admins. */
+    public UserRoles roles() {
+        return new UserRoles(this, realm, callerContext, caller, events);
+    }
+
+    /** Free attributes of users, and account linking. */
+    public UserAttributes attributes() {
+        return new UserAttributes(this, session, realm, events);
+    }
+
+    /** The users of a batch, each one the caller may manage; at least one. */
+    List<UserModel> requireManageable(List<String> usernames) {
+        if (usernames == null || usernames.isEmpty()) {
+            throw CustosException.invalidField("users", "must name at least one user");
+        }
+        return usernames.stream().distinct().map(this::requireManageable).toList();
+    }
+
     /** As {@link #require}, and the caller must hold every realm-management role the user holds. */
     public UserModel requireManageable(String username) {
         UserModel user = require(username);
         callerContext.requireCanManage(user);
         return user;
-    }
-
-    /**
-     * Attributes that Keycloak's user profile makes read-only for administrators (an LDAP or Kerberos id, a
-     * federation link, what the realm's profile marks read-only) are not ours to change: Keycloak's profile decides,
-     * from the values the change would write, exactly as its admin API does.
-     */
-    private void requireAdminWritable(UserModel user, Map<String, List<String>> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        Map<String, List<String>> all = new HashMap<>(user.getAttributes());
-        all.putAll(changes);
-        org.keycloak.userprofile.Attributes profile = profiles().create(UserProfileContext.USER_API, all, user)
-                .getAttributes();
-        for (String name : changes.keySet()) {
-            if (profile.isReadOnly(name)) {
-                throw CustosException.forbidden("attribute '" + name + "' is read-only for administrators in this "
-                        + "realm's user profile");
-            }
-        }
     }
 
     public static boolean isPerson(UserModel user) {
@@ -177,75 +166,6 @@ public final class UserService {
         events.emit(OperationType.DELETE, ResourceType.USER, null, "users", id);
     }
 
-    /** Sets each listed key to exactly the listed values on every listed user (Custos replaced, not merged). */
-    public void addAttributes(AttributesRequest request) {
-        List<UserAttribute> attributes = validAttributes(request);
-        List<UserModel> users = manageableUsers(request.users());
-        ensureAttributesVisibleToAdmins();
-        Map<String, List<String>> changes = new LinkedHashMap<>();
-        attributes.forEach(a -> changes.put(a.key(), List.copyOf(a.values())));
-        users.forEach(user -> requireAdminWritable(user, changes));
-        for (UserModel user : users) {
-            for (UserAttribute attribute : attributes) {
-                user.setAttribute(attribute.key(), List.copyOf(attribute.values()));
-            }
-            events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("attributes", attributeNames(attributes)),
-                    "users", user.getId());
-        }
-    }
-
-    /** Removes the listed values; a key whose last value goes is removed. */
-    public void deleteAttributes(AttributesRequest request) {
-        List<UserAttribute> attributes = validAttributes(request);
-        List<UserModel> users = manageableUsers(request.users());
-        for (UserModel user : users) {
-            Map<String, List<String>> changes = new LinkedHashMap<>();
-            attributes.forEach(a -> changes.put(a.key(), user.getAttributeStream(a.key())
-                    .filter(v -> !a.values().contains(v)).toList()));
-            requireAdminWritable(user, changes);
-        }
-        for (UserModel user : users) {
-            for (UserAttribute attribute : attributes) {
-                List<String> kept = user.getAttributeStream(attribute.key())
-                        .filter(v -> !attribute.values().contains(v)).toList();
-                if (kept.isEmpty()) {
-                    user.removeAttribute(attribute.key());
-                } else {
-                    user.setAttribute(attribute.key(), kept);
-                }
-            }
-            events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("removed_attributes", attributeNames(attributes)),
-                    "users", user.getId());
-        }
-    }
-
-    /** Grants realm roles, or the calling client's roles when {@code clientLevel}; every name must exist. */
-    public void addRoles(List<String> roleNames, List<String> usernames, boolean clientLevel) {
-        List<RoleModel> roles = resolveRoles(roleNames, clientLevel ? "client_roles" : "roles", clientLevel);
-        List<UserModel> users = manageableUsers(usernames);
-        for (UserModel user : users) {
-            roles.forEach(user::grantRole);
-            events.emit(OperationType.CREATE, ResourceType.REALM_ROLE_MAPPING, roleNames(roles),
-                    "users", user.getId(), clientLevel ? "role-mappings/clients/" + caller.client().getId() : "role-mappings/realm");
-        }
-    }
-
-    public void deleteRoles(List<String> usernames, List<String> realmRoleNames, List<String> clientRoleNames) {
-        List<RoleModel> realmRoles = resolveRoles(realmRoleNames, "roles", false);
-        List<RoleModel> clientRoles = resolveRoles(clientRoleNames, "client_roles", true);
-        if (realmRoles.isEmpty() && clientRoles.isEmpty()) {
-            throw CustosException.badRequest("name at least one role in 'roles', 'realm_roles' or 'client_roles'");
-        }
-        List<UserModel> users = manageableUsers(usernames);
-        for (UserModel user : users) {
-            realmRoles.forEach(user::deleteRoleMapping);
-            clientRoles.forEach(user::deleteRoleMapping);
-            List<String> removed = new ArrayList<>(roleNames(realmRoles));
-            removed.addAll(roleNames(clientRoles));
-            events.emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, removed, "users", user.getId(), "role-mappings");
-        }
-    }
-
     /** Updates names and email through Keycloak's user profile (its validators apply); absent fields stay. */
     public UserModel updateProfile(ProfileRequest request) {
         UserModel user = requireManageable(request.username());
@@ -307,141 +227,6 @@ public final class UserService {
         return new Paging.Page<>(users, total);
     }
 
-    /** Copies the listed attributes of the previous account to the current one: {@code name}, {@code email}, or any. */
-    public void linkAccounts(LinkAccountsRequest request) {
-        // Taking over another account's attributes is managing both accounts.
-        UserModel previous = requireManageable(request.previousUsername());
-        UserModel current = requireManageable(request.currentUsername());
-        List<String> names = request.linkingAttributes() == null ? List.of() : request.linkingAttributes();
-        for (String name : names) {
-            requireText("linking_attributes[]", name);
-            if (!name.equals("name") && !name.equals("email") && RESERVED_ATTRIBUTES.contains(name)) {
-                throw CustosException.badRequest("'" + name + "' cannot be linked; use 'name' or 'email'");
-            }
-        }
-        ensureAttributesVisibleToAdmins();
-        Map<String, List<String>> copied = new LinkedHashMap<>();
-        names.stream().filter(n -> !n.equals("name") && !n.equals("email"))
-                .forEach(n -> copied.put(n, previous.getAttributeStream(n).toList()));
-        requireAdminWritable(current, copied);
-        for (String name : names) {
-            switch (name) {
-                case "name" -> {
-                    current.setFirstName(previous.getFirstName());
-                    current.setLastName(previous.getLastName());
-                }
-                case "email" -> {
-                    String email = previous.getEmail();
-                    if (email != null && !realm.isDuplicateEmailsAllowed()) {
-                        UserModel holder = session.users().getUserByEmail(realm, email);
-                        if (holder != null && !holder.getId().equals(current.getId())) {
-                            throw CustosException.conflict("email of '" + previous.getUsername()
-                                    + "' is in use by another account and the realm forbids duplicate emails");
-                        }
-                    }
-                    current.setEmail(email);
-                }
-                default -> {
-                    List<String> values = previous.getAttributeStream(name).toList();
-                    if (values.isEmpty()) {
-                        current.removeAttribute(name);
-                    } else {
-                        current.setAttribute(name, values);
-                    }
-                }
-            }
-        }
-        events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("linked_from", previous.getUsername(),
-                "linking_attributes", names), "users", current.getId());
-    }
-
-    /** Makes the user a tenant admin: {@code realm-admin}, plus the realm role {@code admin} when the realm has one. */
-    public void makeAdmin(String username) {
-        UserModel user = requireManageable(username);
-        RoleModel realmAdmin = realmAdminRole();
-        RoleModel admin = realm.getRole(TENANT_ADMIN_ROLE);
-        callerContext.admin().requireGrantAll(admin == null ? List.of(realmAdmin) : List.of(realmAdmin, admin));
-        user.grantRole(realmAdmin);
-        if (admin != null) {
-            user.grantRole(admin);
-        }
-        events.emit(OperationType.CREATE, ResourceType.CLIENT_ROLE_MAPPING, List.of(realmAdmin.getName()),
-                "users", user.getId(), "role-mappings");
-    }
-
-    /** Removes {@code realm-admin}, every other direct realm-management role and the realm role {@code admin}. */
-    public void removeAdmin(String username) {
-        UserModel user = requireManageable(username);
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        List<RoleModel> removed = user.getClientRoleMappingsStream(realmManagement).collect(Collectors.toList());
-        RoleModel admin = realm.getRole(TENANT_ADMIN_ROLE);
-        if (admin != null && user.hasDirectRole(admin)) {
-            removed.add(admin);
-        }
-        callerContext.admin().requireGrantAll(removed);
-        removed.forEach(user::deleteRoleMapping);
-        events.emit(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleNames(removed),
-                "users", user.getId(), "role-mappings");
-    }
-
-    private RoleModel realmAdminRole() {
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel role = realmManagement == null ? null : realmManagement.getRole("realm-admin");
-        if (role == null) {
-            throw new IllegalStateException("realm " + realm.getName() + " has no realm-management/realm-admin role");
-        }
-        return role;
-    }
-
-    private List<RoleModel> resolveRoles(List<String> names, String field, boolean clientLevel) {
-        if (names == null) {
-            return List.of();
-        }
-        List<RoleModel> roles = new ArrayList<>();
-        for (String name : names) {
-            requireText(field + "[]", name);
-            RoleModel role = clientLevel ? caller.client().getRole(name) : realm.getRole(name);
-            if (role == null) {
-                throw CustosException.invalidField(field, "names the role '" + name + "', which does not exist"
-                        + (clientLevel ? " on client '" + caller.client().getClientId() + "'" : " in this realm"));
-            }
-            callerContext.requireCanGrant(role);
-            roles.add(role);
-        }
-        return roles;
-    }
-
-    private List<UserModel> manageableUsers(List<String> usernames) {
-        if (usernames == null || usernames.isEmpty()) {
-            throw CustosException.invalidField("users", "must name at least one user");
-        }
-        return usernames.stream().distinct().map(this::requireManageable).toList();
-    }
-
-    private static List<UserAttribute> validAttributes(AttributesRequest request) {
-        if (request.attributes() == null || request.attributes().isEmpty()) {
-            throw CustosException.invalidField("attributes", "must hold at least one {key, values}");
-        }
-        for (UserAttribute attribute : request.attributes()) {
-            if (attribute == null) {
-                throw CustosException.invalidField("attributes[]", "must be an object");
-            }
-            requireText("attributes[].key", attribute.key());
-            if (RESERVED_ATTRIBUTES.contains(attribute.key())) {
-                throw CustosException.badRequest("attribute key '" + attribute.key() + "' is reserved"
-                        + (attribute.key().equals(AGENT_ATTRIBUTE) ? "" : ": it is a Keycloak user field; use PUT user/profile"));
-            }
-            if (attribute.values() == null || attribute.values().stream().anyMatch(v -> v == null)) {
-                throw CustosException.invalidField("attributes[].values", "must be an array of strings");
-            }
-        }
-        return request.attributes();
-    }
-
-    private void ensureAttributesVisibleToAdmins() {
-        AttributePolicy.ensureAdminEditable(session, events);
-    }
-
     private void setPassword(UserModel user, String password) {
         PolicyError error = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, user, password);
         if (error != null) {
@@ -466,7 +251,7 @@ public final class UserService {
         return duplicate ? CustosException.conflict(description) : CustosException.badRequest(description);
     }
 
-    private UserProfileProvider profiles() {
+    UserProfileProvider profiles() {
         return session.getProvider(UserProfileProvider.class);
     }
 
@@ -474,14 +259,6 @@ public final class UserService {
         if (value == null || value.isBlank()) {
             throw CustosException.invalidField(field, "is required");
         }
-    }
-
-    private static List<String> roleNames(List<RoleModel> roles) {
-        return roles.stream().map(RoleModel::getName).toList();
-    }
-
-    private static List<String> attributeNames(List<UserAttribute> attributes) {
-        return attributes.stream().map(UserAttribute::key).toList();
     }
 
     private static List<String> listOf(String value) {

@@ -177,7 +177,7 @@ class SharingIT {
         tenant.createEntity("cy-c", "PROJECT", "bob", "cy-b");
         for (String[] move : new String[][]{{"cy-a", "cy-c"}, {"cy-a", "cy-a"}, {"cy-b", "cy-c"}}) {
             Http.Reply r = tenant.setParent(move[0], move[1]);
-            assertEquals(400, r.status(), r.toString());
+            assertEquals(409, r.status(), r.toString());
             assertTrue(r.json().get("error_description").asText().contains("cycle"), r.toString());
         }
         assertEquals("cy-b", tenant.ok("GET", "entity?entity.id=cy-c", null).get("parent_id").asText());

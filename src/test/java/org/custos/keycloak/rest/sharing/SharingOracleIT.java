@@ -251,7 +251,7 @@ class SharingOracleIT {
                         String parent = rnd.nextInt(4) == 0 ? null : entities.get(rnd.nextInt(entities.size()));
                         boolean cycle = parent != null && m.isBelow(parent, e);
                         Http.Reply reply = api.setParent(e, parent);
-                        expect(cycle ? 400 : 200, reply, what + " move " + e + " under " + parent);
+                        expect(cycle ? 409 : 200, reply, what + " move " + e + " under " + parent);
                         if (!cycle) {
                             m.entityParent.put(e, parent);
                         }

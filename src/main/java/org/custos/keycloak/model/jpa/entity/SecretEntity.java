@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * One row of {@code CUSTOS_SECRET}. The value is never stored in plaintext: {@code ciphertext} is AES-256-GCM under a
@@ -60,6 +61,10 @@ public class SecretEntity {
     /** Who wrote the current value: {@code user:<id>} or {@code client:<clientId>}; null for rows before 004. */
     @Column(name = "VALUE_WRITER", length = 255)
     private String valueWriter;
+    /** Optimistic lock: an update of a row changed by another transaction since it was read fails. */
+    @Version
+    @Column(name = "VERSION", nullable = false)
+    private int version;
 
     public String getValueWriter() { return valueWriter; }
     public void setValueWriter(String valueWriter) { this.valueWriter = valueWriter; }

@@ -1,8 +1,8 @@
-package org.custos.keycloak.service;
+package org.custos.keycloak.service.support;
 
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.service.logs.CustosOperations;
+import org.custos.keycloak.service.support.CustosOperations;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;

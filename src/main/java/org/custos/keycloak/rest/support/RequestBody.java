@@ -1,4 +1,4 @@
-package org.custos.keycloak.rest;
+package org.custos.keycloak.rest.support;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

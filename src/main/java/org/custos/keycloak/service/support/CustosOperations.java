@@ -1,4 +1,4 @@
-package org.custos.keycloak.service.logs;
+package org.custos.keycloak.service.support;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.custos.keycloak.rest;
+package org.custos.keycloak.rest.support;
 
 import org.custos.keycloak.crypto.KeyRing;
 import org.keycloak.Config;

@@ -1,4 +1,4 @@
-package org.custos.keycloak.service;
+package org.custos.keycloak.service.support;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;

@@ -1,4 +1,4 @@
-package org.custos.keycloak.rest;
+package org.custos.keycloak.rest.support;
 
 import jakarta.ws.rs.core.UriInfo;
 import org.custos.keycloak.auth.CallerContext;
@@ -10,6 +10,12 @@ import org.keycloak.models.RealmModel;
  * the server-wide configuration. Created once per request by {@link CustosRootResource}.
  */
 public final class RequestContext {
+
+    /** The path below {@code /realms/{realm}} every Custos endpoint lives under (the realm-resource provider id). */
+    public static final String PROVIDER_ID = "custos";
+    /** The API version every Custos service path carries. */
+    public static final String VERSION = "v1.0.0";
+
 
     private final KeycloakSession session;
     private final CustosConfig config;
@@ -50,11 +56,11 @@ public final class RequestContext {
     /** Absolute URL of this realm's custos root, e.g. {@code http://host/realms/x/custos}. */
     public String baseUrl() {
         return session.getContext().getUri().getBaseUriBuilder()
-                .path("realms").path(realm().getName()).path(CustosResourceProviderFactory.ID).build().toString();
+                .path("realms").path(realm().getName()).path(PROVIDER_ID).build().toString();
     }
 
     /** Absolute URL of a Custos service of this realm, e.g. {@code .../realms/x/custos/identity-management/v1.0.0}. */
     public String serviceUrl(String service) {
-        return baseUrl() + "/" + service + "/" + CustosRootResource.VERSION;
+        return baseUrl() + "/" + service + "/" + VERSION;
     }
 }

@@ -1,4 +1,4 @@
-package org.custos.keycloak.service;
+package org.custos.keycloak.service.support;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.theme.Theme;

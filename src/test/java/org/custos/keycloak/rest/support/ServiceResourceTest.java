@@ -1,4 +1,4 @@
-package org.custos.keycloak.rest;
+package org.custos.keycloak.rest.support;
 
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,181 @@
+package org.custos.keycloak.service.groups;
+
+import org.custos.keycloak.auth.GroupPermissions;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.MembershipStore;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.Paging;
+import org.custos.keycloak.service.users.UserService;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
+import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
+import static org.custos.keycloak.auth.GroupPermissions.OWNER;
+
+/**
+ * Members of Custos groups: Keycloak membership plus the Custos membership type (OWNER, ADMIN, MEMBER or a type the
+ * realm defines) kept in our store. Joining passes Keycloak's own checks for putting the user in the group and for
+ * every role the group carries; a group never loses its last OWNER.
+ */
+public final class GroupMembers {
+
+    private final GroupService groups;
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final GroupPermissions permissions;
+    private final MembershipStore memberships;
+    private final AdminEvents events;
+
+    GroupMembers(GroupService groups, KeycloakSession session, RealmModel realm, GroupPermissions permissions,
+                 MembershipStore memberships, AdminEvents events) {
+        this.groups = groups;
+        this.session = session;
+        this.realm = realm;
+        this.permissions = permissions;
+        this.memberships = memberships;
+        this.events = events;
+    }
+
+    public void add(String groupId, String username, String requestedType) {
+        GroupModel group = groups.require(groupId);
+        String type = membershipType(requestedType, "membership_type");
+        UserModel user = groups.requireUser(username);
+        permissions.requireManageMembers(group, user);
+        if (type.equals(OWNER)) {
+            permissions.requireOwner(group);
+        }
+        if (GroupService.isDirectMember(user, group)) {
+            return; // Custos: joining again changes nothing, the type included.
+        }
+        permissions.requireCanGrantRolesOf(group);
+        user.joinGroup(group);
+        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
+        events.emit(OperationType.CREATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
+                "users", user.getId(), "groups", group.getId());
+    }
+
+    public void remove(String groupId, String username) {
+        GroupModel group = groups.require(groupId);
+        UserModel user = groups.requireUser(username);
+        String current = typeOf(group, user);
+        permissions.requireManageMembers(group, user);
+        if (current.equals(OWNER)) {
+            permissions.requireOwner(group);
+            requireAnotherOwner(group);
+        }
+        if (!GroupService.isDirectMember(user, group)) {
+            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
+        }
+        permissions.requireCanGrantRolesOf(group);
+        user.leaveGroup(group);
+        memberships.remove(realm.getId(), group.getId(), user.getId());
+        events.emit(OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, "users", user.getId(), "groups", group.getId());
+    }
+
+    public void changeType(String groupId, String username, String requestedType) {
+        GroupModel group = groups.require(groupId);
+        String type = membershipType(requestedType, "type");
+        UserModel user = groups.requireUser(username);
+        if (!GroupService.isDirectMember(user, group)) {
+            throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
+        }
+        String current = typeOf(group, user);
+        permissions.requireManageMembers(group, user);
+        if (type.equals(OWNER) || current.equals(OWNER)) {
+            permissions.requireOwner(group);
+        }
+        if (current.equals(OWNER) && !type.equals(OWNER)) {
+            requireAnotherOwner(group);
+        }
+        memberships.setType(realm.getId(), group.getId(), user.getId(), type);
+        events.emit(OperationType.UPDATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
+                "users", user.getId(), "groups", group.getId());
+    }
+
+    /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
+    public Paging.Page<Map.Entry<UserModel, String>> list(String groupId, Paging page) {
+        GroupModel group = groups.require(groupId);
+        permissions.requireViewMembers(group);
+        Map<String, String> types = memberships.types(realm.getId(), group.getId());
+        List<Map.Entry<UserModel, String>> rows = session.users().getGroupMembersStream(realm, group, page.offset(), page.limit())
+                .filter(UserService::isPerson)
+                .map(u -> Map.entry(u, types.getOrDefault(u.getId(), MEMBER)))
+                .toList();
+        return new Paging.Page<>(rows, session.users().getGroupMembersStream(realm, group).count());
+    }
+
+    /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
+    public List<GroupModel> groupsOf(String username) {
+        UserModel user = groups.requireUser(username);
+        permissions.requireViewGroupsOf(user);
+        Set<GroupModel> all = new LinkedHashSet<>();
+        user.getGroupsStream().forEach(g -> {
+            for (GroupModel x = g; x != null; x = x.getParent()) {
+                all.add(x);
+            }
+        });
+        return List.copyOf(all);
+    }
+
+    /** Whether the user is a direct member of the group with exactly this type. */
+    public boolean hasAccess(String groupId, String username, String requestedType) {
+        GroupModel group = groups.require(groupId);
+        permissions.requireViewMembers(group);
+        String type = membershipType(requestedType, "type");
+        UserModel user = groups.requireUser(username);
+        return GroupService.isDirectMember(user, group) && typeOf(group, user).equals(type);
+    }
+
+    public String typeOf(GroupModel group, UserModel user) {
+        return memberships.type(realm.getId(), group.getId(), user.getId()).orElse(MEMBER);
+    }
+
+    /** The group's first OWNER's username (Custos's {@code ownerId}), or empty. */
+    public String ownerOf(GroupModel group) {
+        return memberships.types(realm.getId(), group.getId()).entrySet().stream()
+                .filter(e -> e.getValue().equals(OWNER))
+                .map(e -> session.users().getUserById(realm, e.getKey()))
+                .filter(u -> u != null)
+                .map(UserModel::getUsername)
+                .sorted()
+                .findFirst().orElse("");
+    }
+
+    /** OWNER, ADMIN, MEMBER, or a type the realm defines; upper-cased; empty means MEMBER. */
+    public String membershipType(String requested, String field) {
+        if (requested == null || requested.isBlank()) {
+            return MEMBER;
+        }
+        String type = requested.trim().toUpperCase(Locale.ROOT);
+        Set<String> allowed = new LinkedHashSet<>(List.of(OWNER, ADMIN, MEMBER));
+        String extra = realm.getAttribute(GroupService.EXTRA_TYPES_ATTRIBUTE);
+        if (extra != null) {
+            for (String t : extra.split(",")) {
+                if (!t.isBlank()) {
+                    allowed.add(t.trim().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        if (!allowed.contains(type)) {
+            throw CustosException.invalidField(field, "must be one of " + allowed);
+        }
+        return type;
+    }
+
+    private void requireAnotherOwner(GroupModel group) {
+        if (memberships.count(realm.getId(), group.getId(), OWNER) <= 1) {
+            throw CustosException.conflict("a group never loses its last OWNER: make another member OWNER first");
+        }
+    }
+}
