@@ -46,8 +46,15 @@ class CallerMatrixIT {
         }
 
         Http.Request request(TestRealm r) {
-            Http.Request req = Http.request(method, r.custos(service, path));
+            String url = service.equals("api") ? r.realmUrl() + "/custos/api/" + path : r.custos(service, path);
+            Http.Request req = Http.request(method, url);
             return body == null ? req : req.json(body);
+        }
+
+        /** The path as the OpenAPI document writes it (with concrete ids, without the query). */
+        String documentPath() {
+            String p = path.replaceAll("\\?.*$", "");
+            return service.equals("api") ? "/api/" + p : "/" + service + "/v1.0.0/" + p;
         }
 
         @Override
@@ -183,6 +190,16 @@ class CallerMatrixIT {
             list.add(new Endpoint(e[0], sharing, e[1], null, null, 200));
         }
         list.add(new Endpoint("POST", sharing, "entities", Map.of(), null, 200));
+        // Roles of the tenant: listing and changing them is Keycloak's view-realm / manage-realm, not a user's.
+        list.add(new Endpoint("GET", "tenant-management", "roles", null, aUsersToken));
+        list.add(new Endpoint("POST", "tenant-management", "roles", Map.of("roles", List.of(Map.of("name", "r"))),
+                aUsersToken));
+        list.add(new Endpoint("DELETE", "tenant-management", "role", Map.of("role", Map.of("name", "r")), aUsersToken));
+        list.add(new Endpoint("GET", "user-management", "roles", null, aUsersToken));
+        list.add(new Endpoint("GET", "user-management", "user?user.username=bob", null, aUsersToken));
+        // The self-service API acts for a person; another registered user's record needs view-users.
+        list.add(new Endpoint("GET", "api", "user", null, clientWithoutUser));
+        list.add(new Endpoint("GET", "api", "users/someone-else", null, aUsersToken));
         return list;
     }
 
@@ -237,6 +254,42 @@ class CallerMatrixIT {
         assertTrue(body.hasNonNull("error") && body.hasNonNull("error_description"), what + " -> " + r);
         assertFalse(r.body().contains(realm.tenantSecret()), "secret echoed: " + r);
         assertFalse(r.body().contains("Exception"), "exception text leaked: " + r);
+    }
+
+    /**
+     * The matrix's endpoints come from the same source as the API description: every operation the OpenAPI
+     * document says can answer 401 (every authenticated one) must be in {@link #endpoints()}, and nothing else.
+     */
+    @Test
+    void theMatrixCoversEveryAuthenticatedOperationOfTheDocument() throws Exception {
+        JsonNode doc = Http.JSON.readTree(java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/resources/custos-openapi.json")));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().path("responses").has("401")) {
+                documented.add(op.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        // A documented template ({id}) matches the concrete ids the matrix uses.
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        java.util.Set<String> undocumented = new java.util.TreeSet<>();
+        List<Endpoint> endpoints = endpoints();
+        for (String op : documented) {
+            java.util.regex.Pattern template = java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(op).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q"));
+            if (endpoints.stream().noneMatch(e -> template.matcher(e.method() + " " + e.documentPath()).matches())) {
+                missing.add(op);
+            }
+        }
+        for (Endpoint e : endpoints) {
+            String call = e.method() + " " + e.documentPath();
+            if (documented.stream().noneMatch(op -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(op)
+                    .replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")).matcher(call).matches())) {
+                undocumented.add(call);
+            }
+        }
+        assertEquals(java.util.Set.of(), missing, "authenticated operations the caller matrix does not try");
+        assertEquals(java.util.Set.of(), undocumented, "matrix entries the document does not describe as authenticated");
     }
 
     @TestFactory

@@ -112,6 +112,7 @@ public final class Http {
             headers.forEach(b::header);
             try {
                 HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                ApiContract.check(method, url, r.statusCode(), r.headers().map(), r.body());
                 return new Reply(r.statusCode(), r.body(), r.headers().map());
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + url + " failed", e);
