@@ -1,5 +1,9 @@
 package org.custos.keycloak.auth;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.Constants;
@@ -13,11 +17,6 @@ import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
-
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Admin-level decisions for the caller, asked of Keycloak's own {@link AdminPermissionEvaluator} — the one its admin
@@ -42,9 +41,10 @@ public final class AdminAccess {
     AdminAccess(KeycloakSession session, RealmModel realm, Caller caller) {
         this.caller = caller;
         boolean hasRealmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID) != null;
-        this.evaluator = caller.user() == null || caller.token() == null || !hasRealmManagement ? null
-                : AdminPermissions.evaluator(session, realm,
-                new AdminAuth(realm, caller.token(), caller.user(), caller.client()));
+        this.evaluator = caller.user() == null || caller.token() == null || !hasRealmManagement
+                ? null
+                : AdminPermissions.evaluator(
+                        session, realm, new AdminAuth(realm, caller.token(), caller.user(), caller.client()));
     }
 
     /** Whether the caller's token carries one of these {@code realm-management} roles (composites expanded). */

@@ -1,6 +1,8 @@
 package org.custos.keycloak.auth;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Arrays;
+import java.util.Optional;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.model.CustosStores;
@@ -11,9 +13,6 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * The request-scoped answer to "who is calling, and may they do this?" — the only place that authenticates or
@@ -94,7 +93,8 @@ public final class CallerContext {
             userTokenParameter = accessTokenParameter.trim();
         }
         Caller c = requireUser();
-        if (userTokenParameter != null && c.method() == Caller.Method.BEARER_TOKEN
+        if (userTokenParameter != null
+                && c.method() == Caller.Method.BEARER_TOKEN
                 && !userTokenParameter.equals(bearerValue())) {
             throw CustosException.invalidField("access_token", "differs from the bearer token");
         }
@@ -123,8 +123,10 @@ public final class CallerContext {
         Caller c = authenticate();
         if (!admin().hasRole(roleNames)) {
             throw CustosException.forbidden("the caller lacks the realm-management role '" + roleNames[0] + "'"
-                    + (roleNames.length > 1 ? " (or " + String.join(", ",
-                    Arrays.asList(roleNames).subList(1, roleNames.length)) + ")" : ""));
+                    + (roleNames.length > 1
+                            ? " (or "
+                                    + String.join(", ", Arrays.asList(roleNames).subList(1, roleNames.length)) + ")"
+                            : ""));
         }
         return c;
     }
@@ -133,7 +135,9 @@ public final class CallerContext {
         return admin().hasRole(roleName);
     }
 
-    /** Granting or revoking {@code role} is checked as Keycloak checks a direct role mapping (see {@link AdminAccess}). */
+    /**
+     * Granting or revoking {@code role} is checked as Keycloak checks a direct role mapping (see {@link AdminAccess}).
+     */
     public void requireCanGrant(RoleModel role) {
         admin().requireGrant(role);
     }
@@ -145,7 +149,9 @@ public final class CallerContext {
 
     /** A request's {@code client_id}, when given, must name the authenticated client (the realm is the tenant). */
     public void requireOwnClientId(String clientId) {
-        if (clientId != null && !clientId.isBlank() && !clientId.equals(authenticate().client().getClientId())) {
+        if (clientId != null
+                && !clientId.isBlank()
+                && !clientId.equals(authenticate().client().getClientId())) {
             throw CustosException.invalidField("client_id", "does not match the authenticated client");
         }
     }
@@ -180,13 +186,13 @@ public final class CallerContext {
         String value = parts[1].trim();
         Optional<ClientCredentials> credentials = ClientCredentials.decode(value);
         if ("Basic".equalsIgnoreCase(scheme) || ("Bearer".equalsIgnoreCase(scheme) && credentials.isPresent())) {
-            ClientCredentials presented = credentials.orElseThrow(
-                    () -> CustosException.unauthorized("malformed Basic credentials"));
+            ClientCredentials presented =
+                    credentials.orElseThrow(() -> CustosException.unauthorized("malformed Basic credentials"));
             ClientModel client = ClientAuthentication.authenticate(session, realm, presented);
             presentedCurrentSecret = ClientAuthentication.isCurrentSecret(session, client, presented.secret());
             String userToken = headers.getHeaderString(USER_TOKEN_HEADER);
-            return withOptionalUserToken(client, userToken == null || userToken.isBlank() ? userTokenParameter
-                    : userToken);
+            return withOptionalUserToken(
+                    client, userToken == null || userToken.isBlank() ? userTokenParameter : userToken);
         }
         if ("Bearer".equalsIgnoreCase(scheme)) {
             AuthResult result = verifyToken(value);
@@ -197,18 +203,22 @@ public final class CallerContext {
 
     private String bearerValue() {
         String authorization = session.getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
-        String[] parts = authorization == null ? new String[0] : authorization.trim().split("\\s+", 2);
+        String[] parts =
+                authorization == null ? new String[0] : authorization.trim().split("\\s+", 2);
         return parts.length == 2 ? parts[1].trim() : null;
     }
 
     private Caller withOptionalUserToken(ClientModel client, String userToken) {
         if (userToken == null || userToken.isBlank()) {
-            UserModel serviceAccount = client.isServiceAccountsEnabled()
-                    ? session.users().getServiceAccount(client) : null;
+            UserModel serviceAccount =
+                    client.isServiceAccountsEnabled() ? session.users().getServiceAccount(client) : null;
             if (serviceAccount == null || !serviceAccount.isEnabled()) {
                 return new Caller(Caller.Method.CLIENT_CREDENTIALS, client, null, null);
             }
-            return new Caller(Caller.Method.CLIENT_CREDENTIALS, client, serviceAccount,
+            return new Caller(
+                    Caller.Method.CLIENT_CREDENTIALS,
+                    client,
+                    serviceAccount,
                     ServiceAccountToken.of(session, realm, client, serviceAccount));
         }
         AuthResult result = verifyToken(userToken.trim());

@@ -3,6 +3,8 @@ package org.custos.keycloak.auth;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.EventBuilder;
@@ -15,9 +17,6 @@ import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 import org.keycloak.services.cors.Cors;
 import org.keycloak.vault.VaultStringSecret;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 /**
  * Authenticates a client from the id and secret of a Custos {@code Authorization} header exactly as Keycloak's token
  * endpoint would: the id and secret are handed to {@link AuthorizeClientUtil}, which runs the client's configured
@@ -26,8 +25,7 @@ import java.security.MessageDigest;
  */
 final class ClientAuthentication {
 
-    private ClientAuthentication() {
-    }
+    private ClientAuthentication() {}
 
     static ClientModel authenticate(KeycloakSession session, RealmModel realm, ClientCredentials credentials) {
         HttpRequest original = session.getContext().getHttpRequest();
@@ -35,13 +33,15 @@ final class ClientAuthentication {
         form.putSingle(OAuth2Constants.CLIENT_ID, credentials.clientId());
         form.putSingle(OAuth2Constants.CLIENT_SECRET, credentials.secret());
         // Keycloak's authenticators read the form of a POST: give them the credentials as one, without our header.
-        session.getContext().setHttpRequest(new FormPostRequest(original, form,
-                new FormPostHeaders(original.getHttpHeaders())));
+        session.getContext()
+                .setHttpRequest(new FormPostRequest(original, form, new FormPostHeaders(original.getHttpHeaders())));
         ClientModel client;
         try {
-            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+            EventBuilder event = new EventBuilder(
+                            realm, session, session.getContext().getConnection())
                     .event(EventType.CLIENT_LOGIN);
-            client = AuthorizeClientUtil.authorizeClient(session, event, Cors.builder()).getClient();
+            client = AuthorizeClientUtil.authorizeClient(session, event, Cors.builder())
+                    .getClient();
         } catch (WebApplicationException e) {
             throw refused(realm, credentials.clientId());
         } finally {
@@ -66,7 +66,8 @@ final class ClientAuthentication {
         }
         try (VaultStringSecret resolved = session.vault().getStringSecret(stored)) {
             String current = resolved.get().orElse(stored);
-            return MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(
+                    current.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -78,9 +79,13 @@ final class ClientAuthentication {
         ClientModel client = realm.getClientByClientId(clientId);
         String type = client == null || !client.isEnabled() ? null : client.getClientAuthenticatorType();
         if (type != null && !type.equals("client-secret") && !client.isPublicClient()) {
-            return new CustosException(401, "invalid_client", "this client authenticates with '" + type
-                    + "', not with a client secret: use Keycloak's token endpoint with that credential and send the "
-                    + "access token");
+            return new CustosException(
+                    401,
+                    "invalid_client",
+                    "this client authenticates with '" + type
+                            + "', not with a client secret: use Keycloak's token endpoint with that credential and "
+                            + "send the "
+                            + "access token");
         }
         return new CustosException(401, "invalid_client", "invalid client credentials");
     }

@@ -3,10 +3,9 @@ package org.custos.keycloak.auth;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.security.cert.X509Certificate;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.http.HttpRequest;
-
-import java.security.cert.X509Certificate;
 
 /**
  * The current HTTP request as a form POST that Keycloak code reads: the form we built (a grant from Custos's JSON

@@ -1,14 +1,13 @@
 package org.custos.keycloak.auth;
 
+import java.util.Collection;
+import java.util.Optional;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.MembershipStore;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-
-import java.util.Collection;
-import java.util.Optional;
 
 /**
  * Who may do what with a group. Tenant user-admins ({@code manage-users}, as Keycloak's evaluator decides, fine-grained
@@ -34,7 +33,9 @@ public final class GroupPermissions {
         this.memberships = memberships;
     }
 
-    /** A tenant user-admin ({@code manage-users}, as Keycloak's evaluator decides it): may do everything with groups. */
+    /**
+     * A tenant user-admin ({@code manage-users}, as Keycloak's evaluator decides it): may do everything with groups.
+     */
     public boolean isUserAdmin() {
         return caller.admin().canManageGroups();
     }
@@ -111,7 +112,8 @@ public final class GroupPermissions {
     /** Putting {@code user} into a new group as its owner: Keycloak's right to manage the user's group membership. */
     public void requireJoin(UserModel user) {
         if (!caller.admin().canManageGroupMembership(user)) {
-            throw CustosException.forbidden("the caller may not manage the group membership of '" + user.getUsername() + "'");
+            throw CustosException.forbidden(
+                    "the caller may not manage the group membership of '" + user.getUsername() + "'");
         }
     }
 
@@ -156,7 +158,8 @@ public final class GroupPermissions {
         Caller c = caller.authenticate();
         boolean self = c.isUser() && c.user().getId().equals(user.getId());
         if (!self && !caller.admin().canView(user)) {
-            throw CustosException.forbidden("seeing another user's groups needs the realm-management role 'view-users'");
+            throw CustosException.forbidden(
+                    "seeing another user's groups needs the realm-management role 'view-users'");
         }
     }
 

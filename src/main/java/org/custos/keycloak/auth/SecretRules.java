@@ -53,7 +53,8 @@ public final class SecretRules {
         if (isSecretsAdmin()) {
             return true;
         }
-        return !caller.isUser() && caller.presentedClientSecret()
+        return !caller.isUser()
+                && caller.presentedClientSecret()
                 && caller.client().getClientId().equals(secret.clientId())
                 && clientWriter(caller).equals(secret.valueWriter());
     }

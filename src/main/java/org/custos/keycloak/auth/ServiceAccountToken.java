@@ -1,5 +1,6 @@
 package org.custos.keycloak.auth;
 
+import java.util.Set;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -9,8 +10,6 @@ import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.Urls;
 
-import java.util.Set;
-
 /**
  * What a client-credentials access token of a client would carry for its service account: the roles Keycloak's
  * {@link TokenManager} puts in such a token (full scope or the client's scope mappings, its default client scopes,
@@ -19,8 +18,7 @@ import java.util.Set;
  */
 final class ServiceAccountToken {
 
-    private ServiceAccountToken() {
-    }
+    private ServiceAccountToken() {}
 
     static AccessToken of(KeycloakSession session, RealmModel realm, ClientModel client, UserModel serviceAccount) {
         AccessToken token = new AccessToken();
@@ -28,11 +26,12 @@ final class ServiceAccountToken {
         token.issuedFor(client.getClientId());
         token.issuer(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         token.type("Bearer");
-        Set<RoleModel> roles = TokenManager.getAccess(serviceAccount, client,
-                TokenManager.getRequestedClientScopes(session, null, client, serviceAccount));
+        Set<RoleModel> roles = TokenManager.getAccess(
+                serviceAccount, client, TokenManager.getRequestedClientScopes(session, null, client, serviceAccount));
         for (RoleModel role : roles) {
             if (role.isClientRole()) {
-                token.addAccess(((ClientModel) role.getContainer()).getClientId()).addRole(role.getName());
+                token.addAccess(((ClientModel) role.getContainer()).getClientId())
+                        .addRole(role.getName());
             } else {
                 if (token.getRealmAccess() == null) {
                     token.setRealmAccess(new AccessToken.Access());

@@ -16,11 +16,9 @@ import org.custos.keycloak.error.CustosException;
 public final class SharingRules {
 
     /** What the caller holds on the entity, for the permission being shared or revoked. */
-    public record Standing(boolean free, boolean holds, boolean holdsCascading) {
-    }
+    public record Standing(boolean free, boolean holds, boolean holdsCascading) {}
 
-    private SharingRules() {
-    }
+    private SharingRules() {}
 
     public static void requireMayShare(Standing standing, String permission, boolean cascade) {
         if (standing.free()) {
@@ -31,8 +29,8 @@ public final class SharingRules {
                     + "' or OWNER) unless it owns the entity or is a sharing admin (manage-authorization)");
         }
         if (cascade && !standing.holdsCascading()) {
-            throw CustosException.forbidden("the caller holds '" + permission + "' without cascade, so it may not "
-                    + "share it with cascade");
+            throw CustosException.forbidden(
+                    "the caller holds '" + permission + "' without cascade, so it may not " + "share it with cascade");
         }
     }
 

@@ -1,16 +1,5 @@
 package org.custos.keycloak.crypto;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,6 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * SSH key pairs and X.509 certificates, made with the JDK and BouncyCastle as Keycloak ships them: RSA 2048, an
@@ -39,8 +38,7 @@ public final class KeyMaterial {
     /** BouncyCastle's provider object (Keycloak's jar), used directly rather than looked up by name. */
     private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
-    private KeyMaterial() {
-    }
+    private KeyMaterial() {}
 
     public record SshKeyPair(String publicKey, String privateKey, String passphrase) {
         @Override
@@ -66,13 +64,19 @@ public final class KeyMaterial {
         KeyPair pair = rsa();
         String pass = passphrase == null || passphrase.isEmpty() ? randomToken(18) : passphrase;
         try {
-            AsymmetricKeyParameter publicKey = PublicKeyFactory.createKey(pair.getPublic().getEncoded());
-            String ssh = "ssh-rsa " + Base64.getEncoder().encodeToString(OpenSSHPublicKeyUtil.encodePublicKey(publicKey))
-                    + (comment == null || comment.isBlank() ? "" : " " + comment.replaceAll("\\s", "_"));
+            AsymmetricKeyParameter publicKey =
+                    PublicKeyFactory.createKey(pair.getPublic().getEncoded());
+            String ssh =
+                    "ssh-rsa " + Base64.getEncoder().encodeToString(OpenSSHPublicKeyUtil.encodePublicKey(publicKey))
+                            + (comment == null || comment.isBlank() ? "" : " " + comment.replaceAll("\\s", "_"));
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC")
-                        .setProvider(BC).setSecureRandom(RANDOM).build(pass.toCharArray()));
+                writer.writeObject(
+                        pair.getPrivate(),
+                        new JcePEMEncryptorBuilder("AES-128-CBC")
+                                .setProvider(BC)
+                                .setSecureRandom(RANDOM)
+                                .build(pass.toCharArray()));
             }
             return new SshKeyPair(ssh, pem.toString(), pass);
         } catch (IOException e) {
@@ -85,10 +89,16 @@ public final class KeyMaterial {
         try {
             Instant now = Instant.now();
             X500Name subject = new X500Name("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", "_"));
-            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, RANDOM),
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), subject, pair.getPublic());
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+            var builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(64, RANDOM),
+                    Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(validity)),
+                    subject,
+                    pair.getPublic());
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             return new Certificate(pem(cert), pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate()));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException | IOException e) {
             throw new IllegalStateException("certificate generation failed", e);

@@ -128,7 +128,8 @@ public final class KeyRing {
             throw new IllegalArgumentException("secrets key '" + id + "' is not base64");
         }
         if (key.length != 32) {
-            throw new IllegalArgumentException("secrets key '" + id + "' must be 32 bytes (AES-256), not " + key.length);
+            throw new IllegalArgumentException(
+                    "secrets key '" + id + "' must be 32 bytes (AES-256), not " + key.length);
         }
         return key;
     }

@@ -1,15 +1,15 @@
 package org.custos.keycloak.crypto;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Envelope encryption of one secret: a fresh AES-256 data key per write encrypts the value with AES-256-GCM (96-bit
@@ -54,7 +54,9 @@ public final class SecretCipher {
         byte[] dek = new byte[32];
         RANDOM.nextBytes(dek);
         try {
-            return new Sealed(keyId, encode(gcm(Cipher.ENCRYPT_MODE, kek, null, dek, aad)),
+            return new Sealed(
+                    keyId,
+                    encode(gcm(Cipher.ENCRYPT_MODE, kek, null, dek, aad)),
                     encode(gcm(Cipher.ENCRYPT_MODE, dek, null, plaintext, aad)));
         } finally {
             Arrays.fill(dek, (byte) 0);
@@ -63,8 +65,8 @@ public final class SecretCipher {
     }
 
     public byte[] open(Sealed sealed, byte[] aad) {
-        byte[] kek = keys.key(sealed.keyId()).orElseThrow(
-                () -> new SealException("the secrets key '" + sealed.keyId() + "' is not configured"));
+        byte[] kek = keys.key(sealed.keyId())
+                .orElseThrow(() -> new SealException("the secrets key '" + sealed.keyId() + "' is not configured"));
         byte[] dek = null;
         try {
             dek = gcm(Cipher.DECRYPT_MODE, kek, decode(sealed.wrappedKey()), null, aad);
@@ -88,7 +90,10 @@ public final class SecretCipher {
                 cipher.init(mode, spec, new GCMParameterSpec(TAG_BITS, nonce));
                 cipher.updateAAD(aad);
                 byte[] ct = cipher.doFinal(plaintext);
-                return ByteBuffer.allocate(NONCE_BYTES + ct.length).put(nonce).put(ct).array();
+                return ByteBuffer.allocate(NONCE_BYTES + ct.length)
+                        .put(nonce)
+                        .put(ct)
+                        .array();
             }
             if (nonceAndCiphertext.length < NONCE_BYTES + TAG_BITS / 8) {
                 throw new SealException("sealed value is truncated");

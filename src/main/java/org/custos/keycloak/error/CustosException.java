@@ -79,7 +79,7 @@ public class CustosException extends RuntimeException {
 
     /** The database could not be reached: nothing was written, the client may retry later. */
     public static CustosException unavailable(Throwable cause) {
-        return new CustosException(503, "temporarily_unavailable",
-                "the server cannot reach its storage right now; retry later", cause);
+        return new CustosException(
+                503, "temporarily_unavailable", "the server cannot reach its storage right now; retry later", cause);
     }
 }

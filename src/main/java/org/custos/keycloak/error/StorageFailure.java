@@ -8,15 +8,17 @@ import java.sql.SQLException;
  */
 public final class StorageFailure {
 
-    private StorageFailure() {
-    }
+    private StorageFailure() {}
 
     /** True when {@code e}, or a cause of it, is a JDBC, persistence or transaction failure. */
     public static boolean isStorage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
-            if (t instanceof SQLException || name.startsWith("jakarta.persistence.") || name.startsWith("org.hibernate.")
-                    || name.startsWith("jakarta.transaction.") || name.contains("JDBCConnection")) {
+            if (t instanceof SQLException
+                    || name.startsWith("jakarta.persistence.")
+                    || name.startsWith("org.hibernate.")
+                    || name.startsWith("jakarta.transaction.")
+                    || name.contains("JDBCConnection")) {
                 return true;
             }
         }
@@ -27,7 +29,8 @@ public final class StorageFailure {
     public static boolean isOptimisticLock(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
-            if (name.equals("jakarta.persistence.OptimisticLockException") || name.endsWith("StaleObjectStateException")
+            if (name.equals("jakarta.persistence.OptimisticLockException")
+                    || name.endsWith("StaleObjectStateException")
                     || name.endsWith("StaleStateException")) {
                 return true;
             }

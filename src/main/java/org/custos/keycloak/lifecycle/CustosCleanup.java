@@ -22,15 +22,22 @@ public final class CustosCleanup implements ProviderEventListener {
             String userId = e.getUser().getId();
             CustosStores stores = CustosStores.of(e.getKeycloakSession());
             stores.memberships().removeUser(realmId, userId);
-            stores.secrets().tokensOfOwnerUser(realmId, userId).forEach(token -> CustosEvents.publish(
-                    e.getKeycloakSession(), new CustosEvents.SecretRemoved(e.getKeycloakSession(), e.getRealm(), token)));
+            stores.secrets()
+                    .tokensOfOwnerUser(realmId, userId)
+                    .forEach(token -> CustosEvents.publish(
+                            e.getKeycloakSession(),
+                            new CustosEvents.SecretRemoved(e.getKeycloakSession(), e.getRealm(), token)));
             stores.secrets().removeOwnerUser(realmId, userId);
             stores.shares().removeUser(realmId, userId);
             stores.entities().removeOwner(realmId, userId);
         } else if (event instanceof GroupModel.GroupMemberLeaveEvent e) {
             // A member removed anywhere (Keycloak's console or API included) keeps no Custos membership type.
-            CustosStores.of(e.getKeycloakSession()).memberships().remove(e.getRealm().getId(), e.getGroup().getId(),
-                    e.getUser().getId());
+            CustosStores.of(e.getKeycloakSession())
+                    .memberships()
+                    .remove(
+                            e.getRealm().getId(),
+                            e.getGroup().getId(),
+                            e.getUser().getId());
         } else if (event instanceof GroupModel.GroupRemovedEvent e) {
             CustosStores stores = CustosStores.of(e.getKeycloakSession());
             stores.memberships().removeGroup(e.getRealm().getId(), e.getGroup().getId());

@@ -36,6 +36,5 @@ public interface CustosStores extends Provider {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -3,5 +3,4 @@ package org.custos.keycloak.model;
 import org.keycloak.provider.ProviderFactory;
 
 /** Makes the {@link CustosStores} of a session (the one implementation is on JPA). */
-public interface CustosStoresFactory extends ProviderFactory<CustosStores> {
-}
+public interface CustosStoresFactory extends ProviderFactory<CustosStores> {}

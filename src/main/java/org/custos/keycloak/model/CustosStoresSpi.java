@@ -4,7 +4,9 @@ import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
-/** Declares the {@code custos-stores} SPI to Keycloak, so that {@code session.getProvider(CustosStores.class)} works. */
+/**
+ * Declares the {@code custos-stores} SPI to Keycloak, so that {@code session.getProvider(CustosStores.class)} works.
+ */
 public class CustosStoresSpi implements Spi {
 
     @Override

@@ -10,12 +10,29 @@ import java.util.List;
 public record EntityQuery(List<Criterion> criteria, List<String> permissionIds, ShareStore.Principal principal) {
 
     /** What a criterion compares. Text fields compare with {@code like}; the owner, parent and sharer are ids. */
-    public enum Field { NAME, DESCRIPTION, FULL_TEXT, ID, TYPE_ID, OWNER_USER_ID, PARENT_ID, CREATED_AT, UPDATED_AT,
-        SHARED_COUNT, SHARED_BY, SHARED_WITH }
+    public enum Field {
+        NAME,
+        DESCRIPTION,
+        FULL_TEXT,
+        ID,
+        TYPE_ID,
+        OWNER_USER_ID,
+        PARENT_ID,
+        CREATED_AT,
+        UPDATED_AT,
+        SHARED_COUNT,
+        SHARED_BY,
+        SHARED_WITH
+    }
 
-    public enum Op { EQUAL, LIKE, GTE, LTE, NOT }
+    public enum Op {
+        EQUAL,
+        LIKE,
+        GTE,
+        LTE,
+        NOT
+    }
 
     /** One condition; {@code value} is a String, or a Long for the time and count fields. */
-    public record Criterion(Field field, Op op, Object value) {
-    }
+    public record Criterion(Field field, Op op, Object value) {}
 }

@@ -11,10 +11,20 @@ import java.util.Optional;
  */
 public interface EntityStore {
 
-    record SharingEntity(String id, String realmId, String externalId, String typeId, String ownerUserId,
-                         String parentId, String name, String description, String fullText, String binaryData,
-                         long originalCreationTime, long createdAt, long updatedAt) {
-    }
+    record SharingEntity(
+            String id,
+            String realmId,
+            String externalId,
+            String typeId,
+            String ownerUserId,
+            String parentId,
+            String name,
+            String description,
+            String fullText,
+            String binaryData,
+            long originalCreationTime,
+            long createdAt,
+            long updatedAt) {}
 
     Optional<SharingEntity> entity(String realmId, String externalId);
 
@@ -38,7 +48,10 @@ public interface EntityStore {
     /** Whether {@code candidateId} is {@code rootId} or below it. */
     boolean isInSubtree(String candidateId, String rootId);
 
-    /** Stores a new entity under its parent (or as a root); an external id in use is a {@link org.custos.keycloak.error.DuplicateException}. */
+    /**
+     * Stores a new entity under its parent (or as a root); an external id in use is a {@link
+     * org.custos.keycloak.error.DuplicateException}.
+     */
     void create(SharingEntity entity);
 
     /** Replaces the entity's fields; its parent changes only through {@link #move}. */
@@ -46,7 +59,8 @@ public interface EntityStore {
 
     /**
      * Re-parents the entity with everything below it. Moves in one realm are serialized and the cycle check is made
-     * under that lock: a move that would put the entity below itself throws {@link org.custos.keycloak.error.CycleException}.
+     * under that lock: a move that would put the entity below itself throws {@link
+     * org.custos.keycloak.error.CycleException}.
      */
     void move(String realmId, String entityId, String newParentId);
 

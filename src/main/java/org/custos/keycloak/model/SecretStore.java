@@ -1,11 +1,12 @@
 package org.custos.keycloak.model;
 
-import org.custos.keycloak.crypto.SecretCipher;
-
 import java.util.List;
 import java.util.Optional;
+import org.custos.keycloak.crypto.SecretCipher;
 
-/** Sealed Custos secrets (SSH, PASSWORD, X509_CERTIFICATE, KV), scoped by realm id. Values are only ever sealed here. */
+/**
+ * Sealed Custos secrets (SSH, PASSWORD, X509_CERTIFICATE, KV), scoped by realm id. Values are only ever sealed here.
+ */
 public interface SecretStore {
 
     /**
@@ -13,20 +14,52 @@ public interface SecretStore {
      * (a rename changes nothing); {@code valueWriter} says who wrote the current value ({@code user:<id>} or
      * {@code client:<clientId>}).
      */
-    record StoredSecret(String id, String realmId, String token, String type, String ownerId, String ownerUserId,
-                        String clientId, String kvKey, String description, long createdAt, SecretCipher.Sealed sealed,
-                        String valueWriter) {
+    record StoredSecret(
+            String id,
+            String realmId,
+            String token,
+            String type,
+            String ownerId,
+            String ownerUserId,
+            String clientId,
+            String kvKey,
+            String description,
+            long createdAt,
+            SecretCipher.Sealed sealed,
+            String valueWriter) {
 
         /** The same value sealed anew (re-encryption): the writer stays. */
         public StoredSecret withSealed(SecretCipher.Sealed newSealed, String newDescription) {
-            return new StoredSecret(id, realmId, token, type, ownerId, ownerUserId, clientId, kvKey, newDescription,
-                    createdAt, newSealed, valueWriter);
+            return new StoredSecret(
+                    id,
+                    realmId,
+                    token,
+                    type,
+                    ownerId,
+                    ownerUserId,
+                    clientId,
+                    kvKey,
+                    newDescription,
+                    createdAt,
+                    newSealed,
+                    valueWriter);
         }
 
         /** A new value, written by {@code writer}. */
         public StoredSecret withValue(SecretCipher.Sealed newSealed, String newDescription, String writer) {
-            return new StoredSecret(id, realmId, token, type, ownerId, ownerUserId, clientId, kvKey, newDescription,
-                    createdAt, newSealed, writer);
+            return new StoredSecret(
+                    id,
+                    realmId,
+                    token,
+                    type,
+                    ownerId,
+                    ownerUserId,
+                    clientId,
+                    kvKey,
+                    newDescription,
+                    createdAt,
+                    newSealed,
+                    writer);
         }
     }
 

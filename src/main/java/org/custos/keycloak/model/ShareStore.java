@@ -16,13 +16,18 @@ public interface ShareStore {
     String GROUP = "GROUP";
 
     /** A share, with {@code depth}: 0 when on the entity asked about, n when on its n-th ancestor. */
-    record Share(String entityId, String permissionId, String principalType, String principalId, boolean cascading,
-                 String sharedBy, String grantorId, int depth) {
-    }
+    record Share(
+            String entityId,
+            String permissionId,
+            String principalType,
+            String principalId,
+            boolean cascading,
+            String sharedBy,
+            String grantorId,
+            int depth) {}
 
     /** Who a check is about: a user (may be null) and its groups with all their ancestor groups. */
-    record Principal(String userId, Collection<String> groupIds) {
-    }
+    record Principal(String userId, Collection<String> groupIds) {}
 
     Optional<Share> share(String entityId, String permissionId, String principalType, String principalId);
 
@@ -51,8 +56,13 @@ public interface ShareStore {
     Set<String> held(Collection<String> entityIds, Collection<String> permissionIds, Principal principal);
 
     /** External ids of the entities the principal reaches with one of the permissions, after {@code after}. */
-    List<String> reachable(String realmId, Collection<String> permissionIds, Principal principal, String typeId,
-                           String after, int limit);
+    List<String> reachable(
+            String realmId,
+            Collection<String> permissionIds,
+            Principal principal,
+            String typeId,
+            String after,
+            int limit);
 
     void removeUser(String realmId, String userId);
 

@@ -7,10 +7,12 @@ import java.util.Optional;
 public interface SharingTypeStore {
 
     /** The two kinds of sharing type. */
-    enum Kind { ENTITY_TYPE, PERMISSION_TYPE }
-
-    record SharingType(String externalId, String name, String description, long createdAt, long updatedAt) {
+    enum Kind {
+        ENTITY_TYPE,
+        PERMISSION_TYPE
     }
+
+    record SharingType(String externalId, String name, String description, long createdAt, long updatedAt) {}
 
     Optional<SharingType> type(String realmId, Kind kind, String externalId);
 

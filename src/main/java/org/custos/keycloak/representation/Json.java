@@ -14,14 +14,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.custos.keycloak.error.CustosException;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.custos.keycloak.error.CustosException;
 
 /**
  * Reads request bodies the way a Custos client sends them: unknown fields are ignored, JSON {@code null} means
@@ -46,12 +45,10 @@ public final class Json {
                 .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         // Protobuf's JSON mapping accepts quoted integers ("10"), and prints 64-bit ones quoted.
-        MAPPER.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        MAPPER.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -74,8 +71,9 @@ public final class Json {
             if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
                 throw CustosException.badRequest("a value does not fit its field (a number out of range?)");
             }
-            throw CustosException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw CustosException.badRequest(
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw CustosException.badRequest("unreadable request body");
         }
@@ -108,7 +106,8 @@ public final class Json {
             }
         });
         try {
-            return MAPPER.readerFor(type).with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            return MAPPER.readerFor(type)
+                    .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                     .readValue(canonicalNames(root, MAPPER.constructType(type)));
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e).replace("field '", "parameter '"));
@@ -132,13 +131,14 @@ public final class Json {
             node.forEach(item -> out.add(canonicalNames(item, type.getContentType())));
             return out;
         }
-        if (!node.isObject() || type.isContainerType() || type.isJavaLangObject()
+        if (!node.isObject()
+                || type.isContainerType()
+                || type.isJavaLangObject()
                 || JsonNode.class.isAssignableFrom(type.getRawClass())
                 || type.getRawClass().getName().startsWith("java.")) {
             return node;
         }
-        Map<String, JavaType> known = PROPERTIES.computeIfAbsent(type,
-                Json::propertiesOf);
+        Map<String, JavaType> known = PROPERTIES.computeIfAbsent(type, Json::propertiesOf);
         ObjectNode out = MAPPER.createObjectNode();
         node.fields().forEachRemaining(field -> {
             String name = field.getKey();
@@ -154,15 +154,12 @@ public final class Json {
     }
 
     /** Each request type's property names (aliases included) and their types, introspected once. */
-    private static final Map<JavaType,
-            Map<String, JavaType>> PROPERTIES =
-            new ConcurrentHashMap<>();
+    private static final Map<JavaType, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
 
-    private static Map<String, JavaType> propertiesOf(
-            JavaType type) {
+    private static Map<String, JavaType> propertiesOf(JavaType type) {
         Map<String, JavaType> known = new HashMap<>();
-        for (BeanPropertyDefinition property
-                : MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
+        for (BeanPropertyDefinition property :
+                MAPPER.getDeserializationConfig().introspect(type).findProperties()) {
             known.put(property.getName(), property.getPrimaryType());
             property.findAliases().forEach(alias -> known.put(alias.getSimpleName(), property.getPrimaryType()));
         }
@@ -202,7 +199,8 @@ public final class Json {
     static String describe(MismatchedInputException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         if (path.isEmpty()) {
             return "the request body must be a JSON object";
         }

@@ -1,8 +1,8 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.rest.support.RequestContext;
-import org.custos.keycloak.error.CustosException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -26,6 +26,5 @@ public class CustosResourceProvider implements RealmResourceProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,8 +1,8 @@
 package org.custos.keycloak.rest;
 
-import org.custos.keycloak.rest.support.RequestContext;
-import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.lifecycle.CustosCleanup;
+import org.custos.keycloak.rest.support.CustosConfig;
+import org.custos.keycloak.rest.support.RequestContext;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -35,8 +35,7 @@ public class CustosResourceProviderFactory implements RealmResourceProviderFacto
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -1,26 +1,25 @@
 package org.custos.keycloak.rest;
 
-import org.custos.keycloak.rest.support.RequestContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.agents.AgentResource;
 import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
-import org.custos.keycloak.rest.sharing.SharingResource;
-import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
+import org.custos.keycloak.rest.sharing.SharingResource;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.rest.users.UserResource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /realms/{realm}/custos}: one locator per Custos service, plus the OpenAPI document. Locators only — the

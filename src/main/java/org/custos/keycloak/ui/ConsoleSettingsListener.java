@@ -13,7 +13,8 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Keeps the Custos tab equal to the realm when the realm changes outside the Custos API: a new realm gets its tab
- * row at creation (import included; page rows an import brought along are dropped), and a change of the realm's settings in Keycloak's own pages (e.g. admin events
+ * row at creation (import included; page rows an import brought along are dropped), and a change of the realm's
+ * settings in Keycloak's own pages (e.g. admin events
  * on Realm settings → Events) is written to the tab in the same transaction. A global listener: it sees every
  * realm's admin events whether or not the realm stores them, and needs no per-realm configuration.
  */
@@ -25,12 +26,12 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
     public EventListenerProvider create(KeycloakSession session) {
         return new EventListenerProvider() {
             @Override
-            public void onEvent(Event event) {
-            }
+            public void onEvent(Event event) {}
 
             @Override
             public void onEvent(AdminEvent event, boolean includeRepresentation) {
-                if (event.getResourceType() == ResourceType.REALM && event.getOperationType() == OperationType.UPDATE
+                if (event.getResourceType() == ResourceType.REALM
+                        && event.getOperationType() == OperationType.UPDATE
                         && event.getRealmId() != null) {
                     RealmModel realm = session.realms().getRealm(event.getRealmId());
                     if (realm != null) {
@@ -40,8 +41,7 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -51,8 +51,7 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -67,8 +66,7 @@ public final class ConsoleSettingsListener implements EventListenerProviderFacto
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -1,10 +1,12 @@
 package org.custos.keycloak.ui;
 
+import java.util.Map;
+import java.util.Optional;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.service.support.CustosEvents;
 import org.custos.keycloak.service.settings.CustosSettings;
+import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.component.ComponentModel;
@@ -13,9 +15,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiTabProvider;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the Keycloak admin console shows of Custos. The console's declarative pages list components, so every row
@@ -28,8 +27,7 @@ public final class CustosConsole {
 
     private static final String SYNCING = CustosConsole.class.getName() + ".syncing";
 
-    private CustosConsole() {
-    }
+    private CustosConsole() {}
 
     /** True while we write a console row: the pages' own validation then lets the write through. */
     static boolean syncing(KeycloakSession session) {
@@ -54,9 +52,11 @@ public final class CustosConsole {
         if (!on()) {
             return;
         }
-        java.util.Set<String> pages = java.util.Set.of(SharingTypePage.ENTITY_TYPES, SharingTypePage.PERMISSION_TYPES, SecretsPage.ID);
+        java.util.Set<String> pages =
+                java.util.Set.of(SharingTypePage.ENTITY_TYPES, SharingTypePage.PERMISSION_TYPES, SecretsPage.ID);
         realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(c -> pages.contains(c.getProviderId())).toList()
+                .filter(c -> pages.contains(c.getProviderId()))
+                .toList()
                 .forEach(c -> writing(session, () -> realm.removeComponent(c)));
         settingsChanged(session, realm);
     }
@@ -66,13 +66,25 @@ public final class CustosConsole {
         if (event instanceof CustosEvents.SettingsChanged e) {
             settingsChanged(e.session(), e.realm());
         } else if (event instanceof CustosEvents.SharingTypeChanged e) {
-            String page = e.kind() == SharingTypeStore.Kind.ENTITY_TYPE ? SharingTypePage.ENTITY_TYPES
+            String page = e.kind() == SharingTypeStore.Kind.ENTITY_TYPE
+                    ? SharingTypePage.ENTITY_TYPES
                     : SharingTypePage.PERMISSION_TYPES;
             if (e.removed()) {
-                remove(e.session(), e.realm(), page, SharingTypePage.ID_FIELD, e.type().externalId());
+                remove(
+                        e.session(),
+                        e.realm(),
+                        page,
+                        SharingTypePage.ID_FIELD,
+                        e.type().externalId());
             } else {
-                put(e.session(), e.realm(), UiPageProvider.class.getName(), page, SharingTypePage.ID_FIELD,
-                        e.type().externalId(), SharingTypePage.row(e.type()));
+                put(
+                        e.session(),
+                        e.realm(),
+                        UiPageProvider.class.getName(),
+                        page,
+                        SharingTypePage.ID_FIELD,
+                        e.type().externalId(),
+                        SharingTypePage.row(e.type()));
             }
         } else if (event instanceof CustosEvents.SecretChanged e) {
             secretChanged(e.session(), e.realm(), e.secret());
@@ -98,11 +110,14 @@ public final class CustosConsole {
             return;
         }
         if (on) {
-            CustosStores.of(session).secrets().ofRealm(realm.getId())
+            CustosStores.of(session)
+                    .secrets()
+                    .ofRealm(realm.getId())
                     .forEach(secret -> secretChanged(session, realm, secret));
         } else {
             realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                    .filter(c -> SecretsPage.ID.equals(c.getProviderId())).toList()
+                    .filter(c -> SecretsPage.ID.equals(c.getProviderId()))
+                    .toList()
                     .forEach(c -> writing(session, () -> realm.removeComponent(c)));
         }
     }
@@ -111,7 +126,13 @@ public final class CustosConsole {
         if (!CustosSettings.consoleSecretRows(realm)) {
             return;
         }
-        put(session, realm, UiPageProvider.class.getName(), SecretsPage.ID, SecretsPage.ID_FIELD, secret.token(),
+        put(
+                session,
+                realm,
+                UiPageProvider.class.getName(),
+                SecretsPage.ID,
+                SecretsPage.ID_FIELD,
+                secret.token(),
                 SecretsPage.row(secret));
     }
 
@@ -122,15 +143,21 @@ public final class CustosConsole {
         remove(session, realm, SecretsPage.ID, SecretsPage.ID_FIELD, token);
     }
 
-    private static Optional<ComponentModel> find(RealmModel realm, String providerType, String providerId, String keyField,
-                                                 String key) {
+    private static Optional<ComponentModel> find(
+            RealmModel realm, String providerType, String providerId, String keyField, String key) {
         return realm.getComponentsStream(realm.getId(), providerType)
                 .filter(c -> providerId.equals(c.getProviderId()) && (keyField == null || key.equals(c.get(keyField))))
                 .findFirst();
     }
 
-    private static void put(KeycloakSession session, RealmModel realm, String providerType, String providerId,
-                            String keyField, String key, Map<String, String> row) {
+    private static void put(
+            KeycloakSession session,
+            RealmModel realm,
+            String providerType,
+            String providerId,
+            String keyField,
+            String key,
+            Map<String, String> row) {
         if (!on()) {
             return;
         }
@@ -156,7 +183,8 @@ public final class CustosConsole {
         });
     }
 
-    private static void remove(KeycloakSession session, RealmModel realm, String providerId, String keyField, String key) {
+    private static void remove(
+            KeycloakSession session, RealmModel realm, String providerId, String keyField, String key) {
         if (!on()) {
             return;
         }

@@ -1,5 +1,9 @@
 package org.custos.keycloak.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -10,23 +14,23 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
 import org.keycloak.services.ui.extend.UiPageProviderFactory;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * A page of the admin console's "Configure" section that shows Custos data the Custos API manages: the rows are
  * written by {@link CustosConsole} only, every field is read-only, and a row created or changed in the console (the
  * admin API's components endpoint) is refused with the reason. A realm import may bring rows along (an export holds
- * the realm's components); they are dropped when the realm is created, as the new realm has no Custos data yet. Reading needs {@code view-realm}, as every console page.
+ * the realm's components); they are dropped when the realm is created, as the new realm has no Custos data yet. Reading
+ * needs {@code view-realm}, as every console page.
  */
 public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFactory<ComponentModel> {
 
     /** A read-only text field of the page. */
     static ProviderConfigProperty field(String name) {
-        ProviderConfigProperty p = new ProviderConfigProperty(name, "custos.field." + name, "custos.field." + name + ".help",
-                ProviderConfigProperty.STRING_TYPE, null);
+        ProviderConfigProperty p = new ProviderConfigProperty(
+                name,
+                "custos.field." + name,
+                "custos.field." + name + ".help",
+                ProviderConfigProperty.STRING_TYPE,
+                null);
         p.setReadOnly(true);
         return p;
     }
@@ -45,7 +49,9 @@ public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFact
     @Override
     public Map<String, Object> getTypeMetadata() {
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put("displayFields", new ArrayList<>(columns().subList(0, Math.min(3, columns().size()))));
+        metadata.put(
+                "displayFields",
+                new ArrayList<>(columns().subList(0, Math.min(3, columns().size()))));
         return metadata;
     }
 
@@ -63,14 +69,11 @@ public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFact
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,10 +1,9 @@
 package org.custos.keycloak.ui;
 
-import org.custos.keycloak.model.SecretStore.StoredSecret;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custos.keycloak.model.SecretStore.StoredSecret;
 
 /** Summaries of the realm's Custos secrets — id, type, owner, description, creation — and never a value. */
 public final class SecretsPage extends ReadOnlyPage {
@@ -31,7 +30,8 @@ public final class SecretsPage extends ReadOnlyPage {
 
     @Override
     String managedBy() {
-        return "secrets are stored and changed with resource-secret-management/v1.0.0, and their values are never shown here";
+        return "secrets are stored and changed with resource-secret-management/v1.0.0, and their values are never "
+                + "shown here";
     }
 
     @Override

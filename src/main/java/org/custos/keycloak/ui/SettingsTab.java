@@ -1,5 +1,8 @@
 package org.custos.keycloak.ui;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -11,14 +14,12 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The "Custos" tab of Realm settings: agents on or off, the agents' access-token lifetime, the audit log on or
- * off, and whether the console lists the realm's secrets (one row per secret, off unless turned on: each secret write then
- * costs in proportion to the realm's number of secrets; turning it on lists every stored secret). Saving applies the settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
+ * off, and whether the console lists the realm's secrets (one row per secret, off unless turned on: each secret write
+ * then
+ * costs in proportion to the realm's number of secrets; turning it on lists every stored secret). Saving applies the
+ * settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
  * write their result back here, so the tab shows the realm as it is. Saving needs {@code manage-realm}.
  */
 public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
@@ -41,8 +42,7 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     }
 
     /** secretRows null: the form did not say (a client that predates the field), so it stays as it is. */
-    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean secretRows) {
-    }
+    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean secretRows) {}
 
     private static Settings parse(RealmModel realm, ComponentModel model) {
         boolean agents = Boolean.parseBoolean(model.get(AGENTS));
@@ -55,7 +55,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
                 lifetime = -1L;
             }
             if (lifetime <= 0) {
-                throw new ComponentValidationException("Agent token lifetime must be a positive number of seconds, or empty for the realm default");
+                throw new ComponentValidationException(
+                        "Agent token lifetime must be a positive number of seconds, or empty for the realm default");
             }
             if (!agents) {
                 throw new ComponentValidationException("Agent token lifetime needs agents enabled");
@@ -64,11 +65,15 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
         if (!agents && CustosSettings.agentsEnabled(realm)) {
             long registered = CustosSettings.agents(realm).size();
             if (registered > 0) {
-                throw new ComponentValidationException(registered + " agent(s) are registered: delete them before turning agents off");
+                throw new ComponentValidationException(
+                        registered + " agent(s) are registered: delete them before turning agents off");
             }
         }
         String rows = model.get(SECRET_ROWS);
-        return new Settings(agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)),
+        return new Settings(
+                agents,
+                lifetime,
+                Boolean.parseBoolean(model.get(LOGGING)),
                 rows == null || rows.isBlank() ? null : Boolean.valueOf(rows));
     }
 
@@ -130,7 +135,8 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     }
 
     private static ProviderConfigProperty property(String name, String type, Object defaultValue) {
-        return new ProviderConfigProperty(name, "custos.field." + name, "custos.field." + name + ".help", type, defaultValue);
+        return new ProviderConfigProperty(
+                name, "custos.field." + name, "custos.field." + name + ".help", type, defaultValue);
     }
 
     @Override
@@ -149,14 +155,11 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,10 +1,9 @@
 package org.custos.keycloak.ui;
 
-import org.custos.keycloak.model.SharingTypeStore.SharingType;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custos.keycloak.model.SharingTypeStore.SharingType;
 
 /** The sharing service's entity types or permission types, browsed in the admin console. */
 public class SharingTypePage extends ReadOnlyPage {

@@ -1,16 +1,15 @@
 package org.custos.keycloak.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.TestRealm;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
 
 /**
  * A tenant realm that holds what an attacker wants: a group {@code realm-admins} mapped to realm-admin (with a
@@ -33,17 +32,42 @@ final class AuthzRealm {
     AuthzRealm(String prefix) {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, prefix, rep -> {
-            rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(
-                    Map.of("name", "superpower"), Map.of("name", "lab"),
-                    Map.of("name", "custos-secrets-admin"),
-                    Map.of("name", "helper", "composite", true,
-                            "composites", Map.of("client", Map.of("realm-management", List.of("view-users")))),
-                    Map.of("name", "sneaky", "composite", true,
-                            "composites", Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
-            rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "realm-admins",
-                    "clientRoles", Map.of("realm-management", List.of("realm-admin")),
-                    "subGroups", List.of(Map.of("name", "inner"))),
-                    Map.of("name", "viewers", "clientRoles", Map.of("realm-management", List.of("view-users"))))));
+            rep.putObject("roles")
+                    .set(
+                            "realm",
+                            Http.JSON.valueToTree(List.of(
+                                    Map.of("name", "superpower"),
+                                    Map.of("name", "lab"),
+                                    Map.of("name", "custos-secrets-admin"),
+                                    Map.of(
+                                            "name",
+                                            "helper",
+                                            "composite",
+                                            true,
+                                            "composites",
+                                            Map.of("client", Map.of("realm-management", List.of("view-users")))),
+                                    Map.of(
+                                            "name",
+                                            "sneaky",
+                                            "composite",
+                                            true,
+                                            "composites",
+                                            Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
+            rep.set(
+                    "groups",
+                    Http.JSON.valueToTree(List.of(
+                            Map.of(
+                                    "name",
+                                    "realm-admins",
+                                    "clientRoles",
+                                    Map.of("realm-management", List.of("realm-admin")),
+                                    "subGroups",
+                                    List.of(Map.of("name", "inner"))),
+                            Map.of(
+                                    "name",
+                                    "viewers",
+                                    "clientRoles",
+                                    Map.of("realm-management", List.of("view-users"))))));
             for (String u : USERS) {
                 Map<String, Object> user = TestRealm.user(u, PASSWORD);
                 if (u.equals("radmin")) {
@@ -51,14 +75,40 @@ final class AuthzRealm {
                 }
                 rep.withArray("users").add(Http.JSON.valueToTree(user));
             }
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", LOW_CLIENT, "publicClient", true,
-                    "directAccessGrantsEnabled", true, "fullScopeAllowed", false,
-                    "redirectUris", List.of("http://localhost/*"))));
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", CLIENTS_ADMIN, "publicClient", false,
-                    "secret", CLIENTS_ADMIN_SECRET, "serviceAccountsEnabled", true, "standardFlowEnabled", false)));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "service-account-" + CLIENTS_ADMIN,
-                    "enabled", true, "serviceAccountClientId", CLIENTS_ADMIN,
-                    "clientRoles", Map.of("realm-management", List.of("manage-clients")))));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            LOW_CLIENT,
+                            "publicClient",
+                            true,
+                            "directAccessGrantsEnabled",
+                            true,
+                            "fullScopeAllowed",
+                            false,
+                            "redirectUris",
+                            List.of("http://localhost/*"))));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            CLIENTS_ADMIN,
+                            "publicClient",
+                            false,
+                            "secret",
+                            CLIENTS_ADMIN_SECRET,
+                            "serviceAccountsEnabled",
+                            true,
+                            "standardFlowEnabled",
+                            false)));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "service-account-" + CLIENTS_ADMIN,
+                            "enabled",
+                            true,
+                            "serviceAccountClientId",
+                            CLIENTS_ADMIN,
+                            "clientRoles",
+                            Map.of("realm-management", List.of("manage-clients")))));
         });
     }
 
@@ -69,8 +119,18 @@ final class AuthzRealm {
     /** radmin's token through the public client {@code low}, whose scope leaves every realm-management role out. */
     String lowScopeAdminToken() {
         Http.Reply r = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                .form(Map.of("grant_type", "password", "client_id", LOW_CLIENT, "username", "radmin",
-                        "password", PASSWORD, "scope", "openid")).send();
+                .form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        LOW_CLIENT,
+                        "username",
+                        "radmin",
+                        "password",
+                        PASSWORD,
+                        "scope",
+                        "openid"))
+                .send();
         if (r.status() != 200) {
             throw new IllegalStateException("low-scope grant failed: " + r);
         }
@@ -86,25 +146,35 @@ final class AuthzRealm {
     }
 
     String groupId(String path) {
-        return realm.admin().get("/" + realm.name() + "/group-by-path/" + path).get("id").asText();
+        return realm.admin()
+                .get("/" + realm.name() + "/group-by-path/" + path)
+                .get("id")
+                .asText();
     }
 
     String realmManagementId() {
-        return realm.admin().get("/" + realm.name() + "/clients?clientId=realm-management").get(0).get("id").asText();
+        return realm.admin()
+                .get("/" + realm.name() + "/clients?clientId=realm-management")
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     /** A user's effective realm-management roles, as Keycloak's own admin API reports them. */
     Set<String> adminRoles(String username) {
         Set<String> names = new TreeSet<>();
-        realm.admin().get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/clients/"
-                + realmManagementId() + "/composite").forEach(r -> names.add(r.get("name").asText()));
+        realm.admin()
+                .get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/clients/" + realmManagementId()
+                        + "/composite")
+                .forEach(r -> names.add(r.get("name").asText()));
         return names;
     }
 
     /** A user's effective realm roles (composites and groups included), from Keycloak's admin API. */
     Set<String> realmRoles(String username) {
         Set<String> names = new TreeSet<>();
-        realm.admin().get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/realm/composite")
+        realm.admin()
+                .get("/" + realm.name() + "/users/" + id(username) + "/role-mappings/realm/composite")
                 .forEach(r -> names.add(r.get("name").asText()));
         return names;
     }
@@ -121,6 +191,8 @@ final class AuthzRealm {
     /** Whether Keycloak's own admin API lets this token list users. */
     int keycloakUserList(String token) {
         return Http.request("GET", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users")
-                .auth(Http.bearer(token)).send().status();
+                .auth(Http.bearer(token))
+                .send()
+                .status();
     }
 }

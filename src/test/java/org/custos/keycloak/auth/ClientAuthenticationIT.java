@@ -1,5 +1,12 @@
 package org.custos.keycloak.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -7,14 +14,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Custos client credentials are checked as Keycloak's token endpoint checks the same client: its configured
@@ -30,15 +29,50 @@ class ClientAuthenticationIT {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         long past = System.currentTimeMillis() / 1000 - 3600;
         realm = TestRealm.create(admin, "clientauth", rep -> {
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", "jwt-client", "publicClient", false,
-                    "clientAuthenticatorType", "client-jwt", "secret", "old-secret", "serviceAccountsEnabled", true)));
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", "expired", "publicClient", false,
-                    "secret", "expired-secret", "serviceAccountsEnabled", true,
-                    "attributes", Map.of("client.secret.expiration.time", String.valueOf(past)))));
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", "vaulted", "publicClient", false,
-                    "secret", "${vault.vaultedsecret}", "serviceAccountsEnabled", true)));
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", "no-sa", "publicClient", false,
-                    "secret", "no-sa-secret", "serviceAccountsEnabled", false)));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            "jwt-client",
+                            "publicClient",
+                            false,
+                            "clientAuthenticatorType",
+                            "client-jwt",
+                            "secret",
+                            "old-secret",
+                            "serviceAccountsEnabled",
+                            true)));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            "expired",
+                            "publicClient",
+                            false,
+                            "secret",
+                            "expired-secret",
+                            "serviceAccountsEnabled",
+                            true,
+                            "attributes",
+                            Map.of("client.secret.expiration.time", String.valueOf(past)))));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            "vaulted",
+                            "publicClient",
+                            false,
+                            "secret",
+                            "${vault.vaultedsecret}",
+                            "serviceAccountsEnabled",
+                            true)));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            "no-sa",
+                            "publicClient",
+                            false,
+                            "secret",
+                            "no-sa-secret",
+                            "serviceAccountsEnabled",
+                            false)));
         });
         Files.writeString(KeycloakServer.vaultDir().resolve(realm.name() + "_vaultedsecret"), "from-the-vault");
     }
@@ -52,13 +86,15 @@ class ClientAuthenticationIT {
     private static Http.Reply custos(String clientId, String secret) {
         return Http.request("POST", realm.custos("identity-management", "token"))
                 .auth(Http.custosBearer(clientId, secret))
-                .json(Map.of("grant_type", "client_credentials")).send();
+                .json(Map.of("grant_type", "client_credentials"))
+                .send();
     }
 
     private static int nativeClientCredentials(String clientId, String secret) {
         return Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
                 .form(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))
-                .send().status();
+                .send()
+                .status();
     }
 
     @Test
@@ -74,7 +110,8 @@ class ClientAuthenticationIT {
     void anExpiredSecretIsRefused() {
         Http.Reply r = custos("expired", "expired-secret");
         assertEquals(401, r.status(), r.toString());
-        assertEquals("invalid client credentials", r.json().get("error_description").asText());
+        assertEquals(
+                "invalid client credentials", r.json().get("error_description").asText());
         assertTrue(nativeClientCredentials("expired", "expired-secret") >= 400);
     }
 
@@ -89,10 +126,14 @@ class ClientAuthenticationIT {
 
     @Test
     void publicAndUnknownClientsAndWrongSecretsGetOneAnswer() {
-        for (Http.Reply r : List.of(custos(TestRealm.PUBLIC_CLIENT, "anything"), custos("nobody", "x"),
+        for (Http.Reply r : List.of(
+                custos(TestRealm.PUBLIC_CLIENT, "anything"),
+                custos("nobody", "x"),
                 custos(TestRealm.TENANT_CLIENT, "wrong"))) {
             assertEquals(401, r.status(), r.toString());
-            assertEquals("invalid client credentials", r.json().get("error_description").asText());
+            assertEquals(
+                    "invalid client credentials",
+                    r.json().get("error_description").asText());
         }
         assertEquals(200, custos(TestRealm.TENANT_CLIENT, realm.tenantSecret()).status());
     }
@@ -102,13 +143,16 @@ class ClientAuthenticationIT {
     void aClientWithoutServiceAccountIsRefusedChangesNotAServerError() {
         Http.Reply r = Http.request("POST", realm.custos("resource-secret-management", "secret/kv"))
                 .auth(Http.custosBearer("no-sa", "no-sa-secret"))
-                .json(Map.of("metadata", Map.of("owner_id", TestRealm.USER), "key", "k1", "value", "v1")).send();
+                .json(Map.of("metadata", Map.of("owner_id", TestRealm.USER), "key", "k1", "value", "v1"))
+                .send();
         assertEquals(403, r.status(), r.toString());
         Http.Reply read = Http.request("GET", realm.custos("resource-secret-management", "secret/kv?key=k1"))
-                .auth(Http.bearer(realm.userAccessToken())).send();
+                .auth(Http.bearer(realm.userAccessToken()))
+                .send();
         assertEquals(404, read.status(), "nothing was stored: " + read);
         Http.Reply users = Http.request("GET", realm.custos("user-management", "users"))
-                .auth(Http.custosBearer("no-sa", "no-sa-secret")).send();
+                .auth(Http.custosBearer("no-sa", "no-sa-secret"))
+                .send();
         assertEquals(403, users.status(), users.toString());
     }
 
@@ -120,15 +164,53 @@ class ClientAuthenticationIT {
     void aRotatedOutSecretAuthenticatesButDoesNotReadTheNewOne() {
         AdminApi admin = realm.admin();
         String r = "/" + realm.name();
-        assertEquals(201, admin.call("POST", r + "/clients", Map.of("clientId", "rotating", "publicClient", false,
-                "secret", "first-secret", "serviceAccountsEnabled", true)).status());
-        admin.update(r + "/client-policies/profiles", Map.of("profiles", List.of(Map.of("name", "rotate",
-                "executors", List.of(Map.of("executor", "secret-rotation", "configuration", Map.of(
-                        "expiration-period", 3600, "rotated-expiration-period", 600,
-                        "remaining-rotation-period", 3600)))))));
-        admin.update(r + "/client-policies/policies", Map.of("policies", List.of(Map.of("name", "rotate-all",
-                "enabled", true, "conditions", List.of(Map.of("condition", "any-client", "configuration", Map.of())),
-                "profiles", List.of("rotate")))));
+        assertEquals(
+                201,
+                admin.call(
+                                "POST",
+                                r + "/clients",
+                                Map.of(
+                                        "clientId",
+                                        "rotating",
+                                        "publicClient",
+                                        false,
+                                        "secret",
+                                        "first-secret",
+                                        "serviceAccountsEnabled",
+                                        true))
+                        .status());
+        admin.update(
+                r + "/client-policies/profiles",
+                Map.of(
+                        "profiles",
+                        List.of(Map.of(
+                                "name",
+                                "rotate",
+                                "executors",
+                                List.of(Map.of(
+                                        "executor",
+                                        "secret-rotation",
+                                        "configuration",
+                                        Map.of(
+                                                "expiration-period",
+                                                3600,
+                                                "rotated-expiration-period",
+                                                600,
+                                                "remaining-rotation-period",
+                                                3600)))))));
+        admin.update(
+                r + "/client-policies/policies",
+                Map.of(
+                        "policies",
+                        List.of(Map.of(
+                                "name",
+                                "rotate-all",
+                                "enabled",
+                                true,
+                                "conditions",
+                                List.of(Map.of("condition", "any-client", "configuration", Map.of())),
+                                "profiles",
+                                List.of("rotate")))));
         String id = admin.get(r + "/clients?clientId=rotating").get(0).get("id").asText();
         Http.Reply regenerated = admin.call("POST", r + "/clients/" + id + "/client-secret", null);
         // The policy was needed for the regeneration to keep the old secret; the other tests need no policy.
@@ -139,11 +221,13 @@ class ClientAuthenticationIT {
         assertEquals(200, nativeClientCredentials("rotating", "first-secret"), "Keycloak accepts the rotated secret");
         assertEquals(200, custos("rotating", "first-secret").status());
         Http.Reply withOld = Http.request("GET", realm.custos("identity-management", "credentials"))
-                .auth(Http.custosBearer("rotating", "first-secret")).send();
+                .auth(Http.custosBearer("rotating", "first-secret"))
+                .send();
         assertEquals(403, withOld.status(), withOld.toString());
         assertTrue(!withOld.body().contains(second));
         Http.Reply withNew = Http.request("GET", realm.custos("identity-management", "credentials"))
-                .auth(Http.custosBearer("rotating", second)).send();
+                .auth(Http.custosBearer("rotating", second))
+                .send();
         assertEquals(200, withNew.status(), withNew.toString());
         assertEquals(second, withNew.json().get("custos_client_secret").asText());
     }

@@ -1,13 +1,12 @@
 package org.custos.keycloak.auth;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class ClientCredentialsTest {
 
@@ -17,14 +16,16 @@ class ClientCredentialsTest {
 
     @Test
     void decodesIdAndSecret() {
-        ClientCredentials c = ClientCredentials.decode(b64("custos-abc-10000:s3cr:et")).orElseThrow();
+        ClientCredentials c =
+                ClientCredentials.decode(b64("custos-abc-10000:s3cr:et")).orElseThrow();
         assertEquals("custos-abc-10000", c.clientId());
         assertEquals("s3cr:et", c.secret(), "only the first colon separates id and secret");
     }
 
     @Test
     void aJwtIsNotClientCredentials() {
-        assertTrue(ClientCredentials.decode("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln").isEmpty());
+        assertTrue(ClientCredentials.decode("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
+                .isEmpty());
     }
 
     @Test
@@ -39,7 +40,9 @@ class ClientCredentialsTest {
 
     @Test
     void toStringNeverShowsTheSecret() {
-        String text = ClientCredentials.decode(b64("client:top-secret-value")).orElseThrow().toString();
+        String text = ClientCredentials.decode(b64("client:top-secret-value"))
+                .orElseThrow()
+                .toString();
         assertTrue(text.contains("client"));
         assertFalse(text.contains("top-secret-value"));
     }

@@ -1,10 +1,10 @@
 package org.custos.keycloak.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.SharingApi;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.SharingApi;
+import org.junit.jupiter.api.Test;
 
 /**
  * Attackers against a reference model. Callers that are not realm admins — plain users (a group OWNER, ADMIN and
  * MEMBER among them), the manage-users client, a manage-clients client, an agent, and a realm admin's token that
- * carries no realm-management role — send requests on every path that changes what a principal holds. The model keeps each
+ * carries no realm-management role — send requests on every path that changes what a principal holds. The model keeps
+ * each
  * user's direct roles, group memberships and the group tree; after every step it must equal what Keycloak's admin
  * API reports (so a refused request changed nothing and an accepted one changed exactly what it says), and an
  * accepted step may give no one an admin role or Custos power role that the caller itself does not carry.
@@ -35,8 +35,8 @@ class EscalationModelIT {
     private static final List<String> TYPES = List.of("MEMBER", "ADMIN", "OWNER");
 
     /** One request: who sends it, what it is, and what it changes in the model if it is accepted. */
-    private record Step(String caller, String description, Http.Request request, java.util.function.Consumer<JsonNode> apply) {
-    }
+    private record Step(
+            String caller, String description, Http.Request request, java.util.function.Consumer<JsonNode> apply) {}
 
     /** Each attacker on each path, then on shares (widen, revoke others') and on another user's secret. */
     @Test
@@ -49,13 +49,23 @@ class EscalationModelIT {
             SharingApi sharing = new SharingApi(a.r.realm, Http.bearer(a.r.token("radmin")));
             sharing.entityType("doc");
             sharing.permissionType("READ");
-            assertEquals(200, sharing.createEntity("root", "doc", "radmin", null).status());
-            assertEquals(200, sharing.createEntity("child", "doc", "radmin", "root").status());
+            assertEquals(
+                    200, sharing.createEntity("root", "doc", "radmin", null).status());
+            assertEquals(
+                    200, sharing.createEntity("child", "doc", "radmin", "root").status());
             for (String u : List.of("plain", "owen", "gina", "mel")) {
-                assertEquals(200, sharing.share("users", "root", "READ", List.of(u), false).status());
+                assertEquals(
+                        200,
+                        sharing.share("users", "root", "READ", List.of(u), false)
+                                .status());
             }
-            assertEquals(200, Http.request("POST", a.r.realm.custos("resource-secret-management", "secret/kv"))
-                    .auth(Http.bearer(a.r.token("sam"))).json(Map.of("key", "sams", "value", "sams-value")).send().status());
+            assertEquals(
+                    200,
+                    Http.request("POST", a.r.realm.custos("resource-secret-management", "secret/kv"))
+                            .auth(Http.bearer(a.r.token("sam")))
+                            .json(Map.of("key", "sams", "value", "sams-value"))
+                            .send()
+                            .status());
             // Free to share and revoke: the sharing admin (manage-authorization) and the entity's owner, radmin —
             // ownership is not a role, so it holds whatever its token's scope.
             Set<String> sharingAdmins = Set.of("tenant", "low-scope-admin");
@@ -88,16 +98,22 @@ class EscalationModelIT {
                 assertTrue(widen.status() < 500, widen.toString());
                 if (widen.status() == 200) {
                     // Allowed only to the free sharers, or to a holder whose own grant already cascades.
-                    assertTrue(sharingAdmins.contains(caller) || cascadeExpected.contains(a.callerUser(caller)),
+                    assertTrue(
+                            sharingAdmins.contains(caller) || cascadeExpected.contains(a.callerUser(caller)),
                             caller + " widened a share: " + widen);
                     cascadeExpected.add(grantee);
                 }
                 Http.Reply revoke = as.revoke("users", "root", "READ", List.of(caller.equals("mel") ? "gina" : "mel"));
                 assertTrue(revoke.status() < 500, revoke.toString());
-                assertTrue(revoke.status() != 200 || sharingAdmins.contains(caller), caller + " revoked another's grant");
+                assertTrue(
+                        revoke.status() != 200 || sharingAdmins.contains(caller), caller + " revoked another's grant");
                 // Secrets: sam's value is sam's.
-                Http.Reply secret = Http.request("GET", a.r.realm.custos("resource-secret-management",
-                        "secret/kv?key=sams&metadata.owner_id=sam")).auth(a.callers.get(caller)).send();
+                Http.Reply secret = Http.request(
+                                "GET",
+                                a.r.realm.custos(
+                                        "resource-secret-management", "secret/kv?key=sams&metadata.owner_id=sam"))
+                        .auth(a.callers.get(caller))
+                        .send();
                 assertTrue(secret.status() == 403 || secret.status() == 404, caller + " read sam's secret: " + secret);
                 assertTrue(!secret.body().contains("sams-value"), caller + " saw sam's value");
             }
@@ -105,8 +121,9 @@ class EscalationModelIT {
             for (String u : AuthzRealm.USERS) {
                 assertEquals(cascadeExpected.contains(u), sharing.check("child", "READ", u), "READ on child for " + u);
             }
-            assertTrue(a.accepted > 0 && a.refused > 0, "the suite exercised both outcomes: " + a.accepted
-                    + " accepted, " + a.refused + " refused");
+            assertTrue(
+                    a.accepted > 0 && a.refused > 0,
+                    "the suite exercised both outcomes: " + a.accepted + " accepted, " + a.refused + " refused");
         } finally {
             a.r.realm.close();
         }
@@ -116,8 +133,8 @@ class EscalationModelIT {
     void aRandomWalkOfNonAdminCallersMatchesTheModel() {
         long seed = Long.getLong("custos.model.seed", new Random().nextLong());
         int count = Integer.getInteger("custos.model.steps", 60);
-        System.out.println("EscalationModelIT seed=" + seed + " steps=" + count
-                + " (replay: -Dcustos.model.seed=" + seed + ")");
+        System.out.println(
+                "EscalationModelIT seed=" + seed + " steps=" + count + " (replay: -Dcustos.model.seed=" + seed + ")");
         Random rnd = new Random(seed);
         Attack a = new Attack("escalation-model");
         try {
@@ -130,17 +147,21 @@ class EscalationModelIT {
                 String other = groups.get(rnd.nextInt(groups.size()));
                 String user = AuthzRealm.USERS.get(rnd.nextInt(AuthzRealm.USERS.size()));
                 String role = ROLES.get(rnd.nextInt(ROLES.size()));
-                Step step = switch (rnd.nextInt(9)) {
-                    case 0 -> a.createGroup(caller, user, rnd.nextBoolean() ? null : group,
-                            rnd.nextBoolean() ? List.of() : List.of(role));
-                    case 1, 2 -> a.addMember(caller, group, user, TYPES.get(rnd.nextInt(TYPES.size())));
-                    case 3 -> a.removeMember(caller, group, user);
-                    case 4 -> a.updateGroup(caller, group, rnd.nextBoolean() ? List.of() : List.of(role));
-                    case 5 -> a.move(caller, group, other);
-                    case 6 -> a.addRole(caller, user, role);
-                    case 7 -> a.makeAdmin(caller, user);
-                    default -> a.removeAdmin(caller, user);
-                };
+                Step step =
+                        switch (rnd.nextInt(9)) {
+                            case 0 -> a.createGroup(
+                                    caller,
+                                    user,
+                                    rnd.nextBoolean() ? null : group,
+                                    rnd.nextBoolean() ? List.of() : List.of(role));
+                            case 1, 2 -> a.addMember(caller, group, user, TYPES.get(rnd.nextInt(TYPES.size())));
+                            case 3 -> a.removeMember(caller, group, user);
+                            case 4 -> a.updateGroup(caller, group, rnd.nextBoolean() ? List.of() : List.of(role));
+                            case 5 -> a.move(caller, group, other);
+                            case 6 -> a.addRole(caller, user, role);
+                            case 7 -> a.makeAdmin(caller, user);
+                            default -> a.removeAdmin(caller, user);
+                        };
                 a.run(step, "seed=" + seed + " step=" + i);
             }
             System.out.println("EscalationModelIT seed=" + seed + ": " + a.accepted + " accepted, " + a.refused
@@ -184,17 +205,28 @@ class EscalationModelIT {
                 direct.put(u, new HashSet<>(u.equals("radmin") ? Set.of("rm:realm-admin") : Set.of()));
             }
             callers.put("tenant", r.realm.tenantAuth());
-            callerPower.put("tenant", expand(Set.of("rm:manage-users", "rm:view-users", "rm:query-groups",
-                    "rm:manage-authorization")));
+            callerPower.put(
+                    "tenant",
+                    expand(Set.of("rm:manage-users", "rm:view-users", "rm:query-groups", "rm:manage-authorization")));
             callers.put("clients-admin", Http.custosBearer(AuthzRealm.CLIENTS_ADMIN, AuthzRealm.CLIENTS_ADMIN_SECRET));
             callerPower.put("clients-admin", expand(Set.of("rm:manage-clients")));
             callers.put("low-scope-admin", Http.bearer(r.lowScopeAdminToken()));
             callerPower.put("low-scope-admin", Set.of());
             String radmin = Http.bearer(r.token("radmin"));
-            assertEquals(200, r.custos(radmin, "POST", "agent-management", "enable").json(Map.of()).send().status());
+            assertEquals(
+                    200,
+                    r.custos(radmin, "POST", "agent-management", "enable")
+                            .json(Map.of())
+                            .send()
+                            .status());
             JsonNode agent = r.custos(radmin, "POST", "agent-management", "agent")
-                    .json(Map.of("id", "bot-" + prefix)).send().json();
-            callers.put("agent", Http.custosBearer(agent.get("id").asText(), agent.get("secret").asText()));
+                    .json(Map.of("id", "bot-" + prefix))
+                    .send()
+                    .json();
+            callers.put(
+                    "agent",
+                    Http.custosBearer(
+                            agent.get("id").asText(), agent.get("secret").asText()));
             callerPower.put("agent", Set.of());
             for (String u : List.of("plain", "owen", "gina", "mel")) {
                 callers.put(u, Http.bearer(r.token(u)));
@@ -215,7 +247,9 @@ class EscalationModelIT {
 
         String createGroupAsAdmin(String name, String owner) {
             JsonNode g = r.custos(Http.bearer(r.token("radmin")), "POST", "group-management", "group")
-                    .json(Map.of("group", Map.of("name", name, "owner_id", owner))).send().json();
+                    .json(Map.of("group", Map.of("name", name, "owner_id", owner)))
+                    .send()
+                    .json();
             String id = g.get("id").asText();
             group(id, name, null, Set.of());
             memberOf.get(owner).add(id);
@@ -223,8 +257,10 @@ class EscalationModelIT {
         }
 
         void addMemberAsAdmin(String group, String user, String type) {
-            Http.Reply reply = r.custos(Http.bearer(r.token("radmin")), "POST", "group-management",
-                    "user/group/membership").json(Map.of("group_id", group, "username", user, "membership_type", type)).send();
+            Http.Reply reply = r.custos(
+                            Http.bearer(r.token("radmin")), "POST", "group-management", "user/group/membership")
+                    .json(Map.of("group_id", group, "username", user, "membership_type", type))
+                    .send();
             assertEquals(200, reply.status(), reply.toString());
             memberOf.get(user).add(group);
         }
@@ -241,61 +277,82 @@ class EscalationModelIT {
             if (parentId != null) {
                 g.put("parent_id", parentId);
             }
-            return new Step(caller, "create group " + g, custos(caller, "POST", "group-management", "group")
-                    .json(Map.of("group", g)), body -> {
-                String id = body.get("id").asText();
-                group(id, name, parentId, keys("realm:", roles));
-                memberOf.get(owner).add(id);
-            });
+            return new Step(
+                    caller,
+                    "create group " + g,
+                    custos(caller, "POST", "group-management", "group").json(Map.of("group", g)),
+                    body -> {
+                        String id = body.get("id").asText();
+                        group(id, name, parentId, keys("realm:", roles));
+                        memberOf.get(owner).add(id);
+                    });
         }
 
         Step addMember(String caller, String group, String user, String type) {
-            return new Step(caller, "add " + user + " to " + names.get(group) + " as " + type,
+            return new Step(
+                    caller,
+                    "add " + user + " to " + names.get(group) + " as " + type,
                     custos(caller, "POST", "group-management", "user/group/membership")
                             .json(Map.of("group_id", group, "username", user, "membership_type", type)),
                     body -> memberOf.get(user).add(group));
         }
 
         Step removeMember(String caller, String group, String user) {
-            return new Step(caller, "remove " + user + " from " + names.get(group),
+            return new Step(
+                    caller,
+                    "remove " + user + " from " + names.get(group),
                     custos(caller, "DELETE", "group-management", "user/group/membership")
                             .json(Map.of("group_id", group, "username", user)),
                     body -> memberOf.get(user).remove(group));
         }
 
         Step updateGroup(String caller, String group, List<String> roles) {
-            return new Step(caller, "set realm roles of " + names.get(group) + " to " + roles,
+            return new Step(
+                    caller,
+                    "set realm roles of " + names.get(group) + " to " + roles,
                     custos(caller, "PUT", "group-management", "group/" + group)
                             .json(Map.of("group", Map.of("name", names.get(group), "realm_roles", roles))),
                     body -> {
                         Set<String> kept = new HashSet<>(keys("realm:", roles));
-                        groupRoles.get(group).stream().filter(k -> k.startsWith("rm:")).forEach(kept::add);
+                        groupRoles.get(group).stream()
+                                .filter(k -> k.startsWith("rm:"))
+                                .forEach(kept::add);
                         groupRoles.put(group, kept);
                     });
         }
 
         Step move(String caller, String child, String newParent) {
-            return new Step(caller, "move " + names.get(child) + " under " + names.get(newParent),
+            return new Step(
+                    caller,
+                    "move " + names.get(child) + " under " + names.get(newParent),
                     custos(caller, "POST", "group-management", "group/membership")
                             .json(Map.of("child_id", child, "parent_id", newParent)),
                     body -> parent.put(child, newParent));
         }
 
         Step addRole(String caller, String user, String role) {
-            return new Step(caller, "grant " + role + " to " + user,
+            return new Step(
+                    caller,
+                    "grant " + role + " to " + user,
                     custos(caller, "POST", "user-management", "users/roles")
                             .json(Map.of("usernames", List.of(user), "roles", List.of(role))),
                     body -> direct.get(user).add("realm:" + role));
         }
 
         Step makeAdmin(String caller, String user) {
-            return new Step(caller, "make " + user + " admin", custos(caller, "POST", "user-management", "user/admin")
-                    .json(Map.of("username", user)), body -> direct.get(user).add("rm:realm-admin"));
+            return new Step(
+                    caller,
+                    "make " + user + " admin",
+                    custos(caller, "POST", "user-management", "user/admin").json(Map.of("username", user)),
+                    body -> direct.get(user).add("rm:realm-admin"));
         }
 
         Step removeAdmin(String caller, String user) {
-            return new Step(caller, "unmake admin " + user, custos(caller, "DELETE", "user-management", "user/admin")
-                    .json(Map.of("username", user)), body -> direct.get(user).removeIf(k -> k.startsWith("rm:")));
+            return new Step(
+                    caller,
+                    "unmake admin " + user,
+                    custos(caller, "DELETE", "user-management", "user/admin").json(Map.of("username", user)),
+                    body -> direct.get(user).removeIf(k -> k.startsWith("rm:")));
         }
 
         // ------------------------------------------------------------------ running and checking
@@ -346,17 +403,21 @@ class EscalationModelIT {
             for (String u : AuthzRealm.USERS) {
                 Set<String> server = new TreeSet<>();
                 r.adminRoles(u).forEach(n -> server.add("rm:" + n));
-                r.realmRoles(u).stream().filter(n -> n.equals("custos-secrets-admin") || n.equals("superpower"))
+                r.realmRoles(u).stream()
+                        .filter(n -> n.equals("custos-secrets-admin") || n.equals("superpower"))
                         .forEach(n -> server.add("realm:" + n));
                 assertEquals(effective(u), server, "effective roles of " + u + " after " + what);
                 Set<String> groups = new TreeSet<>();
-                r.realm.admin().get("/" + r.realm.name() + "/users/" + userIds.get(u) + "/groups")
+                r.realm
+                        .admin()
+                        .get("/" + r.realm.name() + "/users/" + userIds.get(u) + "/groups")
                         .forEach(g -> groups.add(g.get("id").asText()));
                 assertEquals(new TreeSet<>(memberOf.get(u)), groups, "groups of " + u + " after " + what);
             }
             for (String g : parent.keySet()) {
                 JsonNode rep = r.realm.admin().get("/" + r.realm.name() + "/groups/" + g);
-                String serverParent = rep.hasNonNull("parentId") ? rep.get("parentId").asText() : null;
+                String serverParent =
+                        rep.hasNonNull("parentId") ? rep.get("parentId").asText() : null;
                 assertEquals(parent.get(g), serverParent, "parent of " + names.get(g) + " after " + what);
             }
         }
@@ -392,7 +453,8 @@ class EscalationModelIT {
                 if (client && !c.path("containerId").asText().equals(r.realmManagementId())) {
                     continue;
                 }
-                out.addAll(expand(Set.of((client ? "rm:" : "realm:") + c.get("name").asText())));
+                out.addAll(expand(
+                        Set.of((client ? "rm:" : "realm:") + c.get("name").asText())));
             }
             return out;
         }

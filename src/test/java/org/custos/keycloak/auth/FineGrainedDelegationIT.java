@@ -1,6 +1,13 @@
 package org.custos.keycloak.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -8,14 +15,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A realm with fine-grained admin permissions (v2): a user allowed to manage the membership of group G, and nothing
@@ -57,27 +56,58 @@ class FineGrainedDelegationIT {
             admin.update("/" + realm.name(), rep);
             base = base(admin);
             for (String u : List.of("deleg", "gm")) {
-                created(admin.call("POST", base + "/policy/user", Map.of("name", "only-" + u,
-                        "users", List.of(realm.adminUser(u).get("id").asText()), "logic", "POSITIVE")));
+                created(admin.call(
+                        "POST",
+                        base + "/policy/user",
+                        Map.of(
+                                "name",
+                                "only-" + u,
+                                "users",
+                                List.of(realm.adminUser(u).get("id").asText()),
+                                "logic",
+                                "POSITIVE")));
             }
         }
         return base(admin);
     }
 
     private static String base(AdminApi admin) {
-        String client = admin.get("/" + realm.name() + "/clients?clientId=admin-permissions").get(0).get("id").asText();
+        String client = admin.get("/" + realm.name() + "/clients?clientId=admin-permissions")
+                .get(0)
+                .get("id")
+                .asText();
         return "/" + realm.name() + "/clients/" + client + "/authz/resource-server";
     }
 
     private static synchronized void delegate() {
         AdminApi admin = realm.admin();
         String base = permissions();
-        created(admin.call("POST", base + "/permission/scope", Map.of("name", "members-of-G",
-                "resourceType", "Groups", "resources", List.of(g), "scopes", List.of("manage-membership"),
-                "policies", List.of("only-deleg"))));
-        created(admin.call("POST", base + "/permission/scope", Map.of("name", "users-group-membership",
-                "resourceType", "Users", "scopes", List.of("manage-group-membership"),
-                "policies", List.of("only-deleg"))));
+        created(admin.call(
+                "POST",
+                base + "/permission/scope",
+                Map.of(
+                        "name",
+                        "members-of-G",
+                        "resourceType",
+                        "Groups",
+                        "resources",
+                        List.of(g),
+                        "scopes",
+                        List.of("manage-membership"),
+                        "policies",
+                        List.of("only-deleg"))));
+        created(admin.call(
+                "POST",
+                base + "/permission/scope",
+                Map.of(
+                        "name",
+                        "users-group-membership",
+                        "resourceType",
+                        "Users",
+                        "scopes",
+                        List.of("manage-group-membership"),
+                        "policies",
+                        List.of("only-deleg"))));
     }
 
     private static void created(Http.Reply r) {
@@ -86,19 +116,27 @@ class FineGrainedDelegationIT {
 
     private static Http.Reply membership(String method, String token, String group, String user) {
         return Http.request(method, realm.custos("group-management", "user/group/membership"))
-                .auth(Http.bearer(token)).json(Map.of("group_id", group, "username", user)).send();
+                .auth(Http.bearer(token))
+                .json(Map.of("group_id", group, "username", user))
+                .send();
     }
 
     private static Set<String> members(String group) {
         Set<String> names = new TreeSet<>();
-        realm.admin().get("/" + realm.name() + "/groups/" + group + "/members").forEach(u -> names.add(u.get("username").asText()));
+        realm.admin()
+                .get("/" + realm.name() + "/groups/" + group + "/members")
+                .forEach(u -> names.add(u.get("username").asText()));
         return names;
     }
 
     private static int keycloakJoin(String token, String user, String group) {
         String id = realm.adminUser(user).get("id").asText();
-        return Http.request("PUT", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users/" + id
-                + "/groups/" + group).auth(Http.bearer(token)).send().status();
+        return Http.request(
+                        "PUT",
+                        realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users/" + id + "/groups/" + group)
+                .auth(Http.bearer(token))
+                .send()
+                .status();
     }
 
     @Test
@@ -124,26 +162,45 @@ class FineGrainedDelegationIT {
         assertEquals(200, membership("DELETE", token, g, "t1").status());
         assertEquals(Set.of("t2"), members(g));
         // The delegation gives no user administration beyond it.
-        assertEquals(403, Http.request("GET", realm.custos("user-management", "users")).auth(Http.bearer(token))
-                .send().status());
+        assertEquals(
+                403,
+                Http.request("GET", realm.custos("user-management", "users"))
+                        .auth(Http.bearer(token))
+                        .send()
+                        .status());
     }
 
     /** "Manage" on every group, and nothing on users: Keycloak refuses to join users to groups, and so do we. */
     @Test
     void manageGroupsAloneDoesNotPutUsersInGroups() {
         String base = permissions();
-        created(realm.admin().call("POST", base + "/permission/scope", Map.of("name", "gm-manages-groups",
-                "resourceType", "Groups", "scopes", List.of("manage"), "policies", List.of("only-gm"))));
+        created(realm.admin()
+                .call(
+                        "POST",
+                        base + "/permission/scope",
+                        Map.of(
+                                "name",
+                                "gm-manages-groups",
+                                "resourceType",
+                                "Groups",
+                                "scopes",
+                                List.of("manage"),
+                                "policies",
+                                List.of("only-gm"))));
         String token = realm.accessToken("gm", PASSWORD);
         int keycloak = keycloakJoin(token, "t1", h);
         assertEquals(403, keycloak, "Keycloak's own admin API refuses the join");
         Http.Reply custos = membership("POST", token, h, "t1");
         assertTrue(custos.status() == 403 || custos.status() == 404, custos.toString());
-        Http.Reply owned = Http.request("POST", realm.custos("group-management", "group")).auth(Http.bearer(token))
-                .json(Map.of("group", Map.of("name", "gm-made", "owner_id", "t1"))).send();
+        Http.Reply owned = Http.request("POST", realm.custos("group-management", "group"))
+                .auth(Http.bearer(token))
+                .json(Map.of("group", Map.of("name", "gm-made", "owner_id", "t1")))
+                .send();
         assertTrue(owned.status() == 403 || owned.status() == 404, owned.toString());
-        Http.Reply named = Http.request("PUT", realm.custos("group-management", "group/" + h)).auth(Http.bearer(token))
-                .json(Map.of("group", Map.of("name", "H", "owner_id", "t1"))).send();
+        Http.Reply named = Http.request("PUT", realm.custos("group-management", "group/" + h))
+                .auth(Http.bearer(token))
+                .json(Map.of("group", Map.of("name", "H", "owner_id", "t1")))
+                .send();
         assertTrue(named.status() == 403 || named.status() == 404, named.toString());
         assertEquals(Set.of(), members(h));
     }

@@ -1,11 +1,11 @@
 package org.custos.keycloak.auth;
 
-import org.custos.keycloak.error.CustosException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.custos.keycloak.error.CustosException;
+import org.junit.jupiter.api.Test;
 
 /** The re-sharing rules on their own: who may share how widely, and whose grants a holder may revoke. */
 class SharingRulesTest {
@@ -23,10 +23,14 @@ class SharingRulesTest {
 
     @Test
     void aCallerWithoutThePermissionDoesNothing() {
-        assertEquals(403, assertThrows(CustosException.class,
-                () -> SharingRules.requireMayShare(NONE, "READ", false)).getStatus());
-        assertEquals(403, assertThrows(CustosException.class,
-                () -> SharingRules.requireMayRevoke(NONE, "READ", true)).getStatus());
+        assertEquals(
+                403,
+                assertThrows(CustosException.class, () -> SharingRules.requireMayShare(NONE, "READ", false))
+                        .getStatus());
+        assertEquals(
+                403,
+                assertThrows(CustosException.class, () -> SharingRules.requireMayRevoke(NONE, "READ", true))
+                        .getStatus());
     }
 
     @Test

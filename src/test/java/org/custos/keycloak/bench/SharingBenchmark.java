@@ -1,17 +1,11 @@
 package org.custos.keycloak.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.Postgres;
-import org.custos.keycloak.testing.TestRealm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -45,9 +39,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.Postgres;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Our sharing check against Keycloak Authorization Services deciding the same question, side by side in one run on
@@ -78,13 +77,16 @@ class SharingBenchmark {
     static final int ENTITY_DEPTH = 5;
     static final String RS = "bench-rs";
 
-    record Stats(String system, int size, int count, double p50, double p95, double p99, double throughput, int errors) {
-    }
+    record Stats(
+            String system, int size, int count, double p50, double p95, double p99, double throughput, int errors) {}
 
     @Test
     void sharingCheckVersusAuthorizationServices() throws Exception {
-        List<Integer> sizes = Arrays.stream(System.getProperty("custos.bench.sizes", "1000,3000,10000,100000").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> sizes = Arrays.stream(System.getProperty("custos.bench.sizes", "1000,3000,10000,100000")
+                        .split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int authzMax = Integer.getInteger("custos.bench.authz.max", 3_000);
         int rate = Integer.getInteger("custos.bench.rate", 100);
         int seconds = Integer.getInteger("custos.bench.seconds", 20);
@@ -102,28 +104,50 @@ class SharingBenchmark {
                 if (withAuthz) {
                     t0 = System.nanoTime();
                     d.seedAuthorizationServices(admin, realm);
-                    System.out.printf("size %d: authorization services imported in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+                    System.out.printf(
+                            "size %d: authorization services imported in %.1f s%n",
+                            size, (System.nanoTime() - t0) / 1e9);
                     for (int i = 0; i < PROBES; i++) {
-                        tokens.put(d.username(i), realm.nativePasswordGrant(TestRealm.TENANT_CLIENT, realm.tenantSecret(),
-                                d.username(i), "probe-password").get("access_token").asText());
+                        tokens.put(
+                                d.username(i),
+                                realm.nativePasswordGrant(
+                                                TestRealm.TENANT_CLIENT,
+                                                realm.tenantSecret(),
+                                                d.username(i),
+                                                "probe-password")
+                                        .get("access_token")
+                                        .asText());
                     }
                 }
                 List<int[]> pairs = d.probePairs(2000, new Random(size));
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                Function<int[], HttpRequest> ours = p -> HttpRequest.newBuilder(URI.create(realm.custos("sharing-management",
-                                "entity/user/access?entity.id=" + d.entityId(p[1]) + "&permission_type.id=READ&owner_id=" + d.username(p[0]))))
-                        .header("Authorization", realm.tenantAuth()).timeout(Duration.ofSeconds(30)).GET().build();
-                Function<int[], HttpRequest> authz = p -> HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
-                        .header("Authorization", "Bearer " + tokens.get(d.username(p[0])))
-                        .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + enc("urn:ietf:params:oauth:grant-type:uma-ticket")
-                                + "&audience=" + RS + "&response_mode=decision&permission=" + enc(d.entityId(p[1]) + "#READ"))).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+                Function<int[], HttpRequest> ours = p -> HttpRequest.newBuilder(URI.create(realm.custos(
+                                "sharing-management",
+                                "entity/user/access?entity.id=" + d.entityId(p[1])
+                                        + "&permission_type.id=READ&owner_id=" + d.username(p[0]))))
+                        .header("Authorization", realm.tenantAuth())
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
+                Function<int[], HttpRequest> authz =
+                        p -> HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/token"))
+                                .header("Authorization", "Bearer " + tokens.get(d.username(p[0])))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type="
+                                        + enc("urn:ietf:params:oauth:grant-type:uma-ticket") + "&audience=" + RS
+                                        + "&response_mode=decision&permission=" + enc(d.entityId(p[1]) + "#READ")))
+                                .build();
                 if (withAuthz) {
                     agreement.put(size, agree(client, pairs.subList(0, 300), ours, authz));
                 }
                 // The floor: Keycloak's cheapest endpoint (the realm's public info, no database), same client and load.
                 Function<int[], HttpRequest> floor = p -> HttpRequest.newBuilder(URI.create(realm.realmUrl()))
-                        .timeout(Duration.ofSeconds(30)).GET().build();
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
                 // Warm-up, then alternate: ours, authz, ours, authz.
                 Driver.closedLoop(client, pairs, ours, 4, 5);
                 if (withAuthz) {
@@ -131,15 +155,25 @@ class SharingBenchmark {
                 }
                 Driver.closedLoop(client, pairs, floor, 4, 3);
                 for (int round = 0; round < 2; round++) {
-                    results.add(Driver.openModel("Keycloak floor: GET /realms/{realm}", size, client, pairs, floor, rate, seconds / 2, round));
+                    results.add(Driver.openModel(
+                            "Keycloak floor: GET /realms/{realm}",
+                            size,
+                            client,
+                            pairs,
+                            floor,
+                            rate,
+                            seconds / 2,
+                            round));
                     results.add(Driver.openModel("custos check", size, client, pairs, ours, rate, seconds / 2, round));
                     if (withAuthz) {
-                        results.add(Driver.openModel("Authorization Services", size, client, pairs, authz, rate, seconds / 2, round));
+                        results.add(Driver.openModel(
+                                "Authorization Services", size, client, pairs, authz, rate, seconds / 2, round));
                     }
                 }
                 results.add(Driver.closedLoop(client, pairs, ours, 4, 10).named("custos check (throughput)", size));
                 if (withAuthz) {
-                    results.add(Driver.closedLoop(client, pairs, authz, 4, 10).named("Authorization Services (throughput)", size));
+                    results.add(Driver.closedLoop(client, pairs, authz, 4, 10)
+                            .named("Authorization Services (throughput)", size));
                 }
             }
         }
@@ -158,15 +192,17 @@ class SharingBenchmark {
     }
 
     /** Both systems answer the same pairs the same way; returns "n/n agree (k allowed)". */
-    static String agree(HttpClient client, List<int[]> pairs, Function<int[], HttpRequest> ours,
-                        Function<int[], HttpRequest> authz) throws Exception {
+    static String agree(
+            HttpClient client, List<int[]> pairs, Function<int[], HttpRequest> ours, Function<int[], HttpRequest> authz)
+            throws Exception {
         int same = 0;
         int allowed = 0;
         for (int[] p : pairs) {
             HttpResponse<String> a = client.send(ours.apply(p), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> b = client.send(authz.apply(p), HttpResponse.BodyHandlers.ofString());
             boolean oursAllows = Http.JSON.readTree(a.body()).get("status").asBoolean();
-            boolean authzAllows = b.statusCode() == 200 && Http.JSON.readTree(b.body()).path("result").asBoolean();
+            boolean authzAllows = b.statusCode() == 200
+                    && Http.JSON.readTree(b.body()).path("result").asBoolean();
             if (b.statusCode() != 200 && b.statusCode() != 403) {
                 throw new AssertionError("authorization services answered " + b.statusCode() + " " + b.body());
             }
@@ -187,8 +223,8 @@ class SharingBenchmark {
         final Random rnd;
         final int[] entityParent;
         final int[] chainOwner;
-        final List<int[]> userShares = new ArrayList<>();    // {entity, user, cascade(0/1)} READ
-        final List<int[]> groupShares = new ArrayList<>();   // {entity, group, cascade, perm(0 READ, 1 WRITE)}
+        final List<int[]> userShares = new ArrayList<>(); // {entity, user, cascade(0/1)} READ
+        final List<int[]> groupShares = new ArrayList<>(); // {entity, group, cascade, perm(0 READ, 1 WRITE)}
         final int[][] userGroups = new int[USERS][];
         final String[] groupPaths = new String[GROUP_CHAINS * GROUP_DEPTH];
         Map<Integer, String> groupIds = new HashMap<>();
@@ -213,20 +249,21 @@ class SharingBenchmark {
             for (int u = 0; u < USERS; u++) {
                 int first = d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH);
                 int second = d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH);
-                d.userGroups[u] = d.rnd.nextBoolean() || first == second ? new int[]{first} : new int[]{first, second};
+                d.userGroups[u] =
+                        d.rnd.nextBoolean() || first == second ? new int[] {first} : new int[] {first, second};
             }
             for (int e = 0; e < size; e++) {
                 boolean root = e % ENTITY_DEPTH == 0;
                 d.entityParent[e] = root ? -1 : e - 1;
                 d.chainOwner[e] = root ? d.user() : d.chainOwner[e - 1];
                 if (root) {
-                    d.groupShares.add(new int[]{e, d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH), 1, 0});
+                    d.groupShares.add(new int[] {e, d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH), 1, 0});
                 }
                 if (d.rnd.nextBoolean()) {
-                    d.userShares.add(new int[]{e, d.user(), 0});
+                    d.userShares.add(new int[] {e, d.user(), 0});
                 }
                 if (d.rnd.nextInt(4) == 0) {
-                    d.groupShares.add(new int[]{e, d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH), 0, 1});
+                    d.groupShares.add(new int[] {e, d.rnd.nextInt(GROUP_CHAINS * GROUP_DEPTH), 0, 1});
                 }
             }
             return d;
@@ -262,21 +299,40 @@ class SharingBenchmark {
             }
             ArrayNode users = rep.withArray("users");
             for (int u = 0; u < USERS; u++) {
-                ObjectNode user = Http.JSON.createObjectNode().put("username", username(u)).put("enabled", true);
+                ObjectNode user = Http.JSON
+                        .createObjectNode()
+                        .put("username", username(u))
+                        .put("enabled", true);
                 ArrayNode paths = user.putArray("groups");
                 for (int g : userGroups[u]) {
                     paths.add(groupPaths[g]);
                 }
                 if (u < PROBES) {
-                    user.put("email", username(u) + "@example.org").put("firstName", "P").put("lastName", "U" + u)
+                    user.put("email", username(u) + "@example.org")
+                            .put("firstName", "P")
+                            .put("lastName", "U" + u)
                             .put("emailVerified", true);
-                    user.set("credentials", Http.JSON.valueToTree(List.of(Map.of("type", "password", "value", "probe-password"))));
+                    user.set(
+                            "credentials",
+                            Http.JSON.valueToTree(List.of(Map.of("type", "password", "value", "probe-password"))));
                 }
                 users.add(user);
             }
             // The resource server that Authorization Services decides for.
-            rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", RS, "publicClient", false, "secret", "rs-secret",
-                    "serviceAccountsEnabled", true, "authorizationServicesEnabled", true, "standardFlowEnabled", false)));
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            RS,
+                            "publicClient",
+                            false,
+                            "secret",
+                            "rs-secret",
+                            "serviceAccountsEnabled",
+                            true,
+                            "authorizationServicesEnabled",
+                            true,
+                            "standardFlowEnabled",
+                            false)));
         }
 
         void resolveIds(AdminApi admin, TestRealm realm) {
@@ -286,7 +342,8 @@ class SharingBenchmark {
                 page.forEach(u -> {
                     String name = u.get("username").asText();
                     if (name.startsWith("user-")) {
-                        userIds.put(Integer.parseInt(name.substring(5)), u.get("id").asText());
+                        userIds.put(
+                                Integer.parseInt(name.substring(5)), u.get("id").asText());
                     }
                 });
             }
@@ -317,42 +374,80 @@ class SharingBenchmark {
             try (Connection c = Postgres.connect()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement t = c.prepareStatement("insert into CUSTOS_ENTITY_TYPE values (?,?,?,?,?,?,?)");
-                     PreparedStatement p = c.prepareStatement("insert into CUSTOS_PERMISSION_TYPE values (?,?,?,?,?,?,?)")) {
-                    t.setString(1, UUID.randomUUID().toString()); t.setString(2, realmId); t.setString(3, "DOC");
-                    t.setString(4, "DOC"); t.setString(5, null); t.setLong(6, now); t.setLong(7, now); t.executeUpdate();
+                        PreparedStatement p =
+                                c.prepareStatement("insert into CUSTOS_PERMISSION_TYPE values (?,?,?,?,?,?,?)")) {
+                    t.setString(1, UUID.randomUUID().toString());
+                    t.setString(2, realmId);
+                    t.setString(3, "DOC");
+                    t.setString(4, "DOC");
+                    t.setString(5, null);
+                    t.setLong(6, now);
+                    t.setLong(7, now);
+                    t.executeUpdate();
                     for (String perm : List.of("READ", "WRITE")) {
-                        p.setString(1, UUID.randomUUID().toString()); p.setString(2, realmId); p.setString(3, perm);
-                        p.setString(4, perm); p.setString(5, null); p.setLong(6, now); p.setLong(7, now); p.executeUpdate();
+                        p.setString(1, UUID.randomUUID().toString());
+                        p.setString(2, realmId);
+                        p.setString(3, perm);
+                        p.setString(4, perm);
+                        p.setString(5, null);
+                        p.setLong(6, now);
+                        p.setLong(7, now);
+                        p.executeUpdate();
                     }
                 }
-                try (PreparedStatement e = c.prepareStatement("insert into CUSTOS_SHARING_ENTITY (ID, REALM_ID, EXTERNAL_ID, "
-                        + "TYPE_ID, OWNER_USER_ID, PARENT_ID, NAME, ORIGINAL_CREATION_TIME, CREATED_AT, UPDATED_AT) values (?,?,?,?,?,?,?,?,?,?)");
-                     PreparedStatement a = c.prepareStatement("insert into CUSTOS_ENTITY_ANCESTOR values (?,?,?,?)");
-                     PreparedStatement s = c.prepareStatement("insert into CUSTOS_SHARE values (?,?,?,?,?,?,?,?,?,?)")) {
+                try (PreparedStatement e =
+                                c.prepareStatement("insert into CUSTOS_SHARING_ENTITY (ID, REALM_ID, EXTERNAL_ID, "
+                                        + "TYPE_ID, OWNER_USER_ID, PARENT_ID, NAME, ORIGINAL_CREATION_TIME, "
+                                        + "CREATED_AT, UPDATED_AT) values (?,?,?,?,?,?,?,?,?,?)");
+                        PreparedStatement a =
+                                c.prepareStatement("insert into CUSTOS_ENTITY_ANCESTOR values (?,?,?,?)");
+                        PreparedStatement s =
+                                c.prepareStatement("insert into CUSTOS_SHARE values (?,?,?,?,?,?,?,?,?,?)")) {
                     for (int i = 0; i < size; i++) {
                         internal[i] = UUID.randomUUID().toString();
-                        e.setString(1, internal[i]); e.setString(2, realmId); e.setString(3, entityId(i)); e.setString(4, "DOC");
-                        e.setString(5, userIds.get(chainOwner[i])); e.setString(6, entityParent[i] < 0 ? null : internal[entityParent[i]]);
-                        e.setString(7, "entity " + i); e.setLong(8, now); e.setLong(9, now); e.setLong(10, now);
+                        e.setString(1, internal[i]);
+                        e.setString(2, realmId);
+                        e.setString(3, entityId(i));
+                        e.setString(4, "DOC");
+                        e.setString(5, userIds.get(chainOwner[i]));
+                        e.setString(6, entityParent[i] < 0 ? null : internal[entityParent[i]]);
+                        e.setString(7, "entity " + i);
+                        e.setLong(8, now);
+                        e.setLong(9, now);
+                        e.setLong(10, now);
                         e.addBatch();
                         int depth = 0;
                         for (int x = i; x >= 0; x = entityParent[x], depth++) {
-                            a.setString(1, internal[i]); a.setString(2, internal[x]); a.setString(3, realmId); a.setInt(4, depth);
+                            a.setString(1, internal[i]);
+                            a.setString(2, internal[x]);
+                            a.setString(3, realmId);
+                            a.setInt(4, depth);
                             a.addBatch();
                         }
                         if (entityParent[i] < 0) {
                             share(s, realmId, internal[i], "OWNER", "USER", userIds.get(chainOwner[i]), true, now);
                         }
                         if (i % 1000 == 999) {
-                            e.executeBatch(); a.executeBatch(); s.executeBatch();
+                            e.executeBatch();
+                            a.executeBatch();
+                            s.executeBatch();
                         }
                     }
-                    e.executeBatch(); a.executeBatch();
+                    e.executeBatch();
+                    a.executeBatch();
                     for (int[] us : userShares) {
                         share(s, realmId, internal[us[0]], "READ", "USER", userIds.get(us[1]), us[2] == 1, now);
                     }
                     for (int[] gs : groupShares) {
-                        share(s, realmId, internal[gs[0]], gs[3] == 0 ? "READ" : "WRITE", "GROUP", groupIds.get(gs[1]), gs[2] == 1, now);
+                        share(
+                                s,
+                                realmId,
+                                internal[gs[0]],
+                                gs[3] == 0 ? "READ" : "WRITE",
+                                "GROUP",
+                                groupIds.get(gs[1]),
+                                gs[2] == 1,
+                                now);
                     }
                     s.executeBatch();
                 }
@@ -365,32 +460,53 @@ class SharingBenchmark {
 
         private final java.util.Set<String> shareKeys = new java.util.HashSet<>();
 
-        private void share(PreparedStatement s, String realmId, String entity, String perm, String type, String principal,
-                           boolean cascade, long now) throws SQLException {
+        private void share(
+                PreparedStatement s,
+                String realmId,
+                String entity,
+                String perm,
+                String type,
+                String principal,
+                boolean cascade,
+                long now)
+                throws SQLException {
             if (!shareKeys.add(entity + perm + type + principal)) {
                 return;
             }
-            s.setString(1, UUID.randomUUID().toString()); s.setString(2, realmId); s.setString(3, entity); s.setString(4, perm);
-            s.setString(5, type); s.setString(6, principal); s.setBoolean(7, cascade); s.setString(8, null);
-            s.setLong(9, now); s.setLong(10, now);
+            s.setString(1, UUID.randomUUID().toString());
+            s.setString(2, realmId);
+            s.setString(3, entity);
+            s.setString(4, perm);
+            s.setString(5, type);
+            s.setString(6, principal);
+            s.setBoolean(7, cascade);
+            s.setString(8, null);
+            s.setLong(9, now);
+            s.setLong(10, now);
             s.addBatch();
         }
 
         /** The same grants as Authorization Services resources, policies and scope permissions. */
         void seedAuthorizationServices(AdminApi admin, TestRealm realm) {
             String r = "/" + realm.name();
-            String rsId = admin.get(r + "/clients?clientId=" + RS).get(0).get("id").asText();
+            String rsId =
+                    admin.get(r + "/clients?clientId=" + RS).get(0).get("id").asText();
             ObjectNode settings = Http.JSON.createObjectNode();
-            settings.put("allowRemoteResourceManagement", false).put("policyEnforcementMode", "ENFORCING")
+            settings.put("allowRemoteResourceManagement", false)
+                    .put("policyEnforcementMode", "ENFORCING")
                     .put("decisionStrategy", "AFFIRMATIVE");
-            settings.putArray("scopes").add(Http.JSON.createObjectNode().put("name", "READ"))
+            settings.putArray("scopes")
+                    .add(Http.JSON.createObjectNode().put("name", "READ"))
                     .add(Http.JSON.createObjectNode().put("name", "WRITE"));
             ArrayNode resources = settings.putArray("resources");
             List<List<Integer>> below = new ArrayList<>();
             for (int e = 0; e < size; e++) {
                 below.add(new ArrayList<>());
-                ObjectNode res = Http.JSON.createObjectNode().put("name", entityId(e)).put("ownerManagedAccess", false);
-                res.putArray("scopes").add(Http.JSON.createObjectNode().put("name", "READ")).add(Http.JSON.createObjectNode().put("name", "WRITE"));
+                ObjectNode res =
+                        Http.JSON.createObjectNode().put("name", entityId(e)).put("ownerManagedAccess", false);
+                res.putArray("scopes")
+                        .add(Http.JSON.createObjectNode().put("name", "READ"))
+                        .add(Http.JSON.createObjectNode().put("name", "WRITE"));
                 resources.add(res);
             }
             for (int e = 0; e < size; e++) {
@@ -408,16 +524,28 @@ class SharingBenchmark {
                 if (grant[1] == 1) {
                     below.get(grant[0]).forEach(x -> names.add(entityId(x)));
                 }
-                List<String> scopes = grant[2] == 0 ? List.of("READ") : grant[2] == 1 ? List.of("WRITE") : List.of("READ", "WRITE");
-                ObjectNode p = Http.JSON.createObjectNode().put("name", "perm-" + (n[0]++)).put("type", "scope")
-                        .put("logic", "POSITIVE").put("decisionStrategy", "AFFIRMATIVE");
-                p.putObject("config").put("resources", json(names)).put("scopes", json(scopes)).put("applyPolicies", json(List.of(policy)));
+                List<String> scopes =
+                        grant[2] == 0 ? List.of("READ") : grant[2] == 1 ? List.of("WRITE") : List.of("READ", "WRITE");
+                ObjectNode p = Http.JSON
+                        .createObjectNode()
+                        .put("name", "perm-" + (n[0]++))
+                        .put("type", "scope")
+                        .put("logic", "POSITIVE")
+                        .put("decisionStrategy", "AFFIRMATIVE");
+                p.putObject("config")
+                        .put("resources", json(names))
+                        .put("scopes", json(scopes))
+                        .put("applyPolicies", json(List.of(policy)));
                 policies.add(p);
             };
             Function<Integer, String> userPolicy = u -> {
                 String name = "user-" + u;
                 if (principalPolicies.add(name)) {
-                    ObjectNode p = Http.JSON.createObjectNode().put("name", name).put("type", "user").put("logic", "POSITIVE");
+                    ObjectNode p = Http.JSON
+                            .createObjectNode()
+                            .put("name", name)
+                            .put("type", "user")
+                            .put("logic", "POSITIVE");
                     p.putObject("config").put("users", json(List.of(username(u))));
                     policies.add(p);
                 }
@@ -426,21 +554,27 @@ class SharingBenchmark {
             Function<Integer, String> groupPolicy = g -> {
                 String name = "group-" + g;
                 if (principalPolicies.add(name)) {
-                    ObjectNode p = Http.JSON.createObjectNode().put("name", name).put("type", "group").put("logic", "POSITIVE");
-                    p.putObject("config").put("groups", json(List.of(Map.of("path", groupPaths[g], "extendChildren", true))));
+                    ObjectNode p = Http.JSON
+                            .createObjectNode()
+                            .put("name", name)
+                            .put("type", "group")
+                            .put("logic", "POSITIVE");
+                    p.putObject("config")
+                            .put("groups", json(List.of(Map.of("path", groupPaths[g], "extendChildren", true))));
                     policies.add(p);
                 }
                 return name;
             };
             for (int e = 0; e < size; e++) {
                 if (entityParent[e] < 0) {
-                    permission.accept(userPolicy.apply(chainOwner[e]), new int[]{e, 1, 2});
+                    permission.accept(userPolicy.apply(chainOwner[e]), new int[] {e, 1, 2});
                 }
             }
-            userShares.forEach(us -> permission.accept(userPolicy.apply(us[1]), new int[]{us[0], us[2], 0}));
-            groupShares.forEach(gs -> permission.accept(groupPolicy.apply(gs[1]), new int[]{gs[0], gs[2], gs[3]}));
+            userShares.forEach(us -> permission.accept(userPolicy.apply(us[1]), new int[] {us[0], us[2], 0}));
+            groupShares.forEach(gs -> permission.accept(groupPolicy.apply(gs[1]), new int[] {gs[0], gs[2], gs[3]}));
             // One import is one transaction whose cost grows faster than its size (3,000 resources overran Keycloak's
-            // 300 s transaction timeout here): import in chunks of 500, resources first, then policies, then permissions.
+            // 300 s transaction timeout here): import in chunks of 500, resources first, then policies, then
+            // permissions.
             List<JsonNode> principalsFirst = new ArrayList<>();
             policies.forEach(pol -> {
                 if (!pol.get("type").asText().equals("scope")) {
@@ -465,7 +599,10 @@ class SharingBenchmark {
                         pol.add(principalsFirst.get(k - allResources.size()));
                     }
                 }
-                Http.Reply imported = admin.callSlow("POST", r + "/clients/" + rsId + "/authz/resource-server/import", chunk,
+                Http.Reply imported = admin.callSlow(
+                        "POST",
+                        r + "/clients/" + rsId + "/authz/resource-server/import",
+                        chunk,
                         Duration.ofMinutes(10));
                 assertTrue(imported.status() / 100 == 2, "authorization import: " + imported);
             }
@@ -482,13 +619,14 @@ class SharingBenchmark {
         /** (user, entity) pairs from the probe users, half of them on entities the user was shared. */
         List<int[]> probePairs(int n, Random r) {
             List<int[]> out = new ArrayList<>();
-            List<int[]> sharedWithProbes = userShares.stream().filter(s -> s[1] < PROBES).toList();
+            List<int[]> sharedWithProbes =
+                    userShares.stream().filter(s -> s[1] < PROBES).toList();
             for (int i = 0; i < n; i++) {
                 if (i % 2 == 0 && !sharedWithProbes.isEmpty()) {
                     int[] s = sharedWithProbes.get(r.nextInt(sharedWithProbes.size()));
-                    out.add(new int[]{s[1], s[0]});
+                    out.add(new int[] {s[1], s[0]});
                 } else {
-                    out.add(new int[]{r.nextInt(PROBES), r.nextInt(size)});
+                    out.add(new int[] {r.nextInt(PROBES), r.nextInt(size)});
                 }
             }
             return out;
@@ -504,8 +642,16 @@ class SharingBenchmark {
             }
         }
 
-        static Stats openModel(String system, int size, HttpClient client, List<int[]> pairs, Function<int[], HttpRequest> request,
-                               int rate, int seconds, int round) throws Exception {
+        static Stats openModel(
+                String system,
+                int size,
+                HttpClient client,
+                List<int[]> pairs,
+                Function<int[], HttpRequest> request,
+                int rate,
+                int seconds,
+                int round)
+                throws Exception {
             int total = rate * seconds;
             long intervalNanos = 1_000_000_000L / rate;
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
@@ -519,20 +665,24 @@ class SharingBenchmark {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 int[] pair = pairs.get((i + round * 997) % pairs.size());
-                inFlight.add(client.sendAsync(request.apply(pair), HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
-                    latencies.add((System.nanoTime() - intended) / 1e6);
-                    if (err != null || (resp.statusCode() != 200 && resp.statusCode() != 403)) {
-                        errors.incrementAndGet();
-                    }
-                }));
+                inFlight.add(client.sendAsync(request.apply(pair), HttpResponse.BodyHandlers.ofString())
+                        .whenComplete((resp, err) -> {
+                            latencies.add((System.nanoTime() - intended) / 1e6);
+                            if (err != null || (resp.statusCode() != 200 && resp.statusCode() != 403)) {
+                                errors.incrementAndGet();
+                            }
+                        }));
             }
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .join();
             double elapsed = (System.nanoTime() - start) / 1e9;
             return stats(system, size, new ArrayList<>(latencies), elapsed, errors.get());
         }
 
-        static Run closedLoop(HttpClient client, List<int[]> pairs, Function<int[], HttpRequest> request, int threads,
-                              int seconds) throws Exception {
+        static Run closedLoop(
+                HttpClient client, List<int[]> pairs, Function<int[], HttpRequest> request, int threads, int seconds)
+                throws Exception {
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger errors = new AtomicInteger();
             AtomicLong next = new AtomicLong();
@@ -545,7 +695,8 @@ class SharingBenchmark {
                         int[] pair = pairs.get((int) (next.getAndIncrement() % pairs.size()));
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> r = client.send(request.apply(pair), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> r =
+                                    client.send(request.apply(pair), HttpResponse.BodyHandlers.ofString());
                             if (r.statusCode() != 200 && r.statusCode() != 403) {
                                 errors.incrementAndGet();
                             }
@@ -565,9 +716,17 @@ class SharingBenchmark {
         }
 
         static Stats stats(String system, int size, List<Double> latencies, double seconds, int errors) {
-            double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Stats(system, size, sorted.length, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                    sorted.length / seconds, errors);
+            double[] sorted =
+                    latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Stats(
+                    system,
+                    size,
+                    sorted.length,
+                    pct(sorted, 50),
+                    pct(sorted, 95),
+                    pct(sorted, 99),
+                    sorted.length / seconds,
+                    errors);
         }
 
         static double pct(double[] sorted, double p) {
@@ -585,7 +744,8 @@ class SharingBenchmark {
         /** The two open-model rounds of one system and size become one row (their latencies pooled by weight). */
         static List<Stats> merge(List<Stats> all) {
             Map<String, List<Stats>> groups = new LinkedHashMap<>();
-            all.forEach(s -> groups.computeIfAbsent(s.system() + "|" + s.size(), k -> new ArrayList<>()).add(s));
+            all.forEach(s -> groups.computeIfAbsent(s.system() + "|" + s.size(), k -> new ArrayList<>())
+                    .add(s));
             List<Stats> out = new ArrayList<>();
             groups.values().forEach(list -> {
                 if (list.size() == 1) {
@@ -594,7 +754,10 @@ class SharingBenchmark {
                 }
                 int count = list.stream().mapToInt(Stats::count).sum();
                 Stats f = list.get(0);
-                out.add(new Stats(f.system(), f.size(), count,
+                out.add(new Stats(
+                        f.system(),
+                        f.size(),
+                        count,
                         list.stream().mapToDouble(Stats::p50).average().orElse(Double.NaN),
                         list.stream().mapToDouble(Stats::p95).max().orElse(Double.NaN),
                         list.stream().mapToDouble(Stats::p99).max().orElse(Double.NaN),
@@ -606,38 +769,60 @@ class SharingBenchmark {
 
         static String markdown(List<Stats> stats, Map<Integer, String> agreement, int rate, int seconds) {
             StringBuilder md = new StringBuilder("# Sharing check vs Keycloak Authorization Services\n\n");
-            md.append("Produced by `bench/run.sh` on ").append(LocalDate.now()).append(": one Keycloak 26.7.3 with the jar on a private ")
-                    .append("PostgreSQL, both on this 2-core machine with the load generator. Open model: ").append(rate)
-                    .append(" requests/s for ").append(seconds).append(" s per system and size (two interleaved rounds; ")
-                    .append("latency from the intended send time). Throughput: 4 concurrent clients, closed loop, 10 s.\n\n");
-            md.append("| system | entities | requests | p50 ms | p95 ms | p99 ms | req/s | errors |\n|---|---|---|---|---|---|---|---|\n");
+            md.append("Produced by `bench/run.sh` on ")
+                    .append(LocalDate.now())
+                    .append(": one Keycloak 26.7.3 with the jar on a private ")
+                    .append("PostgreSQL, both on this 2-core machine with the load generator. Open model: ")
+                    .append(rate)
+                    .append(" requests/s for ")
+                    .append(seconds)
+                    .append(" s per system and size (two interleaved rounds; ")
+                    .append("latency from the intended send time). Throughput: 4 concurrent clients, closed loop, 10 "
+                            + "s.\n\n");
+            md.append("| system | entities | requests | p50 ms | p95 ms | p99 ms | req/s | errors "
+                    + "|\n|---|---|---|---|---|---|---|---|\n");
             for (Stats s : stats) {
-                md.append(String.format("| %s | %,d | %d | %.2f | %.2f | %.2f | %.0f | %d |%n", s.system(), s.size(), s.count(),
-                        s.p50(), s.p95(), s.p99(), s.throughput(), s.errors()));
+                md.append(String.format(
+                        "| %s | %,d | %d | %.2f | %.2f | %.2f | %.0f | %d |%n",
+                        s.system(), s.size(), s.count(), s.p50(), s.p95(), s.p99(), s.throughput(), s.errors()));
             }
-            md.append("\n| entities | p50 ratio (Authorization Services / custos) | p99 ratio | throughput ratio (custos / AS) | same answers |\n|---|---|---|---|---|\n");
+            md.append("\n| entities | p50 ratio (Authorization Services / custos) | p99 ratio | throughput ratio "
+                    + "(custos / AS) | same answers |\n|---|---|---|---|---|\n");
             for (int size : agreement.keySet()) {
                 Stats o = find(stats, "custos check", size);
                 Stats a = find(stats, "Authorization Services", size);
                 Stats ot = find(stats, "custos check (throughput)", size);
                 Stats at = find(stats, "Authorization Services (throughput)", size);
                 if (o != null && a != null && ot != null && at != null) {
-                    md.append(String.format("| %,d | %.1fx | %.1fx | %.1fx | %s |%n", size, a.p50() / o.p50(), a.p99() / o.p99(),
-                            ot.throughput() / at.throughput(), agreement.get(size)));
+                    md.append(String.format(
+                            "| %,d | %.1fx | %.1fx | %.1fx | %s |%n",
+                            size,
+                            a.p50() / o.p50(),
+                            a.p99() / o.p99(),
+                            ot.throughput() / at.throughput(),
+                            agreement.get(size)));
                 }
             }
-            List<Integer> sizes = stats.stream().filter(s -> s.system().equals("custos check")).map(Stats::size).sorted().toList();
+            List<Integer> sizes = stats.stream()
+                    .filter(s -> s.system().equals("custos check"))
+                    .map(Stats::size)
+                    .sorted()
+                    .toList();
             if (sizes.size() > 1) {
                 Stats small = find(stats, "custos check", sizes.get(0));
                 Stats big = find(stats, "custos check", sizes.get(sizes.size() - 1));
-                md.append(String.format("%nOur check at %,d entities vs %,d: p50 %.2fx, p99 %.2fx.%n", big.size(), small.size(),
-                        big.p50() / small.p50(), big.p99() / small.p99()));
+                md.append(String.format(
+                        "%nOur check at %,d entities vs %,d: p50 %.2fx, p99 %.2fx.%n",
+                        big.size(), small.size(), big.p50() / small.p50(), big.p99() / small.p99()));
             }
             return md.toString();
         }
 
         static Stats find(List<Stats> stats, String system, int size) {
-            return stats.stream().filter(s -> s.system().equals(system) && s.size() == size).findFirst().orElse(null);
+            return stats.stream()
+                    .filter(s -> s.system().equals(system) && s.size() == size)
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** Check latency (p50 solid, p99 dashed) against dataset size, log-scaled on both axes. */
@@ -648,16 +833,22 @@ class SharingBenchmark {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
-            List<Stats> lines = stats.stream().filter(s -> s.system().equals("custos check") || s.system().equals("Authorization Services")).toList();
-            double minX = lines.stream().mapToInt(Stats::size).min().orElse(1), maxX = lines.stream().mapToInt(Stats::size).max().orElse(10);
-            double minY = Math.max(0.1, lines.stream().mapToDouble(Stats::p50).min().orElse(1) / 2);
+            List<Stats> lines = stats.stream()
+                    .filter(s -> s.system().equals("custos check") || s.system().equals("Authorization Services"))
+                    .toList();
+            double minX = lines.stream().mapToInt(Stats::size).min().orElse(1),
+                    maxX = lines.stream().mapToInt(Stats::size).max().orElse(10);
+            double minY =
+                    Math.max(0.1, lines.stream().mapToDouble(Stats::p50).min().orElse(1) / 2);
             double maxY = lines.stream().mapToDouble(Stats::p99).max().orElse(10) * 2;
             if (maxX <= minX) {
                 maxX = minX * 10;
             }
             double lx0 = Math.log10(minX), lx1 = Math.log10(maxX), ly0 = Math.log10(minY), ly1 = Math.log10(maxY);
-            java.util.function.DoubleUnaryOperator px = x -> left + (Math.log10(x) - lx0) / (lx1 - lx0) * (w - left - right);
-            java.util.function.DoubleUnaryOperator py = y -> h - bottom - (Math.log10(y) - ly0) / (ly1 - ly0) * (h - top - bottom);
+            java.util.function.DoubleUnaryOperator px =
+                    x -> left + (Math.log10(x) - lx0) / (lx1 - lx0) * (w - left - right);
+            java.util.function.DoubleUnaryOperator py =
+                    y -> h - bottom - (Math.log10(y) - ly0) / (ly1 - ly0) * (h - top - bottom);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString("Check latency vs entities (p50 solid, p99 dashed), log-log", left, 30);
@@ -669,7 +860,7 @@ class SharingBenchmark {
                 g.drawString(String.format("%,d", s.size()), x - 20, h - bottom + 20);
             }
             for (double y = Math.pow(10, Math.floor(ly0)); y <= maxY; y *= 10) {
-                for (double m : new double[]{1, 2, 5}) {
+                for (double m : new double[] {1, 2, 5}) {
                     double v = y * m;
                     if (v >= minY && v <= maxY) {
                         int yy = (int) py.applyAsDouble(v);
@@ -681,13 +872,26 @@ class SharingBenchmark {
                 }
             }
             g.drawString("entities in the realm", w / 2 - 60, h - 25);
-            Map<String, Color> colors = Map.of("custos check", new Color(0, 110, 200), "Authorization Services", new Color(210, 80, 0));
+            Map<String, Color> colors =
+                    Map.of("custos check", new Color(0, 110, 200), "Authorization Services", new Color(210, 80, 0));
             int legend = 0;
             for (Map.Entry<String, Color> c : colors.entrySet()) {
-                List<Stats> series = lines.stream().filter(s -> s.system().equals(c.getKey())).sorted(java.util.Comparator.comparingInt(Stats::size)).toList();
+                List<Stats> series = lines.stream()
+                        .filter(s -> s.system().equals(c.getKey()))
+                        .sorted(java.util.Comparator.comparingInt(Stats::size))
+                        .toList();
                 g.setColor(c.getValue());
                 for (int dashed = 0; dashed < 2; dashed++) {
-                    g.setStroke(dashed == 0 ? new BasicStroke(2.5f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{8f, 6f}, 0f));
+                    g.setStroke(
+                            dashed == 0
+                                    ? new BasicStroke(2.5f)
+                                    : new BasicStroke(
+                                            2f,
+                                            BasicStroke.CAP_BUTT,
+                                            BasicStroke.JOIN_MITER,
+                                            10f,
+                                            new float[] {8f, 6f},
+                                            0f));
                     for (int i = 0; i < series.size(); i++) {
                         Stats s = series.get(i);
                         double y = dashed == 0 ? s.p50() : s.p99();

@@ -1,11 +1,6 @@
 package org.custos.keycloak.bench;
 
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.TestRealm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Side-by-side latency of custos endpoints and the native Keycloak endpoints doing the same work, interleaved in one
@@ -34,84 +33,208 @@ class SideBySideBenchmark {
         try (TestRealm realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "bench", rep -> {
             rep.put("bruteForceProtected", false);
             for (int i = 0; i < 1000; i++) {
-                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", String.format("user-%03d", i), "enabled", true)));
+                rep.withArray("users")
+                        .add(Http.JSON.valueToTree(Map.of("username", String.format("user-%03d", i), "enabled", true)));
             }
             rep.withArray("groups").add(Http.JSON.valueToTree(Map.of("name", "bench-custos")));
             rep.withArray("groups").add(Http.JSON.valueToTree(Map.of("name", "bench-native")));
         })) {
-            String serviceToken = realm.nativePasswordGrant(TestRealm.TENANT_CLIENT, realm.tenantSecret(),
-                    TestRealm.USER, TestRealm.USER_PASSWORD).get("access_token").asText();
+            String serviceToken = realm.nativePasswordGrant(
+                            TestRealm.TENANT_CLIENT, realm.tenantSecret(), TestRealm.USER, TestRealm.USER_PASSWORD)
+                    .get("access_token")
+                    .asText();
             String tenantAdminToken = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                    .form(Map.of("grant_type", "client_credentials", "client_id", TestRealm.TENANT_CLIENT,
-                            "client_secret", realm.tenantSecret())).send().json().get("access_token").asText();
+                    .form(Map.of(
+                            "grant_type",
+                            "client_credentials",
+                            "client_id",
+                            TestRealm.TENANT_CLIENT,
+                            "client_secret",
+                            realm.tenantSecret()))
+                    .send()
+                    .json()
+                    .get("access_token")
+                    .asText();
             Map<String, Supplier<Http.Reply>[]> pairs = new LinkedHashMap<>();
-            pairs.put("token, client_credentials", pair(
-                    () -> Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
-                            .json(Map.of("grant_type", "client_credentials")).send(),
-                    () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                            .form(Map.of("grant_type", "client_credentials", "client_id", TestRealm.TENANT_CLIENT,
-                                    "client_secret", realm.tenantSecret())).send()));
-            pairs.put("token, password", pair(
-                    () -> Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
-                            .json(Map.of("grant_type", "password", "username", TestRealm.USER, "password", TestRealm.USER_PASSWORD)).send(),
-                    () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                            .form(Map.of("grant_type", "password", "client_id", TestRealm.TENANT_CLIENT, "client_secret",
-                                    realm.tenantSecret(), "username", TestRealm.USER, "password", TestRealm.USER_PASSWORD,
-                                    "scope", "openid")).send()));
-            pairs.put("list 100 users", pair(
-                    () -> Http.request("GET", realm.custos("user-management", "users?limit=100")).auth(Http.bearer(tenantAdminToken)).send(),
-                    () -> Http.request("GET", realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users?max=100&briefRepresentation=false")
-                            .auth(Http.bearer(tenantAdminToken)).send()));
+            pairs.put(
+                    "token, client_credentials",
+                    pair(
+                            () -> Http.request("POST", realm.custos("identity-management", "token"))
+                                    .auth(realm.tenantAuth())
+                                    .json(Map.of("grant_type", "client_credentials"))
+                                    .send(),
+                            () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                                    .form(Map.of(
+                                            "grant_type",
+                                            "client_credentials",
+                                            "client_id",
+                                            TestRealm.TENANT_CLIENT,
+                                            "client_secret",
+                                            realm.tenantSecret()))
+                                    .send()));
+            pairs.put(
+                    "token, password",
+                    pair(
+                            () -> Http.request("POST", realm.custos("identity-management", "token"))
+                                    .auth(realm.tenantAuth())
+                                    .json(Map.of(
+                                            "grant_type",
+                                            "password",
+                                            "username",
+                                            TestRealm.USER,
+                                            "password",
+                                            TestRealm.USER_PASSWORD))
+                                    .send(),
+                            () -> Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                                    .form(Map.of(
+                                            "grant_type",
+                                            "password",
+                                            "client_id",
+                                            TestRealm.TENANT_CLIENT,
+                                            "client_secret",
+                                            realm.tenantSecret(),
+                                            "username",
+                                            TestRealm.USER,
+                                            "password",
+                                            TestRealm.USER_PASSWORD,
+                                            "scope",
+                                            "openid"))
+                                    .send()));
+            pairs.put(
+                    "list 100 users",
+                    pair(
+                            () -> Http.request("GET", realm.custos("user-management", "users?limit=100"))
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send(),
+                            () -> Http.request(
+                                            "GET",
+                                            realm.admin().baseUrl() + "/admin/realms/" + realm.name()
+                                                    + "/users?max=100&briefRepresentation=false")
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send()));
             String adminUsers = realm.admin().baseUrl() + "/admin/realms/" + realm.name() + "/users";
             Map<String, String> groupIds = new java.util.HashMap<>();
-            realm.admin().get("/" + realm.name() + "/groups").forEach(g -> groupIds.put(g.get("name").asText(), g.get("id").asText()));
+            realm.admin()
+                    .get("/" + realm.name() + "/groups")
+                    .forEach(g ->
+                            groupIds.put(g.get("name").asText(), g.get("id").asText()));
             Map<String, String> userIds = new java.util.HashMap<>();
             for (int first = 0; first < 1100; first += 500) {
-                realm.admin().get("/" + realm.name() + "/users?briefRepresentation=true&first=" + first + "&max=500")
-                        .forEach(u -> userIds.put(u.get("username").asText(), u.get("id").asText()));
+                realm.admin()
+                        .get("/" + realm.name() + "/users?briefRepresentation=true&first=" + first + "&max=500")
+                        .forEach(u -> userIds.put(
+                                u.get("username").asText(), u.get("id").asText()));
             }
-            pairs.put("get a user by username", pair(
-                    () -> Http.request("GET", realm.custos("user-management", "users?user.username=user-007")).auth(Http.bearer(tenantAdminToken)).send(),
-                    () -> Http.request("GET", adminUsers + "?username=user-007&exact=true&briefRepresentation=false")
-                            .auth(Http.bearer(tenantAdminToken)).send()));
-            pairs.put("search users (up to 100 of ~111)", pair(
-                    () -> Http.request("GET", realm.custos("user-management", "users?user.username=user-1&limit=100")).auth(Http.bearer(tenantAdminToken)).send(),
-                    () -> Http.request("GET", adminUsers + "?search=user-1&max=100&briefRepresentation=false")
-                            .auth(Http.bearer(tenantAdminToken)).send()));
+            pairs.put(
+                    "get a user by username",
+                    pair(
+                            () -> Http.request("GET", realm.custos("user-management", "users?user.username=user-007"))
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send(),
+                            () -> Http.request(
+                                            "GET",
+                                            adminUsers + "?username=user-007&exact=true&briefRepresentation=false")
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send()));
+            pairs.put(
+                    "search users (up to 100 of ~111)",
+                    pair(
+                            () -> Http.request(
+                                            "GET",
+                                            realm.custos("user-management", "users?user.username=user-1&limit=100"))
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send(),
+                            () -> Http.request("GET", adminUsers + "?search=user-1&max=100&briefRepresentation=false")
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send()));
             java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-            pairs.put("create a user (no password)", pair(
-                    () -> {
-                        int n = created.incrementAndGet();
-                        return Http.request("POST", realm.custos("user-management", "user")).auth(Http.bearer(tenantAdminToken))
-                                .json(Map.of("username", "c-" + n, "first_name", "C", "last_name", "U" + n, "email", "c-" + n + "@example.org")).send();
-                    },
-                    () -> {
-                        int n = created.incrementAndGet();
-                        return Http.request("POST", adminUsers).auth(Http.bearer(tenantAdminToken))
-                                .json(Map.of("username", "n-" + n, "firstName", "N", "lastName", "U" + n, "email", "n-" + n + "@example.org")).send();
-                    }));
+            pairs.put(
+                    "create a user (no password)",
+                    pair(
+                            () -> {
+                                int n = created.incrementAndGet();
+                                return Http.request("POST", realm.custos("user-management", "user"))
+                                        .auth(Http.bearer(tenantAdminToken))
+                                        .json(Map.of(
+                                                "username",
+                                                "c-" + n,
+                                                "first_name",
+                                                "C",
+                                                "last_name",
+                                                "U" + n,
+                                                "email",
+                                                "c-" + n + "@example.org"))
+                                        .send();
+                            },
+                            () -> {
+                                int n = created.incrementAndGet();
+                                return Http.request("POST", adminUsers)
+                                        .auth(Http.bearer(tenantAdminToken))
+                                        .json(Map.of(
+                                                "username",
+                                                "n-" + n,
+                                                "firstName",
+                                                "N",
+                                                "lastName",
+                                                "U" + n,
+                                                "email",
+                                                "n-" + n + "@example.org"))
+                                        .send();
+                            }));
             java.util.concurrent.atomic.AtomicInteger member = new java.util.concurrent.atomic.AtomicInteger();
-            pairs.put("add a group member", pair(
-                    () -> Http.request("POST", realm.custos("group-management", "user/group/membership")).auth(Http.bearer(tenantAdminToken))
-                            .json(Map.of("group_id", groupIds.get("bench-custos"), "username", String.format("user-%03d", member.getAndIncrement() % 1000),
-                                    "membership_type", "MEMBER")).send(),
-                    () -> Http.request("PUT", adminUsers + "/" + userIds.get(String.format("user-%03d", member.getAndIncrement() % 1000))
-                            + "/groups/" + groupIds.get("bench-native")).auth(Http.bearer(tenantAdminToken)).send()));
-            pairs.put("userinfo", pair(
-                    () -> Http.request("GET", realm.custos("identity-management", "user")).auth(Http.bearer(serviceToken)).send(),
-                    () -> Http.request("GET", realm.realmUrl() + "/protocol/openid-connect/userinfo").auth(Http.bearer(serviceToken)).send()));
+            pairs.put(
+                    "add a group member",
+                    pair(
+                            () -> Http.request("POST", realm.custos("group-management", "user/group/membership"))
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .json(Map.of(
+                                            "group_id",
+                                            groupIds.get("bench-custos"),
+                                            "username",
+                                            String.format("user-%03d", member.getAndIncrement() % 1000),
+                                            "membership_type",
+                                            "MEMBER"))
+                                    .send(),
+                            () -> Http.request(
+                                            "PUT",
+                                            adminUsers + "/"
+                                                    + userIds.get(
+                                                            String.format("user-%03d", member.getAndIncrement() % 1000))
+                                                    + "/groups/" + groupIds.get("bench-native"))
+                                    .auth(Http.bearer(tenantAdminToken))
+                                    .send()));
+            pairs.put(
+                    "userinfo",
+                    pair(
+                            () -> Http.request("GET", realm.custos("identity-management", "user"))
+                                    .auth(Http.bearer(serviceToken))
+                                    .send(),
+                            () -> Http.request("GET", realm.realmUrl() + "/protocol/openid-connect/userinfo")
+                                    .auth(Http.bearer(serviceToken))
+                                    .send()));
 
-            StringBuilder md = new StringBuilder("# custos endpoints vs the native Keycloak endpoints\n\nProduced by `bench/run.sh` on "
-                    + java.time.LocalDate.now() + " (database: " + System.getProperty("custos.test.db", "dev-mem") + "). Sequential requests, "
-                    + "interleaved (alternating which goes first), after a warm-up.\n\n"
-                    + "| operation | rounds | custos p50 ms | native p50 ms | p50 ratio | custos p95 ms | native p95 ms | p95 ratio |\n"
-                    + "|---|---|---|---|---|---|---|---|\n");
+            StringBuilder md = new StringBuilder(
+                    "# custos endpoints vs the native Keycloak endpoints\n\nProduced by `bench/run.sh` on "
+                            + java.time.LocalDate.now() + " (database: "
+                            + System.getProperty("custos.test.db", "dev-mem") + "). Sequential requests, "
+                            + "interleaved (alternating which goes first), after a warm-up.\n\n"
+                            + "| operation | rounds | custos p50 ms | native p50 ms | p50 ratio | custos p95 ms | "
+                            + "native p95 ms | p95 ratio |\n"
+                            + "|---|---|---|---|---|---|---|---|\n");
             for (var e : pairs.entrySet()) {
                 // Password hashing (PBKDF2, Keycloak's default cost) makes each login slow: fewer rounds there.
                 int rounds = e.getKey().contains("password") || e.getKey().contains("member") ? 100 : ROUNDS;
                 double[][] t = measure(e.getValue()[0], e.getValue()[1], rounds);
-                md.append(String.format("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", e.getKey(), rounds, pct(t[0], 50),
-                        pct(t[1], 50), pct(t[0], 50) / pct(t[1], 50), pct(t[0], 95), pct(t[1], 95), pct(t[0], 95) / pct(t[1], 95)));
+                md.append(String.format(
+                        "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                        e.getKey(),
+                        rounds,
+                        pct(t[0], 50),
+                        pct(t[1], 50),
+                        pct(t[0], 50) / pct(t[1], 50),
+                        pct(t[0], 95),
+                        pct(t[1], 95),
+                        pct(t[0], 95) / pct(t[1], 95)));
             }
             md.append(consoleRows());
             System.out.println(md);
@@ -128,38 +251,63 @@ class SideBySideBenchmark {
      */
     private static String consoleRows() {
         AdminApi admin = new AdminApi(KeycloakServer.get());
-        try (TestRealm on = TestRealm.create(admin, "bench-rows",
-                     rep -> rep.putObject("attributes").put("custos.console.secretRows", "true"));
-             TestRealm off = TestRealm.create(admin, "bench-norows")) {
+        try (TestRealm on = TestRealm.create(admin, "bench-rows", rep -> rep.putObject("attributes")
+                        .put("custos.console.secretRows", "true"));
+                TestRealm off = TestRealm.create(admin, "bench-norows")) {
             java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.function.Function<TestRealm, Http.Reply> store = realm -> Http.request("POST",
-                    realm.custos("resource-secret-management", "secret/password")).auth(realm.tenantAuth())
-                    .json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER,
-                            "description", "bench " + n.incrementAndGet()), "password", "bench-" + n.get())).send();
+            java.util.function.Function<TestRealm, Http.Reply> store =
+                    realm -> Http.request("POST", realm.custos("resource-secret-management", "secret/password"))
+                            .auth(realm.tenantAuth())
+                            .json(Map.of(
+                                    "metadata",
+                                    Map.of(
+                                            "client_id",
+                                            TestRealm.TENANT_CLIENT,
+                                            "owner_id",
+                                            TestRealm.USER,
+                                            "description",
+                                            "bench " + n.incrementAndGet()),
+                                    "password",
+                                    "bench-" + n.get()))
+                            .send();
             java.util.function.Function<TestRealm, Http.Reply> storeThenRead = realm -> {
                 assertEquals(200, store.apply(realm).status());
                 return Http.request("GET", realm.custos("user-management", "users?user.username=" + TestRealm.USER))
-                        .auth(realm.tenantAuth()).send();
+                        .auth(realm.tenantAuth())
+                        .send();
             };
             StringBuilder md = new StringBuilder("\n## Console rows of secrets: on vs off\n\nThe same calls in a realm "
-                    + "that lists its secrets in the admin console (Custos tab, \"Show secrets in the console\") and in "
+                    + "that lists its secrets in the admin console (Custos tab, \"Show secrets in the console\") and "
+                    + "in "
                     + "one that does not, interleaved, at two sizes of the realms' secrets (each measured call adds "
-                    + "one).\n\n| operation | secrets in the realm | rounds | rows on p50 ms | rows off p50 ms | p50 ratio "
+                    + "one).\n\n| operation | secrets in the realm | rounds | rows on p50 ms | rows off p50 ms | p50 "
+                    + "ratio "
                     + "| rows on p95 ms | rows off p95 ms | p95 ratio |\n|---|---|---|---|---|---|---|---|---|\n");
             Map<String, Supplier<Http.Reply>[]> pairs = new LinkedHashMap<>();
             pairs.put("store a secret", pair(() -> store.apply(on), () -> store.apply(off)));
-            pairs.put("store a secret, then read a user", pair(() -> storeThenRead.apply(on), () -> storeThenRead.apply(off)));
+            pairs.put(
+                    "store a secret, then read a user",
+                    pair(() -> storeThenRead.apply(on), () -> storeThenRead.apply(off)));
             int rounds = 100;
-            for (int target : new int[]{100, 1000}) {
+            for (int target : new int[] {100, 1000}) {
                 while (n.get() / 2 < target - 2 * rounds) {
                     assertEquals(200, store.apply(on).status());
                     assertEquals(200, store.apply(off).status());
                 }
                 for (var e : pairs.entrySet()) {
-                    String size = String.format("%,d-%,d", n.get() / 2, n.get() / 2 + rounds + Math.min(WARMUP, rounds / 2));
+                    String size =
+                            String.format("%,d-%,d", n.get() / 2, n.get() / 2 + rounds + Math.min(WARMUP, rounds / 2));
                     double[][] t = measure(e.getValue()[0], e.getValue()[1], rounds);
-                    md.append(String.format("| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", e.getKey(), size,
-                            rounds, pct(t[0], 50), pct(t[1], 50), pct(t[0], 50) / pct(t[1], 50), pct(t[0], 95), pct(t[1], 95),
+                    md.append(String.format(
+                            "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                            e.getKey(),
+                            size,
+                            rounds,
+                            pct(t[0], 50),
+                            pct(t[1], 50),
+                            pct(t[0], 50) / pct(t[1], 50),
+                            pct(t[0], 95),
+                            pct(t[1], 95),
                             pct(t[0], 95) / pct(t[1], 95)));
                 }
             }
@@ -169,7 +317,7 @@ class SideBySideBenchmark {
 
     @SuppressWarnings("unchecked")
     private static Supplier<Http.Reply>[] pair(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall) {
-        return new Supplier[]{custos, nativeCall};
+        return new Supplier[] {custos, nativeCall};
     }
 
     /** Interleaves the two calls (alternating which goes first) and returns their latencies in ms. */
@@ -189,7 +337,10 @@ class SideBySideBenchmark {
                 a.add(time(custos));
             }
         }
-        return new double[][]{a.stream().mapToDouble(Double::doubleValue).toArray(), b.stream().mapToDouble(Double::doubleValue).toArray()};
+        return new double[][] {
+            a.stream().mapToDouble(Double::doubleValue).toArray(),
+            b.stream().mapToDouble(Double::doubleValue).toArray()
+        };
     }
 
     private static double time(Supplier<Http.Reply> call) {

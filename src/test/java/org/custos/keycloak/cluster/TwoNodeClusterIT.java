@@ -1,6 +1,12 @@
 package org.custos.keycloak.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.SharingApi;
@@ -14,19 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Two Keycloak nodes with our jar on one PostgreSQL: for every built service, a write on node A is read on node B;
  * a logout on B ends the session for A; and B keeps answering when A is stopped. Runs in the {@code two-nodes}
  * Maven profile that {@code .ci/run} calls (it needs the private PostgreSQL).
  */
-@EnabledIfSystemProperty(named = "custos.cluster.db.url", matches = "jdbc:postgresql:.*",
+@EnabledIfSystemProperty(
+        named = "custos.cluster.db.url",
+        matches = "jdbc:postgresql:.*",
         disabledReason = "needs the two-nodes profile and its PostgreSQL database")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
@@ -41,12 +42,16 @@ class TwoNodeClusterIT {
         cluster = TwoNodes.start();
         a = cluster.url(0);
         b = cluster.url(1);
-        realm = TestRealm.create(new AdminApi(a), "cluster", rep -> rep.withArray("users").forEach(u -> {
-            if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management")
-                        .add("manage-clients").add("manage-events").add("view-events");
-            }
-        }));
+        realm = TestRealm.create(
+                new AdminApi(a), "cluster", rep -> rep.withArray("users").forEach(u -> {
+                    if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                                .withArray("realm-management")
+                                .add("manage-clients")
+                                .add("manage-events")
+                                .add("view-events");
+                    }
+                }));
     }
 
     @AfterAll
@@ -78,19 +83,32 @@ class TwoNodeClusterIT {
         SharingApi onA = new SharingApi(realm, realm.tenantAuth());
         onA.entityType("DOC");
         onA.permissionType("READ");
-        assertEquals(200, onA.createEntity("parent", "DOC", TestRealm.USER, null).status());
-        assertEquals(200, onA.createEntity("child", "DOC", TestRealm.USER, "parent").status());
+        assertEquals(
+                200, onA.createEntity("parent", "DOC", TestRealm.USER, null).status());
+        assertEquals(
+                200, onA.createEntity("child", "DOC", TestRealm.USER, "parent").status());
         realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", "reader", "enabled", true));
         String check = "entity/user/access?entity.id=child&permission_type.id=READ&owner_id=reader";
         int staleAllows = 0;
         int missedGrants = 0;
         for (int i = 0; i < 1000; i++) {
-            assertEquals(200, onA.share("users", "parent", "READ", List.of("reader"), true).status());
-            if (!call(b, "GET", "sharing-management", check, null).json().get("status").asBoolean()) {
+            assertEquals(
+                    200,
+                    onA.share("users", "parent", "READ", List.of("reader"), true)
+                            .status());
+            if (!call(b, "GET", "sharing-management", check, null)
+                    .json()
+                    .get("status")
+                    .asBoolean()) {
                 missedGrants++;
             }
-            assertEquals(200, onA.revoke("users", "parent", "READ", List.of("reader")).status());
-            if (call(b, "GET", "sharing-management", check, null).json().get("status").asBoolean()) {
+            assertEquals(
+                    200,
+                    onA.revoke("users", "parent", "READ", List.of("reader")).status());
+            if (call(b, "GET", "sharing-management", check, null)
+                    .json()
+                    .get("status")
+                    .asBoolean()) {
                 staleAllows++;
             }
         }
@@ -101,19 +119,27 @@ class TwoNodeClusterIT {
     /** PostgreSQL restarts under both nodes; both recover by themselves, without a Keycloak restart. */
     @Test
     @Order(2)
-    @EnabledIfSystemProperty(named = "custos.cluster.pg.control", matches = ".+",
+    @EnabledIfSystemProperty(
+            named = "custos.cluster.pg.control",
+            matches = ".+",
             disabledReason = "needs -Dcustos.cluster.pg.control=<path of .ci/postgres.sh> to restart the database")
     void bothNodesRecoverFromADatabaseRestart() throws Exception {
         Process restart = new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), "restart")
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         assertEquals(0, restart.waitFor(), "the database restarted");
         for (String node : List.of(a, b)) {
             long deadline = System.currentTimeMillis() + 120_000;
             int status = 0;
             while (System.currentTimeMillis() < deadline) {
                 // A write, so that a real connection from the pool is used and the transaction commits.
-                status = call(node, "POST", "sharing-management", "entity/type",
-                        Map.of("entity_type", Map.of("id", "AFTER_RESTART_" + node.hashCode()))).status();
+                status = call(
+                                node,
+                                "POST",
+                                "sharing-management",
+                                "entity/type",
+                                Map.of("entity_type", Map.of("id", "AFTER_RESTART_" + node.hashCode())))
+                        .status();
                 if (status == 200) {
                     break;
                 }
@@ -121,8 +147,11 @@ class TwoNodeClusterIT {
             }
             assertEquals(200, status, node + " did not recover from the database restart");
         }
-        JsonNode types = call(b, "GET", "sharing-management", "entity/types", null).json().get("types");
-        assertEquals(4, types.size(), "both writes after the restart (and the built-in SECRET) are visible on B: " + types);
+        JsonNode types = call(b, "GET", "sharing-management", "entity/types", null)
+                .json()
+                .get("types");
+        assertEquals(
+                4, types.size(), "both writes after the restart (and the built-in SECRET) are visible on B: " + types);
     }
 
     /**
@@ -133,13 +162,26 @@ class TwoNodeClusterIT {
      */
     @Test
     @Order(2)
-    @EnabledIfSystemProperty(named = "custos.cluster.pg.control", matches = ".+",
+    @EnabledIfSystemProperty(
+            named = "custos.cluster.pg.control",
+            matches = ".+",
             disabledReason = "needs -Dcustos.cluster.pg.control=<path of .ci/postgres.sh> to stop the database")
     void anOutageAnswers503WritesNothingHalfwayAndEndsByItself() throws Exception {
-        assertEquals(200, call(a, "POST", "sharing-management", "entity/type",
-                Map.of("entity_type", Map.of("id", "OUTAGE"))).status());
-        assertEquals(200, call(a, "POST", "sharing-management", "entity", Map.of("entity", Map.of("id", "outage-root",
-                "type", "OUTAGE", "owner_id", TestRealm.USER))).status());
+        assertEquals(
+                200,
+                call(a, "POST", "sharing-management", "entity/type", Map.of("entity_type", Map.of("id", "OUTAGE")))
+                        .status());
+        assertEquals(
+                200,
+                call(
+                                a,
+                                "POST",
+                                "sharing-management",
+                                "entity",
+                                Map.of(
+                                        "entity",
+                                        Map.of("id", "outage-root", "type", "OUTAGE", "owner_id", TestRealm.USER)))
+                        .status());
         java.util.concurrent.ConcurrentLinkedQueue<String> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -151,8 +193,22 @@ class TwoNodeClusterIT {
             Thread thread = new Thread(() -> {
                 for (int n = 0; running.get(); n++) {
                     String id = prefix + n;
-                    Http.Reply r = call(node, "POST", "sharing-management", "entity", Map.of("entity", Map.of("id", id,
-                            "type", "OUTAGE", "owner_id", TestRealm.USER, "parent_id", "outage-root")));
+                    Http.Reply r = call(
+                            node,
+                            "POST",
+                            "sharing-management",
+                            "entity",
+                            Map.of(
+                                    "entity",
+                                    Map.of(
+                                            "id",
+                                            id,
+                                            "type",
+                                            "OUTAGE",
+                                            "owner_id",
+                                            TestRealm.USER,
+                                            "parent_id",
+                                            "outage-root")));
                     if (r.status() == 200) {
                         written.add(id);
                     } else if (r.status() == 503) {
@@ -174,7 +230,9 @@ class TwoNodeClusterIT {
         Map<String, Long> recovered = new java.util.LinkedHashMap<>();
         for (String node : List.of(a, b)) {
             while (System.currentTimeMillis() - back < 60_000) {
-                if (call(node, "GET", "sharing-management", "entity/types", null).status() == 200) {
+                if (call(node, "GET", "sharing-management", "entity/types", null)
+                                .status()
+                        == 200) {
                     recovered.put(node, System.currentTimeMillis() - back);
                     break;
                 }
@@ -186,28 +244,34 @@ class TwoNodeClusterIT {
         for (Thread thread : load) {
             thread.join(30_000);
         }
-        System.out.printf("outage: %d writes answered 200, %d answered 503; back after %s ms%n", written.size(),
-                unavailable.get(), recovered);
+        System.out.printf(
+                "outage: %d writes answered 200, %d answered 503; back after %s ms%n",
+                written.size(), unavailable.get(), recovered);
         assertEquals(List.of(), List.copyOf(wrong), "every request answers 200 or 503 during an outage");
         assertTrue(unavailable.get() > 0, "the outage was seen by the load");
         for (String node : List.of(a, b)) {
-            assertTrue(recovered.containsKey(node) && recovered.get(node) < 15_000,
+            assertTrue(
+                    recovered.containsKey(node) && recovered.get(node) < 15_000,
                     node + " serves again within seconds of the database's return: " + recovered);
         }
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("custos.cluster.db.url"),
-                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password", ""))) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                System.getProperty("custos.cluster.db.url"),
+                System.getProperty("custos.test.db.username"),
+                System.getProperty("custos.test.db.password", ""))) {
             java.util.Set<String> stored = new java.util.HashSet<>();
-            try (var rs = db.createStatement().executeQuery("select EXTERNAL_ID from CUSTOS_SHARING_ENTITY "
-                    + "where EXTERNAL_ID like 'outage-%-%'")) {
+            try (var rs = db.createStatement()
+                    .executeQuery(
+                            "select EXTERNAL_ID from CUSTOS_SHARING_ENTITY " + "where EXTERNAL_ID like 'outage-%-%'")) {
                 while (rs.next()) {
                     stored.add(rs.getString(1));
                 }
             }
             assertTrue(stored.containsAll(written), "every write that answered 200 is stored");
-            try (var rs = db.createStatement().executeQuery("select count(*) from CUSTOS_SHARING_ENTITY e "
-                    + "where e.EXTERNAL_ID like 'outage-%-%' and (not exists (select 1 from CUSTOS_SHARE s "
-                    + "where s.ENTITY_ID = e.ID and s.PERMISSION_ID = 'OWNER') or not exists (select 1 from "
-                    + "CUSTOS_ENTITY_ANCESTOR x where x.ENTITY_ID = e.ID and x.DEPTH = 1))")) {
+            try (var rs = db.createStatement()
+                    .executeQuery("select count(*) from CUSTOS_SHARING_ENTITY e "
+                            + "where e.EXTERNAL_ID like 'outage-%-%' and (not exists (select 1 from CUSTOS_SHARE s "
+                            + "where s.ENTITY_ID = e.ID and s.PERMISSION_ID = 'OWNER') or not exists (select 1 from "
+                            + "CUSTOS_ENTITY_ANCESTOR x where x.ENTITY_ID = e.ID and x.DEPTH = 1))")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "no entity is stored without its owner share or its parent link");
             }
@@ -215,7 +279,9 @@ class TwoNodeClusterIT {
     }
 
     private static int pg(String command) throws Exception {
-        return new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), command).inheritIO().start()
+        return new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), command)
+                .inheritIO()
+                .start()
                 .waitFor();
     }
 
@@ -223,58 +289,177 @@ class TwoNodeClusterIT {
     @Order(3)
     void everyServiceWrittenOnAIsReadOnB() throws Exception {
         // Identity: a token issued on A works on B; a logout on B ends it for A.
-        JsonNode tokens = call(a, "POST", "identity-management", "token", Map.of("grant_type", "password",
-                "username", TestRealm.USER, "password", TestRealm.USER_PASSWORD)).json();
-        Http.Reply me = Http.request("GET", on(b, "identity-management", "user")).auth(Http.bearer(tokens.get("access_token").asText())).send();
+        JsonNode tokens = call(
+                        a,
+                        "POST",
+                        "identity-management",
+                        "token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "username",
+                                TestRealm.USER,
+                                "password",
+                                TestRealm.USER_PASSWORD))
+                .json();
+        Http.Reply me = Http.request("GET", on(b, "identity-management", "user"))
+                .auth(Http.bearer(tokens.get("access_token").asText()))
+                .send();
         assertEquals(200, me.status(), me.toString());
-        assertEquals(200, call(b, "POST", "identity-management", "user/logout", Map.of("refresh_token", tokens.get("refresh_token").asText())).status());
-        assertEquals(400, call(a, "POST", "identity-management", "token", Map.of("grant_type", "refresh_token",
-                "refresh_token", tokens.get("refresh_token").asText())).status(), "the session ended on B is gone on A");
+        assertEquals(
+                200,
+                call(
+                                b,
+                                "POST",
+                                "identity-management",
+                                "user/logout",
+                                Map.of(
+                                        "refresh_token",
+                                        tokens.get("refresh_token").asText()))
+                        .status());
+        assertEquals(
+                400,
+                call(
+                                a,
+                                "POST",
+                                "identity-management",
+                                "token",
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "refresh_token",
+                                        tokens.get("refresh_token").asText()))
+                        .status(),
+                "the session ended on B is gone on A");
 
         // Users.
-        assertEquals(200, call(a, "POST", "user-management", "user", Map.of("username", "clustered", "first_name", "C",
-                "last_name", "L", "email", "clustered@example.org")).status());
-        assertFalse(call(b, "GET", "user-management", "user/availability?username=clustered", null).json().get("status").asBoolean());
+        assertEquals(
+                200,
+                call(
+                                a,
+                                "POST",
+                                "user-management",
+                                "user",
+                                Map.of(
+                                        "username",
+                                        "clustered",
+                                        "first_name",
+                                        "C",
+                                        "last_name",
+                                        "L",
+                                        "email",
+                                        "clustered@example.org"))
+                        .status());
+        assertFalse(call(b, "GET", "user-management", "user/availability?username=clustered", null)
+                .json()
+                .get("status")
+                .asBoolean());
 
         // Groups, with the membership type from our table.
-        String group = call(a, "POST", "group-management", "groups", Map.of("groups", List.of(Map.of("name", "g", "ownerId", "clustered"))))
-                .json().get("groups").get(0).get("id").asText();
-        JsonNode members = call(b, "GET", "group-management", "user/group/memberships/child?group.id=" + group, null).json();
-        assertEquals("OWNER", members.get("profiles").get(0).get("membership_type").asText());
+        String group = call(
+                        a,
+                        "POST",
+                        "group-management",
+                        "groups",
+                        Map.of("groups", List.of(Map.of("name", "g", "ownerId", "clustered"))))
+                .json()
+                .get("groups")
+                .get(0)
+                .get("id")
+                .asText();
+        JsonNode members = call(b, "GET", "group-management", "user/group/memberships/child?group.id=" + group, null)
+                .json();
+        assertEquals(
+                "OWNER", members.get("profiles").get(0).get("membership_type").asText());
 
         // Secrets, sealed on A, opened on B.
-        String token = call(a, "POST", "resource-secret-management", "secret/password",
-                Map.of("metadata", Map.of("owner_id", "clustered"), "password", "cluster-secret")).json().get("token").asText();
-        assertEquals("cluster-secret", call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
-                .json().get("password").asText());
+        String token = call(
+                        a,
+                        "POST",
+                        "resource-secret-management",
+                        "secret/password",
+                        Map.of("metadata", Map.of("owner_id", "clustered"), "password", "cluster-secret"))
+                .json()
+                .get("token")
+                .asText();
+        assertEquals(
+                "cluster-secret",
+                call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
+                        .json()
+                        .get("password")
+                        .asText());
 
         // Agents: registered on A, token from B.
         assertEquals(200, call(a, "POST", "agent-management", "enable", null).status());
-        String secret = call(a, "POST", "agent-management", "agent", Map.of("id", "cluster-agent")).json().get("secret").asText();
-        Http.Reply agentToken = Http.request("POST", on(b, "identity-management", "agent/token/" + TestRealm.TENANT_CLIENT))
-                .auth(Http.custosBearer("cluster-agent", secret)).json(Map.of("grant_type", "client_credentials")).send();
+        String secret = call(a, "POST", "agent-management", "agent", Map.of("id", "cluster-agent"))
+                .json()
+                .get("secret")
+                .asText();
+        Http.Reply agentToken = Http.request(
+                        "POST", on(b, "identity-management", "agent/token/" + TestRealm.TENANT_CLIENT))
+                .auth(Http.custosBearer("cluster-agent", secret))
+                .json(Map.of("grant_type", "client_credentials"))
+                .send();
         assertEquals(200, agentToken.status(), agentToken.toString());
 
         // Logs: enabled on A, reported on B.
         assertEquals(200, call(a, "POST", "log-management", "status", null).status());
-        assertTrue(call(b, "GET", "log-management", "status", null).json().get("status").asBoolean());
+        assertTrue(call(b, "GET", "log-management", "status", null)
+                .json()
+                .get("status")
+                .asBoolean());
 
         // A revoked group membership on A is gone on B at once, 100 times over.
         for (int i = 0; i < 100; i++) {
-            assertEquals(200, call(a, "POST", "group-management", "user/group/membership",
-                    Map.of("group_id", group, "username", TestRealm.USER, "membership_type", "MEMBER")).status());
-            assertEquals(200, call(a, "DELETE", "group-management", "user/group/membership",
-                    Map.of("group_id", group, "username", TestRealm.USER)).status());
-            assertFalse(call(b, "GET", "group-management", "user/group/access?group_id=" + group + "&username="
-                    + TestRealm.USER + "&type=MEMBER", null).json().get("status").asBoolean(), "stale membership on B");
+            assertEquals(
+                    200,
+                    call(
+                                    a,
+                                    "POST",
+                                    "group-management",
+                                    "user/group/membership",
+                                    Map.of("group_id", group, "username", TestRealm.USER, "membership_type", "MEMBER"))
+                            .status());
+            assertEquals(
+                    200,
+                    call(
+                                    a,
+                                    "DELETE",
+                                    "group-management",
+                                    "user/group/membership",
+                                    Map.of("group_id", group, "username", TestRealm.USER))
+                            .status());
+            assertFalse(
+                    call(
+                                    b,
+                                    "GET",
+                                    "group-management",
+                                    "user/group/access?group_id=" + group + "&username=" + TestRealm.USER
+                                            + "&type=MEMBER",
+                                    null)
+                            .json()
+                            .get("status")
+                            .asBoolean(),
+                    "stale membership on B");
         }
 
         // Sharing: an entity and a share made on A are checked on B.
         SharingApi onA = new SharingApi(realm, realm.tenantAuth());
-        assertEquals(200, onA.createEntity("cluster-doc", "DOC", "clustered", null).status());
-        assertEquals(200, onA.share("users", "cluster-doc", "READ", List.of(TestRealm.USER), false).status());
-        assertTrue(call(b, "GET", "sharing-management", "entity/user/access?entity.id=cluster-doc&permission_type.id=READ&owner_id="
-                + TestRealm.USER, null).json().get("status").asBoolean());
+        assertEquals(
+                200, onA.createEntity("cluster-doc", "DOC", "clustered", null).status());
+        assertEquals(
+                200,
+                onA.share("users", "cluster-doc", "READ", List.of(TestRealm.USER), false)
+                        .status());
+        assertTrue(call(
+                        b,
+                        "GET",
+                        "sharing-management",
+                        "entity/user/access?entity.id=cluster-doc&permission_type.id=READ&owner_id=" + TestRealm.USER,
+                        null)
+                .json()
+                .get("status")
+                .asBoolean());
 
         // Node A goes away under load on B; B answers every request, reading what A wrote.
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
@@ -282,8 +467,13 @@ class TwoNodeClusterIT {
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread load = new Thread(() -> {
             while (running.get()) {
-                Http.Reply r = call(b, "GET", "sharing-management", "entity/user/access?entity.id=cluster-doc"
-                        + "&permission_type.id=READ&owner_id=" + TestRealm.USER, null);
+                Http.Reply r = call(
+                        b,
+                        "GET",
+                        "sharing-management",
+                        "entity/user/access?entity.id=cluster-doc" + "&permission_type.id=READ&owner_id="
+                                + TestRealm.USER,
+                        null);
                 if (r.status() == 200 && r.json().get("status").asBoolean()) {
                     served.incrementAndGet();
                 } else {
@@ -299,9 +489,16 @@ class TwoNodeClusterIT {
         load.join();
         assertEquals(0, failures.get(), "B failed requests while A stopped (" + served.get() + " served)");
         assertTrue(served.get() > 10, "B served " + served.get());
-        assertEquals("cluster-secret", call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
-                .json().get("password").asText());
-        assertEquals(200, call(b, "POST", "identity-management", "token", Map.of("grant_type", "client_credentials")).status());
+        assertEquals(
+                "cluster-secret",
+                call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
+                        .json()
+                        .get("password")
+                        .asText());
+        assertEquals(
+                200,
+                call(b, "POST", "identity-management", "token", Map.of("grant_type", "client_credentials"))
+                        .status());
         new AdminApi(b).deleteRealm(realm.name());
         realm = null;
     }

@@ -1,5 +1,9 @@
 package org.custos.keycloak.compat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
@@ -8,11 +12,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What any client of Custos's gateway could send, because protobuf's JSON parser accepted it: every field under its
@@ -25,8 +24,8 @@ class ProtobufJsonNamesIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "protonames", rep ->
-                rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user("bob", "bob-password-1"))));
+        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "protonames", rep -> rep.withArray("users")
+                .add(Http.JSON.valueToTree(TestRealm.user("bob", "bob-password-1"))));
     }
 
     @AfterAll
@@ -47,46 +46,91 @@ class ProtobufJsonNamesIT {
 
     @Test
     void camelCaseFieldsAreReadEverywhere() {
-        ok("POST", "user-management", "user", "{\"username\":\"carla\",\"firstName\":\"Carla\",\"lastName\":\"Camel\","
-                + "\"email\":\"carla@example.org\",\"password\":\"carla-password-1\",\"temporaryPassword\":false}");
+        ok(
+                "POST",
+                "user-management",
+                "user",
+                "{\"username\":\"carla\",\"firstName\":\"Carla\",\"lastName\":\"Camel\","
+                        + "\"email\":\"carla@example.org\",\"password\":\"carla-password-1\","
+                        + "\"temporaryPassword\":false}");
         JsonNode carla = realm.adminUser("carla");
         assertEquals("Camel", carla.get("lastName").asText());
         assertTrue(carla.get("requiredActions").isEmpty(), "temporaryPassword=false was read");
 
-        ok("POST", "user-management", "attributes", "{\"attributes\":[{\"key\":\"lab\",\"values\":[\"7\"]}],"
-                + "\"users\":[\"carla\"]}");
-        ok("POST", "user-management", "user/profile/mapper", "{\"currentUsername\":\"bob\",\"previousUsername\":\"carla\","
-                + "\"linkingAttributes\":[\"lab\"]}");
-        assertEquals("7", realm.adminUser("bob").get("attributes").get("lab").get(0).asText());
+        ok(
+                "POST",
+                "user-management",
+                "attributes",
+                "{\"attributes\":[{\"key\":\"lab\",\"values\":[\"7\"]}]," + "\"users\":[\"carla\"]}");
+        ok(
+                "POST",
+                "user-management",
+                "user/profile/mapper",
+                "{\"currentUsername\":\"bob\",\"previousUsername\":\"carla\"," + "\"linkingAttributes\":[\"lab\"]}");
+        assertEquals(
+                "7", realm.adminUser("bob").get("attributes").get("lab").get(0).asText());
 
         ok("POST", "sharing-management", "entity/type", "{\"entityType\":{\"id\":\"DOC\"}}");
         ok("POST", "sharing-management", "permission/type", "{\"permissionType\":{\"id\":\"READ\"}}");
-        ok("POST", "sharing-management", "entity", "{\"entity\":{\"id\":\"doc-1\",\"type\":\"DOC\",\"ownerId\":\"carla\","
-                + "\"fullText\":\"quarterly report\",\"originalCreationTime\":\"1700000000000\"}}");
-        ok("POST", "sharing-management", "users/share", "{\"entity\":{\"id\":\"doc-1\"},\"permissionType\":{\"id\":\"READ\"},"
-                + "\"ownerId\":[\"bob\"],\"cascade\":\"true\"}");
-        assertTrue(ok("GET", "sharing-management", "entity/user/access?entity.id=doc-1&permission_type.id=READ&owner_id=bob",
-                null).get("status").asBoolean());
-        JsonNode found = ok("POST", "sharing-management", "entities", "{\"ownerId\":\"bob\",\"searchCriteria\":"
-                + "[{\"searchField\":\"FULL_TEXT\",\"value\":\"%quarterly%\",\"condition\":\"LIKE\"}],\"limit\":\"10\"}");
+        ok(
+                "POST",
+                "sharing-management",
+                "entity",
+                "{\"entity\":{\"id\":\"doc-1\",\"type\":\"DOC\",\"ownerId\":\"carla\","
+                        + "\"fullText\":\"quarterly report\",\"originalCreationTime\":\"1700000000000\"}}");
+        ok(
+                "POST",
+                "sharing-management",
+                "users/share",
+                "{\"entity\":{\"id\":\"doc-1\"},\"permissionType\":{\"id\":\"READ\"},"
+                        + "\"ownerId\":[\"bob\"],\"cascade\":\"true\"}");
+        assertTrue(ok(
+                        "GET",
+                        "sharing-management",
+                        "entity/user/access?entity.id=doc-1&permission_type.id=READ&owner_id=bob",
+                        null)
+                .get("status")
+                .asBoolean());
+        JsonNode found = ok(
+                "POST",
+                "sharing-management",
+                "entities",
+                "{\"ownerId\":\"bob\",\"searchCriteria\":"
+                        + "[{\"searchField\":\"FULL_TEXT\",\"value\":\"%quarterly%\","
+                        + "\"condition\":\"LIKE\"}],\"limit\":\"10\"}");
         assertEquals("doc-1", found.get("entity_array").get(0).get("id").asText(), found.toString());
 
-        String token = ok("POST", "resource-secret-management", "secret/password", "{\"metadata\":{\"ownerId\":\"carla\","
-                + "\"clientId\":\"" + TestRealm.TENANT_CLIENT + "\"},\"password\":\"camel-secret-1\"}").get("token").asText();
-        assertEquals("camel-secret-1", ok("GET", "resource-secret-management", "secret/password?token=" + token, null)
-                .get("password").asText());
+        String token = ok(
+                        "POST",
+                        "resource-secret-management",
+                        "secret/password",
+                        "{\"metadata\":{\"ownerId\":\"carla\"," + "\"clientId\":\"" + TestRealm.TENANT_CLIENT
+                                + "\"},\"password\":\"camel-secret-1\"}")
+                .get("token")
+                .asText();
+        assertEquals(
+                "camel-secret-1",
+                ok("GET", "resource-secret-management", "secret/password?token=" + token, null)
+                        .get("password")
+                        .asText());
     }
 
     @Test
     void bodilessCallsTakeTheirFieldsFromTheQuery() {
-        ok("POST", "user-management", "user", "{\"username\":\"dora\",\"first_name\":\"D\",\"last_name\":\"Q\","
-                + "\"email\":\"dora@example.org\"}");
+        ok(
+                "POST",
+                "user-management",
+                "user",
+                "{\"username\":\"dora\",\"first_name\":\"D\",\"last_name\":\"Q\"," + "\"email\":\"dora@example.org\"}");
         // DELETE user?username=dora with no body, as the gateway bound the request's fields from the query.
         ok("DELETE", "user-management", "user?username=dora", null);
         assertEquals(null, realm.adminUser("dora"));
         ok("POST", "sharing-management", "entity/type", "{\"entity_type\":{\"id\":\"NOTE\"}}");
         ok("DELETE", "sharing-management", "entity/type?entity_type.id=NOTE", null);
-        assertEquals(404, call("GET", "sharing-management", "entity/type?entity_type.id=NOTE", null).status());
+        assertEquals(
+                404,
+                call("GET", "sharing-management", "entity/type?entity_type.id=NOTE", null)
+                        .status());
         // A PUT or POST never reads its fields from the query: credentials do not belong in URLs.
         Http.Reply put = call("PUT", "user-management", "user/password?username=bob&password=in-the-url-1", null);
         assertEquals(400, put.status(), put.toString());

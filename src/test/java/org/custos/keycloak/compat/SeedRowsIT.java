@@ -1,7 +1,14 @@
 package org.custos.keycloak.compat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.BrowserLogin;
 import org.custos.keycloak.testing.Http;
@@ -10,14 +17,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every example request of {@code ../shared/seeds/custos-rest-api.txt}, its body copied verbatim, against a realm set
@@ -44,13 +43,39 @@ class SeedRowsIT {
 
     /** The seed's tenant: a confidential client {@code custosId} with a service account that manages users. */
     private static void custosIdClient(ObjectNode rep) {
-        rep.withArray("clients").add(Http.JSON.valueToTree(Map.of("clientId", CLIENT, "publicClient", false,
-                "secret", SECRET, "standardFlowEnabled", true, "directAccessGrantsEnabled", true,
-                "serviceAccountsEnabled", true, "redirectUris", List.of("https://domain/callback"))));
-        rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "service-account-" + CLIENT,
-                "enabled", true, "serviceAccountClientId", CLIENT, "clientRoles", Map.of("realm-management",
-                        List.of("view-users", "manage-users", "query-groups", "manage-authorization",
-                                "view-events")))));
+        rep.withArray("clients")
+                .add(Http.JSON.valueToTree(Map.of(
+                        "clientId",
+                        CLIENT,
+                        "publicClient",
+                        false,
+                        "secret",
+                        SECRET,
+                        "standardFlowEnabled",
+                        true,
+                        "directAccessGrantsEnabled",
+                        true,
+                        "serviceAccountsEnabled",
+                        true,
+                        "redirectUris",
+                        List.of("https://domain/callback"))));
+        rep.withArray("users")
+                .add(Http.JSON.valueToTree(Map.of(
+                        "username",
+                        "service-account-" + CLIENT,
+                        "enabled",
+                        true,
+                        "serviceAccountClientId",
+                        CLIENT,
+                        "clientRoles",
+                        Map.of(
+                                "realm-management",
+                                List.of(
+                                        "view-users",
+                                        "manage-users",
+                                        "query-groups",
+                                        "manage-authorization",
+                                        "view-events")))));
     }
 
     @BeforeAll
@@ -65,24 +90,28 @@ class SeedRowsIT {
             rep.put("duplicateEmailsAllowed", true);
             custosIdClient(rep);
             ObjectNode roles = rep.putObject("roles");
-            roles.set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "gateway_provider"),
-                    Map.of("name", "owner"), Map.of("name", "test"))));
+            roles.set(
+                    "realm",
+                    Http.JSON.valueToTree(List.of(
+                            Map.of("name", "gateway_provider"), Map.of("name", "owner"), Map.of("name", "test"))));
             // admin_access_token: a realm admin's token. The seed's user "admin" (a group and entity owner) is plain.
             Map<String, Object> admin = TestRealm.user("tenant-admin", "admin-password-1");
             admin.put("clientRoles", Map.of("realm-management", List.of("realm-admin")));
             admin.put("realmRoles", List.of("test"));
             rep.withArray("users").add(Http.JSON.valueToTree(admin));
             for (String name : List.of("admin", "username", "testuser1", "testuser2", "jhon", "UserB", "user a")) {
-                rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(name, name.replace(" ", "-")
-                        + "-password-1")));
+                rep.withArray("users")
+                        .add(Http.JSON.valueToTree(TestRealm.user(name, name.replace(" ", "-") + "-password-1")));
             }
-            rep.putArray("groups").add(Http.JSON.valueToTree(Map.of("id", GROUP_A, "name", "seed-group-a")))
+            rep.putArray("groups")
+                    .add(Http.JSON.valueToTree(Map.of("id", GROUP_A, "name", "seed-group-a")))
                     .add(Http.JSON.valueToTree(Map.of("id", GROUP_B, "name", "seed-group-b")))
                     .add(Http.JSON.valueToTree(Map.of("id", "groupX", "name", "groupX")))
                     .add(Http.JSON.valueToTree(Map.of("name", "to-update")))
                     .add(Http.JSON.valueToTree(Map.of("name", "to-delete")));
         });
-        adminToken = realm.nativePasswordGrant(CLIENT, SECRET, "tenant-admin", "admin-password-1").get("access_token")
+        adminToken = realm.nativePasswordGrant(CLIENT, SECRET, "tenant-admin", "admin-password-1")
+                .get("access_token")
                 .asText();
     }
 
@@ -99,7 +128,9 @@ class SeedRowsIT {
     }
 
     private static String userToken(String username, String password) {
-        return realm.nativePasswordGrant(CLIENT, SECRET, username, password).get("access_token").asText();
+        return realm.nativePasswordGrant(CLIENT, SECRET, username, password)
+                .get("access_token")
+                .asText();
     }
 
     private static Http.Reply send(String method, String uri, String authorization, String body) {
@@ -125,50 +156,90 @@ class SeedRowsIT {
     }
 
     private static String groupId(String name) {
-        return realm.admin().get("/" + realm.name() + "/groups?search=" + name).get(0).get("id").asText();
+        return realm.admin()
+                .get("/" + realm.name() + "/groups?search=" + name)
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     // ------------------------------------------------------------------ Identity Management APIs
 
     @Test
     void identityRows() {
-        row(identityRealm, "GET", "/identity-management/v1.0.0/.well-known/openid-configuration?client_id=" + CLIENT,
-                clientCredentials(), null);
-        row(identityRealm, "POST", "/identity-management/v1.0.0/token", clientCredentials(), """
+        row(
+                identityRealm,
+                "GET",
+                "/identity-management/v1.0.0/.well-known/openid-configuration?client_id=" + CLIENT,
+                clientCredentials(),
+                null);
+        row(
+                identityRealm,
+                "POST",
+                "/identity-management/v1.0.0/token",
+                clientCredentials(),
+                """
                 {
                 "username":"userA",
                 "password":"XXXX",
                 "grant_type":"password"
                 }""");
         String code = BrowserLogin.code(identityRealm.realmUrl(), CLIENT, "https://domain/callback", "userA", "XXXX");
-        JsonNode tokens = row(identityRealm, "POST", "/identity-management/v1.0.0/token", clientCredentials(), """
+        JsonNode tokens = row(
+                identityRealm,
+                "POST",
+                "/identity-management/v1.0.0/token",
+                clientCredentials(),
+                """
                 {
                 "code":"wsxdcfvgbg",
                 "redirect_uri":"https://domain/callback",
                 "grant_type":"authorization_code"
-                }""".replace("wsxdcfvgbg", code));
+                }"""
+                        .replace("wsxdcfvgbg", code));
         assertFalse(tokens.get("access_token").asText().isEmpty());
         // "Renew access token": the seed repeats the authorization-code body.
         String second = BrowserLogin.code(identityRealm.realmUrl(), CLIENT, "https://domain/callback", "userA", "XXXX");
-        row(identityRealm, "POST", "/identity-management/v1.0.0/token", clientCredentials(), """
+        row(
+                identityRealm,
+                "POST",
+                "/identity-management/v1.0.0/token",
+                clientCredentials(),
+                """
                 {
                 "code":"wsxdcfvgbg",
                 "redirect_uri":"https://domain/callback",
                 "grant_type":"authorization_code"
-                }""".replace("wsxdcfvgbg", second));
-        row(identityRealm, "GET", "/identity-management/v1.0.0/credentials?client_id=" + CLIENT, clientCredentials(), null);
-        row(identityRealm, "POST", "/identity-management/v1.0.0/user/logout", clientCredentials(), """
+                }"""
+                        .replace("wsxdcfvgbg", second));
+        row(
+                identityRealm,
+                "GET",
+                "/identity-management/v1.0.0/credentials?client_id=" + CLIENT,
+                clientCredentials(),
+                null);
+        row(
+                identityRealm,
+                "POST",
+                "/identity-management/v1.0.0/user/logout",
+                clientCredentials(),
+                """
                 {
                 "refresh_token":"xxxxxxx",
                 "grant_type":"refresh_token"
-                }""".replace("xxxxxxx", tokens.get("refresh_token").asText()));
+                }"""
+                        .replace("xxxxxxx", tokens.get("refresh_token").asText()));
     }
 
     // ------------------------------------------------------------------ User Management APIs
 
     @Test
     void userRows() {
-        row("POST", "/user-management/v1.0.0/user", clientCredentials(), """
+        row(
+                "POST",
+                "/user-management/v1.0.0/user",
+                clientCredentials(),
+                """
                 {
                 "username":"UserA",
                 "first_name":"Jhon",
@@ -176,26 +247,43 @@ class SeedRowsIT {
                 "email":"jhon@gmail.com",
                 "password":"12345","temporary_password":false
                 }""");
-        row("POST", "/user-management/v1.0.0/user/activation", clientCredentials(), """
+        row(
+                "POST",
+                "/user-management/v1.0.0/user/activation",
+                clientCredentials(),
+                """
                 {
                 "username":"UserA"
                 }""");
-        row("POST", "/user-management/v1.0.0/user/deactivation", clientCredentials(), """
+        row(
+                "POST",
+                "/user-management/v1.0.0/user/deactivation",
+                clientCredentials(),
+                """
                 {
                 "username":"UserA"
                 }""");
         row("GET", "/user-management/v1.0.0/user/activation/status?user.username=UserA", clientCredentials(), null);
         row("GET", "/user-management/v1.0.0/user/availability?user.username=UserA", clientCredentials(), null);
-        row("PUT", "/user-management/v1.0.0/user/password", clientCredentials(), """
+        row(
+                "PUT",
+                "/user-management/v1.0.0/user/password",
+                clientCredentials(),
+                """
                 {
                 "username":"testuser1",
                 "password":"123456"
                 }""");
-        row("DELETE", "/user-management/v1.0.0/user", Http.bearer(adminToken), """
+        row(
+                "DELETE",
+                "/user-management/v1.0.0/user",
+                Http.bearer(adminToken),
+                """
                 {
                 "username":"testuser1"
                 }""");
-        String attributes = """
+        String attributes =
+                """
                 {
                 "attributes":[
                 {
@@ -209,26 +297,39 @@ class SeedRowsIT {
                 "users":["username"]
                 }""";
         for (String method : List.of("POST", "DELETE")) {
-            Http.Reply refused = send(method, "/user-management/v1.0.0/attributes", Http.bearer(adminToken), attributes);
+            Http.Reply refused =
+                    send(method, "/user-management/v1.0.0/attributes", Http.bearer(adminToken), attributes);
             assertEquals(400, refused.status(), "the key email is Keycloak's login email: " + refused);
             assertTrue(refused.json().get("error_description").asText().contains("email"), refused.toString());
         }
         JsonNode username = realm.adminUser("username");
         assertEquals("username@example.org", username.get("email").asText(), "the login email is untouched");
         assertFalse(username.path("attributes").has("phone"), "nothing of the refused row was written");
-        row("POST", "/user-management/v1.0.0/users/roles", Http.bearer(adminToken), """
+        row(
+                "POST",
+                "/user-management/v1.0.0/users/roles",
+                Http.bearer(adminToken),
+                """
                 {
                 "roles":["gateway_provider"],
                 "usernames":["username"],
                 "client_level":false
                 }""");
-        row("DELETE", "/user-management/v1.0.0/users/roles", Http.bearer(adminToken), """
+        row(
+                "DELETE",
+                "/user-management/v1.0.0/users/roles",
+                Http.bearer(adminToken),
+                """
                 {
                 "realm_roles":["gateway_provider"],
                 "username":"username"
                 }""");
         assertFalse(realm.realmRoleNames("username").contains("gateway_provider"));
-        row("PUT", "/user-management/v1.0.0/user/profile", clientCredentials(), """
+        row(
+                "PUT",
+                "/user-management/v1.0.0/user/profile",
+                clientCredentials(),
+                """
                 {
                 "username":"jhon",
                 "first_name":"Jhon",
@@ -236,19 +337,35 @@ class SeedRowsIT {
                 "email":"jhon@gmail.com"
                 }""");
         row("GET", "/user-management/v1.0.0/users?offset=0&limit=10&user.id=username", clientCredentials(), null);
-        row("GET", "/user-management/v1.0.0/users/profile?user_profile.attributes.key=key"
-                + "&user_profile.attributes.value=value", clientCredentials(), null);
-        row("POST", "/user-management/v1.0.0/user/profile/mapper", Http.bearer(adminToken), """
+        row(
+                "GET",
+                "/user-management/v1.0.0/users/profile?user_profile.attributes.key=key"
+                        + "&user_profile.attributes.value=value",
+                clientCredentials(),
+                null);
+        row(
+                "POST",
+                "/user-management/v1.0.0/user/profile/mapper",
+                Http.bearer(adminToken),
+                """
                 {
                 "current_username":"UserB",
                 "previous_username":"UserA",
                 "linking_attributes":["phone","email"]
                 }""");
-        row("POST", "/user-management/v1.0.0/user/admin", Http.bearer(adminToken), """
+        row(
+                "POST",
+                "/user-management/v1.0.0/user/admin",
+                Http.bearer(adminToken),
+                """
                 {
                 "username":"user a"
                 }""");
-        row("DELETE", "/user-management/v1.0.0/user/admin", Http.bearer(adminToken), """
+        row(
+                "DELETE",
+                "/user-management/v1.0.0/user/admin",
+                Http.bearer(adminToken),
+                """
                 {
                 "username":"user a"
                 }""");
@@ -258,7 +375,11 @@ class SeedRowsIT {
 
     @Test
     void groupRows() {
-        row("POST", "/group-management/v1.0.0/groups", clientCredentials(), """
+        row(
+                "POST",
+                "/group-management/v1.0.0/groups",
+                clientCredentials(),
+                """
                 {
                 "clientId":"custos Id",
                 "groups": [ {
@@ -271,7 +392,11 @@ class SeedRowsIT {
                 "sub_groups": []
                 }]
                 }""");
-        row("PUT", "/group-management/v1.0.0/group/" + groupId("to-update"), clientCredentials(), """
+        row(
+                "PUT",
+                "/group-management/v1.0.0/group/" + groupId("to-update"),
+                clientCredentials(),
+                """
                 {
                 "clientId":"custos Id",
                 "group": {
@@ -288,45 +413,75 @@ class SeedRowsIT {
         row("GET", "/group-management/v1.0.0/group?group.id=" + GROUP_A, clientCredentials(), null);
         row("GET", "/group-management/v1.0.0/group?group.name=groupX", clientCredentials(), null);
         row("GET", "/group-management/v1.0.0/groups", clientCredentials(), null);
-        row("POST", "/group-management/v1.0.0/user/group/membership", clientCredentials(), """
+        row(
+                "POST",
+                "/group-management/v1.0.0/user/group/membership",
+                clientCredentials(),
+                """
                 {
                 "group_id":"30c93703-2843-46a4-9551-4ea5ccb7fa4d",
                 "username":"username",
                 "membership_type":"MEMBER"
                 }""");
-        row("PUT", "/group-management/v1.0.0/user/group/membership", clientCredentials(), """
+        row(
+                "PUT",
+                "/group-management/v1.0.0/user/group/membership",
+                clientCredentials(),
+                """
                 {
                 "group_id":"30c93703-2843-46a4-9551-4ea5ccb7fa4d",
                 "username":"username",
                 "type":"ADMIN"
                 }""");
-        row("DELETE", "/group-management/v1.0.0/user/group/membership", clientCredentials(), """
+        row(
+                "DELETE",
+                "/group-management/v1.0.0/user/group/membership",
+                clientCredentials(),
+                """
                 {
                 "group_id":"30c93703-2843-46a4-9551-4ea5ccb7fa4d",
                 "username":"username",
                 "membership_type":"MEMBER"
                 }""");
-        row("POST", "/group-management/v1.0.0/group/membership", clientCredentials(), """
+        row(
+                "POST",
+                "/group-management/v1.0.0/group/membership",
+                clientCredentials(),
+                """
                 {
                 "child_id":"30c93703-2843-46a4-9551-4ea5ccb7fa4d",
                 "parent_id":"30c93703-2843-5678-9551-4ea5ccb7fa4d"
                 }""");
-        assertEquals(GROUP_B, realm.admin().get("/" + realm.name() + "/groups/" + GROUP_A).get("parentId").asText());
-        row("DELETE", "/group-management/v1.0.0/group/membership", clientCredentials(), """
+        assertEquals(
+                GROUP_B,
+                realm.admin()
+                        .get("/" + realm.name() + "/groups/" + GROUP_A)
+                        .get("parentId")
+                        .asText());
+        row(
+                "DELETE",
+                "/group-management/v1.0.0/group/membership",
+                clientCredentials(),
+                """
                 {
                 "child_id":"30c93703-2843-46a4-9551-4ea5ccb7fa4d",
                 "parent_id":"30c93703-2843-5678-9551-4ea5ccb7fa4d"
                 }""");
         row("GET", "/group-management/v1.0.0/groups/memberships/child?group.id=groupX", clientCredentials(), null);
         row("GET", "/group-management/v1.0.0/user/group/memberships/child?group.id=groupX", clientCredentials(), null);
-        row("GET", "/group-management/v1.0.0/user/group/memberships?profile.username=username", clientCredentials(), null);
+        row(
+                "GET",
+                "/group-management/v1.0.0/user/group/memberships?profile.username=username",
+                clientCredentials(),
+                null);
     }
 
     // ------------------------------------------------------------------ Secret Management APIs
 
     @Test
     void secretRows() {
-        String metadata = """
+        String metadata =
+                """
                 {
                 "metadata" : {
                 "client_id":"custosId",
@@ -336,10 +491,15 @@ class SeedRowsIT {
                 }""";
         row("GET", "/resource-secret-management/v1.0.0/openid-connect/certs", clientCredentials(), null);
         String ssh = row("POST", "/resource-secret-management/v1.0.0/secret/ssh", clientCredentials(), metadata)
-                .get("token").asText();
+                .get("token")
+                .asText();
         row("GET", "/resource-secret-management/v1.0.0/secret/ssh?token=" + ssh, clientCredentials(), null);
         row("DELETE", "/resource-secret-management/v1.0.0/secret/ssh?token=" + ssh, clientCredentials(), null);
-        String password = row("POST", "/resource-secret-management/v1.0.0/secret/password", clientCredentials(), """
+        String password = row(
+                        "POST",
+                        "/resource-secret-management/v1.0.0/secret/password",
+                        clientCredentials(),
+                        """
                 {
                 "metadata" : {
                 "client_id":"custosId",
@@ -347,22 +507,48 @@ class SeedRowsIT {
                 "owner_id":"username"
                 },
                 "password":"passwordToBeSaved"
-                }""").get("token").asText();
-        assertEquals("passwordToBeSaved", row("GET", "/resource-secret-management/v1.0.0/secret/password?client_id="
-                + CLIENT + "&token=" + password, clientCredentials(), null).get("password").asText());
-        row("DELETE", "/resource-secret-management/v1.0.0/secret/password?client_id=" + CLIENT + "&token=" + password,
-                clientCredentials(), null);
-        String certificate = row("POST", "/resource-secret-management/v1.0.0/secret/certificate", clientCredentials(),
-                metadata).get("token").asText();
-        row("GET", "/resource-secret-management/v1.0.0/secret/certificate?client_id=" + CLIENT + "&token=" + certificate,
-                clientCredentials(), null);
-        row("DELETE", "/resource-secret-management/v1.0.0/secret/certificate?client_id=" + CLIENT + "&token="
-                + certificate, clientCredentials(), null);
-        row("GET", "/resource-secret-management/v1.0.0/secret/summaries?client_id=" + CLIENT
-                + "&accessible_tokens=axsdcfvgbhbnh", clientCredentials(), null);
+                }""")
+                .get("token")
+                .asText();
+        assertEquals(
+                "passwordToBeSaved",
+                row(
+                                "GET",
+                                "/resource-secret-management/v1.0.0/secret/password?client_id=" + CLIENT + "&token="
+                                        + password,
+                                clientCredentials(),
+                                null)
+                        .get("password")
+                        .asText());
+        row(
+                "DELETE",
+                "/resource-secret-management/v1.0.0/secret/password?client_id=" + CLIENT + "&token=" + password,
+                clientCredentials(),
+                null);
+        String certificate = row(
+                        "POST", "/resource-secret-management/v1.0.0/secret/certificate", clientCredentials(), metadata)
+                .get("token")
+                .asText();
+        row(
+                "GET",
+                "/resource-secret-management/v1.0.0/secret/certificate?client_id=" + CLIENT + "&token=" + certificate,
+                clientCredentials(),
+                null);
+        row(
+                "DELETE",
+                "/resource-secret-management/v1.0.0/secret/certificate?client_id=" + CLIENT + "&token=" + certificate,
+                clientCredentials(),
+                null);
+        row(
+                "GET",
+                "/resource-secret-management/v1.0.0/secret/summaries?client_id=" + CLIENT
+                        + "&accessible_tokens=axsdcfvgbhbnh",
+                clientCredentials(),
+                null);
 
         String user = userToken("username", "username-password-1");
-        String kv = """
+        String kv =
+                """
                 {
                 "metadata" : {
                 "client_id":"custosId",
@@ -372,23 +558,39 @@ class SeedRowsIT {
                 "value":"axsdcfvgbhnhnhnhJKNM"
                 }""";
         Http.Reply set = Http.request("POST", realm.custos("resource-secret-management", "secret/kv"))
-                .auth(clientCredentials()).header("user-token", user).body(kv, "application/json").send();
+                .auth(clientCredentials())
+                .header("user-token", user)
+                .body(kv, "application/json")
+                .send();
         assertEquals(200, set.status(), set.toString());
-        Http.Reply get = Http.request("GET", realm.custos("resource-secret-management", "secret/kv")
-                + "?metadata.client_id=custosId&key=vault_key").auth(clientCredentials()).header("user-token", user).send();
+        Http.Reply get = Http.request(
+                        "GET",
+                        realm.custos("resource-secret-management", "secret/kv")
+                                + "?metadata.client_id=custosId&key=vault_key")
+                .auth(clientCredentials())
+                .header("user-token", user)
+                .send();
         assertEquals("axsdcfvgbhnhnhnhJKNM", get.json().get("value").asText(), get.toString());
         Http.Reply update = Http.request("PUT", realm.custos("resource-secret-management", "secret/kv"))
-                .auth(clientCredentials()).header("user-token", user).body(kv, "application/json").send();
+                .auth(clientCredentials())
+                .header("user-token", user)
+                .body(kv, "application/json")
+                .send();
         assertEquals(200, update.status(), update.toString());
         Http.Reply delete = Http.request("DELETE", realm.custos("resource-secret-management", "secret/kv"))
-                .auth(clientCredentials()).header("user-token", user).body("""
+                .auth(clientCredentials())
+                .header("user-token", user)
+                .body(
+                        """
                         {
                         "metadata" : {
                         "client_id":"custosId",
                         "description":"sample key"
                         },
                         "key":"vault_key"
-                        }""", "application/json").send();
+                        }""",
+                        "application/json")
+                .send();
         assertEquals(200, delete.status(), delete.toString());
     }
 
@@ -396,7 +598,8 @@ class SeedRowsIT {
 
     @Test
     void sharingRows() {
-        String experiment = """
+        String experiment =
+                """
                 {
                 "client_id":"custosId",
                 "entity_type":{
@@ -407,17 +610,25 @@ class SeedRowsIT {
                 }""";
         row("POST", "/sharing-management/v1.0.0/entity/type", clientCredentials(), experiment);
         row("PUT", "/sharing-management/v1.0.0/entity/type", clientCredentials(), experiment);
-        row("GET", "/sharing-management/v1.0.0/entity/type?client_id=custosId&entity_type.id=EXPERIMENT",
-                clientCredentials(), null);
+        row(
+                "GET",
+                "/sharing-management/v1.0.0/entity/type?client_id=custosId&entity_type.id=EXPERIMENT",
+                clientCredentials(),
+                null);
         row("GET", "/sharing-management/v1.0.0/entity/types?client_id=custosId", clientCredentials(), null);
-        row("DELETE", "/sharing-management/v1.0.0/entity/type", clientCredentials(), """
+        row(
+                "DELETE",
+                "/sharing-management/v1.0.0/entity/type",
+                clientCredentials(),
+                """
                 {
                 "client_id":"custosId",
                 "entity_type":{
                 "id":"EXPERIMENT"
                 }
                 }""");
-        String read = """
+        String read =
+                """
                 {
                 "client_id":"custosId",
                 "permission_type":{
@@ -429,7 +640,11 @@ class SeedRowsIT {
         row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
         row("PUT", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
         row("GET", "/sharing-management/v1.0.0/permission/types?client_id=custosId", clientCredentials(), null);
-        row("DELETE", "/sharing-management/v1.0.0/permission/type", clientCredentials(), """
+        row(
+                "DELETE",
+                "/sharing-management/v1.0.0/permission/type",
+                clientCredentials(),
+                """
                 {
                 "client_id":"custosID",
                 "permission_type":{
@@ -438,15 +653,27 @@ class SeedRowsIT {
                 }""");
 
         // The realm the entity and share rows need: their types, and the entities they name.
-        row("POST", "/sharing-management/v1.0.0/entity/type", clientCredentials(), "{\"entity_type\":{\"id\":\"API\"}}");
+        row(
+                "POST",
+                "/sharing-management/v1.0.0/entity/type",
+                clientCredentials(),
+                "{\"entity_type\":{\"id\":\"API\"}}");
         row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
-        row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), "{\"permission_type\":{\"id\":\"WRITE\"}}");
+        row(
+                "POST",
+                "/sharing-management/v1.0.0/permission/type",
+                clientCredentials(),
+                "{\"permission_type\":{\"id\":\"WRITE\"}}");
         for (String id : List.of("qasxdfmklasxcv", "qasedrvgbt")) {
-            row("POST", "/sharing-management/v1.0.0/entity", clientCredentials(), "{\"entity\":{\"id\":\"" + id
-                    + "\",\"type\":\"API\",\"owner_id\":\"admin\"}}");
+            row(
+                    "POST",
+                    "/sharing-management/v1.0.0/entity",
+                    clientCredentials(),
+                    "{\"entity\":{\"id\":\"" + id + "\",\"type\":\"API\",\"owner_id\":\"admin\"}}");
         }
 
-        String exp99 = """
+        String exp99 =
+                """
                 {
                 "client_id":"custoId",
                 "entity":{
@@ -460,14 +687,22 @@ class SeedRowsIT {
                 }""";
         row("POST", "/sharing-management/v1.0.0/entity", clientCredentials(), exp99);
         row("PUT", "/sharing-management/v1.0.0/entity", clientCredentials(), exp99);
-        row("DELETE", "/sharing-management/v1.0.0/entity", clientCredentials(), """
+        row(
+                "DELETE",
+                "/sharing-management/v1.0.0/entity",
+                clientCredentials(),
+                """
                 {
                 "client_id":"custoId",
                 "entity":{
                 "id":"exp99"
                 }
                 }""");
-        row("POST", "/sharing-management/v1.0.0/entities", clientCredentials(), """
+        row(
+                "POST",
+                "/sharing-management/v1.0.0/entities",
+                clientCredentials(),
+                """
                 {
                 "client_id":"custosId",
                 "search_criteria":[{
@@ -482,7 +717,8 @@ class SeedRowsIT {
                 }
                 ]
                 }""");
-        String userShare = """
+        String userShare =
+                """
                 {
                 "client_id":"custosId",
                 "entity":{
@@ -494,7 +730,8 @@ class SeedRowsIT {
                 "owner_id":["testuser2"],
                 "cascade":"true"
                 }""";
-        String groupShare = """
+        String groupShare =
+                """
                 {
                 "client_id":"custosId",
                 "entity":{
@@ -508,16 +745,36 @@ class SeedRowsIT {
                 }""";
         row("POST", "/sharing-management/v1.0.0/users/share", clientCredentials(), userShare);
         row("POST", "/sharing-management/v1.0.0/groups/share", clientCredentials(), groupShare);
-        assertTrue(row("GET", "/sharing-management/v1.0.0/entity/user/access?client_id=custosId&entity.id=qasxdfmklasxcv"
-                + "&permission_type.id=WRITE&owner_id=testuser2", clientCredentials(), null).get("status").asBoolean());
+        assertTrue(row(
+                        "GET",
+                        "/sharing-management/v1.0.0/entity/user/access?client_id=custosId&entity.id=qasxdfmklasxcv"
+                                + "&permission_type.id=WRITE&owner_id=testuser2",
+                        clientCredentials(),
+                        null)
+                .get("status")
+                .asBoolean());
         row("DELETE", "/sharing-management/v1.0.0/users/share", clientCredentials(), userShare);
         row("DELETE", "/sharing-management/v1.0.0/groups/share", clientCredentials(), groupShare);
-        assertFalse(row("GET", "/sharing-management/v1.0.0/entity/user/access?client_id=custosId&entity.id=qasedrvgbt"
-                + "&permission_type.id=READ&owner_id=testuser2", clientCredentials(), null).get("status").asBoolean());
-        row("GET", "/sharing-management/v1.0.0/users/share?client_id=custosId&entity.id=qasedrvgbt"
-                + "&permission_type.id=READ", clientCredentials(), null);
-        row("GET", "/sharing-management/v1.0.0/groups/share?client_id=custosId&entity.id=qasedrvgbt"
-                + "&permission_type.id=READ", clientCredentials(), null);
+        assertFalse(row(
+                        "GET",
+                        "/sharing-management/v1.0.0/entity/user/access?client_id=custosId&entity.id=qasedrvgbt"
+                                + "&permission_type.id=READ&owner_id=testuser2",
+                        clientCredentials(),
+                        null)
+                .get("status")
+                .asBoolean());
+        row(
+                "GET",
+                "/sharing-management/v1.0.0/users/share?client_id=custosId&entity.id=qasedrvgbt"
+                        + "&permission_type.id=READ",
+                clientCredentials(),
+                null);
+        row(
+                "GET",
+                "/sharing-management/v1.0.0/groups/share?client_id=custosId&entity.id=qasedrvgbt"
+                        + "&permission_type.id=READ",
+                clientCredentials(),
+                null);
     }
 
     // ------------------------------------------------------------------ Agent Management APIs, Audit Logs
@@ -527,11 +784,19 @@ class SeedRowsIT {
         String admin = Http.bearer(adminToken);
         row("POST", "/log-management/v1.0.0/status", admin, null);
         row("POST", "/agent-management/v1.0.0/enable", admin, null);
-        row("POST", "/agent-management/v1.0.0/token/configuration", admin, """
+        row(
+                "POST",
+                "/agent-management/v1.0.0/token/configuration",
+                admin,
+                """
                 {
                 "access_token_life_time":700
                 }""");
-        row("POST", "/agent-management/v1.0.0/roles", admin, """
+        row(
+                "POST",
+                "/agent-management/v1.0.0/roles",
+                admin,
+                """
                 {"roles":[{
                 "name":"testing",
                 "description":"testing role"
@@ -539,7 +804,11 @@ class SeedRowsIT {
                 ],
                 "client_level": true
                 }""");
-        Http.Reply malformed = send("POST", "/agent-management/v1.0.0/agent", admin, """
+        Http.Reply malformed = send(
+                "POST",
+                "/agent-management/v1.0.0/agent",
+                admin,
+                """
                 {
                 “client_roles”:[“testing”]
                 "id":"agent123",
@@ -550,9 +819,14 @@ class SeedRowsIT {
                 }]
                 }""");
         assertEquals(400, malformed.status(), "the seed's register-agent example is not JSON: " + malformed);
-        assertTrue(malformed.json().get("error_description").asText().startsWith("malformed JSON"), malformed.toString());
+        assertTrue(
+                malformed.json().get("error_description").asText().startsWith("malformed JSON"), malformed.toString());
         // The same request as JSON (quotes straightened, the two missing commas added).
-        String secret = row("POST", "/agent-management/v1.0.0/agent", admin, """
+        String secret = row(
+                        "POST",
+                        "/agent-management/v1.0.0/agent",
+                        admin,
+                        """
                 {
                 "client_roles":["testing"],
                 "id":"agent123",
@@ -561,14 +835,17 @@ class SeedRowsIT {
                 "key":"agent_cluster_id",
                 "values":["123123131"]
                 }]
-                }""").get("secret").asText();
+                }""")
+                .get("secret")
+                .asText();
         for (String id : List.of("agentlmc", "xxxtttyyyaswed")) {
             row("POST", "/agent-management/v1.0.0/agent", admin, "{\"id\":\"" + id + "\"}");
         }
         row("GET", "/agent-management/v1.0.0/agent/agent123", admin, null);
         row("POST", "/agent-management/v1.0.0/agent/deactivation/agentlmc", admin, null);
         row("POST", "/agent-management/v1.0.0/agent/activation/agentlmc", admin, null);
-        String attributes = """
+        String attributes =
+                """
                 {
                 "agents":["agentlmc"],
                 "attributes":[{
@@ -578,18 +855,30 @@ class SeedRowsIT {
                 }""";
         row("POST", "/agent-management/v1.0.0/agent/attributes", admin, attributes);
         row("DELETE", "/agent-management/v1.0.0/agent/attributes", admin, attributes);
-        row("POST", "/agent-management/v1.0.0/agent/roles", admin, """
+        row(
+                "POST",
+                "/agent-management/v1.0.0/agent/roles",
+                admin,
+                """
                 {
                 "agents":["xxxtttyyyaswed"],
                 "roles":["testing"],
                 "client_level":true
                 }""");
-        row("DELETE", "/agent-management/v1.0.0/agent/roles", admin, """
+        row(
+                "DELETE",
+                "/agent-management/v1.0.0/agent/roles",
+                admin,
+                """
                 {
                 "id":"agentlmc",
                 "roles":["test"]
                 }""");
-        row("POST", "/agent-management/v1.0.0/protocol/mapper", admin, """
+        row(
+                "POST",
+                "/agent-management/v1.0.0/protocol/mapper",
+                admin,
+                """
                 {
                 "name":"realm_role_mapper",
                 "claim_name":"realm_roles",
@@ -604,33 +893,62 @@ class SeedRowsIT {
         row("GET", "/agent-management/v1.0.0/agents", admin, null);
 
         String agent = Http.custosBearer("agent123", secret);
-        JsonNode token = row("POST", "/identity-management/v1.0.0/agent/token/" + CLIENT, agent, """
+        JsonNode token = row(
+                "POST",
+                "/identity-management/v1.0.0/agent/token/" + CLIENT,
+                agent,
+                """
                 {
                 "grant_type":"client_credentials"
                 }""");
-        JsonNode renewed = row("POST", "/identity-management/v1.0.0/agent/token/" + CLIENT, agent, """
+        JsonNode renewed = row(
+                "POST",
+                "/identity-management/v1.0.0/agent/token/" + CLIENT,
+                agent,
+                """
                 {
                 "grant_type":"refresh_token",
                 "refresh_token":"XXXX"
-                }""".replace("XXXX", token.get("refresh_token").asText()));
-        row("POST", "/identity-management/v1.0.0/agent/logout/" + CLIENT, agent, """
+                }"""
+                        .replace("XXXX", token.get("refresh_token").asText()));
+        row(
+                "POST",
+                "/identity-management/v1.0.0/agent/logout/" + CLIENT,
+                agent,
+                """
                 {
                 "refresh_token":"XXXX"
-                }""".replace("XXXX", renewed.get("refresh_token").asText()));
+                }"""
+                        .replace("XXXX", renewed.get("refresh_token").asText()));
         row("DELETE", "/agent-management/v1.0.0/agent/agent123", admin, null);
 
         // Audit logs: the seed's query, verbatim — a Custos operation name and limit=0 (the default page).
         long since = System.currentTimeMillis() - 1;
-        row("POST", "/user-management/v1.0.0/user", clientCredentials(), "{\"username\":\"logged-user\","
-                + "\"first_name\":\"L\",\"last_name\":\"U\",\"email\":\"logged@example.org\"}");
-        JsonNode events = row("GET", "/log-management/v1.0.0/logs?offset=0&limit=0&service_name=org.apache.custos.user"
-                + ".management.service.UserManagementService&event_type=findUsers", clientCredentials(), null).get("events");
+        row(
+                "POST",
+                "/user-management/v1.0.0/user",
+                clientCredentials(),
+                "{\"username\":\"logged-user\","
+                        + "\"first_name\":\"L\",\"last_name\":\"U\",\"email\":\"logged@example.org\"}");
+        JsonNode events = row(
+                        "GET",
+                        "/log-management/v1.0.0/logs?offset=0&limit=0&service_name=org.apache.custos.user"
+                                + ".management.service.UserManagementService&event_type=findUsers",
+                        clientCredentials(),
+                        null)
+                .get("events");
         assertEquals(0, events.size(), "reads are not recorded: " + events);
         List<String> registered = new ArrayList<>();
-        row("GET", "/log-management/v1.0.0/logs?offset=0&limit=0&service_name=org.apache.custos.user.management.service"
-                + ".UserManagementService&event_type=registerUser&start_time=" + since, clientCredentials(), null)
+        row(
+                        "GET",
+                        "/log-management/v1.0.0/logs?offset=0&limit=0"
+                                + "&service_name=org.apache.custos.user.management.service"
+                                + ".UserManagementService&event_type=registerUser&start_time=" + since,
+                        clientCredentials(),
+                        null)
                 .get("events")
-                .forEach(e -> registered.add(e.get("event_type").asText() + ":" + e.get("username").asText()));
+                .forEach(e -> registered.add(
+                        e.get("event_type").asText() + ":" + e.get("username").asText()));
         assertEquals(List.of("registerUser:service-account-" + CLIENT.toLowerCase()), registered);
     }
 }

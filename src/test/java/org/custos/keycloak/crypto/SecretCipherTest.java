@@ -1,19 +1,18 @@
 package org.custos.keycloak.crypto;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretCipherTest {
 
@@ -33,7 +32,8 @@ class SecretCipherTest {
         SecretCipher.Sealed b = cipher.seal(SECRET, aad);
         assertEquals("k1", a.keyId());
         assertNotEquals(a.ciphertext(), b.ciphertext(), "a fresh data key and nonce per write");
-        assertFalse(new String(Base64.getDecoder().decode(a.ciphertext()), StandardCharsets.ISO_8859_1).contains("horse"));
+        assertFalse(
+                new String(Base64.getDecoder().decode(a.ciphertext()), StandardCharsets.ISO_8859_1).contains("horse"));
         assertArrayEquals(SECRET, cipher.open(a, aad));
     }
 
@@ -41,9 +41,11 @@ class SecretCipherTest {
     void aCiphertextMovedToAnotherRowTypeOrRealmFailsToOpen() {
         SecretCipher cipher = new SecretCipher(new KeyRing(null, "k1:" + key(1), null));
         SecretCipher.Sealed sealed = cipher.seal(SECRET, SecretCipher.associatedData("realm", "row-1", "PASSWORD"));
-        for (byte[] other : new byte[][]{SecretCipher.associatedData("realm", "row-2", "PASSWORD"),
-                SecretCipher.associatedData("realm", "row-1", "KV"),
-                SecretCipher.associatedData("other-realm", "row-1", "PASSWORD")}) {
+        for (byte[] other : new byte[][] {
+            SecretCipher.associatedData("realm", "row-2", "PASSWORD"),
+            SecretCipher.associatedData("realm", "row-1", "KV"),
+            SecretCipher.associatedData("other-realm", "row-1", "PASSWORD")
+        }) {
             assertThrows(SecretCipher.SealException.class, () -> cipher.open(sealed, other));
         }
     }
@@ -55,8 +57,8 @@ class SecretCipherTest {
         SecretCipher.Sealed sealed = cipher.seal(SECRET, aad);
         byte[] raw = Base64.getDecoder().decode(sealed.ciphertext());
         raw[raw.length - 1] ^= 1;
-        SecretCipher.Sealed tampered = new SecretCipher.Sealed(sealed.keyId(), sealed.wrappedKey(),
-                Base64.getEncoder().encodeToString(raw));
+        SecretCipher.Sealed tampered = new SecretCipher.Sealed(
+                sealed.keyId(), sealed.wrappedKey(), Base64.getEncoder().encodeToString(raw));
         assertThrows(SecretCipher.SealException.class, () -> cipher.open(tampered, aad));
     }
 
@@ -82,7 +84,9 @@ class SecretCipherTest {
 
     @Test
     void keysMustBeAes256AndTheActiveOneMustExist() {
-        assertThrows(IllegalArgumentException.class, () -> new KeyRing(null, "k1:" + Base64.getEncoder().encodeToString(new byte[16]), null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new KeyRing(null, "k1:" + Base64.getEncoder().encodeToString(new byte[16]), null));
         assertThrows(IllegalStateException.class, () -> new KeyRing(null, "k1:" + key(1), "k9"));
         assertFalse(KeyRing.none().isConfigured());
     }
@@ -91,12 +95,17 @@ class SecretCipherTest {
     void sshAndCertificateMaterialLooksRight() {
         KeyMaterial.SshKeyPair ssh = KeyMaterial.generateSsh(null, "user@example");
         assertTrue(ssh.publicKey().startsWith("ssh-rsa AAAA"));
-        assertTrue(ssh.privateKey().contains("BEGIN RSA PRIVATE KEY") && ssh.privateKey().contains("Proc-Type: 4,ENCRYPTED"));
+        assertTrue(ssh.privateKey().contains("BEGIN RSA PRIVATE KEY")
+                && ssh.privateKey().contains("Proc-Type: 4,ENCRYPTED"));
         assertTrue(ssh.passphrase().length() >= 20);
         KeyMaterial.Certificate cert = KeyMaterial.generateCertificate("alice", java.time.Duration.ofDays(365));
         assertTrue(cert.certificatePem().startsWith("-----BEGIN CERTIFICATE-----"));
         assertTrue(cert.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
-        assertEquals("CN=alice", KeyMaterial.parseCertificate(cert.certificatePem()).getSubjectX500Principal().getName());
+        assertEquals(
+                "CN=alice",
+                KeyMaterial.parseCertificate(cert.certificatePem())
+                        .getSubjectX500Principal()
+                        .getName());
         assertTrue(KeyMaterial.randomToken(32).length() >= 43, "256 random bits");
     }
 }

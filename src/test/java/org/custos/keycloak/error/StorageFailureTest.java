@@ -1,14 +1,13 @@
 package org.custos.keycloak.error;
 
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.Test;
-
-import java.sql.SQLTransientConnectionException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
 
 /** A storage outage and a lost optimistic lock are told from everything else by the cause chain. */
 class StorageFailureTest {
@@ -16,8 +15,8 @@ class StorageFailureTest {
     @Test
     void databaseFailuresAnywhereInTheChainAreStorage() {
         assertTrue(StorageFailure.isStorage(new PersistenceException("boom")));
-        assertTrue(StorageFailure.isStorage(new RuntimeException(new IllegalStateException(
-                new SQLTransientConnectionException("connection refused")))));
+        assertTrue(StorageFailure.isStorage(new RuntimeException(
+                new IllegalStateException(new SQLTransientConnectionException("connection refused")))));
     }
 
     @Test

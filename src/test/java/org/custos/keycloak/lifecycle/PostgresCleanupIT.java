@@ -1,5 +1,14 @@
 package org.custos.keycloak.lifecycle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -9,23 +18,15 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Looks into our table on the real PostgreSQL the server runs on: our schema exists (with its own Liquibase history
  * table), and rows go when their user, group or realm goes. Runs only in the PostgreSQL pass of {@code .ci/run}
  * ({@code -Dcustos.test.db=postgres}); on the default in-memory H2 the database lives inside the server process and
  * cannot be opened from here, and the same cleanup is checked through the API in {@code GroupIT}.
  */
-@EnabledIfSystemProperty(named = "custos.test.db", matches = "postgres",
+@EnabledIfSystemProperty(
+        named = "custos.test.db",
+        matches = "postgres",
         disabledReason = "needs -Dcustos.test.db=postgres (the PostgreSQL pass of .ci/run)")
 class PostgresCleanupIT {
 
@@ -34,8 +35,9 @@ class PostgresCleanupIT {
     }
 
     private static long count(String table, String column, String value) throws SQLException {
-        try (Connection c = Postgres.connect(); PreparedStatement s = c.prepareStatement(
-                "select count(*) from " + table + " where " + column + " = ?")) {
+        try (Connection c = Postgres.connect();
+                PreparedStatement s =
+                        c.prepareStatement("select count(*) from " + table + " where " + column + " = ?")) {
             s.setString(1, value);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -46,14 +48,16 @@ class PostgresCleanupIT {
 
     @Test
     void theSchemaIsOursAndIndexedByRealm() throws SQLException {
-        try (Connection c = Postgres.connect(); ResultSet r = c.getMetaData().getIndexInfo(null, null, "custos_group_membership", false, false)) {
+        try (Connection c = Postgres.connect();
+                ResultSet r = c.getMetaData().getIndexInfo(null, null, "custos_group_membership", false, false)) {
             boolean realmIndex = false;
             while (r.next()) {
                 realmIndex |= "idx_custos_gm_realm".equalsIgnoreCase(r.getString("INDEX_NAME"));
             }
             assertTrue(realmIndex, "REALM_ID is indexed");
         }
-        try (Connection c = Postgres.connect(); ResultSet r = c.getMetaData().getTables(null, null, "databasechangelog_custos%", null)) {
+        try (Connection c = Postgres.connect();
+                ResultSet r = c.getMetaData().getTables(null, null, "databasechangelog_custos%", null)) {
             assertTrue(r.next(), "our Liquibase history lives in its own table");
         }
     }
@@ -69,19 +73,32 @@ class PostgresCleanupIT {
         String realmId = admin.get("/" + realm.name()).get("id").asText();
         String groupA = create(realm, "a", "owner1");
         String groupB = create(realm, "b", "owner2");
-        for (String[] m : new String[][]{{groupA, "owner2", "OWNER"}, {groupA, "member1", "MEMBER"}, {groupB, "member1", "ADMIN"}}) {
-            assertEquals(200, Http.request("POST", realm.custos("group-management", "user/group/membership"))
-                    .auth(realm.tenantAuth()).json(Map.of("group_id", m[0], "username", m[1], "membership_type", m[2])).send().status());
+        for (String[] m :
+                new String[][] {{groupA, "owner2", "OWNER"}, {groupA, "member1", "MEMBER"}, {groupB, "member1", "ADMIN"}
+                }) {
+            assertEquals(
+                    200,
+                    Http.request("POST", realm.custos("group-management", "user/group/membership"))
+                            .auth(realm.tenantAuth())
+                            .json(Map.of("group_id", m[0], "username", m[1], "membership_type", m[2]))
+                            .send()
+                            .status());
         }
         assertEquals(5, rows("REALM_ID", realmId));
 
         String member1 = realm.adminUser("member1").get("id").asText();
         assertEquals(2, rows("USER_ID", member1));
-        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/users/" + member1, null).status());
+        assertEquals(
+                204,
+                admin.call("DELETE", "/" + realm.name() + "/users/" + member1, null)
+                        .status());
         assertEquals(0, rows("USER_ID", member1), "a deleted user's membership types are gone");
 
         assertEquals(1, rows("GROUP_ID", groupB));
-        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/groups/" + groupB, null).status());
+        assertEquals(
+                204,
+                admin.call("DELETE", "/" + realm.name() + "/groups/" + groupB, null)
+                        .status());
         assertEquals(0, rows("GROUP_ID", groupB), "a deleted group's membership types are gone");
 
         assertEquals(2, rows("REALM_ID", realmId));
@@ -93,28 +110,38 @@ class PostgresCleanupIT {
     @Test
     void sharingRowsGoWithTheirRealmAndTheCheckIsIndexed() throws SQLException {
         AdminApi admin = new AdminApi(KeycloakServer.get());
-        TestRealm realm = TestRealm.create(admin, "pg-sharing", rep ->
-                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "owner1", "enabled", true))));
+        TestRealm realm = TestRealm.create(admin, "pg-sharing", rep -> rep.withArray("users")
+                .add(Http.JSON.valueToTree(Map.of("username", "owner1", "enabled", true))));
         String realmId = admin.get("/" + realm.name()).get("id").asText();
         SharingApi api = new SharingApi(realm, realm.tenantAuth());
         api.entityType("DOC");
         api.permissionType("READ");
         assertEquals(200, api.createEntity("p", "DOC", "owner1", null).status());
         assertEquals(200, api.createEntity("c", "DOC", "owner1", "p").status());
-        assertEquals(200, api.share("users", "p", "READ", List.of(TestRealm.USER), true).status());
-        List<String> tables = List.of("CUSTOS_ENTITY_TYPE", "CUSTOS_PERMISSION_TYPE", "CUSTOS_SHARING_ENTITY",
-                "CUSTOS_ENTITY_ANCESTOR", "CUSTOS_SHARE");
+        assertEquals(
+                200,
+                api.share("users", "p", "READ", List.of(TestRealm.USER), true).status());
+        List<String> tables = List.of(
+                "CUSTOS_ENTITY_TYPE",
+                "CUSTOS_PERMISSION_TYPE",
+                "CUSTOS_SHARING_ENTITY",
+                "CUSTOS_ENTITY_ANCESTOR",
+                "CUSTOS_SHARE");
         List<Long> expected = List.of(1L, 1L, 2L, 3L, 3L);
         for (int i = 0; i < tables.size(); i++) {
             assertEquals(expected.get(i), count(tables.get(i), "REALM_ID", realmId), tables.get(i));
         }
         try (Connection c = Postgres.connect()) {
-            // The tables of a test are tiny, where a sequential scan is cheapest; show the plan PostgreSQL uses at scale.
+            // The tables of a test are tiny, where a sequential scan is cheapest; show the plan PostgreSQL uses at
+            // scale.
             c.createStatement().execute("set enable_seqscan = off");
             PreparedStatement s = c.prepareStatement("explain select distinct a.ENTITY_ID, "
-                + "s.PERMISSION_ID from CUSTOS_SHARE s join CUSTOS_ENTITY_ANCESTOR a on s.ENTITY_ID = a.ANCESTOR_ID "
-                + "where a.ENTITY_ID in (?) and (a.DEPTH = 0 or s.CASCADING = true) and s.PERMISSION_ID in (?, 'OWNER') "
-                + "and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID = ?) or (s.PRINCIPAL_TYPE = 'GROUP' and s.PRINCIPAL_ID in (?, ?)))");
+                    + "s.PERMISSION_ID from CUSTOS_SHARE s join CUSTOS_ENTITY_ANCESTOR a on s.ENTITY_ID = "
+                    + "a.ANCESTOR_ID "
+                    + "where a.ENTITY_ID in (?) and (a.DEPTH = 0 or s.CASCADING = true) and s.PERMISSION_ID "
+                    + "in (?, 'OWNER') "
+                    + "and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID = ?) or (s.PRINCIPAL_TYPE = 'GROUP' "
+                    + "and s.PRINCIPAL_ID in (?, ?)))");
             s.setString(1, "e");
             s.setString(2, "READ");
             s.setString(3, "u");
@@ -137,8 +164,14 @@ class PostgresCleanupIT {
     }
 
     private static String create(TestRealm realm, String name, String owner) {
-        return Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
-                .json(Map.of("groups", List.of(Map.of("name", name, "ownerId", owner)))).send()
-                .json().get("groups").get(0).get("id").asText();
+        return Http.request("POST", realm.custos("group-management", "groups"))
+                .auth(realm.tenantAuth())
+                .json(Map.of("groups", List.of(Map.of("name", name, "ownerId", owner))))
+                .send()
+                .json()
+                .get("groups")
+                .get(0)
+                .get("id")
+                .asText();
     }
 }

@@ -1,26 +1,25 @@
 package org.custos.keycloak.representation;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import org.custos.keycloak.error.CustosException;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.custos.keycloak.error.CustosException;
+import org.junit.jupiter.api.Test;
+
 class JsonTest {
 
-    record Sample(@JsonProperty("client_id") @JsonAlias("clientId") String clientId,
-                  @JsonProperty("enabled") Boolean enabled,
-                  @JsonProperty("names") List<String> names) {
-    }
+    record Sample(
+            @JsonProperty("client_id") @JsonAlias("clientId") String clientId,
+            @JsonProperty("enabled") Boolean enabled,
+            @JsonProperty("names") List<String> names) {}
 
     private static Sample read(String json) {
         return Json.read(json.getBytes(StandardCharsets.UTF_8), Sample.class);
@@ -39,43 +38,48 @@ class JsonTest {
         assertEquals("b", read("{\"clientId\":\"b\"}").clientId());
     }
 
-    record Criterion(@JsonProperty("search_field") String searchField, @JsonProperty("value") String value) {
-    }
+    record Criterion(@JsonProperty("search_field") String searchField, @JsonProperty("value") String value) {}
 
-    record Search(@JsonProperty("owner_id") String ownerId,
-                  @JsonProperty("search_criteria") List<Criterion> criteria,
-                  @JsonProperty("entity") Sample entity,
-                  @JsonProperty("ownerId") String camelOnly) {
-    }
+    record Search(
+            @JsonProperty("owner_id") String ownerId,
+            @JsonProperty("search_criteria") List<Criterion> criteria,
+            @JsonProperty("entity") Sample entity,
+            @JsonProperty("ownerId") String camelOnly) {}
 
     @Test
     void everyFieldIsReadUnderItsProtoNameAndItsJsonNameAsProtobufDoes() {
-        Search s = Json.read(("{\"ownerId\":\"camel\",\"searchCriteria\":[{\"searchField\":\"NAME\",\"value\":\"x\"}],"
-                + "\"entity\":{\"clientId\":\"c\",\"enabled\":true}}").getBytes(StandardCharsets.UTF_8), Search.class);
+        Search s = Json.read(
+                ("{\"ownerId\":\"camel\",\"searchCriteria\":[{\"searchField\":\"NAME\",\"value\":\"x\"}],"
+                                + "\"entity\":{\"clientId\":\"c\",\"enabled\":true}}")
+                        .getBytes(StandardCharsets.UTF_8),
+                Search.class);
         assertEquals("camel", s.camelOnly(), "a name the type declares is kept as it is");
         assertNull(s.ownerId());
         assertEquals("NAME", s.criteria().get(0).searchField(), "renamed inside lists");
         assertEquals("c", s.entity().clientId());
-        Search snake = Json.read("{\"owner_id\":\"o\",\"search_criteria\":[{\"search_field\":\"ID\"}]}"
-                .getBytes(StandardCharsets.UTF_8), Search.class);
+        Search snake = Json.read(
+                "{\"owner_id\":\"o\",\"search_criteria\":[{\"search_field\":\"ID\"}]}".getBytes(StandardCharsets.UTF_8),
+                Search.class);
         assertEquals("o", snake.ownerId());
         assertEquals("ID", snake.criteria().get(0).searchField());
-        Criterion both = Json.read("{\"search_field\":\"A\",\"searchField\":\"B\"}".getBytes(StandardCharsets.UTF_8),
-                Criterion.class);
+        Criterion both = Json.read(
+                "{\"search_field\":\"A\",\"searchField\":\"B\"}".getBytes(StandardCharsets.UTF_8), Criterion.class);
         assertEquals("A", both.searchField(), "the proto name wins when both are sent");
         String d = descriptionOf("{\"clientId\":5}");
         assertTrue(d.contains("'client_id' must be a string"), d);
     }
 
-    record Page(@JsonProperty("limit") Integer limit) {
-    }
+    record Page(@JsonProperty("limit") Integer limit) {}
 
     @Test
     void quotedIntegersConvertAndOutOfRangeNumbersAreNamedAsSuch() {
-        assertEquals(10, Json.read("{\"limit\":\"10\"}".getBytes(StandardCharsets.UTF_8), Page.class).limit());
+        assertEquals(
+                10,
+                Json.read("{\"limit\":\"10\"}".getBytes(StandardCharsets.UTF_8), Page.class)
+                        .limit());
         for (String body : List.of("{\"limit\":99999999999}", "{\"limit\":\"99999999999\"}", "{\"limit\":\"ten\"}")) {
-            CustosException e = assertThrows(CustosException.class,
-                    () -> Json.read(body.getBytes(StandardCharsets.UTF_8), Page.class));
+            CustosException e = assertThrows(
+                    CustosException.class, () -> Json.read(body.getBytes(StandardCharsets.UTF_8), Page.class));
             assertEquals(400, e.getStatus());
             String d = e.getDescription();
             assertFalse(d.contains("line -1"), d);
@@ -85,8 +89,19 @@ class JsonTest {
 
     @Test
     void queryParametersSpellNestedObjectsAndIgnoreMalformedNames() {
-        Search s = Json.readQuery(Map.of("owner_id", List.of("o"), "entity.clientId", List.of("c"), ".", List.of("x"),
-                "entity.", List.of("y"), "..", List.of("z")), Search.class);
+        Search s = Json.readQuery(
+                Map.of(
+                        "owner_id",
+                        List.of("o"),
+                        "entity.clientId",
+                        List.of("c"),
+                        ".",
+                        List.of("x"),
+                        "entity.",
+                        List.of("y"),
+                        "..",
+                        List.of("z")),
+                Search.class);
         assertEquals("o", s.ownerId());
         assertEquals("c", s.entity().clientId());
     }
@@ -95,7 +110,8 @@ class JsonTest {
     void nullMeansAbsentAndAnEmptyBodyIsAnEmptyObject() {
         assertNull(read("{\"client_id\":null}").clientId());
         assertNull(Json.read(new byte[0], Sample.class).clientId());
-        assertNull(Json.read("  \n".getBytes(StandardCharsets.UTF_8), Sample.class).names());
+        assertNull(
+                Json.read("  \n".getBytes(StandardCharsets.UTF_8), Sample.class).names());
     }
 
     @Test

@@ -1,6 +1,14 @@
 package org.custos.keycloak.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -10,15 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input on every endpoint that takes a body: a 4xx JSON error that names the problem, never a 500, the server
@@ -32,16 +31,34 @@ class BadInputIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput", rep -> rep.withArray("users").forEach(u -> {
-            if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management").add("manage-clients").add("manage-realm");
-            }
-        }));
-        Http.request("POST", realm.custos("agent-management", "enable")).auth(realm.tenantAuth()).send();
-        agentSecret = Http.request("POST", realm.custos("agent-management", "agent")).auth(realm.tenantAuth())
-                .json(Map.of("id", "bad-input-agent")).send().json().get("secret").asText();
-        groupId = Http.request("POST", realm.custos("group-management", "groups")).auth(realm.tenantAuth())
-                .json(Map.of("groups", List.of(Map.of("name", "existing")))).send().json().get("groups").get(0).get("id").asText();
+        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "badinput", rep -> rep.withArray("users")
+                .forEach(u -> {
+                    if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                                .withArray("realm-management")
+                                .add("manage-clients")
+                                .add("manage-realm");
+                    }
+                }));
+        Http.request("POST", realm.custos("agent-management", "enable"))
+                .auth(realm.tenantAuth())
+                .send();
+        agentSecret = Http.request("POST", realm.custos("agent-management", "agent"))
+                .auth(realm.tenantAuth())
+                .json(Map.of("id", "bad-input-agent"))
+                .send()
+                .json()
+                .get("secret")
+                .asText();
+        groupId = Http.request("POST", realm.custos("group-management", "groups"))
+                .auth(realm.tenantAuth())
+                .json(Map.of("groups", List.of(Map.of("name", "existing"))))
+                .send()
+                .json()
+                .get("groups")
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     @AfterAll
@@ -49,8 +66,7 @@ class BadInputIT {
         realm.close();
     }
 
-    record Case(String name, String contentType, byte[] body, int status, String descriptionContains) {
-    }
+    record Case(String name, String contentType, byte[] body, int status, String descriptionContains) {}
 
     /** An endpoint that takes a JSON body, and a field of it that must be a string. */
     record BodyEndpoint(String method, String service, String path, String stringField) {
@@ -122,21 +138,35 @@ class BadInputIT {
         return List.of(
                 new Case("malformed JSON", "application/json", "{\"username\":".getBytes(), 400, "malformed JSON"),
                 new Case("a JSON array", "application/json", "[1,2,3]".getBytes(), 400, "JSON object"),
-                new Case("a number where a " + field + " belongs", "application/json",
-                        ("{\"" + field + "\": 12345}").getBytes(), 400, "'" + field + "'"),
-                new Case("an object where a " + field + " belongs", "application/json",
-                        ("{\"" + field + "\": {\"a\":1}}").getBytes(), 400, "'" + field + "'"),
+                new Case(
+                        "a number where a " + field + " belongs",
+                        "application/json",
+                        ("{\"" + field + "\": 12345}").getBytes(),
+                        400,
+                        "'" + field + "'"),
+                new Case(
+                        "an object where a " + field + " belongs",
+                        "application/json",
+                        ("{\"" + field + "\": {\"a\":1}}").getBytes(),
+                        400,
+                        "'" + field + "'"),
                 new Case("an empty body", "application/json", new byte[0], 400, null),
-                new Case("a 10 MB body", "application/json", tenMegabytes, 413,
+                new Case(
+                        "a 10 MB body",
+                        "application/json",
+                        tenMegabytes,
+                        413,
                         "exceeds " + KeycloakServer.MAX_BODY_BYTES + " bytes"),
                 new Case("a wrong content type", "text/plain", "hello".getBytes(), 415, "application/json"));
     }
 
     private static Http.Reply send(BodyEndpoint e, Case c) {
-        boolean agentCall = e.service().equals("identity-management") && e.path().startsWith("agent/");
+        boolean agentCall =
+                e.service().equals("identity-management") && e.path().startsWith("agent/");
         return Http.request(e.method(), realm.custos(e.service(), e.path().replace("{existing}", groupId)))
                 .auth(agentCall ? Http.custosBearer("bad-input-agent", agentSecret) : realm.tenantAuth())
-                .body(c.body(), c.contentType()).send();
+                .body(c.body(), c.contentType())
+                .send();
     }
 
     private static Http.Reply post(String path, Case c) {
@@ -157,8 +187,8 @@ class BadInputIT {
 
     @TestFactory
     List<DynamicTest> everyBodyEndpointRefusesBadInputAndWritesNothing() {
-        JsonNode tokens = realm.nativePasswordGrant(TestRealm.TENANT_CLIENT, realm.tenantSecret(),
-                TestRealm.USER, TestRealm.USER_PASSWORD);
+        JsonNode tokens = realm.nativePasswordGrant(
+                TestRealm.TENANT_CLIENT, realm.tenantSecret(), TestRealm.USER, TestRealm.USER_PASSWORD);
         int usersBefore = realm.admin().get("/" + realm.name() + "/users/count").asInt();
         List<DynamicTest> tests = new ArrayList<>();
         for (BodyEndpoint e : ENDPOINTS) {
@@ -167,19 +197,29 @@ class BadInputIT {
             }
         }
         tests.add(DynamicTest.dynamicTest("nothing was written", () -> {
-            assertEquals(usersBefore, realm.admin().get("/" + realm.name() + "/users/count").asInt());
+            assertEquals(
+                    usersBefore,
+                    realm.admin().get("/" + realm.name() + "/users/count").asInt());
             JsonNode groups = realm.admin().get("/" + realm.name() + "/groups");
             assertEquals(1, groups.size(), "no group was created: " + groups);
             assertEquals("existing", groups.get(0).get("name").asText(), "the group was not renamed");
-            JsonNode types = Http.request("GET", realm.custos("sharing-management", "permission/types")).auth(realm.tenantAuth())
-                    .send().json().get("types");
+            JsonNode types = Http.request("GET", realm.custos("sharing-management", "permission/types"))
+                    .auth(realm.tenantAuth())
+                    .send()
+                    .json()
+                    .get("types");
             assertEquals(1, types.size(), "only the built-in OWNER: " + types);
             JsonNode alice = realm.adminUser(TestRealm.USER);
             assertTrue(alice.get("enabled").asBoolean());
             assertEquals("Alice", alice.get("firstName").asText());
             Http.Reply refresh = Http.request("POST", realm.custos("identity-management", "token"))
-                    .auth(realm.tenantAuth()).json(Map.of("grant_type", "refresh_token",
-                            "refresh_token", tokens.get("refresh_token").asText())).send();
+                    .auth(realm.tenantAuth())
+                    .json(Map.of(
+                            "grant_type",
+                            "refresh_token",
+                            "refresh_token",
+                            tokens.get("refresh_token").asText()))
+                    .send();
             assertEquals(200, refresh.status(), "the session survived every refused logout: " + refresh);
         }));
         return tests;
@@ -194,7 +234,9 @@ class BadInputIT {
     @Test
     void anEmptyLogoutBodyNamesTheMissingField() {
         Http.Reply r = post("user/logout", new Case("empty", "application/json", new byte[0], 400, null));
-        assertEquals("field 'refresh_token' is required", r.json().get("error_description").asText());
+        assertEquals(
+                "field 'refresh_token' is required",
+                r.json().get("error_description").asText());
     }
 
     @Test
@@ -204,22 +246,27 @@ class BadInputIT {
         for (int i = 0; i < 3; i++) {
             post("token", new Case("big", "application/json", big, 413, null));
         }
-        Http.Reply ok = Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
-                .json(Map.of("grant_type", "client_credentials")).send();
+        Http.Reply ok = Http.request("POST", realm.custos("identity-management", "token"))
+                .auth(realm.tenantAuth())
+                .json(Map.of("grant_type", "client_credentials"))
+                .send();
         assertEquals(200, ok.status(), ok.toString());
     }
 
     @Test
     void theConfiguredBodyLimitIsTheOneApplied() {
-        byte[] justUnder = ("{\"grant_type\":\"client_credentials\",\"pad\":\"" + "a".repeat(1_500_000) + "\"}").getBytes();
+        byte[] justUnder =
+                ("{\"grant_type\":\"client_credentials\",\"pad\":\"" + "a".repeat(1_500_000) + "\"}").getBytes();
         Http.Reply r = post("token", new Case("1.5 MB", "application/json", justUnder, 200, null));
         assertEquals(200, r.status(), "a 1.5 MB body is under the configured 2 MiB limit: " + r.status());
     }
 
     @Test
     void jsonNullMeansAbsent() {
-        Http.Reply r = Http.request("POST", realm.custos("identity-management", "token")).auth(realm.tenantAuth())
-                .json("{\"grant_type\":\"client_credentials\",\"username\":null,\"scope\":null}").send();
+        Http.Reply r = Http.request("POST", realm.custos("identity-management", "token"))
+                .auth(realm.tenantAuth())
+                .json("{\"grant_type\":\"client_credentials\",\"username\":null,\"scope\":null}")
+                .send();
         assertEquals(200, r.status(), r.toString());
     }
 }

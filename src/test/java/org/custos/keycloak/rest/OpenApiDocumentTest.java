@@ -1,18 +1,17 @@
 package org.custos.keycloak.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The hand-written OpenAPI document must describe exactly the endpoints the JAX-RS classes implement: walks every
@@ -30,7 +29,9 @@ class OpenApiDocumentTest {
         Set<String> documented = new TreeSet<>();
         for (Iterator<String> paths = doc.get("paths").fieldNames(); paths.hasNext(); ) {
             String path = paths.next();
-            doc.get("paths").get(path).fieldNames()
+            doc.get("paths")
+                    .get(path)
+                    .fieldNames()
                     .forEachRemaining(verb -> documented.add(verb.toUpperCase() + " " + path));
         }
         assertEquals(implemented, documented);

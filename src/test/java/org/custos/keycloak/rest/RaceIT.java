@@ -1,14 +1,10 @@
 package org.custos.keycloak.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.TestRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,10 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Concurrent requests, as a busy gateway sends them: 20 identical creates end in one row and nineteen 409s, never a
@@ -42,17 +41,32 @@ class RaceIT {
     static void setUp() {
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "race", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "custos-secrets-admin"))));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "root", "enabled", true,
-                    "email", "root@example.org", "firstName", "Root", "lastName", "R",
-                    "realmRoles", List.of("custos-secrets-admin"),
-                    "clientRoles", Map.of("realm-management", List.of("manage-realm")),
-                    "credentials", List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "root",
+                            "enabled",
+                            true,
+                            "email",
+                            "root@example.org",
+                            "firstName",
+                            "Root",
+                            "lastName",
+                            "R",
+                            "realmRoles",
+                            List.of("custos-secrets-admin"),
+                            "clientRoles",
+                            Map.of("realm-management", List.of("manage-realm")),
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
         });
         root = realm.accessToken("root", "root-password-1");
         ok(tenant("sharing-management", "POST", "entity/type")
-                .json(Map.of("entity_type", Map.of("id", "DOC", "name", "DOC"))).send());
+                .json(Map.of("entity_type", Map.of("id", "DOC", "name", "DOC")))
+                .send());
         ok(tenant("sharing-management", "POST", "permission/type")
-                .json(Map.of("permission_type", Map.of("id", "READ", "name", "READ"))).send());
+                .json(Map.of("permission_type", Map.of("id", "READ", "name", "READ")))
+                .send());
     }
 
     @AfterAll
@@ -98,8 +112,10 @@ class RaceIT {
         long conflicts = replies.stream().filter(r -> r.status() == 409).count();
         assertEquals(1, ok, what + ": exactly one create succeeds, got " + statuses(replies));
         assertEquals(N - 1, conflicts, what + ": every other one is a 409, got " + statuses(replies));
-        replies.stream().filter(r -> r.status() == 409).forEach(r -> assertTrue(r.body().contains("\"error\""),
-                what + ": a 409 carries the JSON error body: " + r));
+        replies.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r ->
+                        assertTrue(r.body().contains("\"error\""), what + ": a 409 carries the JSON error body: " + r));
     }
 
     private static List<Integer> statuses(List<Http.Reply> replies) {
@@ -113,9 +129,22 @@ class RaceIT {
     @Test
     void concurrentIdenticalUserRegistrationsMakeOneUser() throws Exception {
         String username = unique("racer");
-        oneWinnerRestConflict(atOnce(N, i -> tenant("user-management", "POST", "user").json(Map.of("username",
-                username, "first_name", "R", "last_name", "R", "email", username + "@example.org",
-                "password", "12345678", "temporary_password", false))), "user");
+        oneWinnerRestConflict(
+                atOnce(N, i -> tenant("user-management", "POST", "user")
+                        .json(Map.of(
+                                "username",
+                                username,
+                                "first_name",
+                                "R",
+                                "last_name",
+                                "R",
+                                "email",
+                                username + "@example.org",
+                                "password",
+                                "12345678",
+                                "temporary_password",
+                                false))),
+                "user");
         JsonNode found = realm.admin().get("/" + realm.name() + "/users?exact=true&username=" + username);
         assertEquals(1, found.size(), "one user in the database");
     }
@@ -123,8 +152,10 @@ class RaceIT {
     @Test
     void concurrentIdenticalGroupCreatesMakeOneGroup() throws Exception {
         String name = unique("team");
-        oneWinnerRestConflict(atOnce(N, i -> tenant("group-management", "POST", "group")
-                .json(Map.of("group", Map.of("name", name, "description", "d")))), "group");
+        oneWinnerRestConflict(
+                atOnce(N, i -> tenant("group-management", "POST", "group")
+                        .json(Map.of("group", Map.of("name", name, "description", "d")))),
+                "group");
         JsonNode found = realm.admin().get("/" + realm.name() + "/groups?exact=true&search=" + name);
         assertEquals(1, found.size(), "one group in the database");
     }
@@ -132,19 +163,31 @@ class RaceIT {
     @Test
     void concurrentIdenticalTypeAndEntityCreatesMakeOneRow() throws Exception {
         String type = unique("TYPE");
-        oneWinnerRestConflict(atOnce(N, i -> tenant("sharing-management", "POST", "entity/type")
-                .json(Map.of("entity_type", Map.of("id", type, "name", type)))), "entity type");
+        oneWinnerRestConflict(
+                atOnce(N, i -> tenant("sharing-management", "POST", "entity/type")
+                        .json(Map.of("entity_type", Map.of("id", type, "name", type)))),
+                "entity type");
         long types = 0;
-        for (JsonNode t : ok(tenant("sharing-management", "GET", "entity/types").send()).json().get("types")) {
+        for (JsonNode t : ok(tenant("sharing-management", "GET", "entity/types").send())
+                .json()
+                .get("types")) {
             types += t.get("id").asText().equals(type) ? 1 : 0;
         }
         assertEquals(1, types, "one entity type in the database");
 
         String entity = unique("doc");
-        oneWinnerRestConflict(atOnce(N, i -> tenant("sharing-management", "POST", "entity").json(Map.of("entity",
-                Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))), "entity");
-        JsonNode found = ok(tenant("sharing-management", "POST", "entities").json(Map.of("search_criteria",
-                List.of(Map.of("search_field", "ID", "condition", "EQUAL", "value", entity)))).send()).json();
+        oneWinnerRestConflict(
+                atOnce(N, i -> tenant("sharing-management", "POST", "entity")
+                        .json(Map.of(
+                                "entity",
+                                Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))),
+                "entity");
+        JsonNode found = ok(tenant("sharing-management", "POST", "entities")
+                        .json(Map.of(
+                                "search_criteria",
+                                List.of(Map.of("search_field", "ID", "condition", "EQUAL", "value", entity))))
+                        .send())
+                .json();
         assertEquals(1, found.get("entity_array").size(), "one entity in the database");
     }
 
@@ -152,25 +195,46 @@ class RaceIT {
     void concurrentIdenticalKvCreatesMakeOneSecret() throws Exception {
         String key = unique("key");
         String alice = realm.userAccessToken();
-        oneWinnerRestConflict(atOnce(N, i -> tenant("resource-secret-management", "POST", "secret/kv")
-                .header("user-token", alice).json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT),
-                        "key", key, "value", "value-" + i))), "KV secret");
+        oneWinnerRestConflict(
+                atOnce(N, i -> tenant("resource-secret-management", "POST", "secret/kv")
+                        .header("user-token", alice)
+                        .json(Map.of(
+                                "metadata",
+                                Map.of("client_id", TestRealm.TENANT_CLIENT),
+                                "key",
+                                key,
+                                "value",
+                                "value-" + i))),
+                "KV secret");
         Http.Reply got = ok(tenant("resource-secret-management", "GET", "secret/kv?key=" + key)
-                .header("user-token", alice).send());
+                .header("user-token", alice)
+                .send());
         assertTrue(got.json().get("value").asText().startsWith("value-"));
     }
 
     @Test
     void concurrentIdenticalSharesAreOneIdempotentGrant() throws Exception {
         String entity = unique("shared");
-        ok(tenant("sharing-management", "POST", "entity").json(Map.of("entity",
-                Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n"))).send());
+        ok(tenant("sharing-management", "POST", "entity")
+                .json(Map.of("entity", Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))
+                .send());
         List<Http.Reply> replies = atOnce(N, i -> tenant("sharing-management", "POST", "users/share")
-                .json(Map.of("entity", Map.of("id", entity), "permission_type", Map.of("id", "READ"),
-                        "owner_id", List.of("root"), "cascade", true)));
-        assertEquals(List.of(), replies.stream().filter(r -> r.status() != 200).toList(),
+                .json(Map.of(
+                        "entity",
+                        Map.of("id", entity),
+                        "permission_type",
+                        Map.of("id", "READ"),
+                        "owner_id",
+                        List.of("root"),
+                        "cascade",
+                        true)));
+        assertEquals(
+                List.of(),
+                replies.stream().filter(r -> r.status() != 200).toList(),
                 "sharing again is an idempotent 200, concurrently too");
-        JsonNode sharings = ok(tenant("sharing-management", "GET", "share/direct?entity.id=" + entity).send()).json();
+        JsonNode sharings = ok(tenant("sharing-management", "GET", "share/direct?entity.id=" + entity)
+                        .send())
+                .json();
         long rows = 0;
         for (JsonNode s : sharings.get("shared_data")) {
             rows += s.get("owner_id").asText().equals("root") ? 1 : 0;
@@ -188,7 +252,9 @@ class RaceIT {
             for (Http.Reply r : replies) {
                 assertTrue(r.status() == 200 || r.status() == 409, "a move succeeds or is a 409: " + r);
             }
-            assertTrue(replies.stream().anyMatch(r -> r.status() == 200), statuses(replies).toString());
+            assertTrue(
+                    replies.stream().anyMatch(r -> r.status() == 200),
+                    statuses(replies).toString());
             String parentOfA = parent(a);
             String parentOfB = parent(b);
             assertFalse(b.equals(parentOfA) && a.equals(parentOfB), "a cycle: each group is the other's parent");
@@ -201,11 +267,13 @@ class RaceIT {
         String a = unique("ea");
         String b = unique("eb");
         for (String id : List.of(a, b)) {
-            ok(tenant("sharing-management", "POST", "entity").json(Map.of("entity",
-                    Map.of("id", id, "type", "DOC", "owner_id", TestRealm.USER, "name", "n"))).send());
+            ok(tenant("sharing-management", "POST", "entity")
+                    .json(Map.of("entity", Map.of("id", id, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))
+                    .send());
         }
         List<Http.Reply> replies = atOnce(N, i -> tenant("sharing-management", "PUT", "entity")
-                .json(Map.of("entity", i % 2 == 0 ? Map.of("id", a, "parent_id", b) : Map.of("id", b, "parent_id", a))));
+                .json(Map.of(
+                        "entity", i % 2 == 0 ? Map.of("id", a, "parent_id", b) : Map.of("id", b, "parent_id", a))));
         for (Http.Reply r : replies) {
             assertTrue(r.status() == 200 || r.status() == 409, "a move succeeds or is a 409: " + r);
         }
@@ -221,24 +289,40 @@ class RaceIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(keys != null, "re-encryption needs the test server's key file");
         String alice = realm.userAccessToken();
         for (int round = 0; round < 6; round++) {
-                String key = unique("rk");
-                ok(tenant("resource-secret-management", "POST", "secret/kv").header("user-token", alice)
-                        .json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT), "key", key,
-                                "value", "old-" + round)).send());
-                rotate(keys);
-                String fresh = "new-" + round;
-                List<Http.Reply> replies = atOnce(2, i -> i == 0
-                        ? tenant("resource-secret-management", "PUT", "secret/kv").header("user-token", alice)
-                        .json(Map.of("key", key, "value", fresh))
-                        : Http.request("POST", realm.custos("resource-secret-management", "secret/keys/re-encrypt"))
-                        .auth(Http.bearer(root)));
-                for (Http.Reply r : replies) {
-                    assertTrue(r.status() == 200 || r.status() == 409, "a write succeeds or is a 409: " + r);
-                }
-                String stored = ok(tenant("resource-secret-management", "GET", "secret/kv?key=" + key)
-                        .header("user-token", alice).send()).json().get("value").asText();
-                assertEquals(replies.get(0).status() == 200 ? fresh : "old-" + round, stored,
-                        "the value is the one its writer was told was stored: " + statuses(replies));
+            String key = unique("rk");
+            ok(tenant("resource-secret-management", "POST", "secret/kv")
+                    .header("user-token", alice)
+                    .json(Map.of(
+                            "metadata",
+                            Map.of("client_id", TestRealm.TENANT_CLIENT),
+                            "key",
+                            key,
+                            "value",
+                            "old-" + round))
+                    .send());
+            rotate(keys);
+            String fresh = "new-" + round;
+            List<Http.Reply> replies = atOnce(
+                    2,
+                    i -> i == 0
+                            ? tenant("resource-secret-management", "PUT", "secret/kv")
+                                    .header("user-token", alice)
+                                    .json(Map.of("key", key, "value", fresh))
+                            : Http.request("POST", realm.custos("resource-secret-management", "secret/keys/re-encrypt"))
+                                    .auth(Http.bearer(root)));
+            for (Http.Reply r : replies) {
+                assertTrue(r.status() == 200 || r.status() == 409, "a write succeeds or is a 409: " + r);
+            }
+            String stored = ok(tenant("resource-secret-management", "GET", "secret/kv?key=" + key)
+                            .header("user-token", alice)
+                            .send())
+                    .json()
+                    .get("value")
+                    .asText();
+            assertEquals(
+                    replies.get(0).status() == 200 ? fresh : "old-" + round,
+                    stored,
+                    "the value is the one its writer was told was stored: " + statuses(replies));
         }
     }
 
@@ -250,8 +334,10 @@ class RaceIT {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         String id = "race" + System.nanoTime();
-        Files.writeString(keys, Files.readString(keys).replaceAll("(?m)^active=.*\\n?", "") + "\n" + id + "="
-                + Base64.getEncoder().encodeToString(k) + "\nactive=" + id + "\n");
+        Files.writeString(
+                keys,
+                Files.readString(keys).replaceAll("(?m)^active=.*\\n?", "") + "\n" + id + "="
+                        + Base64.getEncoder().encodeToString(k) + "\nactive=" + id + "\n");
     }
 
     private static String createGroup(String name) {
@@ -267,8 +353,11 @@ class RaceIT {
     }
 
     private static String entityParent(String id) {
-        String parent = ok(tenant("sharing-management", "GET", "entity?entity.id=" + id).send()).json()
-                .path("parent_id").asText();
+        String parent = ok(tenant("sharing-management", "GET", "entity?entity.id=" + id)
+                        .send())
+                .json()
+                .path("parent_id")
+                .asText();
         return parent.isEmpty() ? null : parent;
     }
 }

@@ -1,14 +1,13 @@
 package org.custos.keycloak.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.ServiceLoader;
 import org.custos.keycloak.model.CustosStoresFactory;
 import org.custos.keycloak.model.CustosStoresSpi;
 import org.junit.jupiter.api.Test;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
-
-import java.util.List;
-import java.util.ServiceLoader;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Keycloak finds our factories only through META-INF/services: each must be registered and load. */
 class RegistrationTest {
@@ -25,9 +24,16 @@ class RegistrationTest {
 
     @Test
     void theStoresSpiAndItsJpaFactoryAreRegistered() {
-        assertEquals(1, ServiceLoader.load(org.keycloak.provider.Spi.class).stream().map(ServiceLoader.Provider::get)
-                .filter(s -> s instanceof CustosStoresSpi && s.getName().equals("custos-stores")).count());
-        assertEquals(List.of("jpa"), ServiceLoader.load(CustosStoresFactory.class).stream()
-                .map(p -> p.get().getId()).toList());
+        assertEquals(
+                1,
+                ServiceLoader.load(org.keycloak.provider.Spi.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .filter(s -> s instanceof CustosStoresSpi && s.getName().equals("custos-stores"))
+                        .count());
+        assertEquals(
+                List.of("jpa"),
+                ServiceLoader.load(CustosStoresFactory.class).stream()
+                        .map(p -> p.get().getId())
+                        .toList());
     }
 }

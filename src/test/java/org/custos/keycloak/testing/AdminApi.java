@@ -2,7 +2,6 @@ package org.custos.keycloak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
 
 /** Keycloak's own admin REST API, driven as the bootstrap admin: what tests use to set up and inspect realms. */
@@ -26,8 +25,15 @@ public final class AdminApi {
     private String token() {
         if (token == null) {
             Http.Reply r = Http.request("POST", baseUrl + "/realms/master/protocol/openid-connect/token")
-                    .form(Map.of("grant_type", "password", "client_id", "admin-cli",
-                            "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD))
+                    .form(Map.of(
+                            "grant_type",
+                            "password",
+                            "client_id",
+                            "admin-cli",
+                            "username",
+                            KeycloakServer.ADMIN_USER,
+                            "password",
+                            KeycloakServer.ADMIN_PASSWORD))
                     .send();
             if (r.status() != 200) {
                 throw new IllegalStateException("admin login failed: " + r);
@@ -54,7 +60,8 @@ public final class AdminApi {
     }
 
     private Http.Request build(String method, String path, Object jsonBody) {
-        Http.Request req = Http.request(method, baseUrl + "/admin/realms" + path).auth(Http.bearer(token()));
+        Http.Request req =
+                Http.request(method, baseUrl + "/admin/realms" + path).auth(Http.bearer(token()));
         return jsonBody == null ? req : req.json(jsonBody);
     }
 

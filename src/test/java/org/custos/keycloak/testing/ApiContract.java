@@ -8,7 +8,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,14 +30,14 @@ public final class ApiContract {
     private static final List<String> VIOLATIONS = Collections.synchronizedList(new ArrayList<>());
     private static OpenApiInteractionValidator validator;
 
-    private ApiContract() {
-    }
+    private ApiContract() {}
 
     private static synchronized OpenApiInteractionValidator validator() {
         if (validator == null) {
             String spec;
             try {
-                JsonNode document = Http.JSON.readTree(Files.readString(DOCUMENT).replace("{{CUSTOS_BASE_URL}}", "/"));
+                JsonNode document =
+                        Http.JSON.readTree(Files.readString(DOCUMENT).replace("{{CUSTOS_BASE_URL}}", "/"));
                 strict(document, false);
                 spec = Http.JSON.writeValueAsString(document);
             } catch (IOException e) {
@@ -78,7 +77,8 @@ public final class ApiContract {
                     object.get("properties").fieldNames().forEachRemaining(required::add);
                 }
             }
-            object.fields().forEachRemaining(e -> strict(e.getValue(), e.getKey().equals("allOf")));
+            object.fields()
+                    .forEachRemaining(e -> strict(e.getValue(), e.getKey().equals("allOf")));
         } else if (node instanceof ArrayNode array) {
             array.forEach(element -> strict(element, inAllOf));
         }
@@ -98,8 +98,8 @@ public final class ApiContract {
     }
 
     /** How one answer disagrees with the document; empty when it agrees or is not a Custos endpoint. */
-    static List<String> problems(String method, String url, int status, Map<String, List<String>> headers,
-                                 String body) {
+    static List<String> problems(
+            String method, String url, int status, Map<String, List<String>> headers, String body) {
         String path = URI.create(url).getPath();
         int at = path.indexOf("/custos/");
         if (at < 0 || !path.startsWith("/realms/") || path.endsWith("/custos/openapi.json")) {

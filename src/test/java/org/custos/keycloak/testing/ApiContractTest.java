@@ -1,13 +1,12 @@
 package org.custos.keycloak.testing;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The contract check itself: it must catch each way an answer can drift from the document. */
 class ApiContractTest {
@@ -16,7 +15,8 @@ class ApiContractTest {
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));
 
     private static String entity(String extra) {
-        return "{\"id\":\"a\",\"type\":\"DOC\",\"owner_id\":\"alice\",\"parent_id\":\"\",\"name\":\"n\",\"description\":\"\","
+        return "{\"id\":\"a\",\"type\":\"DOC\",\"owner_id\":\"alice\",\"parent_id\":\"\","
+                + "\"name\":\"n\",\"description\":\"\","
                 + "\"binary_data\":\"\",\"full_text\":\"\",\"original_creation_time\":\"1\",\"created_at\":\"1\","
                 + "\"updated_at\":\"1\"" + extra + "}";
     }

@@ -1,7 +1,6 @@
 package org.custos.keycloak.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,15 +13,15 @@ public final class DemoRealm {
     public static final String CLIENT = "custos-demo-backend";
     public static final String SECRET = "custos-demo-backend-secret";
 
-    private DemoRealm() {
-    }
+    private DemoRealm() {}
 
     /** Imports the demo realm afresh (deleting a previous copy) and returns the admin API used. */
     public static AdminApi importFresh() {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         admin.deleteRealm(NAME);
         try {
-            admin.createRealm((ObjectNode) Http.JSON.readTree(Files.readString(Path.of(System.getProperty("custos.demo.realm")))));
+            admin.createRealm((ObjectNode)
+                    Http.JSON.readTree(Files.readString(Path.of(System.getProperty("custos.demo.realm")))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package org.custos.keycloak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,10 +20,11 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static Request request(String method, String url) {
         return new Request(method, url);
@@ -106,9 +106,13 @@ public final class Http {
         }
 
         public Reply send() {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(b::header);
             try {
                 HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -134,8 +138,11 @@ public final class Http {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

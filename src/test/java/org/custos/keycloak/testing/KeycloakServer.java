@@ -93,21 +93,35 @@ public final class KeycloakServer {
             vaultDir = Files.createDirectories(dist.resolve("custos-test-vault"));
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
+            Files.writeString(
+                    secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
-            List<String> build = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build",
-                    "--db=" + db, "--health-enabled=true", "--cache=local", "--features=" + FEATURES,
+            List<String> build = new ArrayList<>(List.of(
+                    dist.resolve("bin/kc.sh").toString(),
+                    "build",
+                    "--db=" + db,
+                    "--health-enabled=true",
+                    "--cache=local",
+                    "--features=" + FEATURES,
                     "--vault=file"));
             run(build, dist, log, Duration.ofMinutes(4));
-            List<String> start = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                    "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--http-management-port=" + managementPort, "--hostname-strict=false",
+            List<String> start = new ArrayList<>(List.of(
+                    dist.resolve("bin/kc.sh").toString(),
+                    "start",
+                    "--optimized",
+                    "--http-enabled=true",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + port,
+                    "--http-management-port=" + managementPort,
+                    "--hostname-strict=false",
                     "--spi-realm-restapi-extension--custos--max-body-bytes=" + MAX_BODY_BYTES,
                     "--spi-realm-restapi-extension--custos--secrets-key-file=" + secretsKeyFile,
                     "--vault-dir=" + vaultDir,
                     "--log-level=INFO,org.custos:DEBUG"));
-            ProcessBuilder pb = new ProcessBuilder(start).directory(dist.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            ProcessBuilder pb = new ProcessBuilder(start)
+                    .directory(dist.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             if (db.equals("postgres")) {
                 pb.environment().put("KC_DB_URL", require("custos.test.db.url"));
                 pb.environment().put("KC_DB_USERNAME", require("custos.test.db.username"));
@@ -131,8 +145,11 @@ public final class KeycloakServer {
     public static final String FEATURES = "declarative-ui,client-secret-rotation";
 
     static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -146,18 +163,20 @@ public final class KeycloakServer {
 
     /** Waits for the realm endpoint; if the server dies first, the error carries the end of its log (CI shows it). */
     static void waitReady(String url, Process process, Path log, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (process != null && !process.isAlive()) {
                 String tail = tail(log, 60);
                 System.err.println("Keycloak at " + url + " exited during start; the end of " + log + ":\n" + tail);
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start: "
-                        + tail);
+                throw new IllegalStateException(
+                        "Keycloak exited with " + process.exitValue() + " during start: " + tail);
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(
-                        URI.create(url + "/realms/master/.well-known/openid-configuration")).build(),
+                HttpResponse<Void> r = client.send(
+                        HttpRequest.newBuilder(URI.create(url + "/realms/master/.well-known/openid-configuration"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

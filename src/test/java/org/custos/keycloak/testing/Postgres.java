@@ -7,11 +7,12 @@ import java.sql.SQLException;
 /** A direct JDBC connection to the PostgreSQL the test server runs on (the PostgreSQL pass of {@code .ci/run}). */
 public final class Postgres {
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("custos.test.db.url"),
-                System.getProperty("custos.test.db.username"), System.getProperty("custos.test.db.password"));
+        return DriverManager.getConnection(
+                System.getProperty("custos.test.db.url"),
+                System.getProperty("custos.test.db.username"),
+                System.getProperty("custos.test.db.password"));
     }
 }

@@ -1,7 +1,6 @@
 package org.custos.keycloak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ public final class SharingApi {
     }
 
     public Http.Reply call(String method, String path, Object body) {
-        Http.Request r = Http.request(method, realm.custos("sharing-management", path)).auth(auth);
+        Http.Request r =
+                Http.request(method, realm.custos("sharing-management", path)).auth(auth);
         return (body == null ? r : r.json(body)).send();
     }
 
@@ -65,18 +65,41 @@ public final class SharingApi {
     }
 
     public Http.Reply share(String principals, String entity, String permission, List<String> owners, boolean cascade) {
-        return call("POST", principals + "/share", Map.of("entity", Map.of("id", entity), "permission_type",
-                Map.of("id", permission), "owner_id", owners, "cascade", cascade));
+        return call(
+                "POST",
+                principals + "/share",
+                Map.of(
+                        "entity",
+                        Map.of("id", entity),
+                        "permission_type",
+                        Map.of("id", permission),
+                        "owner_id",
+                        owners,
+                        "cascade",
+                        cascade));
     }
 
     public Http.Reply revoke(String principals, String entity, String permission, List<String> owners) {
-        return call("DELETE", principals + "/share", Map.of("entity", Map.of("id", entity), "permission_type",
-                Map.of("id", permission), "owner_id", owners));
+        return call(
+                "DELETE",
+                principals + "/share",
+                Map.of(
+                        "entity",
+                        Map.of("id", entity),
+                        "permission_type",
+                        Map.of("id", permission),
+                        "owner_id",
+                        owners));
     }
 
     public boolean check(String entity, String permission, String username) {
-        return ok("GET", "entity/user/access?entity.id=" + q(entity) + "&permission_type.id=" + q(permission)
-                + "&owner_id=" + q(username), null).get("status").asBoolean();
+        return ok(
+                        "GET",
+                        "entity/user/access?entity.id=" + q(entity) + "&permission_type.id=" + q(permission)
+                                + "&owner_id=" + q(username),
+                        null)
+                .get("status")
+                .asBoolean();
     }
 
     /** Batch check; each check is {entity, permission, username}. */
@@ -86,15 +109,21 @@ public final class SharingApi {
             body.add(Map.of("entity", Map.of("id", c[0]), "permission_type", Map.of("id", c[1]), "owner_id", c[2]));
         }
         List<Boolean> out = new ArrayList<>();
-        ok("POST", "entity/user/access/batch", Map.of("checks", body)).get("results")
+        ok("POST", "entity/user/access/batch", Map.of("checks", body))
+                .get("results")
                 .forEach(r -> out.add(r.get("status").asBoolean()));
         return out;
     }
 
     public List<String> holders(String principals, String entity, String permission, boolean direct) {
         List<String> out = new ArrayList<>();
-        ok("GET", principals + "/share" + (direct ? "/direct" : "") + "?entity.id=" + q(entity) + "&permission_type.id="
-                + q(permission), null).get("owner_ids").forEach(n -> out.add(n.asText()));
+        ok(
+                        "GET",
+                        principals + "/share" + (direct ? "/direct" : "") + "?entity.id=" + q(entity)
+                                + "&permission_type.id=" + q(permission),
+                        null)
+                .get("owner_ids")
+                .forEach(n -> out.add(n.asText()));
         return out;
     }
 
@@ -107,7 +136,9 @@ public final class SharingApi {
         body.put("search_criteria", criteria);
         body.put("limit", 1000);
         List<String> out = new ArrayList<>();
-        ok("POST", "entities", body).get("entity_array").forEach(e -> out.add(e.get("id").asText()));
+        ok("POST", "entities", body)
+                .get("entity_array")
+                .forEach(e -> out.add(e.get("id").asText()));
         return out;
     }
 
@@ -116,8 +147,9 @@ public final class SharingApi {
         List<String> out = new ArrayList<>();
         String cursor = null;
         for (int guard = 0; guard < 10_000; guard++) {
-            String path = "user/entities?owner_id=" + q(username) + "&permission_type.id=" + q(permission) + "&limit=" + pageSize
-                    + (type == null ? "" : "&entity_type.id=" + q(type)) + (cursor == null ? "" : "&cursor=" + q(cursor));
+            String path = "user/entities?owner_id=" + q(username) + "&permission_type.id=" + q(permission) + "&limit="
+                    + pageSize + (type == null ? "" : "&entity_type.id=" + q(type))
+                    + (cursor == null ? "" : "&cursor=" + q(cursor));
             JsonNode page = ok("GET", path, null);
             page.get("entity_array").forEach(e -> out.add(e.get("id").asText()));
             if (page.get("complete").asBoolean()) {

@@ -3,7 +3,6 @@ package org.custos.keycloak.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +31,7 @@ public final class TestRealm implements AutoCloseable {
     }
 
     public static TestRealm create(AdminApi admin, String prefix) {
-        return create(admin, prefix, rep -> {
-        });
+        return create(admin, prefix, rep -> {});
     }
 
     public static TestRealm create(AdminApi admin, String prefix, java.util.function.Consumer<ObjectNode> customize) {
@@ -44,20 +42,52 @@ public final class TestRealm implements AutoCloseable {
     public static TestRealm named(AdminApi admin, String name, java.util.function.Consumer<ObjectNode> customize) {
         String tenantSecret = "tenant-secret-" + UUID.randomUUID();
         ObjectNode rep = Http.JSON.createObjectNode();
-        rep.put("realm", name).put("enabled", true).put("bruteForceProtected", true).put("failureFactor", 3)
-                .put("eventsEnabled", true).put("adminEventsEnabled", true).put("adminEventsDetailsEnabled", true);
+        rep.put("realm", name)
+                .put("enabled", true)
+                .put("bruteForceProtected", true)
+                .put("failureFactor", 3)
+                .put("eventsEnabled", true)
+                .put("adminEventsEnabled", true)
+                .put("adminEventsDetailsEnabled", true);
         ArrayNode clients = rep.putArray("clients");
         clients.add(client(TENANT_CLIENT, tenantSecret, true));
         clients.add(client(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET, false));
-        clients.add(Http.JSON.valueToTree(Map.of("clientId", PUBLIC_CLIENT, "publicClient", true,
-                "directAccessGrantsEnabled", true, "redirectUris", List.of("http://localhost/*"))));
+        clients.add(Http.JSON.valueToTree(Map.of(
+                "clientId",
+                PUBLIC_CLIENT,
+                "publicClient",
+                true,
+                "directAccessGrantsEnabled",
+                true,
+                "redirectUris",
+                List.of("http://localhost/*"))));
         ArrayNode users = rep.putArray("users");
-        users.add(Http.JSON.valueToTree(Map.of("username", USER, "enabled", true, "firstName", "Alice",
-                "lastName", "Liddell", "email", USER + "@example.org", "emailVerified", true,
-                "credentials", List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)))));
-        users.add(Http.JSON.valueToTree(Map.of("username", "service-account-" + TENANT_CLIENT, "enabled", true,
-                "serviceAccountClientId", TENANT_CLIENT,
-                "clientRoles", Map.of("realm-management", List.of("view-users", "manage-users", "query-groups", "manage-authorization")))));
+        users.add(Http.JSON.valueToTree(Map.of(
+                "username",
+                USER,
+                "enabled",
+                true,
+                "firstName",
+                "Alice",
+                "lastName",
+                "Liddell",
+                "email",
+                USER + "@example.org",
+                "emailVerified",
+                true,
+                "credentials",
+                List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)))));
+        users.add(Http.JSON.valueToTree(Map.of(
+                "username",
+                "service-account-" + TENANT_CLIENT,
+                "enabled",
+                true,
+                "serviceAccountClientId",
+                TENANT_CLIENT,
+                "clientRoles",
+                Map.of(
+                        "realm-management",
+                        List.of("view-users", "manage-users", "query-groups", "manage-authorization")))));
         customize.accept(rep);
         admin.createRealm(rep);
         return new TestRealm(admin, name, tenantSecret);
@@ -65,15 +95,37 @@ public final class TestRealm implements AutoCloseable {
 
     /** A user representation for a realm import or Keycloak's admin API: enabled, with an email and a password. */
     public static Map<String, Object> user(String username, String password) {
-        return new java.util.HashMap<>(Map.of("username", username, "enabled", true, "email", username + "@example.org",
-                "firstName", username, "lastName", "Test",
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        return new java.util.HashMap<>(Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@example.org",
+                "firstName",
+                username,
+                "lastName",
+                "Test",
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false))));
     }
 
     private static JsonNode client(String id, String secret, boolean directGrants) {
-        return Http.JSON.valueToTree(Map.of("clientId", id, "publicClient", false, "secret", secret,
-                "standardFlowEnabled", true, "directAccessGrantsEnabled", directGrants,
-                "serviceAccountsEnabled", true, "redirectUris", List.of("http://localhost/callback")));
+        return Http.JSON.valueToTree(Map.of(
+                "clientId",
+                id,
+                "publicClient",
+                false,
+                "secret",
+                secret,
+                "standardFlowEnabled",
+                true,
+                "directAccessGrantsEnabled",
+                directGrants,
+                "serviceAccountsEnabled",
+                true,
+                "redirectUris",
+                List.of("http://localhost/callback")));
     }
 
     public String name() {
@@ -119,8 +171,19 @@ public final class TestRealm implements AutoCloseable {
     /** A user access token obtained from Keycloak's native token endpoint (not through our code). */
     public JsonNode nativePasswordGrant(String clientId, String secret, String username, String password) {
         Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
-                .form(Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
-                        "username", username, "password", password, "scope", "openid"))
+                .form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret,
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid"))
                 .send();
         if (r.status() != 200) {
             throw new IllegalStateException("native password grant failed: " + r);
@@ -131,16 +194,30 @@ public final class TestRealm implements AutoCloseable {
     /** Native password grant of the tenant client; the reply, whatever it is. */
     public Http.Reply tryPasswordGrant(String username, String password) {
         return Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
-                .form(Map.of("grant_type", "password", "client_id", TENANT_CLIENT, "client_secret", tenantSecret,
-                        "username", username, "password", password)).send();
+                .form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        TENANT_CLIENT,
+                        "client_secret",
+                        tenantSecret,
+                        "username",
+                        username,
+                        "password",
+                        password))
+                .send();
     }
 
     public String accessToken(String username, String password) {
-        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, username, password).get("access_token").asText();
+        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, username, password)
+                .get("access_token")
+                .asText();
     }
 
     public String userAccessToken() {
-        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, USER, USER_PASSWORD).get("access_token").asText();
+        return nativePasswordGrant(TENANT_CLIENT, tenantSecret, USER, USER_PASSWORD)
+                .get("access_token")
+                .asText();
     }
 
     @Override

@@ -41,18 +41,28 @@ public final class TwoNodes implements AutoCloseable {
             copy(dist, built);
             Files.copy(jar, built.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
             // The pool validation operators are told to set (README, "Configuration"): what the outage test proves.
-            Files.copy(Path.of("docker/quarkus.properties"), built.resolve("conf/quarkus.properties"),
+            Files.copy(
+                    Path.of("docker/quarkus.properties"),
+                    built.resolve("conf/quarkus.properties"),
                     StandardCopyOption.REPLACE_EXISTING);
-            KeycloakServer.run(List.of(built.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
-                    "--health-enabled=true", "--features=" + KeycloakServer.FEATURES), built, root.resolve("build.log"), Duration.ofMinutes(4));
+            KeycloakServer.run(
+                    List.of(
+                            built.resolve("bin/kc.sh").toString(),
+                            "build",
+                            "--db=postgres",
+                            "--health-enabled=true",
+                            "--features=" + KeycloakServer.FEATURES),
+                    built,
+                    root.resolve("build.log"),
+                    Duration.ofMinutes(4));
             copy(built, root.resolve("node-b"));
             // One after the other, as an operator brings up a new cluster: the first node creates the schema and the
             // master realm alone, the second joins a ready database and the first node's cluster view.
             for (int i = 0; i < 2; i++) {
                 Path node = root.resolve(i == 0 ? "node-a" : "node-b");
                 cluster.startNode(node, i, keys);
-                KeycloakServer.waitReady(cluster.urls.get(i), cluster.nodes.get(i), node.resolve("node.log"),
-                        Duration.ofMinutes(4));
+                KeycloakServer.waitReady(
+                        cluster.urls.get(i), cluster.nodes.get(i), node.resolve("node.log"), Duration.ofMinutes(4));
             }
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -63,15 +73,24 @@ public final class TwoNodes implements AutoCloseable {
 
     private void startNode(Path dist, int index, Path keys) throws IOException {
         int port = 18180 + 100 * index;
-        List<String> command = List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + (port + 1000), "--hostname=" + HOSTNAME,
+        List<String> command = List.of(
+                dist.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + (port + 1000),
+                "--hostname=" + HOSTNAME,
                 "--spi-cache-embedded-default-node-name=node" + (char) ('A' + index),
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + (7800 + index),
                 "--spi-realm-restapi-extension--custos--secrets-key-file=" + keys);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dist.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dist.resolve("node.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dist.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dist.resolve("node.log").toFile()));
         pb.environment().put("KC_DB_URL", System.getProperty("custos.cluster.db.url"));
         pb.environment().put("KC_DB_USERNAME", System.getProperty("custos.test.db.username"));
         pb.environment().put("KC_DB_PASSWORD", System.getProperty("custos.test.db.password", ""));

@@ -1,6 +1,14 @@
 package org.custos.keycloak.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -9,15 +17,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the admin console reads and writes for the Custos tab and pages, over Keycloak's admin REST API exactly as
@@ -39,8 +38,11 @@ class ConsoleIT {
             rep.putObject("attributes").put("custos.console.secretRows", "true");
             rep.withArray("users").forEach(u -> {
                 if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management")
-                            .add("manage-clients").add("manage-events").add("view-events");
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                            .withArray("realm-management")
+                            .add("manage-clients")
+                            .add("manage-events")
+                            .add("view-events");
                 }
             });
         });
@@ -82,28 +84,54 @@ class ConsoleIT {
 
     @Test
     void theServerOffersTheCustosTabAndPagesToTheConsole() {
-        JsonNode info = Http.request("GET", admin.baseUrl() + "/admin/serverinfo").auth(adminBearer()).send().json();
+        JsonNode info = Http.request("GET", admin.baseUrl() + "/admin/serverinfo")
+                .auth(adminBearer())
+                .send()
+                .json();
         JsonNode pages = info.path("componentTypes").path(PAGE);
-        List<String> pageIds = StreamSupport.stream(pages.spliterator(), false).map(p -> p.get("id").asText()).toList();
-        assertTrue(pageIds.containsAll(List.of("custos-entity-types", "custos-permission-types", "custos-secrets")), pageIds.toString());
-        JsonNode tab = StreamSupport.stream(info.path("componentTypes").path(TAB).spliterator(), false)
-                .filter(t -> t.get("id").asText().equals("custos")).findFirst().orElseThrow();
-        assertEquals("/:realm/realm-settings/:tab", tab.path("metadata").path("path").asText());
+        List<String> pageIds = StreamSupport.stream(pages.spliterator(), false)
+                .map(p -> p.get("id").asText())
+                .toList();
+        assertTrue(
+                pageIds.containsAll(List.of("custos-entity-types", "custos-permission-types", "custos-secrets")),
+                pageIds.toString());
+        JsonNode tab = StreamSupport.stream(
+                        info.path("componentTypes").path(TAB).spliterator(), false)
+                .filter(t -> t.get("id").asText().equals("custos"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "/:realm/realm-settings/:tab", tab.path("metadata").path("path").asText());
         assertEquals("custos", tab.path("metadata").path("params").path("tab").asText());
-        Http.Reply messages = Http.request("GET", admin.baseUrl() + "/resources/" + realm.name() + "/admin/en").send();
+        Http.Reply messages = Http.request("GET", admin.baseUrl() + "/resources/" + realm.name() + "/admin/en")
+                .send();
         assertTrue(messages.body().contains("Custos entity types"), "the console's message bundle has our texts");
     }
 
     private static String adminBearer() {
         return Http.bearer(Http.request("POST", admin.baseUrl() + "/realms/master/protocol/openid-connect/token")
-                .form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
-                        "password", KeycloakServer.ADMIN_PASSWORD)).send().json().get("access_token").asText());
+                .form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        KeycloakServer.ADMIN_USER,
+                        "password",
+                        KeycloakServer.ADMIN_PASSWORD))
+                .send()
+                .json()
+                .get("access_token")
+                .asText());
     }
 
     @Test
     void theTabShowsWhatTheCustosApiSetAndSavingItChangesTheRealm() {
         assertEquals(200, custos("POST", "agent-management", "enable", Map.of()).status());
-        assertEquals(200, custos("POST", "agent-management", "token/configuration", Map.of("access_token_life_time", 600)).status());
+        assertEquals(
+                200,
+                custos("POST", "agent-management", "token/configuration", Map.of("access_token_life_time", 600))
+                        .status());
         assertEquals(200, custos("POST", "log-management", "status", Map.of()).status());
         JsonNode tab = tab();
         assertEquals("true", value(tab, "agents_enabled"));
@@ -112,90 +140,241 @@ class ConsoleIT {
 
         // What the console's Save sends: the whole form.
         String path = "/" + realm.name() + "/components/" + tab.get("id").asText();
-        Map<String, Object> form = Map.of("id", tab.get("id").asText(), "name", "custos", "providerId", "custos",
-                "providerType", TAB, "parentId", realmId,
-                "config", Map.of("agents_enabled", List.of("true"), "agent_token_lifetime", List.of("900"),
-                        "logging_enabled", List.of("false"), "tab", List.of("custos")));
+        Map<String, Object> form = Map.of(
+                "id",
+                tab.get("id").asText(),
+                "name",
+                "custos",
+                "providerId",
+                "custos",
+                "providerType",
+                TAB,
+                "parentId",
+                realmId,
+                "config",
+                Map.of(
+                        "agents_enabled",
+                        List.of("true"),
+                        "agent_token_lifetime",
+                        List.of("900"),
+                        "logging_enabled",
+                        List.of("false"),
+                        "tab",
+                        List.of("custos")));
         Http.Reply saved = admin.call("PUT", path, form);
         assertEquals(204, saved.status(), saved.toString());
-        assertFalse(custos("GET", "log-management", "status", null).json().get("status").asBoolean(),
+        assertFalse(
+                custos("GET", "log-management", "status", null)
+                        .json()
+                        .get("status")
+                        .asBoolean(),
                 "logging turned off from the console");
-        JsonNode container = admin.call("GET", "/" + realm.name() + "/clients?clientId=custos-agents", null).json().get(0);
-        assertEquals("900", container.path("attributes").path("access.token.lifespan").asText());
+        JsonNode container = admin.call("GET", "/" + realm.name() + "/clients?clientId=custos-agents", null)
+                .json()
+                .get(0);
+        assertEquals(
+                "900",
+                container.path("attributes").path("access.token.lifespan").asText());
 
-        Http.Reply bad = admin.call("PUT", path, Map.of("id", tab.get("id").asText(), "name", "custos", "providerId", "custos",
-                "providerType", TAB, "parentId", realmId, "config", Map.of("agents_enabled", List.of("true"),
-                        "agent_token_lifetime", List.of("soon"), "logging_enabled", List.of("true"))));
+        Http.Reply bad = admin.call(
+                "PUT",
+                path,
+                Map.of(
+                        "id",
+                        tab.get("id").asText(),
+                        "name",
+                        "custos",
+                        "providerId",
+                        "custos",
+                        "providerType",
+                        TAB,
+                        "parentId",
+                        realmId,
+                        "config",
+                        Map.of(
+                                "agents_enabled",
+                                List.of("true"),
+                                "agent_token_lifetime",
+                                List.of("soon"),
+                                "logging_enabled",
+                                List.of("true"))));
         assertEquals(400, bad.status(), bad.toString());
         assertTrue(bad.body().contains("positive number of seconds"), bad.body());
-        assertFalse(custos("GET", "log-management", "status", null).json().get("status").asBoolean(),
+        assertFalse(
+                custos("GET", "log-management", "status", null)
+                        .json()
+                        .get("status")
+                        .asBoolean(),
                 "a refused save changed nothing");
 
-        assertEquals(200, custos("POST", "agent-management", "agent", Map.of("id", "console-agent")).status());
-        Http.Reply off = admin.call("PUT", path, Map.of("id", tab.get("id").asText(), "name", "custos", "providerId", "custos",
-                "providerType", TAB, "parentId", realmId, "config", Map.of("agents_enabled", List.of("false"),
-                        "agent_token_lifetime", List.of(""), "logging_enabled", List.of("false"))));
+        assertEquals(
+                200,
+                custos("POST", "agent-management", "agent", Map.of("id", "console-agent"))
+                        .status());
+        Http.Reply off = admin.call(
+                "PUT",
+                path,
+                Map.of(
+                        "id",
+                        tab.get("id").asText(),
+                        "name",
+                        "custos",
+                        "providerId",
+                        "custos",
+                        "providerType",
+                        TAB,
+                        "parentId",
+                        realmId,
+                        "config",
+                        Map.of(
+                                "agents_enabled",
+                                List.of("false"),
+                                "agent_token_lifetime",
+                                List.of(""),
+                                "logging_enabled",
+                                List.of("false"))));
         assertEquals(400, off.status(), off.toString());
         assertTrue(off.body().contains("delete them before turning agents off"), off.body());
-        assertEquals(200, custos("DELETE", "agent-management", "agent/console-agent", null).status());
-        assertEquals(204, admin.call("PUT", path, Map.of("id", tab.get("id").asText(), "name", "custos", "providerId", "custos",
-                "providerType", TAB, "parentId", realmId, "config", Map.of("agents_enabled", List.of("false"),
-                        "agent_token_lifetime", List.of(""), "logging_enabled", List.of("false")))).status());
-        assertEquals(0, admin.call("GET", "/" + realm.name() + "/clients?clientId=custos-agents", null).json().size(),
+        assertEquals(
+                200,
+                custos("DELETE", "agent-management", "agent/console-agent", null)
+                        .status());
+        assertEquals(
+                204,
+                admin.call(
+                                "PUT",
+                                path,
+                                Map.of(
+                                        "id",
+                                        tab.get("id").asText(),
+                                        "name",
+                                        "custos",
+                                        "providerId",
+                                        "custos",
+                                        "providerType",
+                                        TAB,
+                                        "parentId",
+                                        realmId,
+                                        "config",
+                                        Map.of(
+                                                "agents_enabled",
+                                                List.of("false"),
+                                                "agent_token_lifetime",
+                                                List.of(""),
+                                                "logging_enabled",
+                                                List.of("false"))))
+                        .status());
+        assertEquals(
+                0,
+                admin.call("GET", "/" + realm.name() + "/clients?clientId=custos-agents", null)
+                        .json()
+                        .size(),
                 "agents turned off: the role container is gone");
     }
 
     @Test
     void aNewRealmHasItsTabRowAndKeycloaksOwnEventsPageUpdatesIt() {
         // An export of a realm with Custos data holds its console rows; importing it must work and drop them.
-        try (TestRealm fresh = TestRealm.create(admin, "console-fresh", rep -> rep.putObject("components").set(PAGE,
-                Http.JSON.valueToTree(List.of(Map.of("name", "exported", "providerId", "custos-secrets",
-                        "config", Map.of("secret_id", List.of("exported-token"), "type", List.of("SSH")))))))) {
-            String id = admin.call("GET", "/" + fresh.name(), null).json().get("id").asText();
+        try (TestRealm fresh = TestRealm.create(admin, "console-fresh", rep -> rep.putObject("components")
+                .set(
+                        PAGE,
+                        Http.JSON.valueToTree(List.of(Map.of(
+                                "name",
+                                "exported",
+                                "providerId",
+                                "custos-secrets",
+                                "config",
+                                Map.of("secret_id", List.of("exported-token"), "type", List.of("SSH")))))))) {
+            String id =
+                    admin.call("GET", "/" + fresh.name(), null).json().get("id").asText();
             Http.Reply r = admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + TAB, null);
             JsonNode row = StreamSupport.stream(r.json().spliterator(), false)
-                    .filter(c -> c.get("providerId").asText().equals("custos")).findFirst().orElseThrow();
-            boolean stored = admin.call("GET", "/" + fresh.name(), null).json().get("adminEventsEnabled").asBoolean();
+                    .filter(c -> c.get("providerId").asText().equals("custos"))
+                    .findFirst()
+                    .orElseThrow();
+            boolean stored = admin.call("GET", "/" + fresh.name(), null)
+                    .json()
+                    .get("adminEventsEnabled")
+                    .asBoolean();
             assertEquals(String.valueOf(stored), value(row, "logging_enabled"), "the row shows the realm as created");
             assertEquals("false", value(row, "agents_enabled"));
             assertEquals("false", value(row, "console_secret_rows"), "secrets stay off the console unless turned on");
             Http.Reply secret = Http.request("POST", fresh.custos("resource-secret-management", "secret/password"))
-                    .auth(fresh.tenantAuth()).json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT,
-                            "owner_id", TestRealm.USER), "password", "not-listed")).send();
+                    .auth(fresh.tenantAuth())
+                    .json(Map.of(
+                            "metadata",
+                            Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
+                            "password",
+                            "not-listed"))
+                    .send();
             assertEquals(200, secret.status(), secret.toString());
-            assertTrue(StreamSupport.stream(admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + PAGE, null)
-                    .json().spliterator(), false).noneMatch(c -> c.get("providerId").asText().startsWith("custos")),
+            assertTrue(
+                    StreamSupport.stream(
+                                    admin.call(
+                                                    "GET",
+                                                    "/" + fresh.name() + "/components?parent=" + id + "&type=" + PAGE,
+                                                    null)
+                                            .json()
+                                            .spliterator(),
+                                    false)
+                            .noneMatch(c -> c.get("providerId").asText().startsWith("custos")),
                     "rows an import brought along are dropped, and a secret of a realm without secret rows has none");
 
             // Realm settings → Events → Admin events, Keycloak's own page:
-            JsonNode config = admin.call("GET", "/" + fresh.name() + "/events/config", null).json();
+            JsonNode config = admin.call("GET", "/" + fresh.name() + "/events/config", null)
+                    .json();
             ((com.fasterxml.jackson.databind.node.ObjectNode) config).put("adminEventsEnabled", !stored);
-            assertEquals(204, admin.call("PUT", "/" + fresh.name() + "/events/config", config).status());
+            assertEquals(
+                    204,
+                    admin.call("PUT", "/" + fresh.name() + "/events/config", config)
+                            .status());
             r = admin.call("GET", "/" + fresh.name() + "/components?parent=" + id + "&type=" + TAB, null);
             row = StreamSupport.stream(r.json().spliterator(), false)
-                    .filter(c -> c.get("providerId").asText().equals("custos")).findFirst().orElseThrow();
-            assertEquals(String.valueOf(!stored), value(row, "logging_enabled"), "the tab follows Keycloak's events page");
+                    .filter(c -> c.get("providerId").asText().equals("custos"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    String.valueOf(!stored), value(row, "logging_enabled"), "the tab follows Keycloak's events page");
         }
     }
 
     @Test
     void typePagesFollowTheSharingApiAndRefuseEdits() {
         SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
-        sharing.ok("POST", "entity/type", Map.of("entity_type", Map.of("id", "NOTEBOOK", "name", "Notebook", "description", "Jupyter")));
+        sharing.ok(
+                "POST",
+                "entity/type",
+                Map.of("entity_type", Map.of("id", "NOTEBOOK", "name", "Notebook", "description", "Jupyter")));
         sharing.ok("POST", "permission/type", Map.of("permission_type", Map.of("id", "EDIT")));
         List<JsonNode> types = rows(PAGE, "custos-entity-types");
         assertEquals(1, types.size());
         assertEquals("NOTEBOOK", value(types.get(0), "id"));
         assertEquals("Jupyter", value(types.get(0), "description"));
-        assertEquals(List.of("EDIT"), rows(PAGE, "custos-permission-types").stream().map(r -> value(r, "id")).toList());
+        assertEquals(
+                List.of("EDIT"),
+                rows(PAGE, "custos-permission-types").stream()
+                        .map(r -> value(r, "id"))
+                        .toList());
 
         sharing.ok("PUT", "entity/type", Map.of("entity_type", Map.of("id", "NOTEBOOK", "description", "JupyterLab")));
         assertEquals("JupyterLab", value(rows(PAGE, "custos-entity-types").get(0), "description"));
         sharing.ok("DELETE", "entity/type", Map.of("entity_type", Map.of("id", "NOTEBOOK")));
         assertTrue(rows(PAGE, "custos-entity-types").isEmpty(), "a deleted type leaves the page");
 
-        Http.Reply created = admin.call("POST", "/" + realm.name() + "/components", Map.of("name", "X",
-                "providerId", "custos-entity-types", "providerType", PAGE, "parentId", realmId, "config", Map.of("id", List.of("X"))));
+        Http.Reply created = admin.call(
+                "POST",
+                "/" + realm.name() + "/components",
+                Map.of(
+                        "name",
+                        "X",
+                        "providerId",
+                        "custos-entity-types",
+                        "providerType",
+                        PAGE,
+                        "parentId",
+                        realmId,
+                        "config",
+                        Map.of("id", List.of("X"))));
         assertEquals(400, created.status(), created.toString());
         assertTrue(created.body().contains("read-only"), created.body());
         assertTrue(rows(PAGE, "custos-entity-types").isEmpty());
@@ -203,22 +382,34 @@ class ConsoleIT {
 
     /** Saves the tab as the console does: the form as loaded, with one field changed. */
     private static void saveTab(String field, String value) {
-        com.fasterxml.jackson.databind.node.ObjectNode form = (com.fasterxml.jackson.databind.node.ObjectNode) tab().deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) form.get("config")).putArray(field).add(value);
-        Http.Reply r = admin.call("PUT", "/" + realm.name() + "/components/" + form.get("id").asText(), form);
+        com.fasterxml.jackson.databind.node.ObjectNode form =
+                (com.fasterxml.jackson.databind.node.ObjectNode) tab().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) form.get("config"))
+                .putArray(field)
+                .add(value);
+        Http.Reply r = admin.call(
+                "PUT", "/" + realm.name() + "/components/" + form.get("id").asText(), form);
         assertEquals(204, r.status(), r.toString());
     }
 
     private static String storeSecret(String description) {
-        Http.Reply r = custos("POST", "resource-secret-management", "secret/password", Map.of("metadata",
-                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", "bob", "description", description),
-                "password", "p-" + java.util.UUID.randomUUID()));
+        Http.Reply r = custos(
+                "POST",
+                "resource-secret-management",
+                "secret/password",
+                Map.of(
+                        "metadata",
+                        Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", "bob", "description", description),
+                        "password",
+                        "p-" + java.util.UUID.randomUUID()));
         assertEquals(200, r.status(), r.toString());
         return r.json().get("token").asText();
     }
 
     private static List<String> secretRows() {
-        return rows(PAGE, "custos-secrets").stream().map(r -> value(r, "secret_id")).toList();
+        return rows(PAGE, "custos-secrets").stream()
+                .map(r -> value(r, "secret_id"))
+                .toList();
     }
 
     @Test
@@ -232,7 +423,10 @@ class ConsoleIT {
         assertTrue(secretRows().isEmpty(), "turned off: the page is empty");
         String during = storeSecret("stored while rows were off");
         assertTrue(secretRows().isEmpty(), "turned off: a new secret writes no row");
-        assertEquals(200, custos("GET", "resource-secret-management", "secret/password?token=" + during, null).status(),
+        assertEquals(
+                200,
+                custos("GET", "resource-secret-management", "secret/password?token=" + during, null)
+                        .status(),
                 "the secret itself is stored");
 
         saveTab("console_secret_rows", "true");
@@ -242,28 +436,64 @@ class ConsoleIT {
     @Test
     void theSecretsPageShowsSummariesAndNeverAValue() {
         String value = "console-never-shows-" + java.util.UUID.randomUUID();
-        Http.Reply saved = custos("POST", "resource-secret-management", "secret/password", Map.of("metadata",
-                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER, "description", "cluster login"),
-                "password", value));
+        Http.Reply saved = custos(
+                "POST",
+                "resource-secret-management",
+                "secret/password",
+                Map.of(
+                        "metadata",
+                        Map.of(
+                                "client_id",
+                                TestRealm.TENANT_CLIENT,
+                                "owner_id",
+                                TestRealm.USER,
+                                "description",
+                                "cluster login"),
+                        "password",
+                        value));
         assertEquals(200, saved.status(), saved.toString());
         String token = saved.json().get("token").asText();
         List<JsonNode> secrets = rows(PAGE, "custos-secrets");
-        JsonNode row = secrets.stream().filter(r -> token.equals(value(r, "secret_id"))).findFirst().orElseThrow();
+        JsonNode row = secrets.stream()
+                .filter(r -> token.equals(value(r, "secret_id")))
+                .findFirst()
+                .orElseThrow();
         assertEquals("PASSWORD", value(row, "type"));
         assertEquals("cluster login", value(row, "description"));
         assertEquals(TestRealm.USER, value(row, "owner_id"));
         String all = admin.call("GET", "/" + realm.name() + "/components", null).body();
         assertFalse(all.contains(value), "a secret value is in a component");
 
-        assertEquals(200, custos("DELETE", "resource-secret-management", "secret/password?token=" + token, null).status());
+        assertEquals(
+                200,
+                custos("DELETE", "resource-secret-management", "secret/password?token=" + token, null)
+                        .status());
         assertTrue(rows(PAGE, "custos-secrets").stream().noneMatch(r -> token.equals(value(r, "secret_id"))));
 
-        String other = custos("POST", "resource-secret-management", "secret/password", Map.of("metadata",
-                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER), "password", value)).json().get("token").asText();
-        assertEquals(1, rows(PAGE, "custos-secrets").stream().filter(r -> other.equals(value(r, "secret_id"))).count());
+        String other = custos(
+                        "POST",
+                        "resource-secret-management",
+                        "secret/password",
+                        Map.of(
+                                "metadata",
+                                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
+                                "password",
+                                value))
+                .json()
+                .get("token")
+                .asText();
+        assertEquals(
+                1,
+                rows(PAGE, "custos-secrets").stream()
+                        .filter(r -> other.equals(value(r, "secret_id")))
+                        .count());
         String userId = realm.adminUser(TestRealm.USER).get("id").asText();
-        assertEquals(204, admin.call("DELETE", "/" + realm.name() + "/users/" + userId, null).status());
-        assertTrue(rows(PAGE, "custos-secrets").stream().noneMatch(r -> other.equals(value(r, "secret_id"))),
+        assertEquals(
+                204,
+                admin.call("DELETE", "/" + realm.name() + "/users/" + userId, null)
+                        .status());
+        assertTrue(
+                rows(PAGE, "custos-secrets").stream().noneMatch(r -> other.equals(value(r, "secret_id"))),
                 "the owner's removal takes their secrets off the page");
     }
 }

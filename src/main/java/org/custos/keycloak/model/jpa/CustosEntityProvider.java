@@ -1,23 +1,28 @@
 package org.custos.keycloak.model.jpa;
 
-import org.custos.keycloak.model.jpa.entity.GroupMembershipEntity;
+import java.util.List;
 import org.custos.keycloak.model.jpa.entity.EntityAncestorEntity;
 import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
+import org.custos.keycloak.model.jpa.entity.GroupMembershipEntity;
 import org.custos.keycloak.model.jpa.entity.PermissionTypeEntity;
 import org.custos.keycloak.model.jpa.entity.SecretEntity;
 import org.custos.keycloak.model.jpa.entity.ShareEntity;
 import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
-import java.util.List;
-
 /** Adds our JPA entities and their Liquibase changelog to Keycloak's persistence unit. */
 public class CustosEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(GroupMembershipEntity.class, SecretEntity.class, EntityTypeEntity.class,
-                PermissionTypeEntity.class, SharingEntityEntity.class, EntityAncestorEntity.class, ShareEntity.class);
+        return List.of(
+                GroupMembershipEntity.class,
+                SecretEntity.class,
+                EntityTypeEntity.class,
+                PermissionTypeEntity.class,
+                SharingEntityEntity.class,
+                EntityAncestorEntity.class,
+                ShareEntity.class);
     }
 
     @Override
@@ -31,6 +36,5 @@ public class CustosEntityProvider implements JpaEntityProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

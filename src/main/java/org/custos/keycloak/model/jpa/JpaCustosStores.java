@@ -1,13 +1,13 @@
 package org.custos.keycloak.model.jpa;
 
+import jakarta.persistence.EntityManager;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.CustosStoresFactory;
+import org.custos.keycloak.model.EntityStore;
 import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.SecretStore;
-import org.custos.keycloak.model.EntityStore;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
-import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -75,9 +75,13 @@ public final class JpaCustosStores implements CustosStores {
 
     @Override
     public String storedGroupParent(String realmId, String groupId) {
-        String parent = em().createQuery("select g.parentId from GroupEntity g where g.id = :id and g.realm = :realm",
-                        String.class)
-                .setParameter("id", groupId).setParameter("realm", realmId).getResultStream().findFirst().orElse(null);
+        String parent = em().createQuery(
+                        "select g.parentId from GroupEntity g where g.id = :id and g.realm = :realm", String.class)
+                .setParameter("id", groupId)
+                .setParameter("realm", realmId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         return parent == null || parent.equals(GroupEntity.TOP_PARENT_ID) ? null : parent;
     }
 
@@ -94,16 +98,13 @@ public final class JpaCustosStores implements CustosStores {
         }
 
         @Override
-        public void init(Config.Scope config) {
-        }
+        public void init(Config.Scope config) {}
 
         @Override
-        public void postInit(KeycloakSessionFactory factory) {
-        }
+        public void postInit(KeycloakSessionFactory factory) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String getId() {

@@ -2,14 +2,13 @@ package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import org.custos.keycloak.model.EntityQuery;
-import org.custos.keycloak.model.EntityQuery.Criterion;
-import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custos.keycloak.model.EntityQuery;
+import org.custos.keycloak.model.EntityQuery.Criterion;
+import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
 
 /**
  * Compiles an {@link EntityQuery} into JPQL over {@code CustosSharingEntity e}, every value a named parameter.
@@ -18,11 +17,11 @@ import java.util.Map;
  */
 final class JpaEntitySearch {
 
-    private final StringBuilder jpql = new StringBuilder("select e from CustosSharingEntity e where e.realmId = :realmId");
+    private final StringBuilder jpql =
+            new StringBuilder("select e from CustosSharingEntity e where e.realmId = :realmId");
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-    private JpaEntitySearch() {
-    }
+    private JpaEntitySearch() {}
 
     static TypedQuery<SharingEntityEntity> query(EntityManager em, String realmId, EntityQuery query) {
         JpaEntitySearch search = new JpaEntitySearch();
@@ -30,12 +29,17 @@ final class JpaEntitySearch {
         query.criteria().forEach(search::add);
         List<String> permissions = query.permissionIds().isEmpty() ? null : new ArrayList<>(query.permissionIds());
         if (query.principal() != null) {
-            search.jpql.append(" and e.id in (select a.entityId from CustosShare s, CustosEntityAncestor a where")
-                    .append(JpaShareStore.REACHES).append("and").append(JpaShareStore.PRINCIPAL)
+            search.jpql
+                    .append(" and e.id in (select a.entityId from CustosShare s, CustosEntityAncestor a where")
+                    .append(JpaShareStore.REACHES)
+                    .append("and")
+                    .append(JpaShareStore.PRINCIPAL)
                     .append(permissions != null ? "and s.permissionId in :perms)" : ")");
         } else if (permissions != null) {
-            search.jpql.append(" and e.id in (select a.entityId from CustosShare s, CustosEntityAncestor a where")
-                    .append(JpaShareStore.REACHES).append("and s.permissionId in :perms)");
+            search.jpql
+                    .append(" and e.id in (select a.entityId from CustosShare s, CustosEntityAncestor a where")
+                    .append(JpaShareStore.REACHES)
+                    .append("and s.permissionId in :perms)");
         }
         search.jpql.append(" order by e.externalId");
         TypedQuery<SharingEntityEntity> q = em.createQuery(search.jpql.toString(), SharingEntityEntity.class);
@@ -51,25 +55,28 @@ final class JpaEntitySearch {
 
     private void add(Criterion c) {
         String p = param(c.value());
-        String condition = switch (c.field()) {
-            case NAME -> text("e.name", c, p);
-            case DESCRIPTION -> text("e.description", c, p);
-            case FULL_TEXT -> text("e.fullText", c, p);
-            case ID -> compare("e.externalId", c, p);
-            case TYPE_ID -> compare("e.typeId", c, p);
-            case OWNER_USER_ID -> compare("e.ownerUserId", c, p);
-            case PARENT_ID -> compare("e.parentId", c, p);
-            case CREATED_AT -> number("e.createdAt", c, p);
-            case UPDATED_AT -> number("e.updatedAt", c, p);
-            case SHARED_COUNT -> number("(select count(sc) from CustosShare sc where sc.entityId = e.id)", c, p);
-            case SHARED_BY -> exists("sb.sharedBy = :" + p, c);
-            case SHARED_WITH -> exists("sb.principalId = :" + p + " and sb.permissionId <> 'OWNER'", c);
-        };
+        String condition =
+                switch (c.field()) {
+                    case NAME -> text("e.name", c, p);
+                    case DESCRIPTION -> text("e.description", c, p);
+                    case FULL_TEXT -> text("e.fullText", c, p);
+                    case ID -> compare("e.externalId", c, p);
+                    case TYPE_ID -> compare("e.typeId", c, p);
+                    case OWNER_USER_ID -> compare("e.ownerUserId", c, p);
+                    case PARENT_ID -> compare("e.parentId", c, p);
+                    case CREATED_AT -> number("e.createdAt", c, p);
+                    case UPDATED_AT -> number("e.updatedAt", c, p);
+                    case SHARED_COUNT -> number(
+                            "(select count(sc) from CustosShare sc where sc.entityId = e.id)", c, p);
+                    case SHARED_BY -> exists("sb.sharedBy = :" + p, c);
+                    case SHARED_WITH -> exists("sb.principalId = :" + p + " and sb.permissionId <> 'OWNER'", c);
+                };
         jpql.append(" and ").append(condition);
     }
 
     private static String text(String column, Criterion c, String p) {
-        return c.op() == EntityQuery.Op.NOT ? "(" + column + " is null or " + column + " not like :" + p + ")"
+        return c.op() == EntityQuery.Op.NOT
+                ? "(" + column + " is null or " + column + " not like :" + p + ")"
                 : column + " like :" + p;
     }
 

@@ -1,17 +1,16 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
-import org.custos.keycloak.error.CycleException;
-import org.custos.keycloak.model.EntityQuery;
-import org.custos.keycloak.model.EntityStore;
-import org.custos.keycloak.model.jpa.entity.EntityAncestorEntity;
-import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custos.keycloak.error.CycleException;
+import org.custos.keycloak.model.EntityQuery;
+import org.custos.keycloak.model.EntityStore;
+import org.custos.keycloak.model.jpa.entity.EntityAncestorEntity;
+import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
 
 /**
  * {@link EntityStore} on {@code CUSTOS_SHARING_ENTITY} and its closure table {@code CUSTOS_ENTITY_ANCESTOR}: one
@@ -27,9 +26,20 @@ final class JpaEntityStore implements EntityStore {
     }
 
     static SharingEntity toRecord(SharingEntityEntity e) {
-        return new SharingEntity(e.getId(), e.getRealmId(), e.getExternalId(), e.getTypeId(), e.getOwnerUserId(),
-                e.getParentId(), e.getName(), e.getDescription(), e.getFullText(), e.getBinaryData(),
-                e.getOriginalCreationTime(), e.getCreatedAt(), e.getUpdatedAt());
+        return new SharingEntity(
+                e.getId(),
+                e.getRealmId(),
+                e.getExternalId(),
+                e.getTypeId(),
+                e.getOwnerUserId(),
+                e.getParentId(),
+                e.getName(),
+                e.getDescription(),
+                e.getFullText(),
+                e.getBinaryData(),
+                e.getOriginalCreationTime(),
+                e.getCreatedAt(),
+                e.getUpdatedAt());
     }
 
     private static void copy(SharingEntity from, SharingEntityEntity to) {
@@ -46,10 +56,15 @@ final class JpaEntityStore implements EntityStore {
 
     @Override
     public Optional<SharingEntity> entity(String realmId, String externalId) {
-        return em.createQuery("select e from CustosSharingEntity e where e.realmId = :realmId "
-                        + "and e.externalId = :externalId", SharingEntityEntity.class)
-                .setParameter("realmId", realmId).setParameter("externalId", externalId)
-                .getResultStream().findFirst().map(JpaEntityStore::toRecord);
+        return em.createQuery(
+                        "select e from CustosSharingEntity e where e.realmId = :realmId "
+                                + "and e.externalId = :externalId",
+                        SharingEntityEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst()
+                .map(JpaEntityStore::toRecord);
     }
 
     @Override
@@ -57,7 +72,9 @@ final class JpaEntityStore implements EntityStore {
         Map<String, SharingEntity> out = new HashMap<>();
         for (List<String> chunk : Rows.chunks(List.copyOf(ids))) {
             em.createQuery("select e from CustosSharingEntity e where e.id in :ids", SharingEntityEntity.class)
-                    .setParameter("ids", chunk).getResultList().forEach(e -> out.put(e.getId(), toRecord(e)));
+                    .setParameter("ids", chunk)
+                    .getResultList()
+                    .forEach(e -> out.put(e.getId(), toRecord(e)));
         }
         return out;
     }
@@ -67,36 +84,53 @@ final class JpaEntityStore implements EntityStore {
         if (externalIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select e from CustosSharingEntity e where e.realmId = :realmId and e.externalId in :ids "
-                        + "order by e.externalId", SharingEntityEntity.class)
-                .setParameter("realmId", realmId).setParameter("ids", externalIds)
-                .getResultStream().map(JpaEntityStore::toRecord).toList();
+        return em.createQuery(
+                        "select e from CustosSharingEntity e where e.realmId = :realmId and e.externalId in :ids "
+                                + "order by e.externalId",
+                        SharingEntityEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("ids", externalIds)
+                .getResultStream()
+                .map(JpaEntityStore::toRecord)
+                .toList();
     }
 
     @Override
     public List<SharingEntity> page(String realmId, int offset, int limit) {
-        return em.createQuery("select e from CustosSharingEntity e where e.realmId = :realmId order by e.externalId",
+        return em.createQuery(
+                        "select e from CustosSharingEntity e where e.realmId = :realmId order by e.externalId",
                         SharingEntityEntity.class)
-                .setParameter("realmId", realmId).setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(JpaEntityStore::toRecord).toList();
+                .setParameter("realmId", realmId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(JpaEntityStore::toRecord)
+                .toList();
     }
 
     @Override
     public List<SharingEntity> search(String realmId, EntityQuery query, int offset, int limit) {
-        return JpaEntitySearch.query(em, realmId, query).setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(JpaEntityStore::toRecord).toList();
+        return JpaEntitySearch.query(em, realmId, query)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(JpaEntityStore::toRecord)
+                .toList();
     }
 
     private List<EntityAncestorEntity> ancestors(String entityId) {
-        return em.createQuery("select a from CustosEntityAncestor a where a.entityId = :id order by a.depth",
+        return em.createQuery(
+                        "select a from CustosEntityAncestor a where a.entityId = :id order by a.depth",
                         EntityAncestorEntity.class)
-                .setParameter("id", entityId).getResultList();
+                .setParameter("id", entityId)
+                .getResultList();
     }
 
     private List<EntityAncestorEntity> subtree(String entityId) {
-        return em.createQuery("select a from CustosEntityAncestor a where a.ancestorId = :id",
-                        EntityAncestorEntity.class)
-                .setParameter("id", entityId).getResultList();
+        return em.createQuery(
+                        "select a from CustosEntityAncestor a where a.ancestorId = :id", EntityAncestorEntity.class)
+                .setParameter("id", entityId)
+                .getResultList();
     }
 
     @Override
@@ -106,14 +140,22 @@ final class JpaEntityStore implements EntityStore {
 
     @Override
     public int height(String entityId) {
-        return subtree(entityId).stream().mapToInt(EntityAncestorEntity::getDepth).max().orElse(0);
+        return subtree(entityId).stream()
+                .mapToInt(EntityAncestorEntity::getDepth)
+                .max()
+                .orElse(0);
     }
 
     @Override
     public boolean isInSubtree(String candidateId, String rootId) {
-        return em.createQuery("select count(a) from CustosEntityAncestor a where a.entityId = :candidate "
-                        + "and a.ancestorId = :root", Long.class)
-                .setParameter("candidate", candidateId).setParameter("root", rootId).getSingleResult() > 0;
+        return em.createQuery(
+                                "select count(a) from CustosEntityAncestor a where a.entityId = :candidate "
+                                        + "and a.ancestorId = :root",
+                                Long.class)
+                        .setParameter("candidate", candidateId)
+                        .setParameter("root", rootId)
+                        .getSingleResult()
+                > 0;
     }
 
     @Override
@@ -153,18 +195,25 @@ final class JpaEntityStore implements EntityStore {
             throw new CycleException("the new parent is the entity itself or below it");
         }
         List<EntityAncestorEntity> subtree = subtree(entityId);
-        List<String> oldAbove = ancestors(entityId).stream().filter(a -> a.getDepth() > 0)
-                .map(EntityAncestorEntity::getAncestorId).toList();
+        List<String> oldAbove = ancestors(entityId).stream()
+                .filter(a -> a.getDepth() > 0)
+                .map(EntityAncestorEntity::getAncestorId)
+                .toList();
         Map<String, Integer> newAbove = new HashMap<>();
         if (newParentId != null) {
             ancestors(newParentId).forEach(a -> newAbove.put(a.getAncestorId(), a.getDepth() + 1));
         }
         Map<String, EntityAncestorEntity> existing = new HashMap<>();
         if (!oldAbove.isEmpty()) {
-            for (List<String> chunk : Rows.chunks(subtree.stream().map(EntityAncestorEntity::getEntityId).toList())) {
-                em.createQuery("select a from CustosEntityAncestor a where a.entityId in :below "
-                                + "and a.ancestorId in :above", EntityAncestorEntity.class)
-                        .setParameter("below", chunk).setParameter("above", oldAbove).getResultList()
+            for (List<String> chunk : Rows.chunks(
+                    subtree.stream().map(EntityAncestorEntity::getEntityId).toList())) {
+                em.createQuery(
+                                "select a from CustosEntityAncestor a where a.entityId in :below "
+                                        + "and a.ancestorId in :above",
+                                EntityAncestorEntity.class)
+                        .setParameter("below", chunk)
+                        .setParameter("above", oldAbove)
+                        .getResultList()
                         .forEach(a -> existing.put(a.getEntityId() + "|" + a.getAncestorId(), a));
             }
         }
@@ -189,34 +238,50 @@ final class JpaEntityStore implements EntityStore {
         if (entity == null) {
             return;
         }
-        List<String> above = ancestors(entityId).stream().filter(a -> a.getDepth() > 0)
-                .map(EntityAncestorEntity::getAncestorId).toList();
+        List<String> above = ancestors(entityId).stream()
+                .filter(a -> a.getDepth() > 0)
+                .map(EntityAncestorEntity::getAncestorId)
+                .toList();
         if (!above.isEmpty()) {
-            List<String> below = subtree(entityId).stream().map(EntityAncestorEntity::getEntityId).toList();
+            List<String> below = subtree(entityId).stream()
+                    .map(EntityAncestorEntity::getEntityId)
+                    .toList();
             for (List<String> chunk : Rows.chunks(below)) {
-                em.createQuery("delete from CustosEntityAncestor a where a.entityId in :below and a.ancestorId in :above")
-                        .setParameter("below", chunk).setParameter("above", above).executeUpdate();
+                em.createQuery("delete from CustosEntityAncestor a where a.entityId in :below and a.ancestorId in "
+                                + ":above")
+                        .setParameter("below", chunk)
+                        .setParameter("above", above)
+                        .executeUpdate();
             }
         }
         em.createQuery("delete from CustosEntityAncestor a where a.ancestorId = :id or a.entityId = :id")
-                .setParameter("id", entityId).executeUpdate();
+                .setParameter("id", entityId)
+                .executeUpdate();
         em.createQuery("update CustosSharingEntity e set e.parentId = null where e.parentId = :id")
-                .setParameter("id", entityId).executeUpdate();
-        em.createQuery("delete from CustosShare s where s.entityId = :id").setParameter("id", entityId).executeUpdate();
+                .setParameter("id", entityId)
+                .executeUpdate();
+        em.createQuery("delete from CustosShare s where s.entityId = :id")
+                .setParameter("id", entityId)
+                .executeUpdate();
         em.remove(entity);
     }
 
     @Override
     public void removeOwner(String realmId, String userId) {
-        em.createQuery("select e.id from CustosSharingEntity e where e.realmId = :realmId and e.ownerUserId = :id",
+        em.createQuery(
+                        "select e.id from CustosSharingEntity e where e.realmId = :realmId and e.ownerUserId = :id",
                         String.class)
-                .setParameter("realmId", realmId).setParameter("id", userId).getResultList().forEach(this::delete);
+                .setParameter("realmId", realmId)
+                .setParameter("id", userId)
+                .getResultList()
+                .forEach(this::delete);
     }
 
     @Override
     public void removeRealm(String realmId) {
         for (String table : List.of("CustosEntityAncestor", "CustosSharingEntity")) {
-            em.createQuery("delete from " + table + " t where t.realmId = :realmId").setParameter("realmId", realmId)
+            em.createQuery("delete from " + table + " t where t.realmId = :realmId")
+                    .setParameter("realmId", realmId)
                     .executeUpdate();
         }
     }

@@ -1,15 +1,14 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.jpa.entity.GroupMembershipEntity;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@link MembershipStore} on Keycloak's own EntityManager, inside the request's transaction. */
 final class JpaMembershipStore implements MembershipStore {
@@ -22,8 +21,11 @@ final class JpaMembershipStore implements MembershipStore {
 
     private Optional<GroupMembershipEntity> find(String realmId, String groupId, String userId) {
         return em.createNamedQuery("custosMembership.one", GroupMembershipEntity.class)
-                .setParameter("realmId", realmId).setParameter("groupId", groupId).setParameter("userId", userId)
-                .getResultStream().findFirst();
+                .setParameter("realmId", realmId)
+                .setParameter("groupId", groupId)
+                .setParameter("userId", userId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -49,37 +51,51 @@ final class JpaMembershipStore implements MembershipStore {
 
     @Override
     public void remove(String realmId, String groupId, String userId) {
-        em.createNamedQuery("custosMembership.deleteOne").setParameter("realmId", realmId)
-                .setParameter("groupId", groupId).setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("custosMembership.deleteOne")
+                .setParameter("realmId", realmId)
+                .setParameter("groupId", groupId)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     @Override
     public long count(String realmId, String groupId, String type) {
-        return em.createNamedQuery("custosMembership.countOfType", Long.class).setParameter("realmId", realmId)
-                .setParameter("groupId", groupId).setParameter("type", type).getSingleResult();
+        return em.createNamedQuery("custosMembership.countOfType", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("groupId", groupId)
+                .setParameter("type", type)
+                .getSingleResult();
     }
 
     @Override
     public Map<String, String> types(String realmId, String groupId) {
         return em.createNamedQuery("custosMembership.ofGroup", GroupMembershipEntity.class)
-                .setParameter("realmId", realmId).setParameter("groupId", groupId).getResultStream()
+                .setParameter("realmId", realmId)
+                .setParameter("groupId", groupId)
+                .getResultStream()
                 .collect(Collectors.toMap(GroupMembershipEntity::getUserId, GroupMembershipEntity::getType));
     }
 
     @Override
     public void removeUser(String realmId, String userId) {
-        em.createNamedQuery("custosMembership.deleteUser").setParameter("realmId", realmId)
-                .setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("custosMembership.deleteUser")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     @Override
     public void removeGroup(String realmId, String groupId) {
-        em.createNamedQuery("custosMembership.deleteGroup").setParameter("realmId", realmId)
-                .setParameter("groupId", groupId).executeUpdate();
+        em.createNamedQuery("custosMembership.deleteGroup")
+                .setParameter("realmId", realmId)
+                .setParameter("groupId", groupId)
+                .executeUpdate();
     }
 
     @Override
     public void removeRealm(String realmId) {
-        em.createNamedQuery("custosMembership.deleteRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("custosMembership.deleteRealm")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
     }
 }

@@ -1,14 +1,13 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
 import org.custos.keycloak.crypto.SecretCipher;
 import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.jpa.entity.SecretEntity;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-
-import java.util.List;
-import java.util.Optional;
 
 /** {@link SecretStore} on Keycloak's EntityManager, inside the request's transaction. */
 final class JpaSecretStore implements SecretStore {
@@ -20,14 +19,28 @@ final class JpaSecretStore implements SecretStore {
     }
 
     private static StoredSecret toRecord(SecretEntity e) {
-        return new StoredSecret(e.getId(), e.getRealmId(), e.getToken(), e.getType(), e.getOwnerId(), e.getOwnerUserId(),
-                e.getClientId(), e.getKvKey(), e.getDescription(), e.getCreatedAt(),
-                new SecretCipher.Sealed(e.getKeyId(), e.getWrappedKey(), e.getCiphertext()), e.getValueWriter());
+        return new StoredSecret(
+                e.getId(),
+                e.getRealmId(),
+                e.getToken(),
+                e.getType(),
+                e.getOwnerId(),
+                e.getOwnerUserId(),
+                e.getClientId(),
+                e.getKvKey(),
+                e.getDescription(),
+                e.getCreatedAt(),
+                new SecretCipher.Sealed(e.getKeyId(), e.getWrappedKey(), e.getCiphertext()),
+                e.getValueWriter());
     }
 
     private List<StoredSecret> list(String query, String realmId, String name, String value) {
-        return em.createNamedQuery(query, SecretEntity.class).setParameter("realmId", realmId)
-                .setParameter(name, value).getResultStream().map(JpaSecretStore::toRecord).toList();
+        return em.createNamedQuery(query, SecretEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter(name, value)
+                .getResultStream()
+                .map(JpaSecretStore::toRecord)
+                .toList();
     }
 
     @Override
@@ -37,9 +50,13 @@ final class JpaSecretStore implements SecretStore {
 
     @Override
     public Optional<StoredSecret> byKvKey(String realmId, String ownerUserId, String key) {
-        return em.createNamedQuery("custosSecret.byKvKey", SecretEntity.class).setParameter("realmId", realmId)
-                .setParameter("userId", ownerUserId).setParameter("kvKey", key).getResultStream()
-                .map(JpaSecretStore::toRecord).findFirst();
+        return em.createNamedQuery("custosSecret.byKvKey", SecretEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", ownerUserId)
+                .setParameter("kvKey", key)
+                .getResultStream()
+                .map(JpaSecretStore::toRecord)
+                .findFirst();
     }
 
     @Override
@@ -72,8 +89,13 @@ final class JpaSecretStore implements SecretStore {
         e.setDescription(s.description());
         e.setCreatedAt(s.createdAt());
         seal(e, s.sealed());
-        Rows.insert(em, e, s.kvKey() != null ? "key" : "token", s.kvKey() != null
-                ? "a KV secret with key '" + s.kvKey() + "' exists for this owner" : "the secret token is taken");
+        Rows.insert(
+                em,
+                e,
+                s.kvKey() != null ? "key" : "token",
+                s.kvKey() != null
+                        ? "a KV secret with key '" + s.kvKey() + "' exists for this owner"
+                        : "the secret token is taken");
     }
 
     @Override
@@ -106,24 +128,33 @@ final class JpaSecretStore implements SecretStore {
 
     @Override
     public List<StoredSecret> ofRealm(String realmId) {
-        return em.createNamedQuery("custosSecret.ofRealm", SecretEntity.class).setParameter("realmId", realmId)
-                .getResultStream().map(JpaSecretStore::toRecord).toList();
+        return em.createNamedQuery("custosSecret.ofRealm", SecretEntity.class)
+                .setParameter("realmId", realmId)
+                .getResultStream()
+                .map(JpaSecretStore::toRecord)
+                .toList();
     }
 
     @Override
     public List<String> tokensOfOwnerUser(String realmId, String userId) {
-        return em.createNamedQuery("custosSecret.tokensOfOwnerUser", String.class).setParameter("realmId", realmId)
-                .setParameter("userId", userId).getResultList();
+        return em.createNamedQuery("custosSecret.tokensOfOwnerUser", String.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .getResultList();
     }
 
     @Override
     public void removeOwnerUser(String realmId, String userId) {
-        em.createNamedQuery("custosSecret.deleteOwner").setParameter("realmId", realmId)
-                .setParameter("userId", userId).executeUpdate();
+        em.createNamedQuery("custosSecret.deleteOwner")
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     @Override
     public void removeRealm(String realmId) {
-        em.createNamedQuery("custosSecret.deleteRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("custosSecret.deleteRealm")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
     }
 }

@@ -3,11 +3,6 @@ package org.custos.keycloak.model.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
-import org.custos.keycloak.model.ShareStore;
-import org.custos.keycloak.model.jpa.entity.ShareEntity;
-import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
-import org.keycloak.models.utils.KeycloakModelUtils;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.model.jpa.entity.ShareEntity;
+import org.custos.keycloak.model.jpa.entity.SharingEntityEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * {@link ShareStore} on {@code CUSTOS_SHARE} and the closure table {@code CUSTOS_ENTITY_ANCESTOR}: "is on an
@@ -26,6 +25,7 @@ final class JpaShareStore implements ShareStore {
     private static final String NOBODY = "";
     /** The join that decides access: share {@code s} reaches entity {@code a.entityId}. */
     static final String REACHES = " s.entityId = a.ancestorId and (a.depth = 0 or s.cascading = true) ";
+
     static final String PRINCIPAL = " ((s.principalType = 'USER' and s.principalId = :userId) "
             + "or (s.principalType = 'GROUP' and s.principalId in :groupIds)) ";
 
@@ -41,16 +41,28 @@ final class JpaShareStore implements ShareStore {
     }
 
     private static Share toRecord(ShareEntity s, int depth) {
-        return new Share(s.getEntityId(), s.getPermissionId(), s.getPrincipalType(), s.getPrincipalId(),
-                s.isCascading(), s.getSharedBy(), s.getGrantorId(), depth);
+        return new Share(
+                s.getEntityId(),
+                s.getPermissionId(),
+                s.getPrincipalType(),
+                s.getPrincipalId(),
+                s.isCascading(),
+                s.getSharedBy(),
+                s.getGrantorId(),
+                depth);
     }
 
     private Optional<ShareEntity> row(String entityId, String permissionId, String principalType, String principalId) {
-        return em.createQuery("select s from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
-                        + "and s.principalType = :type and s.principalId = :principalId", ShareEntity.class)
-                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
-                .setParameter("type", principalType).setParameter("principalId", principalId)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "select s from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
+                                + "and s.principalType = :type and s.principalId = :principalId",
+                        ShareEntity.class)
+                .setParameter("entityId", entityId)
+                .setParameter("permissionId", permissionId)
+                .setParameter("type", principalType)
+                .setParameter("principalId", principalId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -65,8 +77,8 @@ final class JpaShareStore implements ShareStore {
         if (entity != null) {
             em.lock(entity, LockModeType.PESSIMISTIC_WRITE);
         }
-        Optional<ShareEntity> existing = row(share.entityId(), share.permissionId(), share.principalType(),
-                share.principalId());
+        Optional<ShareEntity> existing =
+                row(share.entityId(), share.permissionId(), share.principalType(), share.principalId());
         if (existing.isPresent()) {
             ShareEntity s = existing.get();
             if (takeOver) {
@@ -95,15 +107,20 @@ final class JpaShareStore implements ShareStore {
     public void revoke(String entityId, String permissionId, String principalType, String principalId) {
         em.createQuery("delete from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
                         + "and s.principalType = :type and s.principalId = :principalId")
-                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
-                .setParameter("type", principalType).setParameter("principalId", principalId).executeUpdate();
+                .setParameter("entityId", entityId)
+                .setParameter("permissionId", permissionId)
+                .setParameter("type", principalType)
+                .setParameter("principalId", principalId)
+                .executeUpdate();
     }
 
     @Override
     public boolean holdsCascading(String entityId, String permissionId, Principal principal) {
-        TypedQuery<Long> q = em.createQuery("select count(s) from CustosShare s, CustosEntityAncestor a "
-                + "where a.entityId = :entityId and s.entityId = a.ancestorId and s.cascading = true "
-                + "and s.permissionId = :permissionId and" + PRINCIPAL, Long.class);
+        TypedQuery<Long> q = em.createQuery(
+                "select count(s) from CustosShare s, CustosEntityAncestor a "
+                        + "where a.entityId = :entityId and s.entityId = a.ancestorId and s.cascading = true "
+                        + "and s.permissionId = :permissionId and" + PRINCIPAL,
+                Long.class);
         q.setParameter("entityId", entityId).setParameter("permissionId", permissionId);
         bind(q, principal);
         return q.getSingleResult() > 0;
@@ -115,9 +132,12 @@ final class JpaShareStore implements ShareStore {
         if (entityIds.isEmpty()) {
             return out;
         }
-        for (Object[] row : em.createQuery("select s.entityId, count(s) from CustosShare s where s.entityId in :ids "
-                        + "group by s.entityId", Object[].class)
-                .setParameter("ids", entityIds).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select s.entityId, count(s) from CustosShare s where s.entityId in :ids "
+                                + "group by s.entityId",
+                        Object[].class)
+                .setParameter("ids", entityIds)
+                .getResultList()) {
             out.put((String) row[0], ((Number) row[1]).intValue());
         }
         return out;
@@ -125,21 +145,29 @@ final class JpaShareStore implements ShareStore {
 
     @Override
     public List<String> holders(String entityId, String permissionId, String principalType, boolean directOnly) {
-        return em.createQuery("select distinct s.principalId from CustosShare s, CustosEntityAncestor a "
-                        + "where a.entityId = :entityId and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
-                        + "and s.permissionId = :permissionId and s.principalType = :type order by s.principalId",
+        return em.createQuery(
+                        "select distinct s.principalId from CustosShare s, CustosEntityAncestor a "
+                                + "where a.entityId = :entityId and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
+                                + "and s.permissionId = :permissionId and s.principalType = :type order by "
+                                + "s.principalId",
                         String.class)
-                .setParameter("entityId", entityId).setParameter("permissionId", permissionId)
-                .setParameter("type", principalType).getResultList();
+                .setParameter("entityId", entityId)
+                .setParameter("permissionId", permissionId)
+                .setParameter("type", principalType)
+                .getResultList();
     }
 
     @Override
     public List<Share> reaching(String entityId, boolean directOnly) {
-        return em.createQuery("select s, a.depth from CustosShare s, CustosEntityAncestor a where a.entityId = :entityId "
-                        + "and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
-                        + "order by a.depth, s.principalType, s.principalId, s.permissionId", Object[].class)
-                .setParameter("entityId", entityId).getResultStream()
-                .map(row -> toRecord((ShareEntity) row[0], ((Number) row[1]).intValue())).toList();
+        return em.createQuery(
+                        "select s, a.depth from CustosShare s, CustosEntityAncestor a where a.entityId = :entityId "
+                                + "and" + REACHES + (directOnly ? "and a.depth = 0 " : "")
+                                + "order by a.depth, s.principalType, s.principalId, s.permissionId",
+                        Object[].class)
+                .setParameter("entityId", entityId)
+                .getResultStream()
+                .map(row -> toRecord((ShareEntity) row[0], ((Number) row[1]).intValue()))
+                .toList();
     }
 
     @Override
@@ -148,9 +176,11 @@ final class JpaShareStore implements ShareStore {
         if (entityIds.isEmpty()) {
             return out;
         }
-        TypedQuery<Object[]> q = em.createQuery("select distinct a.entityId, s.permissionId from CustosShare s, "
-                + "CustosEntityAncestor a where a.entityId in :entityIds and" + REACHES
-                + "and s.permissionId in :permissionIds and" + PRINCIPAL, Object[].class);
+        TypedQuery<Object[]> q = em.createQuery(
+                "select distinct a.entityId, s.permissionId from CustosShare s, "
+                        + "CustosEntityAncestor a where a.entityId in :entityIds and" + REACHES
+                        + "and s.permissionId in :permissionIds and" + PRINCIPAL,
+                Object[].class);
         q.setParameter("entityIds", entityIds).setParameter("permissionIds", permissionIds);
         bind(q, principal);
         for (Object[] row : q.getResultList()) {
@@ -160,13 +190,22 @@ final class JpaShareStore implements ShareStore {
     }
 
     @Override
-    public List<String> reachable(String realmId, Collection<String> permissionIds, Principal principal, String typeId,
-                                  String after, int limit) {
-        TypedQuery<String> q = em.createQuery("select distinct e.externalId from CustosShare s, CustosEntityAncestor a, "
-                + "CustosSharingEntity e where s.realmId = :realmId and s.permissionId in :permissionIds and" + PRINCIPAL
-                + "and" + REACHES + "and e.id = a.entityId"
-                + (typeId != null ? " and e.typeId = :typeId" : "") + (after != null ? " and e.externalId > :after" : "")
-                + " order by e.externalId", String.class);
+    public List<String> reachable(
+            String realmId,
+            Collection<String> permissionIds,
+            Principal principal,
+            String typeId,
+            String after,
+            int limit) {
+        TypedQuery<String> q = em.createQuery(
+                "select distinct e.externalId from CustosShare s, CustosEntityAncestor a, "
+                        + "CustosSharingEntity e where s.realmId = :realmId and s.permissionId in :permissionIds and"
+                        + PRINCIPAL
+                        + "and" + REACHES + "and e.id = a.entityId"
+                        + (typeId != null ? " and e.typeId = :typeId" : "")
+                        + (after != null ? " and e.externalId > :after" : "")
+                        + " order by e.externalId",
+                String.class);
         q.setParameter("realmId", realmId).setParameter("permissionIds", permissionIds);
         bind(q, principal);
         if (typeId != null) {
@@ -191,12 +230,16 @@ final class JpaShareStore implements ShareStore {
     private void removePrincipal(String realmId, String type, String id) {
         em.createQuery("delete from CustosShare s where s.realmId = :realmId and s.principalType = :type "
                         + "and s.principalId = :id")
-                .setParameter("realmId", realmId).setParameter("type", type).setParameter("id", id).executeUpdate();
+                .setParameter("realmId", realmId)
+                .setParameter("type", type)
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     @Override
     public void removeRealm(String realmId) {
-        em.createQuery("delete from CustosShare s where s.realmId = :realmId").setParameter("realmId", realmId)
+        em.createQuery("delete from CustosShare s where s.realmId = :realmId")
+                .setParameter("realmId", realmId)
                 .executeUpdate();
     }
 }

@@ -1,14 +1,13 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.model.jpa.entity.EntityTypeEntity;
 import org.custos.keycloak.model.jpa.entity.PermissionTypeEntity;
 import org.custos.keycloak.model.jpa.entity.SharingTypeEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.List;
-import java.util.Optional;
 
 /** {@link SharingTypeStore} on the tables {@code CUSTOS_ENTITY_TYPE} and {@code CUSTOS_PERMISSION_TYPE}. */
 final class JpaSharingTypeStore implements SharingTypeStore {
@@ -32,10 +31,14 @@ final class JpaSharingTypeStore implements SharingTypeStore {
     }
 
     private Optional<? extends SharingTypeEntity> row(String realmId, Kind kind, String externalId) {
-        return em.createQuery("select t from " + name(kind) + " t where t.realmId = :realmId "
-                        + "and t.externalId = :externalId", table(kind))
-                .setParameter("realmId", realmId).setParameter("externalId", externalId)
-                .getResultStream().findFirst();
+        return em.createQuery(
+                        "select t from " + name(kind) + " t where t.realmId = :realmId "
+                                + "and t.externalId = :externalId",
+                        table(kind))
+                .setParameter("realmId", realmId)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -45,9 +48,13 @@ final class JpaSharingTypeStore implements SharingTypeStore {
 
     @Override
     public List<SharingType> types(String realmId, Kind kind) {
-        return em.createQuery("select t from " + name(kind) + " t where t.realmId = :realmId order by t.externalId",
+        return em.createQuery(
+                        "select t from " + name(kind) + " t where t.realmId = :realmId order by t.externalId",
                         table(kind))
-                .setParameter("realmId", realmId).getResultStream().map(JpaSharingTypeStore::toRecord).toList();
+                .setParameter("realmId", realmId)
+                .getResultStream()
+                .map(JpaSharingTypeStore::toRecord)
+                .toList();
     }
 
     @Override
@@ -60,8 +67,11 @@ final class JpaSharingTypeStore implements SharingTypeStore {
         row.setDescription(type.description());
         row.setCreatedAt(type.createdAt());
         row.setUpdatedAt(type.updatedAt());
-        Rows.insert(em, row, "id", (kind == Kind.ENTITY_TYPE ? "entity type '" : "permission type '")
-                + type.externalId() + "' exists");
+        Rows.insert(
+                em,
+                row,
+                "id",
+                (kind == Kind.ENTITY_TYPE ? "entity type '" : "permission type '") + type.externalId() + "' exists");
     }
 
     @Override
@@ -83,15 +93,20 @@ final class JpaSharingTypeStore implements SharingTypeStore {
         String query = kind == Kind.ENTITY_TYPE
                 ? "select e.id from CustosSharingEntity e where e.realmId = :realmId and e.typeId = :id"
                 : "select s.id from CustosShare s where s.realmId = :realmId and s.permissionId = :id";
-        return !em.createQuery(query, String.class).setParameter("realmId", realmId).setParameter("id", externalId)
-                .setMaxResults(1).getResultList().isEmpty();
+        return !em.createQuery(query, String.class)
+                .setParameter("realmId", realmId)
+                .setParameter("id", externalId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     @Override
     public void removeRealm(String realmId) {
         for (Kind kind : Kind.values()) {
             em.createQuery("delete from " + name(kind) + " t where t.realmId = :realmId")
-                    .setParameter("realmId", realmId).executeUpdate();
+                    .setParameter("realmId", realmId)
+                    .executeUpdate();
         }
     }
 }

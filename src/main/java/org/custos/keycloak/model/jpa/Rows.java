@@ -2,11 +2,10 @@ package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import org.custos.keycloak.error.DuplicateException;
-import org.keycloak.models.ModelDuplicateException;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.custos.keycloak.error.DuplicateException;
+import org.keycloak.models.ModelDuplicateException;
 
 /** What every JPA store does the same way. */
 final class Rows {
@@ -14,8 +13,7 @@ final class Rows {
     /** How many ids go into one {@code in (...)} list. */
     static final int CHUNK = 1000;
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /**
      * Inserts a row now rather than at commit, so that a unique key taken by a concurrent request is reported

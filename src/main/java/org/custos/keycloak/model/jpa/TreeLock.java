@@ -11,8 +11,7 @@ import org.keycloak.models.jpa.entities.RealmEntity;
  */
 final class TreeLock {
 
-    private TreeLock() {
-    }
+    private TreeLock() {}
 
     static void lock(EntityManager em, String realmId) {
         em.find(RealmEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);

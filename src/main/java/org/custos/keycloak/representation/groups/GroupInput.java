@@ -2,9 +2,8 @@ package org.custos.keycloak.representation.groups;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.custos.keycloak.representation.users.UserAttribute;
-
 import java.util.List;
+import org.custos.keycloak.representation.users.UserAttribute;
 
 /**
  * A group as Custos clients send it (both the 2020 and the later shape; camelCase and snake_case; the portal's
@@ -23,7 +22,14 @@ public record GroupInput(
 
     /** True when the body named none of a group's fields (a flat body that is not a group). */
     public boolean isEmpty() {
-        return id == null && name == null && ownerId == null && description == null && parentId == null
-                && realmRoles == null && clientRoles == null && attributes == null && subGroups == null;
+        return id == null
+                && name == null
+                && ownerId == null
+                && description == null
+                && parentId == null
+                && realmRoles == null
+                && clientRoles == null
+                && attributes == null
+                && subGroups == null;
     }
 }

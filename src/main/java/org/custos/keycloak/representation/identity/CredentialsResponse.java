@@ -14,5 +14,4 @@ public record CredentialsResponse(
         @JsonProperty("custos_client_id") String custosClientId,
         @JsonProperty("custos_client_secret") String custosClientSecret,
         @JsonProperty("custos_client_id_issued_at") double custosClientIdIssuedAt,
-        @JsonProperty("custos_client_secret_expired_at") double custosClientSecretExpiredAt) {
-}
+        @JsonProperty("custos_client_secret_expired_at") double custosClientSecretExpiredAt) {}

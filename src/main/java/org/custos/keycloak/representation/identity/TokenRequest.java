@@ -3,10 +3,9 @@ package org.custos.keycloak.representation.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.custos.keycloak.error.CustosException;
-
 import java.util.Iterator;
 import java.util.Map;
+import org.custos.keycloak.error.CustosException;
 
 /**
  * The parameters of Custos's {@code POST /token}, gathered from wherever a Custos client puts them: the query
@@ -16,15 +15,20 @@ public final class TokenRequest {
 
     /** Known parameters, by every accepted spelling, mapped to their OAuth 2 name. */
     private static final Map<String, String> KNOWN = Map.ofEntries(
-            Map.entry("grant_type", "grant_type"), Map.entry("grantType", "grant_type"),
+            Map.entry("grant_type", "grant_type"),
+            Map.entry("grantType", "grant_type"),
             Map.entry("username", "username"),
             Map.entry("password", "password"),
             Map.entry("code", "code"),
-            Map.entry("redirect_uri", "redirect_uri"), Map.entry("redirectUri", "redirect_uri"),
-            Map.entry("refresh_token", "refresh_token"), Map.entry("refreshToken", "refresh_token"),
+            Map.entry("redirect_uri", "redirect_uri"),
+            Map.entry("redirectUri", "redirect_uri"),
+            Map.entry("refresh_token", "refresh_token"),
+            Map.entry("refreshToken", "refresh_token"),
             Map.entry("scope", "scope"),
-            Map.entry("code_verifier", "code_verifier"), Map.entry("codeVerifier", "code_verifier"),
-            Map.entry("client_id", "client_id"), Map.entry("clientId", "client_id"));
+            Map.entry("code_verifier", "code_verifier"),
+            Map.entry("codeVerifier", "code_verifier"),
+            Map.entry("client_id", "client_id"),
+            Map.entry("clientId", "client_id"));
 
     private final MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
 

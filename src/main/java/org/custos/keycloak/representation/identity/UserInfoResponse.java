@@ -10,5 +10,4 @@ public record UserInfoResponse(
         @JsonProperty("last_name") String lastName,
         @JsonProperty("email_address") String emailAddress,
         @JsonProperty("username") String username,
-        @JsonProperty("client_id") String clientId) {
-}
+        @JsonProperty("client_id") String clientId) {}

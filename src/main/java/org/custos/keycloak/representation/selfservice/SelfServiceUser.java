@@ -2,7 +2,6 @@ package org.custos.keycloak.representation.selfservice;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +24,12 @@ public record SelfServiceUser(
         @JsonProperty("modified_by") String modifiedBy,
         @JsonProperty("_links") Map<String, Link> links) {
 
-    public record EmailAddress(@JsonProperty("email") String email) {
-    }
+    public record EmailAddress(@JsonProperty("email") String email) {}
 
-    public record Role(@JsonProperty("name") String name) {
-    }
+    public record Role(@JsonProperty("name") String name) {}
 
-    public record Link(@JsonProperty("href") String href,
-                       @JsonProperty("templated") boolean templated,
-                       @JsonProperty("title") String title) {
-    }
+    public record Link(
+            @JsonProperty("href") String href,
+            @JsonProperty("templated") boolean templated,
+            @JsonProperty("title") String title) {}
 }

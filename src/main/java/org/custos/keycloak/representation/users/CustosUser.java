@@ -1,7 +1,6 @@
 package org.custos.keycloak.representation.users;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -21,5 +20,4 @@ public record CustosUser(
         @JsonProperty("attributes") List<UserAttribute> attributes,
         @JsonProperty("state") String state,
         @JsonProperty("creation_time") double creationTime,
-        @JsonProperty("last_login_at") double lastLoginAt) {
-}
+        @JsonProperty("last_login_at") double lastLoginAt) {}

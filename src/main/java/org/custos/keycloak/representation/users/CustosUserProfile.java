@@ -1,7 +1,6 @@
 package org.custos.keycloak.representation.users;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -23,9 +22,8 @@ public record CustosUserProfile(
         @JsonProperty("membership_type") String membershipType) {
 
     /** A profile attribute: Custos [2020] printed {@code {id, key, value[]}}, [2022] {@code values[]}; both given. */
-    public record ProfileAttribute(@JsonProperty("id") String id,
-                                   @JsonProperty("key") String key,
-                                   @JsonProperty("value") List<String> value) {
+    public record ProfileAttribute(
+            @JsonProperty("id") String id, @JsonProperty("key") String key, @JsonProperty("value") List<String> value) {
 
         @JsonProperty("values")
         public List<String> values() {

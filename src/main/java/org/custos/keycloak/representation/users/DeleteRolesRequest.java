@@ -2,7 +2,6 @@ package org.custos.keycloak.representation.users;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -11,11 +10,11 @@ import java.util.List;
  * true and no {@code client_roles}, as the Custos portal sends them; one {@code username} or several
  * {@code usernames}. {@code client_id}, when given, must be the authenticated client.
  */
-public record DeleteRolesRequest(@JsonProperty("username") String username,
-                                 @JsonProperty("usernames") List<String> usernames,
-                                 @JsonProperty("roles") List<String> roles,
-                                 @JsonProperty("realm_roles") @JsonAlias("realmRoles") List<String> realmRoles,
-                                 @JsonProperty("client_roles") @JsonAlias("clientRoles") List<String> clientRoles,
-                                 @JsonProperty("client_level") @JsonAlias("clientLevel") Boolean clientLevel,
-                                 @JsonProperty("client_id") @JsonAlias("clientId") String clientId) {
-}
+public record DeleteRolesRequest(
+        @JsonProperty("username") String username,
+        @JsonProperty("usernames") List<String> usernames,
+        @JsonProperty("roles") List<String> roles,
+        @JsonProperty("realm_roles") @JsonAlias("realmRoles") List<String> realmRoles,
+        @JsonProperty("client_roles") @JsonAlias("clientRoles") List<String> clientRoles,
+        @JsonProperty("client_level") @JsonAlias("clientLevel") Boolean clientLevel,
+        @JsonProperty("client_id") @JsonAlias("clientId") String clientId) {}

@@ -49,7 +49,9 @@ public class AgentResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
         AgentService agents = service();
-        agents.setup().configureTokenLifetime(body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
+        agents.setup()
+                .configureTokenLifetime(
+                        body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
         return StatusResponse.OK;
     }
 
@@ -156,6 +158,7 @@ public class AgentResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agents all() {
         AgentService agents = service();
-        return new AgentViews.Agents(agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
+        return new AgentViews.Agents(
+                agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
     }
 }

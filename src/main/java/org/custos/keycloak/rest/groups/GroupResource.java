@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
@@ -17,13 +18,11 @@ import org.custos.keycloak.representation.groups.GroupViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.groups.GroupRepresentations;
 import org.custos.keycloak.service.groups.GroupService;
+import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
 import org.keycloak.models.GroupModel;
-
-import java.util.List;
 
 /**
  * Custos Group Management ({@code /group-management/v1.0.0}) on Keycloak's groups. Who may do what is decided by
@@ -82,7 +81,8 @@ public class GroupResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups create(byte[] bytes) {
         GroupService groups = service();
-        List<GroupModel> created = groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
+        List<GroupModel> created =
+                groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
         GroupRepresentations views = views(groups);
         return new GroupViews.KeycloakGroups(created.stream().map(views::group).toList(), created.size());
     }
@@ -163,8 +163,9 @@ public class GroupResource extends ServiceResource {
     public StatusResponse changeMembership(byte[] bytes) {
         GroupService groups = service();
         GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.members().changeType(m.groupId(), m.username(),
-                required(m.type() != null ? m.type() : m.membershipType(), "type"));
+        groups.members()
+                .changeType(
+                        m.groupId(), m.username(), required(m.type() != null ? m.type() : m.membershipType(), "type"));
         return StatusResponse.OK;
     }
 
@@ -195,7 +196,8 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
         return new GroupViews.Groups(groups.tree().children(query().first("group.id", "group_id"), paging()).stream()
-                .map(views::listed).toList());
+                .map(views::listed)
+                .toList());
     }
 
     @GET
@@ -205,7 +207,8 @@ public class GroupResource extends ServiceResource {
         GroupService groups = service();
         GroupRepresentations views = views(groups);
         return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
-                .map(views::listed).toList());
+                .map(views::listed)
+                .toList());
     }
 
     @GET
@@ -214,8 +217,12 @@ public class GroupResource extends ServiceResource {
     public GroupViews.Members members() {
         GroupService groups = service();
         var page = groups.members().list(query().first("group.id", "group_id"), paging());
-        return new GroupViews.Members(page.stream().map(e -> UserRepresentations.toProfile(e.getKey(),
-                caller.authenticate().client(), e.getValue())).toList(), page.total());
+        return new GroupViews.Members(
+                page.stream()
+                        .map(e -> UserRepresentations.toProfile(
+                                e.getKey(), caller.authenticate().client(), e.getValue()))
+                        .toList(),
+                page.total());
     }
 
     @GET
@@ -226,7 +233,10 @@ public class GroupResource extends ServiceResource {
         GroupRepresentations views = views(groups);
         Paging page = paging();
         return new GroupViews.Groups(groups.members().groupsOf(query().first("profile.username", "username")).stream()
-                .skip(page.offset()).limit(page.limit()).map(views::listed).toList());
+                .skip(page.offset())
+                .limit(page.limit())
+                .map(views::listed)
+                .toList());
     }
 
     @GET
@@ -234,7 +244,11 @@ public class GroupResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {
         QueryParams q = query();
-        return new StatusResponse(service().members().hasAccess(q.first("group_id", "group.id"), q.first("username"),
-                required(q.first("type", "membership_type"), "type")));
+        return new StatusResponse(service()
+                .members()
+                .hasAccess(
+                        q.first("group_id", "group.id"),
+                        q.first("username"),
+                        required(q.first("type", "membership_type"), "type")));
     }
 }

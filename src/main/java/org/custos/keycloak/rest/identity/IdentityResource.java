@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
@@ -21,16 +23,13 @@ import org.custos.keycloak.representation.identity.UserInfoResponse;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.identity.TokenService;
+import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.wellknown.WellKnownProvider;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Custos Identity Management ({@code /identity-management/v1.0.0}): discovery, tokens, credentials, logout and
@@ -63,8 +62,8 @@ public class IdentityResource extends ServiceResource {
         }
         Object config = session.getProvider(WellKnownProvider.class, "openid-configuration")
                 .getConfig();
-        Map<String, Object> document = Json.mapper().convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        Map<String, Object> document =
+                Json.mapper().convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {});
         String base = request.serviceUrl("identity-management");
         document.put("custos_token_endpoint", base + "/token");
         document.put("custos_userinfo_endpoint", base + "/user");
@@ -100,8 +99,13 @@ public class IdentityResource extends ServiceResource {
         }
         IdentityProviderModel ciLogon = session.identityProviders().getByAlias(CILOGON_ALIAS);
         String ciLogonClientId = ciLogon == null ? "" : ciLogon.getConfig().getOrDefault("clientId", "");
-        return new CredentialsResponse(client.getClientId(), client.getSecret(), ciLogonClientId, "",
-                client.getClientId(), client.getSecret(),
+        return new CredentialsResponse(
+                client.getClientId(),
+                client.getSecret(),
+                ciLogonClientId,
+                "",
+                client.getClientId(),
+                client.getSecret(),
                 numberAttribute(client, "client.secret.creation.time"),
                 numberAttribute(client, "client.secret.expiration.time"));
     }
@@ -132,8 +136,8 @@ public class IdentityResource extends ServiceResource {
         TokenRequest params = tokenParameters(bytes);
         String grant = params.params().getFirst("grant_type");
         if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
-            throw new CustosException(400, "unsupported_grant_type",
-                    "agents use grant_type client_credentials or refresh_token");
+            throw new CustosException(
+                    400, "unsupported_grant_type", "agents use grant_type client_credentials or refresh_token");
         }
         params.params().remove("client_id");
         return new TokenService(session).grant(agent, params.params());
@@ -188,8 +192,13 @@ public class IdentityResource extends ServiceResource {
         UserModel user = c.user();
         String first = nullToEmpty(user.getFirstName());
         String last = nullToEmpty(user.getLastName());
-        return new UserInfoResponse(user.getId(), (first + " " + last).trim(), first, last,
-                nullToEmpty(user.getEmail()), user.getUsername(),
+        return new UserInfoResponse(
+                user.getId(),
+                (first + " " + last).trim(),
+                first,
+                last,
+                nullToEmpty(user.getEmail()),
+                user.getUsername(),
                 c.token() != null ? c.token().getIssuedFor() : c.client().getClientId());
     }
 

@@ -11,8 +11,8 @@ import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.logs.AuditLog;
+import org.custos.keycloak.service.support.Paging;
 
 /**
  * Custos Log Management ({@code /log-management/v1.0.0}) on Keycloak's event store: enabling needs
@@ -49,14 +49,20 @@ public class LogResource extends ServiceResource {
         request.caller().requireAnyRealmManagementRole("view-events", "manage-events");
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
         Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-        return new LogViews.LogEvents(new AuditLog(request.session()).fetch(q.first("service_name"), q.first("event_type"),
-                longParam(q, "start_time"), longParam(q, "end_time"), page));
+        return new LogViews.LogEvents(new AuditLog(request.session())
+                .fetch(
+                        q.first("service_name"),
+                        q.first("event_type"),
+                        longParam(q, "start_time"),
+                        longParam(q, "end_time"),
+                        page));
     }
 
     /** Custos's optional {@code {"client_id"}}: accepted, and ignored — the realm is the tenant. */
-    record StatusRequest(@com.fasterxml.jackson.annotation.JsonProperty("client_id")
-                         @com.fasterxml.jackson.annotation.JsonAlias("clientId") String clientId) {
-    }
+    record StatusRequest(
+            @com.fasterxml.jackson.annotation.JsonProperty("client_id")
+                    @com.fasterxml.jackson.annotation.JsonAlias("clientId")
+                    String clientId) {}
 
     private static Long longParam(QueryParams q, String name) {
         String value = q.first(name);

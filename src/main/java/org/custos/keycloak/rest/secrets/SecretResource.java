@@ -13,10 +13,8 @@ import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.secrets.SecretCredentials;
-import org.custos.keycloak.service.secrets.SecretService;
 import org.keycloak.jose.jwk.JSONWebKeySet;
 import org.keycloak.protocol.oidc.utils.JWKSServerUtils;
-
 
 /**
  * Custos Resource Secret Management ({@code /resource-secret-management/v1.0.0}): SSH keys, passwords, X.509
@@ -30,7 +28,8 @@ public class SecretResource extends ServiceResource {
 
     /** The service for this request; it authenticates the caller, before any body is read. */
     private SecretCredentials service() {
-        return new SecretCredentials(request.session(), request.caller(), request.config().secretKeys());
+        return new SecretCredentials(
+                request.session(), request.caller(), request.config().secretKeys());
     }
 
     private QueryParams query() {
@@ -101,8 +100,8 @@ public class SecretResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
         SecretCredentials secrets = service();
-        return new SecretViews.TokenResponse(secrets.createCertificate(body(bytes,
-                SecretViews.CertificateRequest.class)));
+        return new SecretViews.TokenResponse(
+                secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
     }
 
     @GET
@@ -160,11 +159,14 @@ public class SecretResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
         SecretCredentials secrets = service();
-        SecretViews.KvRequest body = request.body(bytes).isEmpty() ? new SecretViews.KvRequest(null, null, null, null)
+        SecretViews.KvRequest body = request.body(bytes).isEmpty()
+                ? new SecretViews.KvRequest(null, null, null, null)
                 : body(bytes, SecretViews.KvRequest.class);
         QueryParams q = query();
         String owner = body.metadata() != null ? body.metadata().ownerId() : q.first("metadata.owner_id");
-        secrets.deleteKv(owner, body.key() != null ? body.key() : q.first("key"),
+        secrets.deleteKv(
+                owner,
+                body.key() != null ? body.key() : q.first("key"),
                 body.token() != null ? body.token() : q.first("token"));
         return StatusResponse.OK;
     }
@@ -182,7 +184,9 @@ public class SecretResource extends ServiceResource {
         String token = query().first("token");
         if (token == null && !request.body(bytes).isEmpty()) {
             SecretViews.KvRequest body = body(bytes, SecretViews.KvRequest.class);
-            token = body.token() != null ? body.token() : body.metadata() == null ? null : body.metadata().token();
+            token = body.token() != null
+                    ? body.token()
+                    : body.metadata() == null ? null : body.metadata().token();
         }
         return token;
     }

@@ -62,9 +62,12 @@ public class SelfServiceResource extends ServiceResource {
     /** The seed sends {@code realm: <your_realm>}; it must name the realm of the path. */
     private void checkRealmHeader() {
         String header = request.session().getContext().getRequestHeaders().getHeaderString(REALM_HEADER);
-        if (header != null && !header.isBlank() && !header.trim().equals(request.realm().getName())) {
-            throw CustosException.badRequest("the realm header '" + header.trim()
-                    + "' does not match the realm of the URL '" + request.realm().getName() + "'");
+        if (header != null
+                && !header.isBlank()
+                && !header.trim().equals(request.realm().getName())) {
+            throw CustosException.badRequest(
+                    "the realm header '" + header.trim() + "' does not match the realm of the URL '"
+                            + request.realm().getName() + "'");
         }
     }
 }

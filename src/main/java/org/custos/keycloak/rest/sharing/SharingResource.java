@@ -7,20 +7,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.sharing.Shares;
 import org.custos.keycloak.service.sharing.SharingDecisions;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
 import org.custos.keycloak.service.sharing.SharingTypes;
-
-import java.util.List;
+import org.custos.keycloak.service.support.Paging;
 
 /**
  * Custos Sharing Management ({@code /sharing-management/v1.0.0}): entity types, permission types, entities, shares
@@ -38,7 +37,8 @@ public class SharingResource extends ServiceResource {
     }
 
     private SharingTypes types(boolean entityTypes) {
-        return entityTypes ? SharingTypes.entityTypes(request.session(), request.caller())
+        return entityTypes
+                ? SharingTypes.entityTypes(request.session(), request.caller())
                 : SharingTypes.permissionTypes(request.session(), request.caller());
     }
 
@@ -144,8 +144,7 @@ public class SharingResource extends ServiceResource {
     @GET
     @Path("permission/type")
     public SharingViews.Type getPermissionType() {
-        return types(false).get(query().first("permission_type.id", "permissionType.id"),
-                "permission_type.id");
+        return types(false).get(query().first("permission_type.id", "permissionType.id"), "permission_type.id");
     }
 
     @GET
@@ -178,7 +177,8 @@ public class SharingResource extends ServiceResource {
         SharingEntities s = entities();
         String id = query().first("entity.id");
         if (!request.body(bytes).isEmpty()) {
-            SharingRequests.EntityInput e = body(bytes, SharingRequests.EntityRequest.class).entity();
+            SharingRequests.EntityInput e =
+                    body(bytes, SharingRequests.EntityRequest.class).entity();
             id = e == null ? null : e.id();
         }
         s.delete(id);
@@ -263,7 +263,8 @@ public class SharingResource extends ServiceResource {
     private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
         Shares s = shares();
         QueryParams q = query();
-        return s.holders(principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
+        return s.holders(
+                principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
     }
 
     @GET
@@ -291,7 +292,9 @@ public class SharingResource extends ServiceResource {
     public StatusResponse userHasAccess() {
         SharingDecisions s = decisions();
         QueryParams q = query();
-        return new StatusResponse(s.check(q.first("entity.id"), q.first("permission_type.id", "permissionType.id"),
+        return new StatusResponse(s.check(
+                q.first("entity.id"),
+                q.first("permission_type.id", "permissionType.id"),
                 q.first("owner_id", "ownerId")));
     }
 
@@ -299,8 +302,10 @@ public class SharingResource extends ServiceResource {
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
         SharingDecisions s = decisions();
-        List<Boolean> results = s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
-        return new SharingViews.BatchResults(results.stream().map(StatusResponse::new).toList());
+        List<Boolean> results =
+                s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
+        return new SharingViews.BatchResults(
+                results.stream().map(StatusResponse::new).toList());
     }
 
     @GET
@@ -308,7 +313,11 @@ public class SharingResource extends ServiceResource {
     public SharingViews.EntityPage reachable() {
         SharingSearch s = searches();
         QueryParams q = query();
-        return s.reachable(q.first("owner_id", "ownerId"), q.first("permission_type.id", "permissionType.id"),
-                q.first("entity_type.id", "entityType.id"), q.integer("limit"), q.first("cursor"));
+        return s.reachable(
+                q.first("owner_id", "ownerId"),
+                q.first("permission_type.id", "permissionType.id"),
+                q.first("entity_type.id", "entityType.id"),
+                q.integer("limit"),
+                q.first("cursor"));
     }
 }

@@ -1,9 +1,8 @@
 package org.custos.keycloak.rest.support;
 
+import java.nio.file.Path;
 import org.custos.keycloak.crypto.KeyRing;
 import org.keycloak.Config;
-
-import java.nio.file.Path;
 
 /**
  * The extension's server-wide settings, read once from Keycloak's SPI configuration
@@ -21,7 +20,8 @@ public record CustosConfig(long maxBodyBytes, KeyRing secretKeys) {
         String keyFile = scope == null ? null : scope.get("secrets-key-file");
         String keys = scope == null ? null : scope.get("secrets-keys");
         String active = scope == null ? null : scope.get("secrets-active-key");
-        KeyRing ring = keyFile != null && !keyFile.isBlank() ? new KeyRing(Path.of(keyFile), null, null)
+        KeyRing ring = keyFile != null && !keyFile.isBlank()
+                ? new KeyRing(Path.of(keyFile), null, null)
                 : keys != null && !keys.isBlank() ? new KeyRing(null, keys, active) : KeyRing.none();
         return new CustosConfig(max, ring);
     }

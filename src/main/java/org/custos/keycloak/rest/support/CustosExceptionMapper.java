@@ -6,10 +6,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.error.ErrorRepresentation;
-import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.error.CycleException;
 import org.custos.keycloak.error.DuplicateException;
+import org.custos.keycloak.error.ErrorRepresentation;
+import org.custos.keycloak.error.StorageFailure;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -73,10 +73,12 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
             return CustosException.concurrentChange("the object");
         }
         if (e instanceof ModelDuplicateException || e.getCause() instanceof ModelDuplicateException) {
-            ModelDuplicateException d = e instanceof ModelDuplicateException m ? m
-                    : (ModelDuplicateException) e.getCause();
-            return CustosException.conflict(d.getDuplicateFieldName() == null ? "the object exists already"
-                    : "field '" + d.getDuplicateFieldName() + "' is already taken");
+            ModelDuplicateException d =
+                    e instanceof ModelDuplicateException m ? m : (ModelDuplicateException) e.getCause();
+            return CustosException.conflict(
+                    d.getDuplicateFieldName() == null
+                            ? "the object exists already"
+                            : "field '" + d.getDuplicateFieldName() + "' is already taken");
         }
         if (StorageFailure.isStorage(e)) {
             LOG.warnf("storage failure answered 503: %s", e.toString());
@@ -110,12 +112,19 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         }
         try {
             var context = session.getContext();
-            REFUSED.infof("refused %d %s: realm=%s %s %s client=%s ip=%s", failure.getStatus(), failure.getError(),
+            REFUSED.infof(
+                    "refused %d %s: realm=%s %s %s client=%s ip=%s",
+                    failure.getStatus(),
+                    failure.getError(),
                     context.getRealm() == null ? "-" : context.getRealm().getName(),
-                    context.getHttpRequest() == null ? "-" : context.getHttpRequest().getHttpMethod(),
+                    context.getHttpRequest() == null
+                            ? "-"
+                            : context.getHttpRequest().getHttpMethod(),
                     context.getUri() == null ? "-" : context.getUri().getPath(),
                     context.getClient() == null ? "-" : context.getClient().getClientId(),
-                    context.getConnection() == null ? "-" : context.getConnection().getRemoteAddr());
+                    context.getConnection() == null
+                            ? "-"
+                            : context.getConnection().getRemoteAddr());
         } catch (RuntimeException ignored) {
             // logging must never turn a refusal into a server error
         }

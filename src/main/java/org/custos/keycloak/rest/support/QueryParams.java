@@ -1,9 +1,8 @@
 package org.custos.keycloak.rest.support;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.custos.keycloak.error.CustosException;
-
 import java.util.List;
+import org.custos.keycloak.error.CustosException;
 
 /**
  * Query parameters as Custos clients send them: dotted names ({@code user.username}), repeated keys for lists, and

@@ -4,11 +4,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.Json;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.Json;
 
 /**
  * A request body as our endpoints accept it: at most the configured number of bytes (else 413), JSON or — where an
@@ -34,8 +33,8 @@ public final class RequestBody {
     }
 
     /** With the request's verb and query parameters, which stand in for an empty body (see {@link #json}). */
-    public static RequestBody of(byte[] bytes, HttpHeaders headers, long maxBytes,
-                                 MultivaluedMap<String, String> query, String method) {
+    public static RequestBody of(
+            byte[] bytes, HttpHeaders headers, long maxBytes, MultivaluedMap<String, String> query, String method) {
         if (bytes != null && bytes.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -56,8 +55,7 @@ public final class RequestBody {
     }
 
     private static CustosException unsupported() {
-        return new CustosException(415, "unsupported_media_type",
-                "send the request body as application/json");
+        return new CustosException(415, "unsupported_media_type", "send the request body as application/json");
     }
 
     public boolean isEmpty() {
@@ -74,7 +72,8 @@ public final class RequestBody {
     }
 
     private boolean isJson() {
-        return type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        return type == null
+                || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 || (type.getSubtype().endsWith("+json"));
     }
 
@@ -87,7 +86,10 @@ public final class RequestBody {
         if (!isEmpty() && !isJson()) {
             throw unsupported();
         }
-        if (isEmpty() && query != null && !query.isEmpty() && readsQuery
+        if (isEmpty()
+                && query != null
+                && !query.isEmpty()
+                && readsQuery
                 && dto != com.fasterxml.jackson.databind.JsonNode.class) {
             return Json.readQuery(query, dto);
         }
@@ -109,7 +111,9 @@ public final class RequestBody {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                form.add(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                form.add(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw CustosException.badRequest("malformed form-encoded body");
             }

@@ -16,7 +16,6 @@ public final class RequestContext {
     /** The API version every Custos service path carries. */
     public static final String VERSION = "v1.0.0";
 
-
     private final KeycloakSession session;
     private final CustosConfig config;
     private final CallerContext caller;
@@ -48,15 +47,26 @@ public final class RequestContext {
     }
 
     public RequestBody body(byte[] bytes) {
-        return RequestBody.of(bytes, session.getContext().getRequestHeaders(), config.maxBodyBytes(),
-                session.getContext().getUri().getQueryParameters(), session.getContext().getHttpRequest() == null ? null
+        return RequestBody.of(
+                bytes,
+                session.getContext().getRequestHeaders(),
+                config.maxBodyBytes(),
+                session.getContext().getUri().getQueryParameters(),
+                session.getContext().getHttpRequest() == null
+                        ? null
                         : session.getContext().getHttpRequest().getHttpMethod());
     }
 
     /** Absolute URL of this realm's custos root, e.g. {@code http://host/realms/x/custos}. */
     public String baseUrl() {
-        return session.getContext().getUri().getBaseUriBuilder()
-                .path("realms").path(realm().getName()).path(PROVIDER_ID).build().toString();
+        return session.getContext()
+                .getUri()
+                .getBaseUriBuilder()
+                .path("realms")
+                .path(realm().getName())
+                .path(PROVIDER_ID)
+                .build()
+                .toString();
     }
 
     /** Absolute URL of a Custos service of this realm, e.g. {@code .../realms/x/custos/identity-management/v1.0.0}. */

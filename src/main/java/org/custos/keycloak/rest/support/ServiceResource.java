@@ -9,11 +9,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.custos.keycloak.error.CustosException;
-
 import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custos.keycloak.error.CustosException;
 
 /**
  * Base of every Custos service resource: whatever its own methods do not match answers in our JSON error model —
@@ -61,11 +60,15 @@ public abstract class ServiceResource {
     private CustosException unmatched(String path) {
         Set<String> allowed = allowedMethods(getClass(), path);
         if (allowed.isEmpty()) {
-            return CustosException.notFound("no custos endpoint at " + request.uri().getPath());
+            return CustosException.notFound(
+                    "no custos endpoint at " + request.uri().getPath());
         }
-        return new CustosException(405, "method_not_allowed",
-                request.session().getContext().getHttpRequest().getHttpMethod() + " is not allowed here; use "
-                        + String.join(", ", allowed)).withHeader("Allow", String.join(", ", allowed));
+        return new CustosException(
+                        405,
+                        "method_not_allowed",
+                        request.session().getContext().getHttpRequest().getHttpMethod() + " is not allowed here; use "
+                                + String.join(", ", allowed))
+                .withHeader("Allow", String.join(", ", allowed));
     }
 
     /** The HTTP methods this resource class serves at exactly {@code path} (literal paths only). */

@@ -62,8 +62,11 @@ public class TenantResource extends ServiceResource {
         TenantRoles roles = roles();
         RoleViews.DeleteRole body = request.body(bytes).json(RoleViews.DeleteRole.class);
         request.caller().requireOwnClientId(body.clientId());
-        String role = body.role() == null ? null : body.role().id() != null && !body.role().id().isBlank()
-                ? body.role().id() : body.role().name();
+        String role = body.role() == null
+                ? null
+                : body.role().id() != null && !body.role().id().isBlank()
+                        ? body.role().id()
+                        : body.role().name();
         roles.delete(role, Boolean.TRUE.equals(body.clientLevel()));
         return StatusResponse.OK;
     }

@@ -7,6 +7,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
@@ -29,11 +33,6 @@ import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserRepresentations;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.UserModel;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Custos User Management ({@code /user-management/v1.0.0}) on Keycloak's users. Reads need {@code view-users}
@@ -66,7 +65,8 @@ public class UserResource extends ServiceResource {
     }
 
     private CustosUser single(UserModel user) {
-        return UserRepresentations.toUser(request.session(), user, caller.authenticate().client(), true);
+        return UserRepresentations.toUser(
+                request.session(), user, caller.authenticate().client(), true);
     }
 
     @POST
@@ -235,9 +235,12 @@ public class UserResource extends ServiceResource {
         putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
         putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
         Paging.Page<UserModel> found = users.find(q.first("user.id", "id"), filters, page);
-        return new UserResponses.Users(found.stream()
-                .map(u -> UserRepresentations.toUser(request.session(), u, caller.authenticate().client(), false))
-                .toList(), (int) found.total());
+        return new UserResponses.Users(
+                found.stream()
+                        .map(u -> UserRepresentations.toUser(
+                                request.session(), u, caller.authenticate().client(), false))
+                        .toList(),
+                (int) found.total());
     }
 
     /** Custos's select-by-attributes: {@code user_profile.attributes.key} paired by position with {@code .value(s)}. */
@@ -260,8 +263,12 @@ public class UserResource extends ServiceResource {
             pairs.put(keys.get(i), values.get(i));
         }
         Paging.Page<UserModel> found = users.findByAttributes(pairs, page);
-        return new UserResponses.Profiles(found.stream()
-                .map(u -> UserRepresentations.toProfile(u, caller.authenticate().client())).toList(), (int) found.total());
+        return new UserResponses.Profiles(
+                found.stream()
+                        .map(u -> UserRepresentations.toProfile(
+                                u, caller.authenticate().client()))
+                        .toList(),
+                (int) found.total());
     }
 
     @POST

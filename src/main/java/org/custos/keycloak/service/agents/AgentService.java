@@ -1,12 +1,17 @@
 package org.custos.keycloak.service.agents;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
-import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.settings.CustosSettings;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -19,12 +24,6 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Custos agents as Keycloak itself models machine identities: each agent is a confidential client with a service
@@ -61,7 +60,8 @@ public final class AgentService {
     ClientModel container() {
         ClientModel container = realm.getClientByClientId(CONTAINER);
         if (container == null) {
-            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
+            throw CustosException.forbidden(
+                    "agents are not enabled in this realm: POST agent-management/v1.0.0/enable first");
         }
         return container;
     }
@@ -102,7 +102,12 @@ public final class AgentService {
         realmRoles.forEach(account::grantRole);
         clientRoles.forEach(account::grantRole);
         setAttributes(account, request.attributes());
-        events().emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", id, "agent", true), "clients", client.getId());
+        events().emit(
+                        OperationType.CREATE,
+                        ResourceType.CLIENT,
+                        Map.of("clientId", id, "agent", true),
+                        "clients",
+                        client.getId());
         return new AgentViews.Registered(id, secret);
     }
 
@@ -142,7 +147,12 @@ public final class AgentService {
     public void addAttributes(List<String> ids, List<UserAttribute> attributes) {
         for (ClientModel agent : requireAll(ids)) {
             setAttributes(account(agent), attributes);
-            events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("attributes", keys(attributes)), "clients", agent.getId());
+            events().emit(
+                            OperationType.UPDATE,
+                            ResourceType.CLIENT,
+                            Map.of("attributes", keys(attributes)),
+                            "clients",
+                            agent.getId());
         }
     }
 
@@ -151,14 +161,21 @@ public final class AgentService {
         for (ClientModel agent : requireAll(ids)) {
             UserModel account = account(agent);
             for (UserAttribute a : attributes) {
-                List<String> kept = account.getAttributeStream(a.key()).filter(v -> !a.values().contains(v)).toList();
+                List<String> kept = account.getAttributeStream(a.key())
+                        .filter(v -> !a.values().contains(v))
+                        .toList();
                 if (kept.isEmpty()) {
                     account.removeAttribute(a.key());
                 } else {
                     account.setAttribute(a.key(), kept);
                 }
             }
-            events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("removed_attributes", keys(attributes)), "clients", agent.getId());
+            events().emit(
+                            OperationType.UPDATE,
+                            ResourceType.CLIENT,
+                            Map.of("removed_attributes", keys(attributes)),
+                            "clients",
+                            agent.getId());
         }
     }
 
@@ -168,7 +185,13 @@ public final class AgentService {
         agents.forEach(agent -> requireMapRoles(account(agent)));
         for (ClientModel agent : agents) {
             roles.forEach(account(agent)::grantRole);
-            events().emit(OperationType.CREATE, ResourceType.REALM_ROLE_MAPPING, roleNames, "clients", agent.getId(), "roles");
+            events().emit(
+                            OperationType.CREATE,
+                            ResourceType.REALM_ROLE_MAPPING,
+                            roleNames,
+                            "clients",
+                            agent.getId(),
+                            "roles");
         }
     }
 
@@ -178,8 +201,13 @@ public final class AgentService {
         roles.addAll(roles(clientRoleNames, true, "client_roles"));
         requireMapRoles(account(agent));
         roles.forEach(account(agent)::deleteRoleMapping);
-        events().emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, roles.stream().map(RoleModel::getName).toList(),
-                "clients", agent.getId(), "roles");
+        events().emit(
+                        OperationType.DELETE,
+                        ResourceType.REALM_ROLE_MAPPING,
+                        roles.stream().map(RoleModel::getName).toList(),
+                        "clients",
+                        agent.getId(),
+                        "roles");
     }
 
     public UserModel account(ClientModel agent) {
@@ -194,15 +222,29 @@ public final class AgentService {
         UserModel account = account(agent);
         ClientModel container = realm.getClientByClientId(CONTAINER);
         List<UserAttribute> attributes = account.getAttributes().entrySet().stream()
-                .filter(e -> !Set.of("username", "email", "firstName", "lastName").contains(e.getKey()))
+                .filter(e ->
+                        !Set.of("username", "email", "firstName", "lastName").contains(e.getKey()))
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue()))).toList();
+                .map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
         double created = account.getCreatedTimestamp() == null ? 0 : account.getCreatedTimestamp();
-        return new AgentViews.Agent(agent.getClientId(),
-                account.getRealmRoleMappingsStream().map(RoleModel::getName)
-                        .filter(n -> !n.equals(realm.getDefaultRole().getName())).sorted().toList(),
-                attributes, agent.isEnabled(), created, created,
-                container == null ? List.of() : account.getClientRoleMappingsStream(container).map(RoleModel::getName).sorted().toList());
+        return new AgentViews.Agent(
+                agent.getClientId(),
+                account.getRealmRoleMappingsStream()
+                        .map(RoleModel::getName)
+                        .filter(n -> !n.equals(realm.getDefaultRole().getName()))
+                        .sorted()
+                        .toList(),
+                attributes,
+                agent.isEnabled(),
+                created,
+                created,
+                container == null
+                        ? List.of()
+                        : account.getClientRoleMappingsStream(container)
+                                .map(RoleModel::getName)
+                                .sorted()
+                                .toList());
     }
 
     private List<ClientModel> requireAll(List<String> ids) {
@@ -241,10 +283,15 @@ public final class AgentService {
             throw CustosException.invalidField("attributes", "must hold at least one {key, values}");
         }
         for (UserAttribute a : attributes) {
-            if (a == null || a.key() == null || a.key().isBlank() || a.values() == null || a.values().contains(null)) {
+            if (a == null
+                    || a.key() == null
+                    || a.key().isBlank()
+                    || a.values() == null
+                    || a.values().contains(null)) {
                 throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
             }
-            if (Set.of("username", "email", "firstName", "lastName", "custos-realm-agent").contains(a.key())) {
+            if (Set.of("username", "email", "firstName", "lastName", "custos-realm-agent")
+                    .contains(a.key())) {
                 throw CustosException.badRequest("attribute key '" + a.key() + "' is reserved");
             }
         }
@@ -261,6 +308,8 @@ public final class AgentService {
     }
 
     private static List<String> keys(List<UserAttribute> attributes) {
-        return attributes == null ? List.of() : attributes.stream().map(UserAttribute::key).toList();
+        return attributes == null
+                ? List.of()
+                : attributes.stream().map(UserAttribute::key).toList();
     }
 }

@@ -1,5 +1,9 @@
 package org.custos.keycloak.service.agents;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.service.settings.CustosSettings;
@@ -13,11 +17,6 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What agents share in a realm: agents on, their access-token lifetime, the client roles agents can hold (on one
@@ -41,8 +40,8 @@ public final class AgentSetup {
     private ClientModel container() {
         ClientModel container = realm.getClientByClientId(CONTAINER);
         if (container == null) {
-            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable "
-                    + "first");
+            throw CustosException.forbidden(
+                    "agents are not enabled in this realm: POST agent-management/v1.0.0/enable " + "first");
         }
         return container;
     }
@@ -51,7 +50,11 @@ public final class AgentSetup {
     public void enable() {
         ClientModel container = CustosSettings.enableAgents(realm);
         if (container != null) {
-            events.emit(OperationType.CREATE, ResourceType.CLIENT, Map.of("clientId", CONTAINER), "clients",
+            events.emit(
+                    OperationType.CREATE,
+                    ResourceType.CLIENT,
+                    Map.of("clientId", CONTAINER),
+                    "clients",
                     container.getId());
         }
         CustosSettings.changed(session, realm);
@@ -87,8 +90,13 @@ public final class AgentSetup {
             }
             role.setDescription(input.description());
         }
-        events.emit(OperationType.CREATE, ResourceType.CLIENT_ROLE, roles.stream().map(AgentViews.RoleInput::name).toList(),
-                "clients", container.getId(), "roles");
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.CLIENT_ROLE,
+                roles.stream().map(AgentViews.RoleInput::name).toList(),
+                "clients",
+                container.getId(),
+                "roles");
     }
 
     /** Adds a protocol mapper to the agents' client scope, so it applies to every agent's tokens. */
@@ -101,23 +109,28 @@ public final class AgentSetup {
             throw CustosException.invalidField("claim_name", "is required");
         }
         String type = m.mapperType() == null ? "USER_ATTRIBUTE" : m.mapperType().toUpperCase(Locale.ROOT);
-        String providerId = switch (type) {
-            case "USER_ATTRIBUTE" -> "oidc-usermodel-attribute-mapper";
-            case "USER_REALM_ROLE" -> "oidc-usermodel-realm-role-mapper";
-            case "USER_CLIENT_ROLE" -> "oidc-usermodel-client-role-mapper";
-            default -> throw CustosException.invalidField("mapper_type", "must be USER_ATTRIBUTE, USER_REALM_ROLE or USER_CLIENT_ROLE");
-        };
-        if (type.equals("USER_ATTRIBUTE") && (m.attributeName() == null || m.attributeName().isBlank())) {
+        String providerId =
+                switch (type) {
+                    case "USER_ATTRIBUTE" -> "oidc-usermodel-attribute-mapper";
+                    case "USER_REALM_ROLE" -> "oidc-usermodel-realm-role-mapper";
+                    case "USER_CLIENT_ROLE" -> "oidc-usermodel-client-role-mapper";
+                    default -> throw CustosException.invalidField(
+                            "mapper_type", "must be USER_ATTRIBUTE, USER_REALM_ROLE or USER_CLIENT_ROLE");
+                };
+        if (type.equals("USER_ATTRIBUTE")
+                && (m.attributeName() == null || m.attributeName().isBlank())) {
             throw CustosException.invalidField("attribute_name", "is required for USER_ATTRIBUTE");
         }
-        String jsonType = switch (m.claimType() == null ? "STRING" : m.claimType().toUpperCase(Locale.ROOT)) {
-            case "STRING" -> "String";
-            case "LONG" -> "long";
-            case "INTEGER" -> "int";
-            case "BOOLEAN" -> "boolean";
-            case "JSON" -> "JSON";
-            default -> throw CustosException.invalidField("claim_type", "must be STRING, LONG, INTEGER, BOOLEAN or JSON");
-        };
+        String jsonType =
+                switch (m.claimType() == null ? "STRING" : m.claimType().toUpperCase(Locale.ROOT)) {
+                    case "STRING" -> "String";
+                    case "LONG" -> "long";
+                    case "INTEGER" -> "int";
+                    case "BOOLEAN" -> "boolean";
+                    case "JSON" -> "JSON";
+                    default -> throw CustosException.invalidField(
+                            "claim_type", "must be STRING, LONG, INTEGER, BOOLEAN or JSON");
+                };
         ClientScopeModel scope = scope();
         if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, m.name()) != null) {
             throw CustosException.conflict("a protocol mapper named '" + m.name() + "' exists");
@@ -142,7 +155,12 @@ public final class AgentSetup {
         model.setProtocolMapper(providerId);
         model.setConfig(config);
         scope.addProtocolMapper(model);
-        events.emit(OperationType.CREATE, ResourceType.PROTOCOL_MAPPER, Map.of("name", m.name(), "claim", m.claimName()),
-                "client-scopes", scope.getId(), "protocol-mappers");
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.PROTOCOL_MAPPER,
+                Map.of("name", m.name(), "claim", m.claimName()),
+                "client-scopes",
+                scope.getId(),
+                "protocol-mappers");
     }
 }

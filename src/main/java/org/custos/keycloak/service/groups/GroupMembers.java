@@ -1,5 +1,14 @@
 package org.custos.keycloak.service.groups;
 
+import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
+import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
+import static org.custos.keycloak.auth.GroupPermissions.OWNER;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.MembershipStore;
@@ -12,16 +21,6 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import static org.custos.keycloak.auth.GroupPermissions.ADMIN;
-import static org.custos.keycloak.auth.GroupPermissions.MEMBER;
-import static org.custos.keycloak.auth.GroupPermissions.OWNER;
 
 /**
  * Members of Custos groups: Keycloak membership plus the Custos membership type (OWNER, ADMIN, MEMBER or a type the
@@ -37,8 +36,13 @@ public final class GroupMembers {
     private final MembershipStore memberships;
     private final AdminEvents events;
 
-    GroupMembers(GroupService groups, KeycloakSession session, RealmModel realm, GroupPermissions permissions,
-                 MembershipStore memberships, AdminEvents events) {
+    GroupMembers(
+            GroupService groups,
+            KeycloakSession session,
+            RealmModel realm,
+            GroupPermissions permissions,
+            MembershipStore memberships,
+            AdminEvents events) {
         this.groups = groups;
         this.session = session;
         this.realm = realm;
@@ -61,8 +65,14 @@ public final class GroupMembers {
         permissions.requireCanGrantRolesOf(group);
         user.joinGroup(group);
         memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(OperationType.CREATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
-                "users", user.getId(), "groups", group.getId());
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.GROUP_MEMBERSHIP,
+                Map.of("membership_type", type),
+                "users",
+                user.getId(),
+                "groups",
+                group.getId());
     }
 
     public void remove(String groupId, String username) {
@@ -80,7 +90,14 @@ public final class GroupMembers {
         permissions.requireCanGrantRolesOf(group);
         user.leaveGroup(group);
         memberships.remove(realm.getId(), group.getId(), user.getId());
-        events.emit(OperationType.DELETE, ResourceType.GROUP_MEMBERSHIP, null, "users", user.getId(), "groups", group.getId());
+        events.emit(
+                OperationType.DELETE,
+                ResourceType.GROUP_MEMBERSHIP,
+                null,
+                "users",
+                user.getId(),
+                "groups",
+                group.getId());
     }
 
     public void changeType(String groupId, String username, String requestedType) {
@@ -99,8 +116,14 @@ public final class GroupMembers {
             requireAnotherOwner(group);
         }
         memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(OperationType.UPDATE, ResourceType.GROUP_MEMBERSHIP, Map.of("membership_type", type),
-                "users", user.getId(), "groups", group.getId());
+        events.emit(
+                OperationType.UPDATE,
+                ResourceType.GROUP_MEMBERSHIP,
+                Map.of("membership_type", type),
+                "users",
+                user.getId(),
+                "groups",
+                group.getId());
     }
 
     /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
@@ -108,11 +131,13 @@ public final class GroupMembers {
         GroupModel group = groups.require(groupId);
         permissions.requireViewMembers(group);
         Map<String, String> types = memberships.types(realm.getId(), group.getId());
-        List<Map.Entry<UserModel, String>> rows = session.users().getGroupMembersStream(realm, group, page.offset(), page.limit())
+        List<Map.Entry<UserModel, String>> rows = session.users()
+                .getGroupMembersStream(realm, group, page.offset(), page.limit())
                 .filter(UserService::isPerson)
                 .map(u -> Map.entry(u, types.getOrDefault(u.getId(), MEMBER)))
                 .toList();
-        return new Paging.Page<>(rows, session.users().getGroupMembersStream(realm, group).count());
+        return new Paging.Page<>(
+                rows, session.users().getGroupMembersStream(realm, group).count());
     }
 
     /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
@@ -149,7 +174,8 @@ public final class GroupMembers {
                 .filter(u -> u != null)
                 .map(UserModel::getUsername)
                 .sorted()
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /** OWNER, ADMIN, MEMBER, or a type the realm defines; upper-cased; empty means MEMBER. */

@@ -1,12 +1,11 @@
 package org.custos.keycloak.service.groups;
 
+import java.util.List;
 import org.custos.keycloak.representation.groups.GroupViews;
 import org.custos.keycloak.representation.users.CustosUserProfile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RoleModel;
-
-import java.util.List;
 
 /** Keycloak groups in Custos's group shape. */
 public final class GroupRepresentations {
@@ -37,23 +36,41 @@ public final class GroupRepresentations {
     }
 
     private GroupViews.Group group(GroupModel group, int depth) {
-        List<GroupViews.Group> subGroups = depth <= 1 ? List.of()
+        List<GroupViews.Group> subGroups = depth <= 1
+                ? List.of()
                 : group.getSubGroupsStream().map(g -> group(g, depth - 1)).toList();
-        List<CustosUserProfile.ProfileAttribute> attributes = GroupService.attributes(group).stream()
+        List<CustosUserProfile.ProfileAttribute> attributes = GroupFields.attributes(group).stream()
                 .map(a -> new CustosUserProfile.ProfileAttribute(group.getId() + ":" + a.key(), a.key(), a.values()))
                 .toList();
-        return new GroupViews.Group(group.getId(), group.getName(), nullToEmpty(group.getDescription()),
-                realmRoles(group), clientRoles(group), attributes, nullToEmpty(group.getParentId()), "0", "0",
-                groups.members().ownerOf(group), List.of(), subGroups);
+        return new GroupViews.Group(
+                group.getId(),
+                group.getName(),
+                nullToEmpty(group.getDescription()),
+                realmRoles(group),
+                clientRoles(group),
+                attributes,
+                nullToEmpty(group.getParentId()),
+                "0",
+                "0",
+                groups.members().ownerOf(group),
+                List.of(),
+                subGroups);
     }
 
     private static List<String> realmRoles(GroupModel group) {
-        return group.getRealmRoleMappingsStream().map(RoleModel::getName).sorted().toList();
+        return group.getRealmRoleMappingsStream()
+                .map(RoleModel::getName)
+                .sorted()
+                .toList();
     }
 
     private List<String> clientRoles(GroupModel group) {
-        return tenantClient == null ? List.of()
-                : group.getClientRoleMappingsStream(tenantClient).map(RoleModel::getName).sorted().toList();
+        return tenantClient == null
+                ? List.of()
+                : group.getClientRoleMappingsStream(tenantClient)
+                        .map(RoleModel::getName)
+                        .sorted()
+                        .toList();
     }
 
     private static String nullToEmpty(String s) {

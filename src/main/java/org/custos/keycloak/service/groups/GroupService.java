@@ -1,14 +1,22 @@
 package org.custos.keycloak.service.groups;
 
-import org.custos.keycloak.auth.Caller;
+import static org.custos.keycloak.auth.GroupPermissions.OWNER;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.custos.keycloak.auth.AdminAccess;
+import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.representation.groups.GroupInput;
-import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserService;
@@ -20,17 +28,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.custos.keycloak.auth.GroupPermissions.OWNER;
 
 /**
  * Custos group management on Keycloak's groups: groups and sub-groups are Keycloak groups (the console shows the
@@ -83,10 +80,16 @@ public final class GroupService {
         return group;
     }
 
-    /** The first group with exactly this name, else the first whose name contains it (Custos), visible to the caller. */
+    /**
+     * The first group with exactly this name, else the first whose name contains it (Custos), visible to the caller.
+     */
     public GroupModel requireByName(String name) {
-        GroupModel group = session.groups().searchForGroupByNameStream(realm, name, true, 0, 1).findFirst()
-                .or(() -> session.groups().searchForGroupByNameStream(realm, name, false, 0, 1).findFirst())
+        GroupModel group = session.groups()
+                .searchForGroupByNameStream(realm, name, true, 0, 1)
+                .findFirst()
+                .or(() -> session.groups()
+                        .searchForGroupByNameStream(realm, name, false, 0, 1)
+                        .findFirst())
                 .orElseThrow(() -> CustosException.notFound("group '" + name + "' not found"));
         permissions.requireView(group);
         return group;
@@ -120,7 +123,7 @@ public final class GroupService {
     }
 
     private GroupModel create(GroupInput input, GroupModel parent) {
-        requireName(input.name());
+        GroupFields.requireName(input.name());
         if (input.id() != null && !input.id().isBlank() && session.groups().getGroupById(realm, input.id()) != null) {
             throw CustosException.conflict("a group with id '" + input.id() + "' exists");
         }
@@ -135,17 +138,22 @@ public final class GroupService {
             gained.addAll(AdminAccess.rolesThrough(parent));
             callerContext.admin().requireGrantAll(gained);
         }
-        GroupModel group = session.groups().createGroup(realm,
-                input.id() == null || input.id().isBlank() ? null : input.id(), input.name(), parent);
+        GroupModel group = session.groups()
+                .createGroup(
+                        realm, input.id() == null || input.id().isBlank() ? null : input.id(), input.name(), parent);
         group.setDescription(input.description());
-        setAttributes(group, input.attributes());
+        GroupFields.setAttributes(group, input.attributes());
         roles.forEach(group::grantRole);
         if (owner != null) {
             owner.joinGroup(group);
             memberships.setType(realm.getId(), group.getId(), owner.getId(), OWNER);
         }
-        events.emit(OperationType.CREATE, ResourceType.GROUP, Map.of("name", group.getName(),
-                "owner", owner == null ? "" : owner.getUsername()), "groups", group.getId());
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.GROUP,
+                Map.of("name", group.getName(), "owner", owner == null ? "" : owner.getUsername()),
+                "groups",
+                group.getId());
         if (input.subGroups() != null) {
             for (GroupInput sub : input.subGroups()) {
                 create(sub, group);
@@ -168,23 +176,31 @@ public final class GroupService {
         if (input.id() != null && !input.id().isBlank() && !input.id().equals(id)) {
             throw CustosException.invalidField("group.id", "differs from the group id in the path");
         }
-        requireName(input.name());
+        GroupFields.requireName(input.name());
         Set<RoleModel> current = group.getRoleMappingsStream().collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<RoleModel> wanted = new LinkedHashSet<>(input.realmRoles() == null
-                ? current.stream().filter(r -> !r.isClientRole()).toList() : roles(input.realmRoles(), "realm_roles", false));
-        wanted.addAll(input.clientRoles() == null
-                ? current.stream().filter(RoleModel::isClientRole).toList() : roles(input.clientRoles(), "client_roles", true));
+        Set<RoleModel> wanted = new LinkedHashSet<>(
+                input.realmRoles() == null
+                        ? current.stream().filter(r -> !r.isClientRole()).toList()
+                        : roles(input.realmRoles(), "realm_roles", false));
+        wanted.addAll(
+                input.clientRoles() == null
+                        ? current.stream().filter(RoleModel::isClientRole).toList()
+                        : roles(input.clientRoles(), "client_roles", true));
         Set<RoleModel> changed = new LinkedHashSet<>(current);
         changed.addAll(wanted);
         changed.removeIf(r -> current.contains(r) && wanted.contains(r));
-        Map<String, List<String>> attributes = input.attributes() == null ? null : attributeMap(input.attributes());
+        Map<String, List<String>> attributes =
+                input.attributes() == null ? null : GroupFields.attributeMap(input.attributes());
         if (!changed.isEmpty() || (attributes != null && !attributes.equals(group.getAttributes()))) {
             permissions.requireChangeRolesAndAttributes(group, changed);
         }
         // On update only a named owner counts (the caller is not made OWNER by leaving the field out).
         UserModel owner = input.ownerId() == null || input.ownerId().isBlank() ? null : requireUser(input.ownerId());
         boolean newOwner = owner != null
-                && !memberships.type(realm.getId(), group.getId(), owner.getId()).orElse("").equals(OWNER);
+                && !memberships
+                        .type(realm.getId(), group.getId(), owner.getId())
+                        .orElse("")
+                        .equals(OWNER);
         if (newOwner) {
             permissions.requireOwner(group);
             permissions.requireManageMembers(group, owner);
@@ -229,7 +245,10 @@ public final class GroupService {
 
     public Paging.Page<GroupModel> topLevel(Paging page) {
         permissions.requireViewAll();
-        return new Paging.Page<>(session.groups().getTopLevelGroupsStream(realm, page.offset(), page.limit()).toList(),
+        return new Paging.Page<>(
+                session.groups()
+                        .getTopLevelGroupsStream(realm, page.offset(), page.limit())
+                        .toList(),
                 session.groups().getGroupsCount(realm, true));
     }
 
@@ -264,23 +283,6 @@ public final class GroupService {
         return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
 
-    private static void setAttributes(GroupModel group, List<UserAttribute> attributes) {
-        if (attributes != null) {
-            attributeMap(attributes).forEach(group::setAttribute);
-        }
-    }
-
-    private static Map<String, List<String>> attributeMap(List<UserAttribute> attributes) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (UserAttribute attribute : attributes) {
-            if (attribute == null || attribute.key() == null || attribute.key().isBlank() || attribute.values() == null) {
-                throw CustosException.invalidField("attributes[]", "must be {key, values[]}");
-            }
-            out.put(attribute.key(), List.copyOf(attribute.values()));
-        }
-        return out;
-    }
-
     /** The realm and client roles a new group asks for, each one the caller may grant. */
     private List<RoleModel> roles(GroupInput input) {
         List<RoleModel> roles = new ArrayList<>(roles(input.realmRoles(), "realm_roles", false));
@@ -305,30 +307,18 @@ public final class GroupService {
         return roles;
     }
 
-    private static void requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw CustosException.invalidField("name", "is required");
-        }
-        if (name.contains("/")) {
-            throw CustosException.invalidField("name", "must not contain '/'");
-        }
-    }
-
     void requireUniqueName(String name, GroupModel parent) {
         Optional<GroupModel> clash = parent == null
-                ? session.groups().getTopLevelGroupsStream(realm).filter(g -> g.getName().equals(name)).findFirst()
-                : parent.getSubGroupsStream().filter(g -> g.getName().equals(name)).findFirst();
+                ? session.groups()
+                        .getTopLevelGroupsStream(realm)
+                        .filter(g -> g.getName().equals(name))
+                        .findFirst()
+                : parent.getSubGroupsStream()
+                        .filter(g -> g.getName().equals(name))
+                        .findFirst();
         if (clash.isPresent()) {
             throw CustosException.conflict("a group named '" + name + "' already exists "
                     + (parent == null ? "at the top level" : "under '" + parent.getName() + "'"));
         }
-    }
-
-    /** Attributes of a group in Custos's {@code {key, values}} shape, sorted by key. */
-    public static List<UserAttribute> attributes(GroupModel group) {
-        Map<String, List<String>> sorted = new LinkedHashMap<>();
-        group.getAttributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted.entrySet().stream().map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.custos.keycloak.service.groups;
 
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
@@ -12,9 +14,6 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The Keycloak group tree as Custos's child and parent calls see it. A Keycloak group has one parent; a move is
@@ -29,8 +28,13 @@ public final class GroupTree {
     private final CallerContext callerContext;
     private final AdminEvents events;
 
-    GroupTree(GroupService groups, KeycloakSession session, RealmModel realm, GroupPermissions permissions,
-              CallerContext callerContext, AdminEvents events) {
+    GroupTree(
+            GroupService groups,
+            KeycloakSession session,
+            RealmModel realm,
+            GroupPermissions permissions,
+            CallerContext callerContext,
+            AdminEvents events) {
         this.groups = groups;
         this.session = session;
         this.realm = realm;
@@ -72,7 +76,8 @@ public final class GroupTree {
         permissions.requireCanGrantRolesOf(parent);
         groups.requireUniqueName(child.getName(), parent);
         session.groups().moveGroup(realm, child, parent);
-        events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", parent.getId()), "groups", child.getId());
+        events.emit(
+                OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", parent.getId()), "groups", child.getId());
     }
 
     /** Makes {@code child} a top-level group again. */

@@ -5,6 +5,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import org.custos.keycloak.auth.FormPostRequest;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.Json;
@@ -28,10 +31,6 @@ import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.util.TokenUtil;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Issues and ends tokens for an already authenticated client by running Keycloak's own grant implementations
@@ -63,12 +62,14 @@ public final class TokenService {
             grantType = OAuth2Constants.AUTHORIZATION_CODE;
         }
         if (grantType == null || grantType.isBlank()) {
-            throw new CustosException(400, OAuthErrorException.UNSUPPORTED_GRANT_TYPE,
+            throw new CustosException(
+                    400,
+                    OAuthErrorException.UNSUPPORTED_GRANT_TYPE,
                     "missing grant_type; use one of " + List.copyOf(new java.util.TreeSet<>(SUPPORTED_GRANTS)));
         }
         if (!SUPPORTED_GRANTS.contains(grantType)) {
-            throw new CustosException(400, OAuthErrorException.UNSUPPORTED_GRANT_TYPE,
-                    "unsupported grant_type '" + grantType + "'");
+            throw new CustosException(
+                    400, OAuthErrorException.UNSUPPORTED_GRANT_TYPE, "unsupported grant_type '" + grantType + "'");
         }
         return grantType;
     }
@@ -85,12 +86,16 @@ public final class TokenService {
 
         OAuth2GrantType grant = session.getProvider(OAuth2GrantType.class, grantType);
         if (grant == null) {
-            throw new CustosException(400, OAuthErrorException.UNSUPPORTED_GRANT_TYPE,
+            throw new CustosException(
+                    400,
+                    OAuthErrorException.UNSUPPORTED_GRANT_TYPE,
                     "grant_type '" + grantType + "' is not enabled on this server");
         }
         session.getContext().setClient(client);
-        session.getContext().setHttpRequest(new FormPostRequest(session.getContext().getHttpRequest(), form, null));
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+        session.getContext()
+                .setHttpRequest(new FormPostRequest(session.getContext().getHttpRequest(), form, null));
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
                 .event(grant.getEventType())
                 .client(client)
                 .detail(Details.GRANT_TYPE, grantType);
@@ -101,8 +106,14 @@ public final class TokenService {
             event.detail(Details.REASON, e.getErrorDetail()).error(e.getError());
             throw new CustosException(e.getErrorStatus().getStatusCode(), e.getError(), e.getErrorDetail());
         }
-        OAuth2GrantType.Context context = new OAuth2GrantType.Context(session,
-                OIDCAdvancedConfigWrapper.fromClientModel(client), new HashMap<>(), form, event, cors, new TokenManager());
+        OAuth2GrantType.Context context = new OAuth2GrantType.Context(
+                session,
+                OIDCAdvancedConfigWrapper.fromClientModel(client),
+                new HashMap<>(),
+                form,
+                event,
+                cors,
+                new TokenManager());
         Response response;
         try {
             response = grant.process(context);
@@ -114,8 +125,10 @@ public final class TokenService {
         }
         if (isWrongPassword(grantType, response)) {
             // Keycloak answers 400; a rejected user credential is an authentication failure, so Custos clients get 401.
-            return Response.fromResponse(response).status(Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer realm=\"custos\", error=\"invalid_grant\"").build();
+            return Response.fromResponse(response)
+                    .status(Response.Status.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer realm=\"custos\", error=\"invalid_grant\"")
+                    .build();
         }
         return response;
     }
@@ -130,7 +143,8 @@ public final class TokenService {
 
     /** Ends the user session behind {@code refreshToken}, as Keycloak's logout endpoint does for a refresh token. */
     public void logout(ClientModel client, String refreshToken) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
                 .event(EventType.LOGOUT)
                 .client(client);
         HttpRequest request = session.getContext().getHttpRequest();
@@ -149,8 +163,15 @@ public final class TokenService {
             event.error(Errors.SESSION_EXPIRED);
             throw new CustosException(400, OAuthErrorException.INVALID_GRANT, "the session has already ended");
         }
-        AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
-                session.getContext().getConnection(), session.getContext().getRequestHeaders(), true, offline);
+        AuthenticationManager.backchannelLogout(
+                session,
+                realm,
+                userSession,
+                session.getContext().getUri(),
+                session.getContext().getConnection(),
+                session.getContext().getRequestHeaders(),
+                true,
+                offline);
         event.user(userSession.getUser()).session(userSession).success();
     }
 

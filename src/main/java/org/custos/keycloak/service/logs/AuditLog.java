@@ -1,12 +1,25 @@
 package org.custos.keycloak.service.logs;
 
-import org.custos.keycloak.service.support.CustosOperations;
+import static org.custos.keycloak.service.support.CustosOperations.AGENTS;
+import static org.custos.keycloak.service.support.CustosOperations.GROUPS;
+import static org.custos.keycloak.service.support.CustosOperations.IDENTITY;
+import static org.custos.keycloak.service.support.CustosOperations.LOGS;
+import static org.custos.keycloak.service.support.CustosOperations.SECRETS;
+import static org.custos.keycloak.service.support.CustosOperations.SHARING;
+import static org.custos.keycloak.service.support.CustosOperations.TENANTS;
+import static org.custos.keycloak.service.support.CustosOperations.USERS;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.logs.LogViews;
-import org.custos.keycloak.service.support.AdminEvents;
-import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.settings.CustosSettings;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.CustosOperations;
+import org.custos.keycloak.service.support.Paging;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AdminEventQuery;
@@ -16,20 +29,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.custos.keycloak.service.support.CustosOperations.AGENTS;
-import static org.custos.keycloak.service.support.CustosOperations.GROUPS;
-import static org.custos.keycloak.service.support.CustosOperations.IDENTITY;
-import static org.custos.keycloak.service.support.CustosOperations.LOGS;
-import static org.custos.keycloak.service.support.CustosOperations.SECRETS;
-import static org.custos.keycloak.service.support.CustosOperations.SHARING;
-import static org.custos.keycloak.service.support.CustosOperations.TENANTS;
-import static org.custos.keycloak.service.support.CustosOperations.USERS;
 
 /**
  * Custos audit logs on Keycloak's own admin-event store: enabling logging turns the realm's admin events (with
@@ -47,11 +46,21 @@ public final class AuditLog {
     static final Map<String, List<ResourceType>> SERVICES = new LinkedHashMap<>();
 
     static {
-        SERVICES.put(USERS, List.of(ResourceType.USER, ResourceType.REALM_ROLE_MAPPING,
-                ResourceType.CLIENT_ROLE_MAPPING, ResourceType.USER_PROFILE));
+        SERVICES.put(
+                USERS,
+                List.of(
+                        ResourceType.USER,
+                        ResourceType.REALM_ROLE_MAPPING,
+                        ResourceType.CLIENT_ROLE_MAPPING,
+                        ResourceType.USER_PROFILE));
         SERVICES.put(GROUPS, List.of(ResourceType.GROUP, ResourceType.GROUP_MEMBERSHIP));
-        SERVICES.put(AGENTS, List.of(ResourceType.CLIENT, ResourceType.CLIENT_ROLE, ResourceType.PROTOCOL_MAPPER,
-                ResourceType.REALM_ROLE_MAPPING));
+        SERVICES.put(
+                AGENTS,
+                List.of(
+                        ResourceType.CLIENT,
+                        ResourceType.CLIENT_ROLE,
+                        ResourceType.PROTOCOL_MAPPER,
+                        ResourceType.REALM_ROLE_MAPPING));
         SERVICES.put(LOGS, List.of(ResourceType.REALM));
         SERVICES.put(TENANTS, List.of(ResourceType.REALM_ROLE, ResourceType.CLIENT_ROLE));
     }
@@ -67,8 +76,13 @@ public final class AuditLog {
     public void enable(Caller caller) {
         CustosSettings.setAuditLog(realm, true);
         CustosSettings.changed(session, realm);
-        new AdminEvents(session, caller).emit(OperationType.UPDATE, ResourceType.REALM,
-                Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true, "eventsEnabled", true), "events", "config");
+        new AdminEvents(session, caller)
+                .emit(
+                        OperationType.UPDATE,
+                        ResourceType.REALM,
+                        Map.of("adminEventsEnabled", true, "adminEventsDetailsEnabled", true, "eventsEnabled", true),
+                        "events",
+                        "config");
     }
 
     public boolean isEnabled() {
@@ -82,10 +96,13 @@ public final class AuditLog {
      * events.
      */
     public List<LogViews.LogEvent> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
-        if (serviceName != null && !SERVICES.containsKey(serviceName) && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK)
-                .contains(serviceName)) {
-            throw CustosException.invalidField("service_name", "must be one of "
-                    + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK));
+        if (serviceName != null
+                && !SERVICES.containsKey(serviceName)
+                && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK).contains(serviceName)) {
+            throw CustosException.invalidField(
+                    "service_name",
+                    "must be one of "
+                            + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK));
         }
         if (IDENTITY.equals(serviceName)) {
             return List.of();
@@ -95,8 +112,10 @@ public final class AuditLog {
             return List.of();
         }
         java.util.function.Supplier<AdminEventQuery> query = () -> {
-            AdminEventQuery q = session.getProvider(EventStoreProvider.class).createAdminQuery()
-                    .realm(realm.getId()).orderByDescTime();
+            AdminEventQuery q = session.getProvider(EventStoreProvider.class)
+                    .createAdminQuery()
+                    .realm(realm.getId())
+                    .orderByDescTime();
             if (from != null) {
                 q.fromTime(from);
             }
@@ -116,16 +135,22 @@ public final class AuditLog {
             return q;
         };
         List<AdminEvent> events = filter.isExactInStore() && !sharedResourceTypes(filter.service())
-                ? query.get().firstResult(page.offset()).maxResults(page.limit()).getResultStream().toList()
+                ? query.get()
+                        .firstResult(page.offset())
+                        .maxResults(page.limit())
+                        .getResultStream()
+                        .toList()
                 : filter.scan(query, page);
         return events.stream().map(this::toView).toList();
     }
 
     /** Services whose resource types another service records too: their events are told apart by name. */
     private static boolean sharedResourceTypes(String service) {
-        return service != null && SERVICES.containsKey(service) && SERVICES.entrySet().stream()
-                .anyMatch(other -> !other.getKey().equals(service)
-                        && other.getValue().stream().anyMatch(SERVICES.get(service)::contains));
+        return service != null
+                && SERVICES.containsKey(service)
+                && SERVICES.entrySet().stream()
+                        .anyMatch(other -> !other.getKey().equals(service)
+                                && other.getValue().stream().anyMatch(SERVICES.get(service)::contains));
     }
 
     static String custosOperation(AdminEvent e) {
@@ -133,7 +158,8 @@ public final class AuditLog {
     }
 
     private static String resourceType(AdminEvent e) {
-        return e.getResourceTypeAsString() != null ? e.getResourceTypeAsString()
+        return e.getResourceTypeAsString() != null
+                ? e.getResourceTypeAsString()
                 : e.getResourceType() == null ? "" : e.getResourceType().name();
     }
 
@@ -157,25 +183,34 @@ public final class AuditLog {
         }
         return SERVICES.entrySet().stream()
                 .filter(s -> s.getValue().stream().anyMatch(t -> t.name().equals(type)))
-                .map(Map.Entry::getKey).findFirst().orElse(KEYCLOAK);
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(KEYCLOAK);
     }
 
     private LogViews.LogEvent toView(AdminEvent e) {
         String username = "";
         String clientId = "";
         if (e.getAuthDetails() != null) {
-            UserModel user = e.getAuthDetails().getUserId() == null ? null
+            UserModel user = e.getAuthDetails().getUserId() == null
+                    ? null
                     : session.users().getUserById(realm, e.getAuthDetails().getUserId());
             username = user == null ? "" : user.getUsername();
-            ClientModel client = e.getAuthDetails().getClientId() == null ? null
+            ClientModel client = e.getAuthDetails().getClientId() == null
+                    ? null
                     : realm.getClientById(e.getAuthDetails().getClientId());
             clientId = client == null ? "" : client.getClientId();
         }
         String custos = custosOperation(e);
-        return new LogViews.LogEvent(String.valueOf(e.getTime()), serviceName(e),
+        return new LogViews.LogEvent(
+                String.valueOf(e.getTime()),
+                serviceName(e),
                 custos != null ? custos : eventType(e),
-                username, clientId,
-                realm.getName(), e.getAuthDetails() == null || e.getAuthDetails().getIpAddress() == null ? ""
-                : e.getAuthDetails().getIpAddress());
+                username,
+                clientId,
+                realm.getName(),
+                e.getAuthDetails() == null || e.getAuthDetails().getIpAddress() == null
+                        ? ""
+                        : e.getAuthDetails().getIpAddress());
     }
 }

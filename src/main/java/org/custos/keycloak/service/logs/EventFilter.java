@@ -1,14 +1,13 @@
 package org.custos.keycloak.service.logs;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.custos.keycloak.service.support.CustosOperations;
 import org.custos.keycloak.service.support.Paging;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AdminEventQuery;
 import org.keycloak.events.admin.OperationType;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What {@code GET logs} asks for beyond what Keycloak's event store can filter: a Custos operation (kept in each
@@ -36,15 +35,22 @@ record EventFilter(String name, boolean custos, OperationType operation, String 
             if (named.stream().allMatch(o -> o.method().equals("GET"))) {
                 return null;
             }
-            List<String> services = named.stream().map(CustosOperations.Operation::service).distinct().toList();
+            List<String> services = named.stream()
+                    .map(CustosOperations.Operation::service)
+                    .distinct()
+                    .toList();
             String service = serviceName != null ? serviceName : services.size() == 1 ? services.get(0) : null;
-            return service == null || services.contains(service) ? new EventFilter(eventType, true, null, service)
+            return service == null || services.contains(service)
+                    ? new EventFilter(eventType, true, null, service)
                     : null;
         }
         int underscore = eventType.indexOf('_');
         try {
-            return new EventFilter(eventType, false, OperationType.valueOf(underscore < 0 ? eventType
-                    : eventType.substring(0, underscore)), serviceName);
+            return new EventFilter(
+                    eventType,
+                    false,
+                    OperationType.valueOf(underscore < 0 ? eventType : eventType.substring(0, underscore)),
+                    serviceName);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -56,8 +62,8 @@ record EventFilter(String name, boolean custos, OperationType operation, String 
     }
 
     boolean matches(AdminEvent e) {
-        boolean named = name == null || (custos ? name.equals(AuditLog.custosOperation(e))
-                : name.equals(AuditLog.eventType(e)));
+        boolean named = name == null
+                || (custos ? name.equals(AuditLog.custosOperation(e)) : name.equals(AuditLog.eventType(e)));
         return named && (service == null || service.equals(AuditLog.serviceName(e)));
     }
 
@@ -66,7 +72,11 @@ record EventFilter(String name, boolean custos, OperationType operation, String 
         List<AdminEvent> out = new ArrayList<>();
         int skipped = 0;
         for (int first = 0; first < SCAN_LIMIT && out.size() < page.limit(); first += CHUNK) {
-            List<AdminEvent> chunk = query.get().firstResult(first).maxResults(CHUNK).getResultStream().toList();
+            List<AdminEvent> chunk = query.get()
+                    .firstResult(first)
+                    .maxResults(CHUNK)
+                    .getResultStream()
+                    .toList();
             for (AdminEvent e : chunk) {
                 if (!matches(e)) {
                     continue;

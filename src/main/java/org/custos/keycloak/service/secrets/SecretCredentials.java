@@ -1,5 +1,10 @@
 package org.custos.keycloak.service.secrets;
 
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.crypto.KeyMaterial;
 import org.custos.keycloak.crypto.KeyRing;
@@ -7,12 +12,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.representation.secrets.SecretViews;
 import org.keycloak.models.KeycloakSession;
-
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The credentials of the resource-secret service, one kind at a time — SSH key pairs and certificates supplied or
@@ -48,7 +47,8 @@ public final class SecretCredentials {
             value.put("private_key", body.privateKey());
             value.put("passphrase", body.passphrase() == null ? "" : body.passphrase());
         } else {
-            KeyMaterial.SshKeyPair pair = KeyMaterial.generateSsh(body.passphrase(),
+            KeyMaterial.SshKeyPair pair = KeyMaterial.generateSsh(
+                    body.passphrase(),
                     body.metadata() == null ? null : body.metadata().ownerId());
             value.put("public_key", pair.publicKey());
             value.put("private_key", pair.privateKey());
@@ -59,8 +59,11 @@ public final class SecretCredentials {
 
     public SecretViews.SshCredential ssh(String token) {
         SecretService.Opened s = secrets.read("SSH", token);
-        return new SecretViews.SshCredential(metadata(s.secret()), s.value().get("passphrase"),
-                s.value().get("public_key"), s.value().get("private_key"));
+        return new SecretViews.SshCredential(
+                metadata(s.secret()),
+                s.value().get("passphrase"),
+                s.value().get("public_key"),
+                s.value().get("private_key"));
     }
 
     public String createPassword(SecretViews.PasswordRequest body) {
@@ -73,7 +76,8 @@ public final class SecretCredentials {
 
     public SecretViews.PasswordCredential password(String token) {
         SecretService.Opened s = secrets.read("PASSWORD", token);
-        return new SecretViews.PasswordCredential(metadata(s.secret()), s.value().get("password"));
+        return new SecretViews.PasswordCredential(
+                metadata(s.secret()), s.value().get("password"));
     }
 
     /** Stores a supplied PEM certificate, or generates a self-signed one with its private key when none is given. */
@@ -87,7 +91,8 @@ public final class SecretCredentials {
             value.put("private_key", body.privateKey() == null ? "" : body.privateKey());
         } else {
             var user = callerContext.authenticate().user();
-            String owner = body.metadata() != null && body.metadata().ownerId() != null ? body.metadata().ownerId()
+            String owner = body.metadata() != null && body.metadata().ownerId() != null
+                    ? body.metadata().ownerId()
                     : user != null ? user.getUsername() : "custos";
             KeyMaterial.Certificate generated = KeyMaterial.generateCertificate(owner, GENERATED_CERTIFICATE_VALIDITY);
             value.put("x509_cert", generated.certificatePem());
@@ -100,10 +105,15 @@ public final class SecretCredentials {
         SecretService.Opened s = secrets.read("X509_CERTIFICATE", token);
         String pem = s.value().get("x509_cert");
         X509Certificate cert = KeyMaterial.parseCertificate(pem);
-        return new SecretViews.CertificateCredential(metadata(s.secret()), pem,
+        return new SecretViews.CertificateCredential(
+                metadata(s.secret()),
+                pem,
                 cert == null ? "" : cert.getNotAfter().toInstant().toString(),
-                cert == null ? "" : cert.getNotBefore().toInstant().toString(), s.value().get("private_key"),
-                cert == null ? 0 : cert.getNotAfter().getTime() - cert.getNotBefore().getTime());
+                cert == null ? "" : cert.getNotBefore().toInstant().toString(),
+                s.value().get("private_key"),
+                cert == null
+                        ? 0
+                        : cert.getNotAfter().getTime() - cert.getNotBefore().getTime());
     }
 
     public void delete(String type, String token) {
@@ -134,9 +144,11 @@ public final class SecretCredentials {
         if (body.value() == null) {
             throw CustosException.invalidField("value", "is required");
         }
-        StoredSecret secret = secrets.requireKv(body.metadata() == null ? null : body.metadata().ownerId(),
-                body.key(), body.token());
-        secrets.update(secret, Map.of("value", body.value()),
+        StoredSecret secret = secrets.requireKv(
+                body.metadata() == null ? null : body.metadata().ownerId(), body.key(), body.token());
+        secrets.update(
+                secret,
+                Map.of("value", body.value()),
                 body.metadata() == null ? null : body.metadata().description());
     }
 

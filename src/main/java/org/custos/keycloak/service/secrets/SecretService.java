@@ -1,32 +1,31 @@
 package org.custos.keycloak.service.secrets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
-import org.custos.keycloak.auth.SecretRules;
-import org.custos.keycloak.crypto.KeyRing;
-import org.custos.keycloak.crypto.SecretCipher;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.SecretStore;
-import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.model.CustosStores;
-import org.custos.keycloak.representation.Json;
-import org.custos.keycloak.representation.secrets.SecretViews;
-import org.custos.keycloak.service.support.AdminEvents;
-import org.jboss.logging.Logger;
-import org.custos.keycloak.service.support.CustosEvents;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SecretRules;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.crypto.SecretCipher;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.model.SecretStore;
+import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.custos.keycloak.representation.Json;
+import org.custos.keycloak.representation.secrets.SecretViews;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.CustosEvents;
+import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Custos resource secrets, sealed at rest, bound to their owner's user id. Who may read, change or delete one is
@@ -63,15 +62,18 @@ public final class SecretService {
     /** Without a key-encryption key nothing can be sealed or opened: every secret call is 503. */
     static void requireConfigured(KeyRing keys) {
         if (!keys.isConfigured()) {
-            throw new CustosException(503, "secrets_unavailable", "secret storage is not configured on this server: "
-                    + "set the custos SPI option secrets-key-file or secrets-keys (see the README)");
+            throw new CustosException(
+                    503,
+                    "secrets_unavailable",
+                    "secret storage is not configured on this server: "
+                            + "set the custos SPI option secrets-key-file or secrets-keys (see the README)");
         }
     }
 
     /** Stores a new secret of {@code type} and returns its token. */
     public String create(String type, SecretViews.MetadataInput metadata, Map<String, String> value, String kvKey) {
-        SecretViews.MetadataInput md = metadata == null
-                ? new SecretViews.MetadataInput(null, null, null, null, null) : metadata;
+        SecretViews.MetadataInput md =
+                metadata == null ? new SecretViews.MetadataInput(null, null, null, null, null) : metadata;
         requireOwnClient(md.clientId());
         UserModel ownerUser = owner(md.ownerId());
         String owner = ownerUser.getUsername();
@@ -79,13 +81,24 @@ public final class SecretService {
         if (store.byToken(realm.getId(), token).isPresent()) {
             throw CustosException.conflict("a secret with this token exists");
         }
-        if (kvKey != null && store.byKvKey(realm.getId(), ownerUser.getId(), kvKey).isPresent()) {
+        if (kvKey != null
+                && store.byKvKey(realm.getId(), ownerUser.getId(), kvKey).isPresent()) {
             throw CustosException.conflict("the key '" + kvKey + "' exists for this owner: update or delete it");
         }
         String id = KeycloakModelUtils.generateId();
-        StoredSecret secret = new StoredSecret(id, realm.getId(), token, type, owner, ownerUser.getId(),
-                caller.client().getClientId(), kvKey, md.description(), System.currentTimeMillis(),
-                seal(id, type, value), rules.writer());
+        StoredSecret secret = new StoredSecret(
+                id,
+                realm.getId(),
+                token,
+                type,
+                owner,
+                ownerUser.getId(),
+                caller.client().getClientId(),
+                kvKey,
+                md.description(),
+                System.currentTimeMillis(),
+                seal(id, type, value),
+                rules.writer());
         store.create(secret);
         CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, secret));
         event(OperationType.CREATE, secret);
@@ -107,8 +120,10 @@ public final class SecretService {
 
     /** Replaces a secret's value (and description), sealing it anew under the active key. */
     public void update(StoredSecret secret, Map<String, String> value, String description) {
-        StoredSecret updated = secret.withValue(seal(secret.id(), secret.type(), value),
-                description != null ? description : secret.description(), rules.writer());
+        StoredSecret updated = secret.withValue(
+                seal(secret.id(), secret.type(), value),
+                description != null ? description : secret.description(),
+                rules.writer());
         store.update(updated);
         CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, updated));
         event(OperationType.UPDATE, updated);
@@ -145,7 +160,8 @@ public final class SecretService {
             store.ofOwner(realm.getId(), caller.user().getId()).forEach(s -> mine.put(s.id(), s));
         }
         if (caller.presentedClientSecret()) {
-            store.ofClient(realm.getId(), caller.client().getClientId()).stream().filter(this::mayAccess)
+            store.ofClient(realm.getId(), caller.client().getClientId()).stream()
+                    .filter(this::mayAccess)
                     .forEach(s -> mine.put(s.id(), s));
         }
         return List.copyOf(mine.values());
@@ -159,8 +175,13 @@ public final class SecretService {
         for (StoredSecret secret : old) {
             store.update(secret.withSealed(seal(secret.id(), secret.type(), open(secret)), secret.description()));
         }
-        new AdminEvents(session, caller).emit(OperationType.ACTION, RESOURCE_TYPE,
-                Map.of("re_encrypted", old.size(), "active_key", active), "secrets", "re-encrypt");
+        new AdminEvents(session, caller)
+                .emit(
+                        OperationType.ACTION,
+                        RESOURCE_TYPE,
+                        Map.of("re_encrypted", old.size(), "active_key", active),
+                        "secrets",
+                        "re-encrypt");
         return old.size();
     }
 
@@ -195,7 +216,9 @@ public final class SecretService {
      * only (unless a secrets admin); a client with its credentials names the owner (Custos's {@code owner_id}).
      */
     private UserModel owner(String requested) {
-        String name = requested != null && !requested.isBlank() ? requested : caller.isUser() ? caller.user().getUsername() : null;
+        String name = requested != null && !requested.isBlank()
+                ? requested
+                : caller.isUser() ? caller.user().getUsername() : null;
         if (name == null) {
             throw CustosException.invalidField("metadata.owner_id", "is required");
         }
@@ -209,14 +232,17 @@ public final class SecretService {
     }
 
     private void requireOwnClient(String clientId) {
-        if (clientId != null && !clientId.isBlank() && !clientId.equals(caller.client().getClientId())) {
+        if (clientId != null
+                && !clientId.isBlank()
+                && !clientId.equals(caller.client().getClientId())) {
             throw CustosException.invalidField("metadata.client_id", "does not match the authenticated client");
         }
     }
 
     private SecretCipher.Sealed seal(String id, String type, Map<String, String> value) {
         try {
-            return cipher.seal(Json.mapper().writeValueAsBytes(value), SecretCipher.associatedData(realm.getId(), id, type));
+            return cipher.seal(
+                    Json.mapper().writeValueAsBytes(value), SecretCipher.associatedData(realm.getId(), id, type));
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a secret value", e);
         }
@@ -224,12 +250,14 @@ public final class SecretService {
 
     private Map<String, String> open(StoredSecret secret) {
         try {
-            byte[] plain = cipher.open(secret.sealed(), SecretCipher.associatedData(realm.getId(), secret.id(), secret.type()));
-            return Json.mapper().readValue(plain, new TypeReference<Map<String, String>>() {
-            });
+            byte[] plain = cipher.open(
+                    secret.sealed(), SecretCipher.associatedData(realm.getId(), secret.id(), secret.type()));
+            return Json.mapper().readValue(plain, new TypeReference<Map<String, String>>() {});
         } catch (SecretCipher.SealException e) {
             LOG.errorf("secret %s of realm %s cannot be opened: %s", secret.id(), realm.getName(), e.getMessage());
-            throw new CustosException(500, "secret_unreadable",
+            throw new CustosException(
+                    500,
+                    "secret_unreadable",
                     "the stored secret cannot be decrypted; an administrator has been notified in the server log");
         } catch (IOException e) {
             throw new IllegalStateException("a stored secret is not valid JSON", e);

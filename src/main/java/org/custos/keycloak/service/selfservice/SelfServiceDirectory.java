@@ -1,5 +1,14 @@
 package org.custos.keycloak.service.selfservice;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.selfservice.SelfServiceUser;
 import org.custos.keycloak.service.support.AdminEvents;
@@ -12,16 +21,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The self-service registry of the CI/CD-user flow. A user is registered on their first {@code GET /api/user}: the
  * moment is kept as a user attribute (visible to admins in the console), so later calls return the same
@@ -32,7 +31,9 @@ public final class SelfServiceDirectory {
     public static final String REGISTERED_AT = "custos-self-service-registered-at";
 
     /** Keycloak's own roles, which every user has and which say nothing about the self-service. */
-    private static final Set<String> BUILT_IN_ROLES = Set.of(Constants.OFFLINE_ACCESS_ROLE, Constants.AUTHZ_UMA_AUTHORIZATION);
+    private static final Set<String> BUILT_IN_ROLES =
+            Set.of(Constants.OFFLINE_ACCESS_ROLE, Constants.AUTHZ_UMA_AUTHORIZATION);
+
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final KeycloakSession session;
@@ -48,9 +49,15 @@ public final class SelfServiceDirectory {
         if (registeredAt(user) == null) {
             AdminEvents events = new AdminEvents(session, caller);
             AttributePolicy.ensureAdminEditable(session, events);
-            user.setSingleAttribute(REGISTERED_AT, String.valueOf(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()));
-            events.emit(OperationType.UPDATE, ResourceType.USER,
-                    Map.of("self_service_registered", true), "users", user.getId());
+            user.setSingleAttribute(
+                    REGISTERED_AT,
+                    String.valueOf(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()));
+            events.emit(
+                    OperationType.UPDATE,
+                    ResourceType.USER,
+                    Map.of("self_service_registered", true),
+                    "users",
+                    user.getId());
         }
         return describe(user, baseUrl);
     }
@@ -75,14 +82,25 @@ public final class SelfServiceDirectory {
         Map<String, SelfServiceUser.Link> links = new LinkedHashMap<>();
         links.put("self", new SelfServiceUser.Link(href, true, "URI pointing to current request"));
         links.put("user", new SelfServiceUser.Link(href, true, "A user"));
-        return new SelfServiceUser(user.getFirstName(), user.getLastName(), null,
-                new SelfServiceUser.EmailAddress(user.getEmail()), user.getFirstAttribute("phoneNumber"),
-                roles(user), user.getId(), at, at, null, null, links);
+        return new SelfServiceUser(
+                user.getFirstName(),
+                user.getLastName(),
+                null,
+                new SelfServiceUser.EmailAddress(user.getEmail()),
+                user.getFirstAttribute("phoneNumber"),
+                roles(user),
+                user.getId(),
+                at,
+                at,
+                null,
+                null,
+                links);
     }
 
     /** The user's effective realm roles, without Keycloak's built-in and default-roles composites. */
     private List<SelfServiceUser.Role> roles(UserModel user) {
-        String defaultRoles = realm.getDefaultRole() == null ? "" : realm.getDefaultRole().getName();
+        String defaultRoles =
+                realm.getDefaultRole() == null ? "" : realm.getDefaultRole().getName();
         return realm.getRolesStream()
                 .filter(user::hasRole)
                 .map(RoleModel::getName)
@@ -93,6 +111,7 @@ public final class SelfServiceDirectory {
     }
 
     private static String format(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC).format(TIMESTAMP);
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC)
+                .format(TIMESTAMP);
     }
 }

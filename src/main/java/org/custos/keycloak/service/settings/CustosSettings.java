@@ -1,5 +1,6 @@
 package org.custos.keycloak.service.settings;
 
+import java.util.List;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.models.ClientModel;
@@ -7,8 +8,6 @@ import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-
-import java.util.List;
 
 /**
  * The one home of a realm's Custos settings — agents on or off, the agents' access-token lifetime, the audit log,
@@ -34,15 +33,16 @@ public final class CustosSettings {
      */
     public static final String SECRET_ROWS_ATTRIBUTE = "custos.console.secretRows";
 
-    private CustosSettings() {
-    }
+    private CustosSettings() {}
 
     /** The realm's settings as a whole; {@code agentTokenLifetime} null means Keycloak's default. */
-    public record Values(boolean agents, Long agentTokenLifetime, boolean auditLog, boolean consoleSecretRows) {
-    }
+    public record Values(boolean agents, Long agentTokenLifetime, boolean auditLog, boolean consoleSecretRows) {}
 
     public static Values read(RealmModel realm) {
-        return new Values(agentsEnabled(realm), agentTokenLifetime(realm), realm.isAdminEventsEnabled(),
+        return new Values(
+                agentsEnabled(realm),
+                agentTokenLifetime(realm),
+                realm.isAdminEventsEnabled(),
                 consoleSecretRows(realm));
     }
 
@@ -84,26 +84,31 @@ public final class CustosSettings {
     public static void disableAgents(RealmModel realm) {
         long registered = agents(realm).size();
         if (registered > 0) {
-            throw CustosException.conflict(registered + " agent(s) are registered in this realm: delete them before "
-                    + "turning agents off");
+            throw CustosException.conflict(
+                    registered + " agent(s) are registered in this realm: delete them before " + "turning agents off");
         }
         ClientModel container = realm.getClientByClientId(AGENT_CONTAINER);
         if (container != null) {
             realm.removeClient(container.getId());
         }
-        realm.getClientScopesStream().filter(s -> s.getName().equals(AGENT_SCOPE)).findFirst()
+        realm.getClientScopesStream()
+                .filter(s -> s.getName().equals(AGENT_SCOPE))
+                .findFirst()
                 .ifPresent(s -> realm.removeClientScope(s.getId()));
     }
 
     /** The agents' client scope, created when missing. */
     public static ClientScopeModel agentScope(RealmModel realm) {
-        return realm.getClientScopesStream().filter(s -> s.getName().equals(AGENT_SCOPE)).findFirst().orElseGet(() -> {
-            ClientScopeModel s = realm.addClientScope(AGENT_SCOPE);
-            s.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            s.setDescription("Protocol mappers of Custos agents");
-            s.setIncludeInTokenScope(false);
-            return s;
-        });
+        return realm.getClientScopesStream()
+                .filter(s -> s.getName().equals(AGENT_SCOPE))
+                .findFirst()
+                .orElseGet(() -> {
+                    ClientScopeModel s = realm.addClientScope(AGENT_SCOPE);
+                    s.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+                    s.setDescription("Protocol mappers of Custos agents");
+                    s.setIncludeInTokenScope(false);
+                    return s;
+                });
     }
 
     /** The access-token lifetime, in seconds, of every agent, present and future (null when Keycloak's default). */
@@ -117,8 +122,8 @@ public final class CustosSettings {
     public static void setAgentTokenLifetime(RealmModel realm, Long seconds) {
         ClientModel container = realm.getClientByClientId(AGENT_CONTAINER);
         if (container == null) {
-            throw CustosException.forbidden("agents are not enabled in this realm: POST agent-management/v1.0.0/enable "
-                    + "first");
+            throw CustosException.forbidden(
+                    "agents are not enabled in this realm: POST agent-management/v1.0.0/enable " + "first");
         }
         if (seconds == null) {
             container.removeAttribute(LIFESPAN);

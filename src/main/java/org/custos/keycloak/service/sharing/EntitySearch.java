@@ -1,16 +1,15 @@
 package org.custos.keycloak.service.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityQuery;
 import org.custos.keycloak.model.EntityQuery.Criterion;
 import org.custos.keycloak.model.EntityQuery.Op;
 import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * Reads Custos search criteria into {@link EntityQuery} criteria, refusing what does not apply with a 400 naming
@@ -22,11 +21,30 @@ import java.util.function.Function;
 public final class EntitySearch {
 
     /** Custos's {@code EntitySearchField}, in proto order (a number is accepted as the index). */
-    public enum Field { NAME, DESCRIPTION, ID, FULL_TEXT, OWNER_ID, CREATED_AT, LAST_MODIFIED_AT, ENTITY_TYPE_ID,
-        PARENT_ID, SHARED_COUNT, PERMISSION_TYPE_ID, SHARED_BY, SHARED_WITH }
+    public enum Field {
+        NAME,
+        DESCRIPTION,
+        ID,
+        FULL_TEXT,
+        OWNER_ID,
+        CREATED_AT,
+        LAST_MODIFIED_AT,
+        ENTITY_TYPE_ID,
+        PARENT_ID,
+        SHARED_COUNT,
+        PERMISSION_TYPE_ID,
+        SHARED_BY,
+        SHARED_WITH
+    }
 
     /** Custos's {@code SearchCondition}, in proto order. */
-    public enum Condition { EQUAL, LIKE, GTE, LTE, NOT }
+    public enum Condition {
+        EQUAL,
+        LIKE,
+        GTE,
+        LTE,
+        NOT
+    }
 
     /** What a criterion needs resolved from Keycloak and the store. */
     public interface Resolver {
@@ -80,8 +98,10 @@ public final class EntitySearch {
             case FULL_TEXT -> text(EntityQuery.Field.FULL_TEXT, condition, value, path);
             case ID -> identifier(EntityQuery.Field.ID, condition, value, path);
             case ENTITY_TYPE_ID -> identifier(EntityQuery.Field.TYPE_ID, condition, value, path);
-            case OWNER_ID -> identifier(EntityQuery.Field.OWNER_USER_ID, condition, resolved(value, resolver::userId), path);
-            case PARENT_ID -> identifier(EntityQuery.Field.PARENT_ID, condition, resolved(value, resolver::entityId), path);
+            case OWNER_ID -> identifier(
+                    EntityQuery.Field.OWNER_USER_ID, condition, resolved(value, resolver::userId), path);
+            case PARENT_ID -> identifier(
+                    EntityQuery.Field.PARENT_ID, condition, resolved(value, resolver::entityId), path);
             case CREATED_AT -> number(EntityQuery.Field.CREATED_AT, condition, value, path);
             case LAST_MODIFIED_AT -> number(EntityQuery.Field.UPDATED_AT, condition, value, path);
             case SHARED_COUNT -> number(EntityQuery.Field.SHARED_COUNT, condition, value, path);
@@ -92,8 +112,8 @@ public final class EntitySearch {
                 permissionIds.add(value);
             }
             case SHARED_BY -> exists(EntityQuery.Field.SHARED_BY, condition, value, path);
-            case SHARED_WITH -> exists(EntityQuery.Field.SHARED_WITH, condition,
-                    resolved(value, resolver::principalId), path);
+            case SHARED_WITH -> exists(
+                    EntityQuery.Field.SHARED_WITH, condition, resolved(value, resolver::principalId), path);
         }
     }
 
@@ -106,16 +126,16 @@ public final class EntitySearch {
         switch (condition) {
             case EQUAL, LIKE -> criteria.add(new Criterion(field, Op.LIKE, value));
             case NOT -> criteria.add(new Criterion(field, Op.NOT, value));
-            default -> throw CustosException.invalidField(path + ".condition",
-                    "must be EQUAL, LIKE or NOT for a text field");
+            default -> throw CustosException.invalidField(
+                    path + ".condition", "must be EQUAL, LIKE or NOT for a text field");
         }
     }
 
     private void identifier(EntityQuery.Field field, Condition condition, String value, String path) {
         switch (condition) {
             case EQUAL, NOT, LIKE -> criteria.add(new Criterion(field, Op.valueOf(condition.name()), value));
-            default -> throw CustosException.invalidField(path + ".condition",
-                    "must be EQUAL, NOT or LIKE for an id field");
+            default -> throw CustosException.invalidField(
+                    path + ".condition", "must be EQUAL, NOT or LIKE for an id field");
         }
     }
 

@@ -1,32 +1,45 @@
 package org.custos.keycloak.service.sharing;
 
-import org.custos.keycloak.model.EntityStore.SharingEntity;
-import org.custos.keycloak.representation.sharing.SharingViews;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.representation.sharing.SharingViews;
 
 /** Entities as Custos shows them: owner by username, parent by external id, {@code shared_count}, times as text. */
 final class EntityViews {
 
-    private EntityViews() {
-    }
+    private EntityViews() {}
 
     /** Views of many entities with two queries in all (share counts, parents). */
     static List<SharingViews.Entity> of(SharingContext ctx, List<SharingEntity> entities) {
         List<String> ids = entities.stream().map(SharingEntity::id).toList();
         Map<String, Integer> counts = ctx.stores.shares().counts(ids);
-        Map<String, SharingEntity> parents = ctx.stores.entities().byIds(entities.stream()
-                .map(SharingEntity::parentId).filter(Objects::nonNull).distinct().toList());
-        return entities.stream().map(e -> new SharingViews.Entity(e.externalId(), e.typeId(),
-                Inputs.nz(ctx.username(e.ownerUserId())),
-                e.parentId() == null || parents.get(e.parentId()) == null ? ""
-                        : parents.get(e.parentId()).externalId(),
-                Inputs.nz(e.name()), Inputs.nz(e.description()), Inputs.nz(e.binaryData()), Inputs.nz(e.fullText()),
-                String.valueOf(e.originalCreationTime()), String.valueOf(e.createdAt()), String.valueOf(e.updatedAt()),
-                counts.getOrDefault(e.id(), 0))).toList();
+        Map<String, SharingEntity> parents = ctx.stores
+                .entities()
+                .byIds(entities.stream()
+                        .map(SharingEntity::parentId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
+        return entities.stream()
+                .map(e -> new SharingViews.Entity(
+                        e.externalId(),
+                        e.typeId(),
+                        Inputs.nz(ctx.username(e.ownerUserId())),
+                        e.parentId() == null || parents.get(e.parentId()) == null
+                                ? ""
+                                : parents.get(e.parentId()).externalId(),
+                        Inputs.nz(e.name()),
+                        Inputs.nz(e.description()),
+                        Inputs.nz(e.binaryData()),
+                        Inputs.nz(e.fullText()),
+                        String.valueOf(e.originalCreationTime()),
+                        String.valueOf(e.createdAt()),
+                        String.valueOf(e.updatedAt()),
+                        counts.getOrDefault(e.id(), 0)))
+                .toList();
     }
 
     /** What the admin event of an entity change carries (no content fields). */

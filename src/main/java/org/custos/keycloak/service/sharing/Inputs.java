@@ -1,15 +1,13 @@
 package org.custos.keycloak.service.sharing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.custos.keycloak.error.CustosException;
-
 import java.util.Base64;
+import org.custos.keycloak.error.CustosException;
 
 /** Validation of the sharing service's request fields: each failure is a 400 naming the field. */
 final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static String required(String value, String field) {
         if (value == null || value.isBlank()) {
@@ -65,7 +63,9 @@ final class Inputs {
         }
         if (node.isTextual()) {
             try {
-                return node.textValue().isBlank() ? null : Long.parseLong(node.textValue().trim());
+                return node.textValue().isBlank()
+                        ? null
+                        : Long.parseLong(node.textValue().trim());
             } catch (NumberFormatException e) {
                 // fall through
             }

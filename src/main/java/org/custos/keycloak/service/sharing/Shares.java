@@ -1,5 +1,14 @@
 package org.custos.keycloak.service.sharing;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
@@ -14,16 +23,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Shares with users (by username) and groups (by id), and who holds what. A caller shares or revokes a permission
@@ -48,16 +47,18 @@ public final class Shares {
     /** Shares with (or, {@code grant} false, revokes from) the principals of the request. */
     public void share(String principalType, SharingRequests.ShareRequest request, boolean grant) {
         SharingRequests.ShareRequest r = Inputs.requiredObject(request, "body");
-        SharingEntity e = decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
-        String permission = ctx.permission(r.permissionType() == null ? null : r.permissionType().id(),
-                "permission_type.id");
+        SharingEntity e =
+                decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
+        String permission = ctx.permission(
+                r.permissionType() == null ? null : r.permissionType().id(), "permission_type.id");
         if (SharingContext.OWNER.equals(permission)) {
-            throw CustosException.invalidField("permission_type.id",
-                    "OWNER cannot be shared or revoked: it belongs to the entity's owner");
+            throw CustosException.invalidField(
+                    "permission_type.id", "OWNER cannot be shared or revoked: it belongs to the entity's owner");
         }
         if (r.ownerIds() == null || r.ownerIds().isEmpty()) {
-            throw CustosException.invalidField("owner_id", "must list at least one "
-                    + (ShareStore.USER.equals(principalType) ? "username" : "group id"));
+            throw CustosException.invalidField(
+                    "owner_id",
+                    "must list at least one " + (ShareStore.USER.equals(principalType) ? "username" : "group id"));
         }
         boolean cascade = Boolean.TRUE.equals(r.cascade());
         SharingRules.Standing standing = decisions.standing(e, permission);
@@ -84,8 +85,11 @@ public final class Shares {
         String grantor = ctx.actor() == null ? null : ctx.actor().getId();
         for (String principalId : principalIds) {
             if (grant) {
-                store.grant(ctx.realm.getId(), new Share(e.id(), permission, principalType, principalId, cascade,
-                        sharedBy, grantor, 0), standing.free(), now);
+                store.grant(
+                        ctx.realm.getId(),
+                        new Share(e.id(), permission, principalType, principalId, cascade, sharedBy, grantor, 0),
+                        standing.free(),
+                        now);
             } else {
                 store.revoke(e.id(), permission, principalType, principalId);
             }
@@ -99,8 +103,17 @@ public final class Shares {
             rep.put("cascade", cascade);
             rep.put("shared_by", sharedBy);
         }
-        ctx.events().emit(grant ? OperationType.CREATE : OperationType.DELETE, "CUSTOS_SHARE", rep,
-                "sharing", "entities", e.externalId(), "shares", principalType.toLowerCase(), permission);
+        ctx.events()
+                .emit(
+                        grant ? OperationType.CREATE : OperationType.DELETE,
+                        "CUSTOS_SHARE",
+                        rep,
+                        "sharing",
+                        "entities",
+                        e.externalId(),
+                        "shares",
+                        principalType.toLowerCase(),
+                        permission);
     }
 
     /** A person records themselves; a client acting for its users may name the sharer. */
@@ -112,8 +125,11 @@ public final class Shares {
             }
             return ctx.caller.user().getUsername();
         }
-        return name != null ? name : ctx.actor() != null ? ctx.actor().getUsername()
-                : ctx.caller.client().getClientId();
+        return name != null
+                ? name
+                : ctx.actor() != null
+                        ? ctx.actor().getUsername()
+                        : ctx.caller.client().getClientId();
     }
 
     private String principalId(String principalType, String name, String field) {
@@ -129,13 +145,17 @@ public final class Shares {
     }
 
     /** The users (by username) or groups holding a permission on the entity. */
-    public SharingViews.SharedOwners holders(String principalType, String entityId, String permissionId,
-                                             boolean directOnly) {
+    public SharingViews.SharedOwners holders(
+            String principalType, String entityId, String permissionId, boolean directOnly) {
         SharingEntity e = decisions.visibleEntity(entityId, "entity.id");
         String permission = ctx.permission(permissionId, "permission_type.id");
         List<String> ids = store.holders(e.id(), permission, principalType, directOnly);
         List<String> out = ShareStore.USER.equals(principalType)
-                ? ids.stream().map(ctx::username).filter(Objects::nonNull).sorted().toList()
+                ? ids.stream()
+                        .map(ctx::username)
+                        .filter(Objects::nonNull)
+                        .sorted()
+                        .toList()
                 : ids;
         return new SharingViews.SharedOwners(out);
     }
@@ -153,9 +173,12 @@ public final class Shares {
             entities = ctx.stores.entities().page(ctx.realm.getId(), paging.offset(), paging.limit());
         }
         Map<String, SharingViews.Type> permissions = new HashMap<>();
-        permissions.put(SharingContext.OWNER, SharingTypes.builtIn(SharingTypeStore.Kind.PERMISSION_TYPE,
-                SharingContext.OWNER));
-        ctx.stores.sharingTypes().types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
+        permissions.put(
+                SharingContext.OWNER,
+                SharingTypes.builtIn(SharingTypeStore.Kind.PERMISSION_TYPE, SharingContext.OWNER));
+        ctx.stores
+                .sharingTypes()
+                .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
                 .forEach(p -> permissions.put(p.externalId(), SharingTypes.view(p)));
         List<SharingViews.Entity> views = EntityViews.of(ctx, entities);
         List<SharingViews.SharingMetadata> out = new ArrayList<>();
@@ -165,10 +188,14 @@ public final class Shares {
                 if (!seen.add(s.principalType() + "|" + s.principalId() + "|" + s.permissionId())) {
                     continue;
                 }
-                String owner = ShareStore.USER.equals(s.principalType()) ? ctx.username(s.principalId())
-                        : s.principalId();
-                out.add(new SharingViews.SharingMetadata(views.get(i), owner, s.principalType(),
-                        permissions.get(s.permissionId()), Inputs.nz(s.sharedBy())));
+                String owner =
+                        ShareStore.USER.equals(s.principalType()) ? ctx.username(s.principalId()) : s.principalId();
+                out.add(new SharingViews.SharingMetadata(
+                        views.get(i),
+                        owner,
+                        s.principalType(),
+                        permissions.get(s.permissionId()),
+                        Inputs.nz(s.sharedBy())));
             }
         }
         return new SharingViews.SharedData(out);

@@ -1,5 +1,9 @@
 package org.custos.keycloak.service.sharing;
 
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
@@ -12,11 +16,6 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What every sharing operation of one request shares: the realm, the authenticated caller and its standing
@@ -82,15 +81,18 @@ final class SharingContext {
     /** An entity of the realm by its external id; 404 if there is none. */
     SharingEntity entity(String externalId, String field) {
         String id = Inputs.required(externalId, field);
-        return stores.entities().entity(realm.getId(), id)
+        return stores.entities()
+                .entity(realm.getId(), id)
                 .orElseThrow(() -> CustosException.notFound("entity '" + id + "' not found"));
     }
 
     /** A permission type that exists (OWNER included); 404 otherwise. */
     String permission(String id, String field) {
         String key = Inputs.required(id, field);
-        if (!OWNER.equals(key) && stores.sharingTypes().type(realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE, key)
-                .isEmpty()) {
+        if (!OWNER.equals(key)
+                && stores.sharingTypes()
+                        .type(realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE, key)
+                        .isEmpty()) {
             throw CustosException.notFound("permission type '" + key + "' not found");
         }
         return key;
@@ -99,8 +101,10 @@ final class SharingContext {
     /** An entity type that exists (SECRET included); 404 otherwise. */
     String entityType(String id, String field) {
         String key = Inputs.required(id, field);
-        if (!SECRET.equals(key) && stores.sharingTypes().type(realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, key)
-                .isEmpty()) {
+        if (!SECRET.equals(key)
+                && stores.sharingTypes()
+                        .type(realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, key)
+                        .isEmpty()) {
             throw CustosException.notFound("entity type '" + key + "' not found");
         }
         return key;

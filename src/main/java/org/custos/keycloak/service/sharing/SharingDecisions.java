@@ -1,14 +1,5 @@
 package org.custos.keycloak.service.sharing;
 
-import org.custos.keycloak.auth.CallerContext;
-import org.custos.keycloak.auth.SharingRules;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.EntityStore.SharingEntity;
-import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.representation.sharing.SharingRequests.CheckItem;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.UserModel;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingRules;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.model.SharingTypeStore;
+import org.custos.keycloak.representation.sharing.SharingRequests.CheckItem;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 
 /**
  * The one place sharing access is decided: does a user hold a permission on an entity (directly, through a group
@@ -45,7 +44,9 @@ public final class SharingDecisions {
         if (perms == null) {
             List<String> all = new ArrayList<>();
             all.add(SharingContext.OWNER);
-            ctx.stores.sharingTypes().types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
+            ctx.stores
+                    .sharingTypes()
+                    .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
                     .forEach(p -> all.add(p.externalId()));
             perms = all;
         }
@@ -59,7 +60,8 @@ public final class SharingDecisions {
     }
 
     private boolean reaches(SharingEntity entity) {
-        return ctx.actor() != null && !held(ctx.actor(), List.of(entity.id()), null).isEmpty();
+        return ctx.actor() != null
+                && !held(ctx.actor(), List.of(entity.id()), null).isEmpty();
     }
 
     /** The entity if the caller may see it (it reaches it, or is a viewer); 404 otherwise, as if it did not exist. */
@@ -72,8 +74,11 @@ public final class SharingDecisions {
     }
 
     boolean isVisible(String externalId) {
-        return ctx.stores.entities().entity(ctx.realm.getId(), Inputs.required(externalId, "entity.id"))
-                .filter(e -> ctx.isViewer() || reaches(e)).isPresent();
+        return ctx.stores
+                .entities()
+                .entity(ctx.realm.getId(), Inputs.required(externalId, "entity.id"))
+                .filter(e -> ctx.isViewer() || reaches(e))
+                .isPresent();
     }
 
     /**
@@ -84,7 +89,10 @@ public final class SharingDecisions {
         if (ctx.isViewer()) {
             return ctx.entity(externalId, field);
         }
-        return ctx.stores.entities().entity(ctx.realm.getId(), Inputs.required(externalId, field)).orElse(null);
+        return ctx.stores
+                .entities()
+                .entity(ctx.realm.getId(), Inputs.required(externalId, field))
+                .orElse(null);
     }
 
     /** The user a check is about: the caller itself, or anyone for a viewer. */
@@ -92,16 +100,16 @@ public final class SharingDecisions {
         String name = Inputs.required(username, field);
         boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(name);
         if (!self && !ctx.isViewer()) {
-            throw CustosException.forbidden("a caller may check only its own access unless it has '"
-                    + SharingContext.VIEWER_ROLE + "'");
+            throw CustosException.forbidden(
+                    "a caller may check only its own access unless it has '" + SharingContext.VIEWER_ROLE + "'");
         }
         return self ? ctx.actor() : ctx.user(name);
     }
 
     void requireOwnerOrAdmin(SharingEntity e) {
         if (!ctx.isAdmin() && (ctx.actor() == null || !holds(ctx.actor(), e, SharingContext.OWNER))) {
-            throw CustosException.forbidden("only the entity's OWNER or a sharing admin (" + SharingContext.ADMIN_ROLE
-                    + ") may do this");
+            throw CustosException.forbidden(
+                    "only the entity's OWNER or a sharing admin (" + SharingContext.ADMIN_ROLE + ") may do this");
         }
     }
 
@@ -114,8 +122,8 @@ public final class SharingDecisions {
         if (actor == null || !holds(actor, e, permission)) {
             return new SharingRules.Standing(false, false, false);
         }
-        return new SharingRules.Standing(false, true, ctx.stores.shares().holdsCascading(e.id(), permission,
-                SharingContext.principal(actor)));
+        return new SharingRules.Standing(
+                false, true, ctx.stores.shares().holdsCascading(e.id(), permission, SharingContext.principal(actor)));
     }
 
     /** Does {@code username} hold {@code permissionId} on the entity? */
@@ -139,8 +147,7 @@ public final class SharingDecisions {
         if (checks.size() > MAX_BATCH) {
             throw CustosException.invalidField("checks", "may hold at most " + MAX_BATCH + " checks");
         }
-        record Item(SharingEntity entity, String permission, UserModel user) {
-        }
+        record Item(SharingEntity entity, String permission, UserModel user) {}
         List<Item> items = new ArrayList<>();
         Map<String, SharingEntity> entities = new HashMap<>();
         Map<String, UserModel> users = new HashMap<>();
@@ -153,8 +160,8 @@ public final class SharingDecisions {
                 e = checkedEntity(eid, path + ".entity.id");
                 entities.put(eid, e);
             }
-            String permission = ctx.permission(c.permissionType() == null ? null : c.permissionType().id(),
-                    path + ".permission_type.id");
+            String permission = ctx.permission(
+                    c.permissionType() == null ? null : c.permissionType().id(), path + ".permission_type.id");
             UserModel user = users.get(c.ownerId());
             if (user == null) {
                 user = checkedUser(c.ownerId(), path + ".owner_id");
@@ -164,7 +171,8 @@ public final class SharingDecisions {
         }
         Map<String, Set<String>> heldByUser = new HashMap<>();
         Map<String, List<Item>> byUser = new LinkedHashMap<>();
-        items.forEach(it -> byUser.computeIfAbsent(it.user().getId(), k -> new ArrayList<>()).add(it));
+        items.forEach(it -> byUser.computeIfAbsent(it.user().getId(), k -> new ArrayList<>())
+                .add(it));
         byUser.forEach((userId, list) -> {
             Set<String> entityIds = new LinkedHashSet<>();
             Set<String> perms = new LinkedHashSet<>();
@@ -178,8 +186,9 @@ public final class SharingDecisions {
         List<Boolean> results = new ArrayList<>();
         for (Item it : items) {
             Set<String> held = heldByUser.get(it.user().getId());
-            results.add(it.entity() != null && (held.contains(it.entity().id() + "|" + it.permission())
-                    || held.contains(it.entity().id() + "|" + SharingContext.OWNER)));
+            results.add(it.entity() != null
+                    && (held.contains(it.entity().id() + "|" + it.permission())
+                            || held.contains(it.entity().id() + "|" + SharingContext.OWNER)));
         }
         return results;
     }

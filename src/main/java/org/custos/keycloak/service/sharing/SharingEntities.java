@@ -1,5 +1,7 @@
 package org.custos.keycloak.service.sharing;
 
+import java.util.List;
+import java.util.Objects;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.CycleException;
@@ -13,9 +15,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Sharing entities. A caller creates entities it owns (only a sharing admin names another owner), sees what it can
@@ -42,7 +41,8 @@ public final class SharingEntities {
         String id = Inputs.identifier(in.id(), "entity.id");
         String type = ctx.entityType(in.type(), "entity.type");
         UserModel owner = newOwner(in.ownerId());
-        SharingEntity parent = Inputs.blankToNull(in.parentId()) == null ? null
+        SharingEntity parent = Inputs.blankToNull(in.parentId()) == null
+                ? null
                 : decisions.visibleEntity(in.parentId(), "entity.parent_id");
         if (parent != null && store.depth(parent.id()) >= MAX_DEPTH) {
             throw tooDeep();
@@ -52,14 +52,33 @@ public final class SharingEntities {
         }
         long now = Time.currentTimeMillis();
         Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
-        SharingEntity e = new SharingEntity(KeycloakModelUtils.generateId(), ctx.realm.getId(), id, type,
-                owner.getId(), parent == null ? null : parent.id(), in.name(), in.description(), in.fullText(),
-                Inputs.binary(in.binaryData()), original == null || original == 0 ? now : original, now, now);
+        SharingEntity e = new SharingEntity(
+                KeycloakModelUtils.generateId(),
+                ctx.realm.getId(),
+                id,
+                type,
+                owner.getId(),
+                parent == null ? null : parent.id(),
+                in.name(),
+                in.description(),
+                in.fullText(),
+                Inputs.binary(in.binaryData()),
+                original == null || original == 0 ? now : original,
+                now,
+                now);
         store.create(e);
-        ctx.stores.shares().grant(ctx.realm.getId(), new ShareStore.Share(e.id(), SharingContext.OWNER,
-                ShareStore.USER, owner.getId(), true, null, null, 0), true, now);
-        event(OperationType.CREATE, id, EntityViews.event(e, owner.getUsername(),
-                parent == null ? null : parent.externalId()));
+        ctx.stores
+                .shares()
+                .grant(
+                        ctx.realm.getId(),
+                        new ShareStore.Share(
+                                e.id(), SharingContext.OWNER, ShareStore.USER, owner.getId(), true, null, null, 0),
+                        true,
+                        now);
+        event(
+                OperationType.CREATE,
+                id,
+                EntityViews.event(e, owner.getUsername(), parent == null ? null : parent.externalId()));
     }
 
     /** The owner of a new entity: a caller names itself (or nobody); only an admin names someone else. */
@@ -88,7 +107,8 @@ public final class SharingEntities {
             throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
         }
         String type = Inputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
-                ? ctx.entityType(in.type(), "entity.type") : e.typeId();
+                ? ctx.entityType(in.type(), "entity.type")
+                : e.typeId();
         SharingEntity parent = null;
         if (in.parentId() != null) {
             parent = in.parentId().isEmpty() ? null : decisions.visibleEntity(in.parentId(), "entity.parent_id");
@@ -99,16 +119,25 @@ public final class SharingEntities {
             parent = store.byIds(List.of(e.parentId())).get(e.parentId());
         }
         Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
-        SharingEntity updated = new SharingEntity(e.id(), e.realmId(), e.externalId(), type, e.ownerUserId(),
-                parent == null ? null : parent.id(), in.name() != null ? in.name() : e.name(),
+        SharingEntity updated = new SharingEntity(
+                e.id(),
+                e.realmId(),
+                e.externalId(),
+                type,
+                e.ownerUserId(),
+                parent == null ? null : parent.id(),
+                in.name() != null ? in.name() : e.name(),
                 in.description() != null ? in.description() : e.description(),
                 in.fullText() != null ? in.fullText() : e.fullText(),
                 in.binaryData() != null ? Inputs.binary(in.binaryData()) : e.binaryData(),
-                original != null && original != 0 ? original : e.originalCreationTime(), e.createdAt(),
+                original != null && original != 0 ? original : e.originalCreationTime(),
+                e.createdAt(),
                 Time.currentTimeMillis());
         store.update(updated);
-        event(OperationType.UPDATE, e.externalId(), EntityViews.event(updated, ownerName,
-                parent == null ? null : parent.externalId()));
+        event(
+                OperationType.UPDATE,
+                e.externalId(),
+                EntityViews.event(updated, ownerName, parent == null ? null : parent.externalId()));
     }
 
     private void move(SharingEntity e, SharingEntity parent) {
@@ -130,13 +159,13 @@ public final class SharingEntities {
 
     /** A cycle conflicts with the tree as it is (409), like a move that a concurrent one made impossible. */
     private static CustosException cycle(String parent) {
-        return CustosException.conflict("field 'entity.parent_id' would make a cycle: '" + parent
-                + "' is the entity itself or below it");
+        return CustosException.conflict(
+                "field 'entity.parent_id' would make a cycle: '" + parent + "' is the entity itself or below it");
     }
 
     private static CustosException tooDeep() {
-        return CustosException.invalidField("entity.parent_id", "would nest entities deeper than " + MAX_DEPTH
-                + " levels");
+        return CustosException.invalidField(
+                "entity.parent_id", "would nest entities deeper than " + MAX_DEPTH + " levels");
     }
 
     public void delete(String externalId) {
@@ -147,7 +176,8 @@ public final class SharingEntities {
     }
 
     public SharingViews.Entity get(String externalId) {
-        return EntityViews.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id"))).get(0);
+        return EntityViews.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id")))
+                .get(0);
     }
 
     public boolean exists(String externalId) {

@@ -1,5 +1,9 @@
 package org.custos.keycloak.service.sharing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityQuery;
@@ -11,11 +15,6 @@ import org.custos.keycloak.service.support.Paging;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 
 /**
  * Finding entities: Custos's search (criteria ANDed, limited to what the caller reaches unless it is a viewer) and
@@ -53,10 +52,10 @@ public final class SharingSearch {
         if (!permissions.isEmpty()) {
             permissions.add(SharingContext.OWNER);
         }
-        EntityQuery query = new EntityQuery(search.criteria(), permissions,
-                principal == null ? null : SharingContext.principal(principal));
-        List<SharingEntity> found = ctx.stores.entities().search(ctx.realm.getId(), query, paging.offset(),
-                paging.limit());
+        EntityQuery query = new EntityQuery(
+                search.criteria(), permissions, principal == null ? null : SharingContext.principal(principal));
+        List<SharingEntity> found =
+                ctx.stores.entities().search(ctx.realm.getId(), query, paging.offset(), paging.limit());
         return EntityViews.of(ctx, found);
     }
 
@@ -70,7 +69,11 @@ public final class SharingSearch {
 
             @Override
             public String entityId(String externalId) {
-                return ctx.stores.entities().entity(ctx.realm.getId(), externalId).map(SharingEntity::id).orElse(null);
+                return ctx.stores
+                        .entities()
+                        .entity(ctx.realm.getId(), externalId)
+                        .map(SharingEntity::id)
+                        .orElse(null);
             }
 
             @Override
@@ -85,13 +88,16 @@ public final class SharingSearch {
         };
     }
 
-    public SharingViews.EntityPage reachable(String username, String permissionId, String typeId, Integer limit,
-                                             String cursor) {
+    public SharingViews.EntityPage reachable(
+            String username, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = decisions.checkedUser(username, "owner_id");
         String permission = ctx.permission(permissionId, "permission_type.id");
         String type = Inputs.blankToNull(typeId);
-        if (type != null && ctx.stores.sharingTypes().type(ctx.realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, type)
-                .isEmpty()) {
+        if (type != null
+                && ctx.stores
+                        .sharingTypes()
+                        .type(ctx.realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, type)
+                        .isEmpty()) {
             throw CustosException.notFound("entity type '" + type + "' not found");
         }
         int n = limit == null || limit == 0 ? Paging.DEFAULT_LIMIT : limit;
@@ -99,17 +105,26 @@ public final class SharingSearch {
             throw CustosException.invalidField("limit", "must be between 1 and " + Paging.MAX_LIMIT);
         }
         String after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
-        List<String> ids = ctx.stores.shares().reachable(ctx.realm.getId(), List.of(permission, SharingContext.OWNER),
-                SharingContext.principal(user), type, after, n + 1);
+        List<String> ids = ctx.stores
+                .shares()
+                .reachable(
+                        ctx.realm.getId(),
+                        List.of(permission, SharingContext.OWNER),
+                        SharingContext.principal(user),
+                        type,
+                        after,
+                        n + 1);
         boolean complete = ids.size() <= n;
         List<String> page = complete ? ids : ids.subList(0, n);
-        List<SharingViews.Entity> views = EntityViews.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(),
-                page));
+        List<SharingViews.Entity> views =
+                EntityViews.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(), page));
         return new SharingViews.EntityPage(views, complete ? null : encodeCursor(page.get(page.size() - 1)), complete);
     }
 
     static String encodeCursor(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
     }
 
     static String decodeCursor(String cursor) {

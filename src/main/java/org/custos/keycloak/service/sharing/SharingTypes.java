@@ -1,5 +1,8 @@
 package org.custos.keycloak.service.sharing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SharingTypeStore;
@@ -11,10 +14,6 @@ import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Entity types and permission types. Sharing admins change them; any authenticated caller reads them. Every realm
@@ -51,8 +50,8 @@ public final class SharingTypes {
             throw CustosException.conflict(label() + " '" + id + "' exists");
         }
         long now = Time.currentTimeMillis();
-        SharingType type = new SharingType(id, Inputs.blankToNull(in.name()) == null ? id : in.name(),
-                in.description(), now, now);
+        SharingType type =
+                new SharingType(id, Inputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
         store.create(ctx.realm.getId(), kind, type);
         changed(type, false);
         event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
@@ -62,13 +61,18 @@ public final class SharingTypes {
         ctx.requireAdmin();
         TypeInput in = Inputs.requiredObject(input, field);
         SharingType old = existing(in.id(), field + ".id");
-        SharingType type = new SharingType(old.externalId(), in.name() != null ? in.name() : old.name(),
-                in.description() != null ? in.description() : old.description(), old.createdAt(),
+        SharingType type = new SharingType(
+                old.externalId(),
+                in.name() != null ? in.name() : old.name(),
+                in.description() != null ? in.description() : old.description(),
+                old.createdAt(),
                 Time.currentTimeMillis());
         store.update(ctx.realm.getId(), kind, type);
         changed(type, false);
-        event(OperationType.UPDATE, type.externalId(), Map.of("id", type.externalId(), "name",
-                String.valueOf(type.name())));
+        event(
+                OperationType.UPDATE,
+                type.externalId(),
+                Map.of("id", type.externalId(), "name", String.valueOf(type.name())));
     }
 
     public void delete(TypeInput input, String field) {
@@ -92,7 +96,8 @@ public final class SharingTypes {
     public SharingViews.Types list() {
         List<SharingViews.Type> types = new ArrayList<>();
         types.add(builtIn(kind, kind == Kind.PERMISSION_TYPE ? SharingContext.OWNER : SharingContext.SECRET));
-        store.types(ctx.realm.getId(), kind).stream().filter(t -> builtIn(kind, t.externalId()) == null)
+        store.types(ctx.realm.getId(), kind).stream()
+                .filter(t -> builtIn(kind, t.externalId()) == null)
                 .forEach(t -> types.add(view(t)));
         return new SharingViews.Types(types);
     }
@@ -100,8 +105,8 @@ public final class SharingTypes {
     private SharingType existing(String id, String field) {
         String key = Inputs.required(id, field);
         if (builtIn(kind, key) != null) {
-            throw CustosException.badRequest("the " + label() + " " + key + " is built in: it cannot be changed or "
-                    + "deleted");
+            throw CustosException.badRequest(
+                    "the " + label() + " " + key + " is built in: it cannot be changed or " + "deleted");
         }
         return store.type(ctx.realm.getId(), kind, key)
                 .orElseThrow(() -> CustosException.notFound(label() + " '" + key + "' not found"));
@@ -110,21 +115,31 @@ public final class SharingTypes {
     /** A built-in type of {@code kind}, or null for any other id. */
     static SharingViews.Type builtIn(Kind kind, String id) {
         if (kind == Kind.PERMISSION_TYPE && SharingContext.OWNER.equals(id)) {
-            return new SharingViews.Type(SharingContext.OWNER, SharingContext.OWNER,
-                    "Owner of the entity: satisfies every permission", String.valueOf(BUILT_IN_TIME),
+            return new SharingViews.Type(
+                    SharingContext.OWNER,
+                    SharingContext.OWNER,
+                    "Owner of the entity: satisfies every permission",
+                    String.valueOf(BUILT_IN_TIME),
                     String.valueOf(BUILT_IN_TIME));
         }
         if (kind == Kind.ENTITY_TYPE && SharingContext.SECRET.equals(id)) {
-            return new SharingViews.Type(SharingContext.SECRET, SharingContext.SECRET,
-                    "A secret of the resource-secret service", String.valueOf(BUILT_IN_TIME),
+            return new SharingViews.Type(
+                    SharingContext.SECRET,
+                    SharingContext.SECRET,
+                    "A secret of the resource-secret service",
+                    String.valueOf(BUILT_IN_TIME),
                     String.valueOf(BUILT_IN_TIME));
         }
         return null;
     }
 
     static SharingViews.Type view(SharingType t) {
-        return new SharingViews.Type(t.externalId(), Inputs.nz(t.name()), Inputs.nz(t.description()),
-                String.valueOf(t.createdAt()), String.valueOf(t.updatedAt()));
+        return new SharingViews.Type(
+                t.externalId(),
+                Inputs.nz(t.name()),
+                Inputs.nz(t.description()),
+                String.valueOf(t.createdAt()),
+                String.valueOf(t.updatedAt()));
     }
 
     private String label() {
@@ -132,12 +147,18 @@ public final class SharingTypes {
     }
 
     private void changed(SharingType type, boolean removed) {
-        CustosEvents.publish(ctx.session, new CustosEvents.SharingTypeChanged(ctx.session, ctx.realm, kind, type,
-                removed));
+        CustosEvents.publish(
+                ctx.session, new CustosEvents.SharingTypeChanged(ctx.session, ctx.realm, kind, type, removed));
     }
 
     private void event(OperationType operation, String id, Object representation) {
-        ctx.events().emit(operation, kind == Kind.ENTITY_TYPE ? "CUSTOS_ENTITY_TYPE" : "CUSTOS_PERMISSION_TYPE",
-                representation, "sharing", kind == Kind.ENTITY_TYPE ? "entity-types" : "permission-types", id);
+        ctx.events()
+                .emit(
+                        operation,
+                        kind == Kind.ENTITY_TYPE ? "CUSTOS_ENTITY_TYPE" : "CUSTOS_PERMISSION_TYPE",
+                        representation,
+                        "sharing",
+                        kind == Kind.ENTITY_TYPE ? "entity-types" : "permission-types",
+                        id);
     }
 }

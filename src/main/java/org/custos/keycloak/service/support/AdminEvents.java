@@ -2,7 +2,6 @@ package org.custos.keycloak.service.support;
 
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.service.support.CustosOperations;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -41,7 +40,8 @@ public final class AdminEvents {
                     + "enable service accounts for it to make changes");
         }
         AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
-        AdminEventBuilder event = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+        AdminEventBuilder event = new AdminEventBuilder(
+                        realm, auth, session, session.getContext().getConnection())
                 .operation(operation)
                 .resource(type)
                 .resourcePath(path);
@@ -54,13 +54,18 @@ public final class AdminEvents {
 
     /** The Custos operation this request serves, from its verb and path ({@code .../custos/<service>/v1.0.0/...}). */
     private java.util.Optional<String> custosOperation() {
-        if (session.getContext().getHttpRequest() == null || session.getContext().getUri() == null) {
+        if (session.getContext().getHttpRequest() == null
+                || session.getContext().getUri() == null) {
             return java.util.Optional.empty();
         }
         String prefix = "realms/" + realm.getName() + "/custos/";
         String path = session.getContext().getUri().getPath();
         int at = path.indexOf(prefix);
-        return at < 0 ? java.util.Optional.empty() : CustosOperations.of(session.getContext().getHttpRequest()
-                .getHttpMethod(), path.substring(at + prefix.length())).map(CustosOperations.Operation::name);
+        return at < 0
+                ? java.util.Optional.empty()
+                : CustosOperations.of(
+                                session.getContext().getHttpRequest().getHttpMethod(),
+                                path.substring(at + prefix.length()))
+                        .map(CustosOperations.Operation::name);
     }
 }

@@ -1,12 +1,11 @@
 package org.custos.keycloak.service.support;
 
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.userprofile.UserProfileProvider;
-
-import java.util.Map;
 
 /**
  * Keycloak 26 shows and keeps user attributes outside the declarative user profile only when the realm's
@@ -16,8 +15,7 @@ import java.util.Map;
  */
 public final class AttributePolicy {
 
-    private AttributePolicy() {
-    }
+    private AttributePolicy() {}
 
     public static void ensureAdminEditable(KeycloakSession session, AdminEvents events) {
         UserProfileProvider provider = session.getProvider(UserProfileProvider.class);
@@ -25,8 +23,12 @@ public final class AttributePolicy {
         if (config.getUnmanagedAttributePolicy() == null) {
             config.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
             provider.setConfiguration(config);
-            events.emit(OperationType.UPDATE, ResourceType.USER_PROFILE,
-                    Map.of("unmanagedAttributePolicy", "ADMIN_EDIT"), "users", "profile");
+            events.emit(
+                    OperationType.UPDATE,
+                    ResourceType.USER_PROFILE,
+                    Map.of("unmanagedAttributePolicy", "ADMIN_EDIT"),
+                    "users",
+                    "profile");
         }
     }
 }

@@ -13,8 +13,7 @@ import org.keycloak.provider.ProviderEvent;
  */
 public final class CustosEvents {
 
-    private CustosEvents() {
-    }
+    private CustosEvents() {}
 
     public static void publish(KeycloakSession session, ProviderEvent event) {
         session.getKeycloakSessionFactory().publish(event);
@@ -29,8 +28,13 @@ public final class CustosEvents {
     }
 
     /** An entity type or permission type was created, changed or ({@code removed}) deleted. */
-    public record SharingTypeChanged(KeycloakSession session, RealmModel realm, SharingTypeStore.Kind kind,
-                                     SharingTypeStore.SharingType type, boolean removed) implements ProviderEvent {
+    public record SharingTypeChanged(
+            KeycloakSession session,
+            RealmModel realm,
+            SharingTypeStore.Kind kind,
+            SharingTypeStore.SharingType type,
+            boolean removed)
+            implements ProviderEvent {
         @Override
         public KeycloakSession getKeycloakSession() {
             return session;

@@ -202,8 +202,7 @@ public final class CustosOperations {
             op(GROUPS, "POST", "groups", "createGroups"),
             op(USERS, "GET", "roles", "getTenantRoles"));
 
-    private CustosOperations() {
-    }
+    private CustosOperations() {}
 
     private static Operation op(String service, String method, String path, String name) {
         return new Operation(service, method, path, name);
@@ -218,7 +217,9 @@ public final class CustosOperations {
         String service = serviceOf(parts[0]);
         String[] segments = parts[2].split("/");
         String verb = method.toUpperCase(Locale.ROOT);
-        return ALL.stream().filter(o -> o.service().equals(service) && o.matches(verb, segments)).findFirst();
+        return ALL.stream()
+                .filter(o -> o.service().equals(service) && o.matches(verb, segments))
+                .findFirst();
     }
 
     /** The operations of this name (a few names, such as {@code getUser}, exist in two services or at two paths). */

@@ -1,12 +1,11 @@
 package org.custos.keycloak.service.support;
 
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.theme.Theme;
-
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.theme.Theme;
 
 /**
  * Turns Keycloak's message keys (password-policy and user-profile validation errors) into the English text Keycloak
@@ -14,8 +13,7 @@ import java.util.Properties;
  */
 public final class KeycloakMessages {
 
-    private KeycloakMessages() {
-    }
+    private KeycloakMessages() {}
 
     public static String format(KeycloakSession session, String key, Object... parameters) {
         String pattern = key;

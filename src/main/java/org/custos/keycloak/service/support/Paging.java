@@ -1,9 +1,8 @@
 package org.custos.keycloak.service.support;
 
-import org.custos.keycloak.error.CustosException;
-
 import java.util.List;
 import java.util.stream.Stream;
+import org.custos.keycloak.error.CustosException;
 
 /**
  * Paging of every Custos list: {@code offset} from 0, {@code limit} up to {@link #MAX_LIMIT}; a missing or zero

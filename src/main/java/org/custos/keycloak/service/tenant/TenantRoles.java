@@ -1,24 +1,23 @@
 package org.custos.keycloak.service.tenant;
 
-import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.service.support.AdminEvents;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
-import org.custos.keycloak.representation.tenant.RoleViews;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleContainerModel;
-import org.keycloak.models.RoleModel;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.tenant.RoleViews;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleContainerModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * A tenant's roles: the realm's roles, or — at client level — the calling client's. Listing, creating and deleting
@@ -48,9 +47,17 @@ public final class TenantRoles {
             throw CustosException.forbidden("listing " + describe(clientLevel) + " needs what Keycloak's admin API "
                     + "needs (view-realm, view-clients or another admin role)");
         }
-        return new RoleViews.Roles(container.getRolesStream().sorted(Comparator.comparing(RoleModel::getName))
-                .map(r -> new RoleViews.Role(r.getId(), r.getName(), r.getDescription() == null ? ""
-                        : r.getDescription(), r.isComposite())).toList(), clientLevel ? "client_level" : "realm_level");
+        return new RoleViews.Roles(
+                container
+                        .getRolesStream()
+                        .sorted(Comparator.comparing(RoleModel::getName))
+                        .map(r -> new RoleViews.Role(
+                                r.getId(),
+                                r.getName(),
+                                r.getDescription() == null ? "" : r.getDescription(),
+                                r.isComposite()))
+                        .toList(),
+                clientLevel ? "client_level" : "realm_level");
     }
 
     /** Creates each named role; a name that exists is 409 and nothing is created. */
@@ -64,9 +71,10 @@ public final class TenantRoles {
             if (r == null || r.name() == null || r.name().isBlank()) {
                 throw CustosException.invalidField("roles[].name", "is required");
             }
-            if (r.name().length() > MAX_LENGTH || (r.description() != null && r.description().length() > MAX_LENGTH)) {
-                throw CustosException.invalidField("roles[]", "name and description have at most " + MAX_LENGTH
-                        + " characters");
+            if (r.name().length() > MAX_LENGTH
+                    || (r.description() != null && r.description().length() > MAX_LENGTH)) {
+                throw CustosException.invalidField(
+                        "roles[]", "name and description have at most " + MAX_LENGTH + " characters");
             }
             if (!names.add(r.name()) || container.getRole(r.name()) != null) {
                 throw CustosException.conflict("role '" + r.name() + "' exists in " + describe(clientLevel));
@@ -83,9 +91,12 @@ public final class TenantRoles {
             role.setDescription(r.description());
             created.add(role.getName());
         }
-        new AdminEvents(session, caller).emit(OperationType.CREATE, clientLevel ? ResourceType.CLIENT_ROLE
-                : ResourceType.REALM_ROLE, Map.of("roles", created), clientLevel ? "clients/"
-                + caller.client().getId() + "/roles" : "roles");
+        new AdminEvents(session, caller)
+                .emit(
+                        OperationType.CREATE,
+                        clientLevel ? ResourceType.CLIENT_ROLE : ResourceType.REALM_ROLE,
+                        Map.of("roles", created),
+                        clientLevel ? "clients/" + caller.client().getId() + "/roles" : "roles");
     }
 
     /** Deletes the role named {@code nameOrId} (the Custos portal sends the name as the id). */
@@ -96,22 +107,28 @@ public final class TenantRoles {
         }
         RoleModel role = container.getRole(nameOrId);
         if (role == null) {
-            role = container.getRolesStream().filter(r -> r.getId().equals(nameOrId)).findFirst()
-                    .orElseThrow(() -> CustosException.notFound("role '" + nameOrId + "' not found in "
-                            + describe(clientLevel)));
+            role = container
+                    .getRolesStream()
+                    .filter(r -> r.getId().equals(nameOrId))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            CustosException.notFound("role '" + nameOrId + "' not found in " + describe(clientLevel)));
         }
         if (!callerContext.admin().canManageRole(role)) {
-            throw CustosException.forbidden("deleting role '" + role.getName() + "' needs what Keycloak's admin API "
-                    + "needs to delete it");
+            throw CustosException.forbidden(
+                    "deleting role '" + role.getName() + "' needs what Keycloak's admin API " + "needs to delete it");
         }
         if (realm.getDefaultRole() != null && realm.getDefaultRole().getId().equals(role.getId())) {
             throw CustosException.badRequest("the realm's default role cannot be deleted");
         }
         String name = role.getName();
         container.removeRole(role);
-        new AdminEvents(session, caller).emit(OperationType.DELETE, clientLevel ? ResourceType.CLIENT_ROLE
-                : ResourceType.REALM_ROLE, null, clientLevel ? "clients/" + caller.client().getId() + "/roles/"
-                + name : "roles/" + name);
+        new AdminEvents(session, caller)
+                .emit(
+                        OperationType.DELETE,
+                        clientLevel ? ResourceType.CLIENT_ROLE : ResourceType.REALM_ROLE,
+                        null,
+                        clientLevel ? "clients/" + caller.client().getId() + "/roles/" + name : "roles/" + name);
     }
 
     private RoleContainerModel requireManage(boolean clientLevel) {

@@ -1,5 +1,9 @@
 package org.custos.keycloak.service.users;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.users.AttributesRequest;
 import org.custos.keycloak.representation.users.LinkAccountsRequest;
@@ -12,11 +16,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.UserProfileContext;
-
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Free attributes of Custos users and Custos's account linking. Keycloak's user fields are refused as free
@@ -48,8 +47,12 @@ public final class UserAttributes {
             for (UserAttribute attribute : attributes) {
                 user.setAttribute(attribute.key(), List.copyOf(attribute.values()));
             }
-            events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("attributes", attributeNames(attributes)),
-                    "users", user.getId());
+            events.emit(
+                    OperationType.UPDATE,
+                    ResourceType.USER,
+                    Map.of("attributes", attributeNames(attributes)),
+                    "users",
+                    user.getId());
         }
     }
 
@@ -59,22 +62,30 @@ public final class UserAttributes {
         List<UserModel> users = service.requireManageable(request.users());
         for (UserModel user : users) {
             Map<String, List<String>> changes = new LinkedHashMap<>();
-            attributes.forEach(a -> changes.put(a.key(), user.getAttributeStream(a.key())
-                    .filter(v -> !a.values().contains(v)).toList()));
+            attributes.forEach(a -> changes.put(
+                    a.key(),
+                    user.getAttributeStream(a.key())
+                            .filter(v -> !a.values().contains(v))
+                            .toList()));
             requireAdminWritable(user, changes);
         }
         for (UserModel user : users) {
             for (UserAttribute attribute : attributes) {
                 List<String> kept = user.getAttributeStream(attribute.key())
-                        .filter(v -> !attribute.values().contains(v)).toList();
+                        .filter(v -> !attribute.values().contains(v))
+                        .toList();
                 if (kept.isEmpty()) {
                     user.removeAttribute(attribute.key());
                 } else {
                     user.setAttribute(attribute.key(), kept);
                 }
             }
-            events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("removed_attributes", attributeNames(attributes)),
-                    "users", user.getId());
+            events.emit(
+                    OperationType.UPDATE,
+                    ResourceType.USER,
+                    Map.of("removed_attributes", attributeNames(attributes)),
+                    "users",
+                    user.getId());
         }
     }
 
@@ -92,7 +103,8 @@ public final class UserAttributes {
         }
         ensureAttributesVisibleToAdmins();
         Map<String, List<String>> copied = new LinkedHashMap<>();
-        names.stream().filter(n -> !n.equals("name") && !n.equals("email"))
+        names.stream()
+                .filter(n -> !n.equals("name") && !n.equals("email"))
                 .forEach(n -> copied.put(n, previous.getAttributeStream(n).toList()));
         requireAdminWritable(current, copied);
         for (String name : names) {
@@ -122,8 +134,12 @@ public final class UserAttributes {
                 }
             }
         }
-        events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("linked_from", previous.getUsername(),
-                "linking_attributes", names), "users", current.getId());
+        events.emit(
+                OperationType.UPDATE,
+                ResourceType.USER,
+                Map.of("linked_from", previous.getUsername(), "linking_attributes", names),
+                "users",
+                current.getId());
     }
 
     private static List<UserAttribute> validAttributes(AttributesRequest request) {
@@ -137,7 +153,9 @@ public final class UserAttributes {
             UserService.requireText("attributes[].key", attribute.key());
             if (UserService.RESERVED_ATTRIBUTES.contains(attribute.key())) {
                 throw CustosException.badRequest("attribute key '" + attribute.key() + "' is reserved"
-                        + (attribute.key().equals(UserService.AGENT_ATTRIBUTE) ? "" : ": it is a Keycloak user field; use PUT user/profile"));
+                        + (attribute.key().equals(UserService.AGENT_ATTRIBUTE)
+                                ? ""
+                                : ": it is a Keycloak user field; use PUT user/profile"));
             }
             if (attribute.values() == null || attribute.values().stream().anyMatch(v -> v == null)) {
                 throw CustosException.invalidField("attributes[].values", "must be an array of strings");
@@ -161,12 +179,13 @@ public final class UserAttributes {
         }
         Map<String, List<String>> all = new HashMap<>(user.getAttributes());
         all.putAll(changes);
-        org.keycloak.userprofile.Attributes profile = service.profiles().create(UserProfileContext.USER_API, all, user)
+        org.keycloak.userprofile.Attributes profile = service.profiles()
+                .create(UserProfileContext.USER_API, all, user)
                 .getAttributes();
         for (String name : changes.keySet()) {
             if (profile.isReadOnly(name)) {
-                throw CustosException.forbidden("attribute '" + name + "' is read-only for administrators in this "
-                        + "realm's user profile");
+                throw CustosException.forbidden(
+                        "attribute '" + name + "' is read-only for administrators in this " + "realm's user profile");
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.custos.keycloak.service.users;
 
+import java.util.List;
+import java.util.Map;
 import org.custos.keycloak.representation.users.CustosUser;
 import org.custos.keycloak.representation.users.CustosUserProfile;
 import org.custos.keycloak.representation.users.UserAttribute;
@@ -8,14 +10,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-import java.util.List;
-import java.util.Map;
-
 /** Keycloak users in Custos's two shapes: {@code UserRepresentation} and {@code UserProfile}. */
 public final class UserRepresentations {
 
-    private UserRepresentations() {
-    }
+    private UserRepresentations() {}
 
     /** ACTIVE if enabled, CONFIRMED if disabled with a verified email, otherwise PENDING_CONFIRMATION (Custos). */
     public static String state(UserModel user) {
@@ -29,18 +27,32 @@ public final class UserRepresentations {
      * @param client        whose roles are the user's {@code client_roles} (the calling tenant client)
      * @param withLastLogin compute {@code last_login_at} from the user's sessions (single-user answers only)
      */
-    public static CustosUser toUser(KeycloakSession session, UserModel user, ClientModel client, boolean withLastLogin) {
+    public static CustosUser toUser(
+            KeycloakSession session, UserModel user, ClientModel client, boolean withLastLogin) {
         double lastLogin = 0;
         if (withLastLogin) {
-            lastLogin = session.sessions().getUserSessionsStream(session.getContext().getRealm(), user)
-                    .mapToLong(s -> s.getLastSessionRefresh() * 1000L).max().orElse(0);
+            lastLogin = session.sessions()
+                    .getUserSessionsStream(session.getContext().getRealm(), user)
+                    .mapToLong(s -> s.getLastSessionRefresh() * 1000L)
+                    .max()
+                    .orElse(0);
         }
         boolean temporary = user.getRequiredActionsStream()
                 .anyMatch(a -> a.equals(UserModel.RequiredAction.UPDATE_PASSWORD.name()));
-        return new CustosUser(user.getId(), user.getUsername(), nullToEmpty(user.getFirstName()),
-                nullToEmpty(user.getLastName()), "", nullToEmpty(user.getEmail()), temporary,
-                realmRoles(user), clientRoles(user, client), attributes(user), state(user),
-                user.getCreatedTimestamp() == null ? 0 : user.getCreatedTimestamp(), lastLogin);
+        return new CustosUser(
+                user.getId(),
+                user.getUsername(),
+                nullToEmpty(user.getFirstName()),
+                nullToEmpty(user.getLastName()),
+                "",
+                nullToEmpty(user.getEmail()),
+                temporary,
+                realmRoles(user),
+                clientRoles(user, client),
+                attributes(user),
+                state(user),
+                user.getCreatedTimestamp() == null ? 0 : user.getCreatedTimestamp(),
+                lastLogin);
     }
 
     public static CustosUserProfile toProfile(UserModel user, ClientModel client) {
@@ -53,9 +65,19 @@ public final class UserRepresentations {
         List<CustosUserProfile.ProfileAttribute> attributes = attributes(user).stream()
                 .map(a -> new CustosUserProfile.ProfileAttribute(user.getId() + ":" + a.key(), a.key(), a.values()))
                 .toList();
-        return new CustosUserProfile(user.getUsername(), nullToEmpty(user.getEmail()), nullToEmpty(user.getFirstName()),
-                nullToEmpty(user.getLastName()), created, created, user.isEnabled() ? "ACTIVE" : "SUSPENDED", attributes,
-                clientRoles(user, client), realmRoles(user), "END_USER", membershipType);
+        return new CustosUserProfile(
+                user.getUsername(),
+                nullToEmpty(user.getEmail()),
+                nullToEmpty(user.getFirstName()),
+                nullToEmpty(user.getLastName()),
+                created,
+                created,
+                user.isEnabled() ? "ACTIVE" : "SUSPENDED",
+                attributes,
+                clientRoles(user, client),
+                realmRoles(user),
+                "END_USER",
+                membershipType);
     }
 
     /** Free attributes only: Keycloak's own user fields are not attributes in Custos's shape. */
@@ -68,11 +90,19 @@ public final class UserRepresentations {
     }
 
     private static List<String> realmRoles(UserModel user) {
-        return user.getRealmRoleMappingsStream().map(RoleModel::getName).sorted().toList();
+        return user.getRealmRoleMappingsStream()
+                .map(RoleModel::getName)
+                .sorted()
+                .toList();
     }
 
     private static List<String> clientRoles(UserModel user, ClientModel client) {
-        return client == null ? List.of() : user.getClientRoleMappingsStream(client).map(RoleModel::getName).sorted().toList();
+        return client == null
+                ? List.of()
+                : user.getClientRoleMappingsStream(client)
+                        .map(RoleModel::getName)
+                        .sorted()
+                        .toList();
     }
 
     private static String nullToEmpty(String s) {

@@ -1,5 +1,8 @@
 package org.custos.keycloak.service.users;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
@@ -11,10 +14,6 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Role mappings of Custos users and Custos's tenant admins. Each role is checked with Keycloak's own evaluator
@@ -42,8 +41,13 @@ public final class UserRoles {
         List<UserModel> users = service.requireManageable(usernames);
         for (UserModel user : users) {
             roles.forEach(user::grantRole);
-            events.emit(OperationType.CREATE, ResourceType.REALM_ROLE_MAPPING, roleNames(roles),
-                    "users", user.getId(), clientLevel ? "role-mappings/clients/" + caller.client().getId() : "role-mappings/realm");
+            events.emit(
+                    OperationType.CREATE,
+                    ResourceType.REALM_ROLE_MAPPING,
+                    roleNames(roles),
+                    "users",
+                    user.getId(),
+                    clientLevel ? "role-mappings/clients/" + caller.client().getId() : "role-mappings/realm");
         }
     }
 
@@ -59,7 +63,13 @@ public final class UserRoles {
             clientRoles.forEach(user::deleteRoleMapping);
             List<String> removed = new ArrayList<>(roleNames(realmRoles));
             removed.addAll(roleNames(clientRoles));
-            events.emit(OperationType.DELETE, ResourceType.REALM_ROLE_MAPPING, removed, "users", user.getId(), "role-mappings");
+            events.emit(
+                    OperationType.DELETE,
+                    ResourceType.REALM_ROLE_MAPPING,
+                    removed,
+                    "users",
+                    user.getId(),
+                    "role-mappings");
         }
     }
 
@@ -73,23 +83,34 @@ public final class UserRoles {
         if (admin != null) {
             user.grantRole(admin);
         }
-        events.emit(OperationType.CREATE, ResourceType.CLIENT_ROLE_MAPPING, List.of(realmAdmin.getName()),
-                "users", user.getId(), "role-mappings");
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.CLIENT_ROLE_MAPPING,
+                List.of(realmAdmin.getName()),
+                "users",
+                user.getId(),
+                "role-mappings");
     }
 
     /** Removes {@code realm-admin}, every other direct realm-management role and the realm role {@code admin}. */
     public void removeAdmin(String username) {
         UserModel user = service.requireManageable(username);
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        List<RoleModel> removed = user.getClientRoleMappingsStream(realmManagement).collect(Collectors.toList());
+        List<RoleModel> removed =
+                user.getClientRoleMappingsStream(realmManagement).collect(Collectors.toList());
         RoleModel admin = realm.getRole(UserService.TENANT_ADMIN_ROLE);
         if (admin != null && user.hasDirectRole(admin)) {
             removed.add(admin);
         }
         callerContext.admin().requireGrantAll(removed);
         removed.forEach(user::deleteRoleMapping);
-        events.emit(OperationType.DELETE, ResourceType.CLIENT_ROLE_MAPPING, roleNames(removed),
-                "users", user.getId(), "role-mappings");
+        events.emit(
+                OperationType.DELETE,
+                ResourceType.CLIENT_ROLE_MAPPING,
+                roleNames(removed),
+                "users",
+                user.getId(),
+                "role-mappings");
     }
 
     private RoleModel realmAdminRole() {
@@ -110,8 +131,12 @@ public final class UserRoles {
             UserService.requireText(field + "[]", name);
             RoleModel role = clientLevel ? caller.client().getRole(name) : realm.getRole(name);
             if (role == null) {
-                throw CustosException.invalidField(field, "names the role '" + name + "', which does not exist"
-                        + (clientLevel ? " on client '" + caller.client().getClientId() + "'" : " in this realm"));
+                throw CustosException.invalidField(
+                        field,
+                        "names the role '" + name + "', which does not exist"
+                                + (clientLevel
+                                        ? " on client '" + caller.client().getClientId() + "'"
+                                        : " in this realm"));
             }
             callerContext.requireCanGrant(role);
             roles.add(role);

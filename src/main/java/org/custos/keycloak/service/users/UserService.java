@@ -1,14 +1,20 @@
 package org.custos.keycloak.service.users;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
+import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.KeycloakMessages;
 import org.custos.keycloak.service.support.Paging;
-import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -24,13 +30,6 @@ import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 /**
  * Custos user management on Keycloak's own users: no shadow table. Every lookup is scoped to the request's realm
  * (another realm's users are simply not found), service accounts and agents are not users here, and each change is
@@ -42,9 +41,18 @@ public final class UserService {
     public static final String AGENT_ATTRIBUTE = "custos-realm-agent";
 
     /** Attribute names that are Keycloak user fields or ours: writing them as free attributes is refused. */
-    static final Set<String> RESERVED_ATTRIBUTES = Set.of(UserModel.USERNAME, UserModel.EMAIL, UserModel.FIRST_NAME,
-            UserModel.LAST_NAME, UserModel.EMAIL_VERIFIED, UserModel.ENABLED, UserModel.CREATED_TIMESTAMP,
-            UserModel.EMAIL_PENDING, UserModel.LOCALE, AGENT_ATTRIBUTE, SelfServiceDirectory.REGISTERED_AT);
+    static final Set<String> RESERVED_ATTRIBUTES = Set.of(
+            UserModel.USERNAME,
+            UserModel.EMAIL,
+            UserModel.FIRST_NAME,
+            UserModel.LAST_NAME,
+            UserModel.EMAIL_VERIFIED,
+            UserModel.ENABLED,
+            UserModel.CREATED_TIMESTAMP,
+            UserModel.EMAIL_PENDING,
+            UserModel.LOCALE,
+            AGENT_ATTRIBUTE,
+            SelfServiceDirectory.REGISTERED_AT);
 
     /** Realm role that Custos gave its tenant admins, granted with {@code realm-admin} when the realm has it. */
     static final String TENANT_ADMIN_ROLE = "admin";
@@ -99,8 +107,7 @@ public final class UserService {
     }
 
     public static boolean isPerson(UserModel user) {
-        return user.getServiceAccountClientLink() == null
-                && !"true".equals(user.getFirstAttribute(AGENT_ATTRIBUTE));
+        return user.getServiceAccountClientLink() == null && !"true".equals(user.getFirstAttribute(AGENT_ATTRIBUTE));
     }
 
     public UserModel register(RegisterUserRequest request) {
@@ -133,8 +140,12 @@ public final class UserService {
                 user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
             }
         }
-        events.emit(OperationType.CREATE, ResourceType.USER, Map.of("username", user.getUsername(),
-                "enabled", false), "users", user.getId());
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.USER,
+                Map.of("username", user.getUsername(), "enabled", false),
+                "users",
+                user.getId());
         return user;
     }
 
@@ -169,14 +180,18 @@ public final class UserService {
     /** Updates names and email through Keycloak's user profile (its validators apply); absent fields stay. */
     public UserModel updateProfile(ProfileRequest request) {
         UserModel user = requireManageable(request.username());
-        if (request.email() != null && !request.email().equalsIgnoreCase(nullToEmpty(user.getEmail()))
-                && !realm.isDuplicateEmailsAllowed() && session.users().getUserByEmail(realm, request.email()) != null) {
+        if (request.email() != null
+                && !request.email().equalsIgnoreCase(nullToEmpty(user.getEmail()))
+                && !realm.isDuplicateEmailsAllowed()
+                && session.users().getUserByEmail(realm, request.email()) != null) {
             throw CustosException.conflict("email '" + request.email() + "' is already used");
         }
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(UserModel.USERNAME, List.of(user.getUsername()));
-        attributes.put(UserModel.FIRST_NAME, listOf(request.firstName() != null ? request.firstName() : user.getFirstName()));
-        attributes.put(UserModel.LAST_NAME, listOf(request.lastName() != null ? request.lastName() : user.getLastName()));
+        attributes.put(
+                UserModel.FIRST_NAME, listOf(request.firstName() != null ? request.firstName() : user.getFirstName()));
+        attributes.put(
+                UserModel.LAST_NAME, listOf(request.lastName() != null ? request.lastName() : user.getLastName()));
         attributes.put(UserModel.EMAIL, listOf(request.email() != null ? request.email() : user.getEmail()));
         try {
             UserProfile profile = profiles().create(UserProfileContext.USER_API, attributes, user);
@@ -184,8 +199,18 @@ public final class UserService {
         } catch (ValidationException e) {
             throw validationFailure(e);
         }
-        events.emit(OperationType.UPDATE, ResourceType.USER, Map.of("first_name", nullToEmpty(user.getFirstName()),
-                "last_name", nullToEmpty(user.getLastName()), "email", nullToEmpty(user.getEmail())), "users", user.getId());
+        events.emit(
+                OperationType.UPDATE,
+                ResourceType.USER,
+                Map.of(
+                        "first_name",
+                        nullToEmpty(user.getFirstName()),
+                        "last_name",
+                        nullToEmpty(user.getLastName()),
+                        "email",
+                        nullToEmpty(user.getEmail())),
+                "users",
+                user.getId());
         return user;
     }
 
@@ -219,34 +244,43 @@ public final class UserService {
 
     private Paging.Page<UserModel> search(Map<String, String> params, Paging page) {
         params.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-        List<UserModel> found = session.users().searchForUserStream(realm, params, page.offset(), page.limit()).toList();
+        List<UserModel> found = session.users()
+                .searchForUserStream(realm, params, page.offset(), page.limit())
+                .toList();
         List<UserModel> users = found.stream().filter(UserService::isPerson).toList();
         // A first page that is not full holds every match: its size is the total, without a count query.
-        long total = page.offset() == 0 && found.size() < page.limit() ? users.size()
+        long total = page.offset() == 0 && found.size() < page.limit()
+                ? users.size()
                 : session.users().getUsersCount(realm, params);
         return new Paging.Page<>(users, total);
     }
 
     private void setPassword(UserModel user, String password) {
-        PolicyError error = session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, user, password);
+        PolicyError error =
+                session.getProvider(PasswordPolicyManagerProvider.class).validate(realm, user, password);
         if (error != null) {
-            throw CustosException.invalidField("password", "violates the password policy: "
-                    + KeycloakMessages.format(session, error.getMessage(), error.getParameters()));
+            throw CustosException.invalidField(
+                    "password",
+                    "violates the password policy: "
+                            + KeycloakMessages.format(session, error.getMessage(), error.getParameters()));
         }
         try {
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (ModelException e) {
-            throw CustosException.invalidField("password", "violates the password policy: "
-                    + KeycloakMessages.format(session, e.getMessage(), e.getParameters()));
+            throw CustosException.invalidField(
+                    "password",
+                    "violates the password policy: "
+                            + KeycloakMessages.format(session, e.getMessage(), e.getParameters()));
         }
     }
 
     private CustosException validationFailure(ValidationException e) {
-        boolean duplicate = e.getErrors().stream().anyMatch(err ->
-                err.getMessage().equals("usernameExistsMessage") || err.getMessage().equals("emailExistsMessage"));
+        boolean duplicate = e.getErrors().stream()
+                .anyMatch(err -> err.getMessage().equals("usernameExistsMessage")
+                        || err.getMessage().equals("emailExistsMessage"));
         String description = e.getErrors().stream()
-                .map(err -> err.getAttribute() + ": " + KeycloakMessages.format(session, err.getMessage(),
-                        err.getMessageParameters()))
+                .map(err -> err.getAttribute() + ": "
+                        + KeycloakMessages.format(session, err.getMessage(), err.getMessageParameters()))
                 .collect(Collectors.joining("; "));
         return duplicate ? CustosException.conflict(description) : CustosException.badRequest(description);
     }

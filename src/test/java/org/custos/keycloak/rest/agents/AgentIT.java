@@ -1,6 +1,13 @@
 package org.custos.keycloak.rest.agents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
@@ -8,14 +15,6 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Agents as Keycloak clients with service accounts: management rows and the agent token life cycle. */
 class AgentIT {
@@ -30,22 +29,49 @@ class AgentIT {
         AdminApi api = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(api, "agents", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "agent_role"))));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "agentadmin", "enabled", true,
-                    "email", "aa@example.org", "firstName", "A", "lastName", "A",
-                    // Agents are clients (manage-clients); mapping realm roles on them is a role mapping, which
-                    // Keycloak gives to user-admins (manage-users).
-                    "clientRoles", Map.of("realm-management", List.of("manage-clients", "manage-users")),
-                    "credentials", List.of(Map.of("type", "password", "value", "agent-admin-1", "temporary", false)))));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "clientsonly", "enabled", true,
-                    "email", "co@example.org", "firstName", "C", "lastName", "O",
-                    "clientRoles", Map.of("realm-management", List.of("manage-clients")),
-                    "credentials", List.of(Map.of("type", "password", "value", "clients-only-1", "temporary", false)))));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "agentadmin",
+                            "enabled",
+                            true,
+                            "email",
+                            "aa@example.org",
+                            "firstName",
+                            "A",
+                            "lastName",
+                            "A",
+                            // Agents are clients (manage-clients); mapping realm roles on them is a role mapping, which
+                            // Keycloak gives to user-admins (manage-users).
+                            "clientRoles",
+                            Map.of("realm-management", List.of("manage-clients", "manage-users")),
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", "agent-admin-1", "temporary", false)))));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "clientsonly",
+                            "enabled",
+                            true,
+                            "email",
+                            "co@example.org",
+                            "firstName",
+                            "C",
+                            "lastName",
+                            "O",
+                            "clientRoles",
+                            Map.of("realm-management", List.of("manage-clients")),
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", "clients-only-1", "temporary", false)))));
         });
-        otherRealm = TestRealm.create(api, "agents-other", rep -> rep.withArray("users").forEach(u -> {
-            if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles")).withArray("realm-management").add("manage-clients");
-            }
-        }));
+        otherRealm = TestRealm.create(
+                api, "agents-other", rep -> rep.withArray("users").forEach(u -> {
+                    if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
+                                .withArray("realm-management")
+                                .add("manage-clients");
+                    }
+                }));
         admin = realm.accessToken("agentadmin", "agent-admin-1");
         assertEquals(200, call("POST", "enable").json(Map.of()).send().status());
     }
@@ -70,7 +96,9 @@ class AgentIT {
 
     private static Http.Reply agentToken(TestRealm r, String id, String secret, Map<String, String> body) {
         return Http.request("POST", r.custos("identity-management", "agent/token/" + TestRealm.TENANT_CLIENT))
-                .auth(Http.custosBearer(id, secret)).json(body).send();
+                .auth(Http.custosBearer(id, secret))
+                .json(body)
+                .send();
     }
 
     private static JsonNode claims(String jwt) throws Exception {
@@ -88,22 +116,52 @@ class AgentIT {
         JsonNode registered = register(id, Map.of());
         assertEquals(id, registered.get("id").asText());
         assertTrue(registered.get("secret").asText().length() >= 32);
-        JsonNode client = realm.admin().get("/" + realm.name() + "/clients?clientId=" + id).get(0);
+        JsonNode client = realm.admin()
+                .get("/" + realm.name() + "/clients?clientId=" + id)
+                .get(0);
         assertTrue(client.get("serviceAccountsEnabled").asBoolean());
         assertEquals(false, client.get("publicClient").asBoolean());
         assertTrue(call("GET", "agents").send().body().contains(id));
         assertEquals(409, call("POST", "agent").json(Map.of("id", id)).send().status());
-        assertEquals(409, call("POST", "agent").json(Map.of("id", TestRealm.TENANT_CLIENT)).send().status(),
+        assertEquals(
+                409,
+                call("POST", "agent")
+                        .json(Map.of("id", TestRealm.TENANT_CLIENT))
+                        .send()
+                        .status(),
                 "an agent id must not collide with an ordinary client");
     }
 
     @Test
     void theTokenLifeCycleWorksEndToEnd() throws Exception {
         String id = newId();
-        String secret = register(id, Map.of("realm_roles", List.of("agent_role"),
-                "attributes", List.of(Map.of("key", "site", "values", List.of("iu"))))).get("secret").asText();
-        assertEquals(200, call("POST", "protocol/mapper").json(Map.of("name", "site-" + id, "attribute_name", "site",
-                "claim_name", "site", "claim_type", "STRING", "mapper_type", "USER_ATTRIBUTE", "add_to_access_token", true)).send().status());
+        String secret = register(
+                        id,
+                        Map.of(
+                                "realm_roles",
+                                List.of("agent_role"),
+                                "attributes",
+                                List.of(Map.of("key", "site", "values", List.of("iu")))))
+                .get("secret")
+                .asText();
+        assertEquals(
+                200,
+                call("POST", "protocol/mapper")
+                        .json(Map.of(
+                                "name",
+                                "site-" + id,
+                                "attribute_name",
+                                "site",
+                                "claim_name",
+                                "site",
+                                "claim_type",
+                                "STRING",
+                                "mapper_type",
+                                "USER_ATTRIBUTE",
+                                "add_to_access_token",
+                                true))
+                        .send()
+                        .status());
 
         Http.Reply token = agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"));
         assertEquals(200, token.status(), token.toString());
@@ -114,18 +172,46 @@ class AgentIT {
 
         // Its token is a credential of its own realm only.
         String access = token.json().get("access_token").asText();
-        assertEquals(200, Http.request("GET", realm.custos("resource-secret-management", "secret/summaries")).auth(Http.bearer(access)).send().status());
-        assertEquals(401, Http.request("GET", otherRealm.custos("resource-secret-management", "secret/summaries")).auth(Http.bearer(access)).send().status());
+        assertEquals(
+                200,
+                Http.request("GET", realm.custos("resource-secret-management", "secret/summaries"))
+                        .auth(Http.bearer(access))
+                        .send()
+                        .status());
+        assertEquals(
+                401,
+                Http.request("GET", otherRealm.custos("resource-secret-management", "secret/summaries"))
+                        .auth(Http.bearer(access))
+                        .send()
+                        .status());
 
         String refresh = token.json().get("refresh_token").asText();
-        Http.Reply renewed = agentToken(realm, id, secret, Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+        Http.Reply renewed =
+                agentToken(realm, id, secret, Map.of("grant_type", "refresh_token", "refresh_token", refresh));
         assertEquals(200, renewed.status(), renewed.toString());
-        Http.Reply out = Http.request("POST", realm.custos("identity-management", "agent/logout/" + TestRealm.TENANT_CLIENT))
-                .auth(Http.custosBearer(id, secret)).json(Map.of("refresh_token", renewed.json().get("refresh_token").asText())).send();
+        Http.Reply out = Http.request(
+                        "POST", realm.custos("identity-management", "agent/logout/" + TestRealm.TENANT_CLIENT))
+                .auth(Http.custosBearer(id, secret))
+                .json(Map.of(
+                        "refresh_token", renewed.json().get("refresh_token").asText()))
+                .send();
         assertEquals(200, out.status(), out.toString());
-        assertEquals(400, agentToken(realm, id, secret, Map.of("grant_type", "refresh_token",
-                "refresh_token", renewed.json().get("refresh_token").asText())).status(), "refused after logout");
-        assertEquals(400, agentToken(realm, id, secret, Map.of("grant_type", "password")).status());
+        assertEquals(
+                400,
+                agentToken(
+                                realm,
+                                id,
+                                secret,
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "refresh_token",
+                                        renewed.json().get("refresh_token").asText()))
+                        .status(),
+                "refused after logout");
+        assertEquals(
+                400,
+                agentToken(realm, id, secret, Map.of("grant_type", "password")).status());
     }
 
     @Test
@@ -135,14 +221,34 @@ class AgentIT {
         Http.Reply first = agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"));
         assertEquals(200, first.status());
         assertEquals(200, call("POST", "agent/deactivation/" + id).send().status());
-        assertEquals(401, agentToken(realm, id, secret, Map.of("grant_type", "client_credentials")).status());
-        assertEquals(401, agentToken(realm, id, secret, Map.of("grant_type", "refresh_token",
-                "refresh_token", first.json().get("refresh_token").asText())).status());
-        assertEquals(false, call("GET", "agent/" + id).send().json().get("isEnabled").asBoolean());
+        assertEquals(
+                401,
+                agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
+                        .status());
+        assertEquals(
+                401,
+                agentToken(
+                                realm,
+                                id,
+                                secret,
+                                Map.of(
+                                        "grant_type",
+                                        "refresh_token",
+                                        "refresh_token",
+                                        first.json().get("refresh_token").asText()))
+                        .status());
+        assertEquals(
+                false, call("GET", "agent/" + id).send().json().get("isEnabled").asBoolean());
         assertEquals(200, call("POST", "agent/activation/" + id).send().status());
-        assertEquals(200, agentToken(realm, id, secret, Map.of("grant_type", "client_credentials")).status());
+        assertEquals(
+                200,
+                agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
+                        .status());
         assertEquals(200, call("DELETE", "agent/" + id).send().status());
-        assertEquals(401, agentToken(realm, id, secret, Map.of("grant_type", "client_credentials")).status());
+        assertEquals(
+                401,
+                agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
+                        .status());
         assertEquals(404, call("GET", "agent/" + id).send().status());
     }
 
@@ -150,37 +256,113 @@ class AgentIT {
     void tokenLifetimeRolesAndAttributesAreManaged() throws Exception {
         String id = newId();
         String secret = register(id, Map.of()).get("secret").asText();
-        assertEquals(200, call("POST", "token/configuration").json(Map.of("access_token_life_time", 120)).send().status());
-        JsonNode c = claims(agentToken(realm, id, secret, Map.of("grant_type", "client_credentials")).json().get("access_token").asText());
+        assertEquals(
+                200,
+                call("POST", "token/configuration")
+                        .json(Map.of("access_token_life_time", 120))
+                        .send()
+                        .status());
+        JsonNode c = claims(agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
+                .json()
+                .get("access_token")
+                .asText());
         assertEquals(120, c.get("exp").asLong() - c.get("iat").asLong());
 
-        assertEquals(200, call("POST", "roles").json(Map.of("roles", List.of(Map.of("name", "job_runner", "description", "runs jobs", "composite", false)))).send().status());
-        assertEquals(200, call("POST", "agent/roles").json(Map.of("agents", List.of(id), "roles", List.of("job_runner"), "client_level", true)).send().status());
-        c = claims(agentToken(realm, id, secret, Map.of("grant_type", "client_credentials")).json().get("access_token").asText());
+        assertEquals(
+                200,
+                call("POST", "roles")
+                        .json(Map.of(
+                                "roles",
+                                List.of(Map.of("name", "job_runner", "description", "runs jobs", "composite", false))))
+                        .send()
+                        .status());
+        assertEquals(
+                200,
+                call("POST", "agent/roles")
+                        .json(Map.of("agents", List.of(id), "roles", List.of("job_runner"), "client_level", true))
+                        .send()
+                        .status());
+        c = claims(agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
+                .json()
+                .get("access_token")
+                .asText());
         assertTrue(c.at("/resource_access/custos-agents/roles").toString().contains("job_runner"), c.toString());
-        assertEquals("job_runner", call("GET", "agent/" + id).send().json().get("client_roles").get(0).asText());
-        assertEquals(200, call("DELETE", "agent/roles").json(Map.of("id", id, "client_roles", List.of("job_runner"))).send().status());
-        assertEquals(0, call("GET", "agent/" + id).send().json().get("client_roles").size());
+        assertEquals(
+                "job_runner",
+                call("GET", "agent/" + id)
+                        .send()
+                        .json()
+                        .get("client_roles")
+                        .get(0)
+                        .asText());
+        assertEquals(
+                200,
+                call("DELETE", "agent/roles")
+                        .json(Map.of("id", id, "client_roles", List.of("job_runner")))
+                        .send()
+                        .status());
+        assertEquals(
+                0, call("GET", "agent/" + id).send().json().get("client_roles").size());
 
-        assertEquals(200, call("POST", "agent/attributes").json(Map.of("agents", List.of(id),
-                "attributes", List.of(Map.of("key", "lab", "values", List.of("a", "b"))))).send().status());
-        assertTrue(call("GET", "agent/" + id).send().json().get("attributes").toString().contains("lab"));
-        assertEquals(200, call("DELETE", "agent/attributes").json(Map.of("agents", List.of(id),
-                "attributes", List.of(Map.of("key", "lab", "values", List.of("a", "b"))))).send().status());
-        assertTrue(!call("GET", "agent/" + id).send().json().get("attributes").toString().contains("lab"));
+        assertEquals(
+                200,
+                call("POST", "agent/attributes")
+                        .json(Map.of(
+                                "agents",
+                                List.of(id),
+                                "attributes",
+                                List.of(Map.of("key", "lab", "values", List.of("a", "b")))))
+                        .send()
+                        .status());
+        assertTrue(call("GET", "agent/" + id)
+                .send()
+                .json()
+                .get("attributes")
+                .toString()
+                .contains("lab"));
+        assertEquals(
+                200,
+                call("DELETE", "agent/attributes")
+                        .json(Map.of(
+                                "agents",
+                                List.of(id),
+                                "attributes",
+                                List.of(Map.of("key", "lab", "values", List.of("a", "b")))))
+                        .send()
+                        .status());
+        assertTrue(!call("GET", "agent/" + id)
+                .send()
+                .json()
+                .get("attributes")
+                .toString()
+                .contains("lab"));
     }
 
     @Test
     void agentsNeedManageClientsAndAnotherRealmsAgentsAreInvisible() {
         String id = newId();
         register(id, Map.of());
-        assertEquals(403, Http.request("GET", realm.custos(SERVICE, "agents")).auth(realm.tenantAuth()).send().status());
-        assertEquals(401, Http.request("GET", realm.custos(SERVICE, "agents")).send().status());
-        assertEquals(401, Http.request("GET", otherRealm.custos(SERVICE, "agent/" + id)).auth(Http.bearer(admin)).send().status(),
+        assertEquals(
+                403,
+                Http.request("GET", realm.custos(SERVICE, "agents"))
+                        .auth(realm.tenantAuth())
+                        .send()
+                        .status());
+        assertEquals(
+                401, Http.request("GET", realm.custos(SERVICE, "agents")).send().status());
+        assertEquals(
+                401,
+                Http.request("GET", otherRealm.custos(SERVICE, "agent/" + id))
+                        .auth(Http.bearer(admin))
+                        .send()
+                        .status(),
                 "this realm's admin token means nothing in another realm");
-        Http.Request otherAdmin = Http.request("POST", otherRealm.custos(SERVICE, "enable")).auth(otherRealm.tenantAuth());
+        Http.Request otherAdmin =
+                Http.request("POST", otherRealm.custos(SERVICE, "enable")).auth(otherRealm.tenantAuth());
         assertEquals(200, otherAdmin.send().status());
-        Http.Reply elsewhere = Http.request("GET", otherRealm.custos(SERVICE, "agent/" + id)).auth(otherRealm.tenantAuth()).send();
+        Http.Reply elsewhere = Http.request("GET", otherRealm.custos(SERVICE, "agent/" + id))
+                .auth(otherRealm.tenantAuth())
+                .send();
         assertEquals(404, elsewhere.status(), "another realm's agent is invisible: " + elsewhere);
     }
 
@@ -188,12 +370,16 @@ class AgentIT {
     void aClientsOnlyAdminRegistersAgentsButCannotMapRealmRolesOnThem() {
         String clientsOnly = realm.accessToken("clientsonly", "clients-only-1");
         String id = "agent-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply refused = Http.request("POST", realm.custos(SERVICE, "agent")).auth(Http.bearer(clientsOnly))
-                .json(Map.of("id", id, "realm_roles", List.of("agent_role"))).send();
+        Http.Reply refused = Http.request("POST", realm.custos(SERVICE, "agent"))
+                .auth(Http.bearer(clientsOnly))
+                .json(Map.of("id", id, "realm_roles", List.of("agent_role")))
+                .send();
         assertEquals(403, refused.status(), refused.toString());
         assertEquals(404, call("GET", "agent/" + id).send().status(), "nothing was registered");
-        Http.Reply plain = Http.request("POST", realm.custos(SERVICE, "agent")).auth(Http.bearer(clientsOnly))
-                .json(Map.of("id", id)).send();
+        Http.Reply plain = Http.request("POST", realm.custos(SERVICE, "agent"))
+                .auth(Http.bearer(clientsOnly))
+                .json(Map.of("id", id))
+                .send();
         assertEquals(200, plain.status(), plain.toString());
     }
 }

@@ -1,14 +1,14 @@
 package org.custos.keycloak.rest.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.TestRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.custos.keycloak.testing.TestRealm.NO_DIRECT_GRANT_CLIENT;
+import static org.custos.keycloak.testing.TestRealm.NO_DIRECT_GRANT_SECRET;
+import static org.custos.keycloak.testing.TestRealm.TENANT_CLIENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,14 +19,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.custos.keycloak.testing.TestRealm.NO_DIRECT_GRANT_CLIENT;
-import static org.custos.keycloak.testing.TestRealm.NO_DIRECT_GRANT_SECRET;
-import static org.custos.keycloak.testing.TestRealm.TENANT_CLIENT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Resource secrets against a real Keycloak: every seed row, who may read what, rotation, and no plaintext leaks. */
 class SecretIT {
@@ -34,6 +33,7 @@ class SecretIT {
     private static final String SERVICE = "resource-secret-management";
     /** Every plaintext this class writes; none may ever show up in the server log. */
     private static final List<String> PLAINTEXTS = new ArrayList<>();
+
     private static TestRealm realm;
     private static TestRealm otherRealm;
     private static String alice;
@@ -45,12 +45,38 @@ class SecretIT {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "secrets", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "custos-secrets-admin"))));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "bob", "enabled", true, "email", "bob@example.org", "firstName", "Bob", "lastName", "B",
-                    "credentials", List.of(Map.of("type", "password", "value", "bob-password-1", "temporary", false)))));
-            rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "root", "enabled", true, "email", "root@example.org", "firstName", "Root", "lastName", "R",
-                    "realmRoles", List.of("custos-secrets-admin"),
-                    "clientRoles", Map.of("realm-management", List.of("manage-realm")),
-                    "credentials", List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "bob",
+                            "enabled",
+                            true,
+                            "email",
+                            "bob@example.org",
+                            "firstName",
+                            "Bob",
+                            "lastName",
+                            "B",
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", "bob-password-1", "temporary", false)))));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "root",
+                            "enabled",
+                            true,
+                            "email",
+                            "root@example.org",
+                            "firstName",
+                            "Root",
+                            "lastName",
+                            "R",
+                            "realmRoles",
+                            List.of("custos-secrets-admin"),
+                            "clientRoles",
+                            Map.of("realm-management", List.of("manage-realm")),
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
         });
         otherRealm = TestRealm.create(admin, "secrets-other");
         alice = realm.userAccessToken();
@@ -85,19 +111,24 @@ class SecretIT {
     }
 
     private static Map<String, Object> metadata(String owner) {
-        return Map.of("client_id", TENANT_CLIENT, "owner_id", owner, "description", "Admin user SSH for Gateway phasta");
+        return Map.of(
+                "client_id", TENANT_CLIENT, "owner_id", owner, "description", "Admin user SSH for Gateway phasta");
     }
 
     private static String savePassword(String owner, String password) {
-        Http.Reply r = tenant("POST", "secret/password").json(Map.of("metadata", metadata(owner), "password", password)).send();
+        Http.Reply r = tenant("POST", "secret/password")
+                .json(Map.of("metadata", metadata(owner), "password", password))
+                .send();
         assertEquals(200, r.status(), r.toString());
         return r.json().get("token").asText();
     }
 
     @Test
     void jwksIsTheRealmsOwnPublicKeySetAndPublic() {
-        Http.Reply ours = Http.request("GET", realm.custos(SERVICE, "openid-connect/certs")).send();
-        Http.Reply keycloaks = Http.request("GET", realm.realmUrl() + "/protocol/openid-connect/certs").send();
+        Http.Reply ours = Http.request("GET", realm.custos(SERVICE, "openid-connect/certs"))
+                .send();
+        Http.Reply keycloaks = Http.request("GET", realm.realmUrl() + "/protocol/openid-connect/certs")
+                .send();
         assertEquals(200, ours.status());
         Set<String> a = new TreeSet<>();
         Set<String> b = new TreeSet<>();
@@ -109,7 +140,9 @@ class SecretIT {
 
     @Test
     void sshCredentialsAreGeneratedReadAndDeleted() {
-        Http.Reply created = tenant("POST", "secret/ssh").json(Map.of("metadata", metadata("alice"))).send();
+        Http.Reply created = tenant("POST", "secret/ssh")
+                .json(Map.of("metadata", metadata("alice")))
+                .send();
         assertEquals(200, created.status(), created.toString());
         String token = created.json().get("token").asText();
         assertTrue(token.length() >= 43, "at least 256 random bits: " + token);
@@ -117,7 +150,8 @@ class SecretIT {
         assertTrue(ssh.get("public_key").asText().startsWith("ssh-rsa AAAA"));
         String privateKey = ssh.get("private_key").asText();
         assertTrue(privateKey.contains("BEGIN RSA PRIVATE KEY") && privateKey.contains("ENCRYPTED"), privateKey);
-        PLAINTEXTS.add(privateKey.lines().filter(l -> l.length() == 64).findFirst().orElseThrow());
+        PLAINTEXTS.add(
+                privateKey.lines().filter(l -> l.length() == 64).findFirst().orElseThrow());
         PLAINTEXTS.add(ssh.get("passphrase").asText());
         JsonNode md = ssh.get("metadata");
         assertEquals("SSH", md.get("type").asText());
@@ -125,15 +159,32 @@ class SecretIT {
         assertEquals(token, md.get("token").asText());
         assertEquals(TENANT_CLIENT, md.get("client_id").asText());
         assertEquals("", md.get("value").asText());
-        assertEquals(200, Http.request("DELETE", realm.custos(SERVICE, "secret/ssh?token=" + token)).auth(realm.tenantAuth()).send().status());
+        assertEquals(
+                200,
+                Http.request("DELETE", realm.custos(SERVICE, "secret/ssh?token=" + token))
+                        .auth(realm.tenantAuth())
+                        .send()
+                        .status());
         assertEquals(404, tenant("GET", "secret/ssh?token=" + token).send().status());
     }
 
     @Test
     void aSuppliedSshKeyPairIsKeptAsGiven() {
         String privateKey = plaintext("-----BEGIN OPENSSH PRIVATE KEY-----supplied");
-        String token = tenant("POST", "secret/ssh").json(Map.of("metadata", metadata("alice"), "public_key", "ssh-ed25519 AAAAC3 test",
-                "private_key", privateKey, "passphrase", "")).send().json().get("token").asText();
+        String token = tenant("POST", "secret/ssh")
+                .json(Map.of(
+                        "metadata",
+                        metadata("alice"),
+                        "public_key",
+                        "ssh-ed25519 AAAAC3 test",
+                        "private_key",
+                        privateKey,
+                        "passphrase",
+                        ""))
+                .send()
+                .json()
+                .get("token")
+                .asText();
         JsonNode ssh = tenant("GET", "secret/ssh?token=" + token).send().json();
         assertEquals("ssh-ed25519 AAAAC3 test", ssh.get("public_key").asText());
         assertEquals(privateKey, ssh.get("private_key").asText());
@@ -143,30 +194,64 @@ class SecretIT {
     void passwordsAreSavedReadAndDeleted() {
         String password = plaintext("passwordToBeSaved");
         String token = savePassword("alice", password);
-        JsonNode read = tenant("GET", "secret/password?client_id=" + TENANT_CLIENT + "&token=" + token).send().json();
+        JsonNode read = tenant("GET", "secret/password?client_id=" + TENANT_CLIENT + "&token=" + token)
+                .send()
+                .json();
         assertEquals(password, read.get("password").asText());
         assertEquals("PASSWORD", read.get("metadata").get("type").asText());
-        assertEquals(200, tenant("DELETE", "secret/password?client_id=" + TENANT_CLIENT + "&token=" + token).send().status());
+        assertEquals(
+                200,
+                tenant("DELETE", "secret/password?client_id=" + TENANT_CLIENT + "&token=" + token)
+                        .send()
+                        .status());
         assertEquals(404, tenant("GET", "secret/password?token=" + token).send().status());
     }
 
     @Test
     void certificatesAreGeneratedWhenNoneIsSuppliedAndKeptWhenOneIs() {
-        Http.Reply generated = tenant("POST", "secret/certificate").json(Map.of("metadata", metadata("alice"))).send();
+        Http.Reply generated = tenant("POST", "secret/certificate")
+                .json(Map.of("metadata", metadata("alice")))
+                .send();
         assertEquals(200, generated.status(), generated.toString());
-        JsonNode cert = tenant("GET", "secret/certificate?token=" + generated.json().get("token").asText()).send().json();
+        JsonNode cert = tenant(
+                        "GET",
+                        "secret/certificate?token="
+                                + generated.json().get("token").asText())
+                .send()
+                .json();
         String pem = cert.get("x509_cert").asText();
         assertTrue(pem.startsWith("-----BEGIN CERTIFICATE-----"), pem);
         assertTrue(cert.get("private_key").asText().startsWith("-----BEGIN PRIVATE KEY-----"));
-        PLAINTEXTS.add(cert.get("private_key").asText().lines().filter(l -> l.length() == 64).findFirst().orElseThrow());
+        PLAINTEXTS.add(cert.get("private_key")
+                .asText()
+                .lines()
+                .filter(l -> l.length() == 64)
+                .findFirst()
+                .orElseThrow());
         long day = 24L * 3600 * 1000;
-        assertTrue(Math.abs(cert.get("life_time").asLong() - 365 * day) < day, cert.get("life_time").toString());
-        assertTrue(cert.get("not_after").asText().compareTo(cert.get("not_before").asText()) > 0);
+        assertTrue(
+                Math.abs(cert.get("life_time").asLong() - 365 * day) < day,
+                cert.get("life_time").toString());
+        assertTrue(
+                cert.get("not_after").asText().compareTo(cert.get("not_before").asText()) > 0);
 
-        Http.Reply supplied = tenant("POST", "secret/certificate").json(Map.of("metadata", metadata("alice"), "x509_cert", pem)).send();
+        Http.Reply supplied = tenant("POST", "secret/certificate")
+                .json(Map.of("metadata", metadata("alice"), "x509_cert", pem))
+                .send();
         assertEquals(200, supplied.status());
-        assertEquals(pem, tenant("GET", "secret/certificate?token=" + supplied.json().get("token").asText()).send().json().get("x509_cert").asText());
-        Http.Reply bad = tenant("POST", "secret/certificate").json(Map.of("metadata", metadata("alice"), "x509_cert", "not a cert")).send();
+        assertEquals(
+                pem,
+                tenant(
+                                "GET",
+                                "secret/certificate?token="
+                                        + supplied.json().get("token").asText())
+                        .send()
+                        .json()
+                        .get("x509_cert")
+                        .asText());
+        Http.Reply bad = tenant("POST", "secret/certificate")
+                .json(Map.of("metadata", metadata("alice"), "x509_cert", "not a cert"))
+                .send();
         assertEquals(400, bad.status());
     }
 
@@ -174,8 +259,11 @@ class SecretIT {
     void summariesCarryMetadataOnly() {
         String password = plaintext("summarised");
         String token = savePassword("alice", password);
-        Http.Reply listed = tenant("GET", "secret/summaries?client_id=" + TENANT_CLIENT + "&accessible_tokens=" + token
-                + "&accessible_tokens=unknown-token").send();
+        Http.Reply listed = tenant(
+                        "GET",
+                        "secret/summaries?client_id=" + TENANT_CLIENT + "&accessible_tokens=" + token
+                                + "&accessible_tokens=unknown-token")
+                .send();
         assertEquals(200, listed.status(), listed.toString());
         assertEquals(1, listed.json().get("metadata").size());
         assertFalse(listed.body().contains(password), "summaries never carry values");
@@ -188,45 +276,145 @@ class SecretIT {
     void kvSecretsBelongToTheUserOfTheUserToken() {
         String key = "vault_key-" + UUID.randomUUID().toString().substring(0, 6);
         String value = plaintext("axsdcfvgbhnhnhnhJKNM");
-        Http.Reply set = tenant("POST", "secret/kv").header("user-token", alice)
-                .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT, "description", "sample key"), "key", key, "value", value)).send();
+        Http.Reply set = tenant("POST", "secret/kv")
+                .header("user-token", alice)
+                .json(Map.of(
+                        "metadata",
+                        Map.of("client_id", TENANT_CLIENT, "description", "sample key"),
+                        "key",
+                        key,
+                        "value",
+                        value))
+                .send();
         assertEquals(200, set.status(), set.toString());
-        assertEquals(409, tenant("POST", "secret/kv").header("user-token", alice)
-                .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "key", key, "value", "x")).send().status());
+        assertEquals(
+                409,
+                tenant("POST", "secret/kv")
+                        .header("user-token", alice)
+                        .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "key", key, "value", "x"))
+                        .send()
+                        .status());
 
-        JsonNode got = tenant("GET", "secret/kv?metadata.client_id=" + TENANT_CLIENT + "&key=" + key).header("user-token", alice).send().json();
+        JsonNode got = tenant("GET", "secret/kv?metadata.client_id=" + TENANT_CLIENT + "&key=" + key)
+                .header("user-token", alice)
+                .send()
+                .json();
         assertEquals(value, got.get("value").asText());
         assertEquals("alice", got.get("metadata").get("owner_id").asText());
         assertEquals("KV", got.get("metadata").get("type").asText());
         // alice with her own token sees the same secret; bob does not (404, as if it did not exist).
-        assertEquals(200, Http.request("GET", realm.custos(SERVICE, "secret/kv?key=" + key)).auth(Http.bearer(alice)).send().status());
-        assertEquals(404, Http.request("GET", realm.custos(SERVICE, "secret/kv?key=" + key)).auth(Http.bearer(bob)).send().status());
-        assertEquals(404, Http.request("GET", realm.custos(SERVICE, "secret/kv?token=" + got.get("token").asText()))
-                .auth(Http.bearer(bob)).send().status());
+        assertEquals(
+                200,
+                Http.request("GET", realm.custos(SERVICE, "secret/kv?key=" + key))
+                        .auth(Http.bearer(alice))
+                        .send()
+                        .status());
+        assertEquals(
+                404,
+                Http.request("GET", realm.custos(SERVICE, "secret/kv?key=" + key))
+                        .auth(Http.bearer(bob))
+                        .send()
+                        .status());
+        assertEquals(
+                404,
+                Http.request(
+                                "GET",
+                                realm.custos(
+                                        SERVICE,
+                                        "secret/kv?token=" + got.get("token").asText()))
+                        .auth(Http.bearer(bob))
+                        .send()
+                        .status());
 
         String updated = plaintext("updated");
-        assertEquals(200, tenant("PUT", "secret/kv").header("user-token", alice)
-                .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT, "description", "new"), "key", key, "value", updated)).send().status());
-        assertEquals(updated, tenant("GET", "secret/kv?key=" + key).header("user-token", alice).send().json().get("value").asText());
-        assertEquals(200, tenant("DELETE", "secret/kv").header("user-token", alice)
-                .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "key", key)).send().status());
-        assertEquals(404, tenant("GET", "secret/kv?key=" + key).header("user-token", alice).send().status());
+        assertEquals(
+                200,
+                tenant("PUT", "secret/kv")
+                        .header("user-token", alice)
+                        .json(Map.of(
+                                "metadata",
+                                Map.of("client_id", TENANT_CLIENT, "description", "new"),
+                                "key",
+                                key,
+                                "value",
+                                updated))
+                        .send()
+                        .status());
+        assertEquals(
+                updated,
+                tenant("GET", "secret/kv?key=" + key)
+                        .header("user-token", alice)
+                        .send()
+                        .json()
+                        .get("value")
+                        .asText());
+        assertEquals(
+                200,
+                tenant("DELETE", "secret/kv")
+                        .header("user-token", alice)
+                        .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "key", key))
+                        .send()
+                        .status());
+        assertEquals(
+                404,
+                tenant("GET", "secret/kv?key=" + key)
+                        .header("user-token", alice)
+                        .send()
+                        .status());
     }
 
     @Test
     void onlyTheOwnerTheStoringClientOrASecretsAdminMayRead() {
         String token = savePassword("alice", plaintext("guarded"));
         String path = "secret/password?token=" + token;
-        assertEquals(200, Http.request("GET", realm.custos(SERVICE, path)).auth(Http.bearer(alice)).send().status(), "owner");
-        assertEquals(200, Http.request("GET", realm.custos(SERVICE, path)).auth(Http.bearer(root)).send().status(), "secrets admin");
-        assertEquals(404, Http.request("GET", realm.custos(SERVICE, path)).auth(Http.bearer(bob)).send().status(), "another user");
-        assertEquals(404, Http.request("GET", realm.custos(SERVICE, path))
-                .auth(Http.custosBearer(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET)).send().status(), "another client");
-        assertEquals(404, Http.request("GET", otherRealm.custos(SERVICE, path)).auth(otherRealm.tenantAuth()).send().status(),
+        assertEquals(
+                200,
+                Http.request("GET", realm.custos(SERVICE, path))
+                        .auth(Http.bearer(alice))
+                        .send()
+                        .status(),
+                "owner");
+        assertEquals(
+                200,
+                Http.request("GET", realm.custos(SERVICE, path))
+                        .auth(Http.bearer(root))
+                        .send()
+                        .status(),
+                "secrets admin");
+        assertEquals(
+                404,
+                Http.request("GET", realm.custos(SERVICE, path))
+                        .auth(Http.bearer(bob))
+                        .send()
+                        .status(),
+                "another user");
+        assertEquals(
+                404,
+                Http.request("GET", realm.custos(SERVICE, path))
+                        .auth(Http.custosBearer(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET))
+                        .send()
+                        .status(),
+                "another client");
+        assertEquals(
+                404,
+                Http.request("GET", otherRealm.custos(SERVICE, path))
+                        .auth(otherRealm.tenantAuth())
+                        .send()
+                        .status(),
                 "another realm");
-        assertEquals(404, Http.request("DELETE", realm.custos(SERVICE, path)).auth(Http.bearer(bob)).send().status());
-        assertEquals(403, Http.request("POST", realm.custos(SERVICE, "secret/password")).auth(Http.bearer(bob))
-                .json(Map.of("metadata", Map.of("owner_id", "alice"), "password", "x")).send().status(),
+        assertEquals(
+                404,
+                Http.request("DELETE", realm.custos(SERVICE, path))
+                        .auth(Http.bearer(bob))
+                        .send()
+                        .status());
+        assertEquals(
+                403,
+                Http.request("POST", realm.custos(SERVICE, "secret/password"))
+                        .auth(Http.bearer(bob))
+                        .json(Map.of("metadata", Map.of("owner_id", "alice"), "password", "x"))
+                        .send()
+                        .status(),
                 "a user stores secrets only for themselves");
     }
 
@@ -252,25 +440,59 @@ class SecretIT {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         String newId = "k" + System.nanoTime();
-        Files.writeString(keys, oldKeys + newId + "=" + Base64.getEncoder().encodeToString(k) + "\nactive=" + newId + "\n");
+        Files.writeString(
+                keys, oldKeys + newId + "=" + Base64.getEncoder().encodeToString(k) + "\nactive=" + newId + "\n");
 
         String after = plaintext("after-rotation");
         String newToken = savePassword("alice", after);
-        assertEquals(before, tenant("GET", "secret/password?token=" + oldToken).send().json().get("password").asText());
-        assertEquals(after, tenant("GET", "secret/password?token=" + newToken).send().json().get("password").asText());
+        assertEquals(
+                before,
+                tenant("GET", "secret/password?token=" + oldToken)
+                        .send()
+                        .json()
+                        .get("password")
+                        .asText());
+        assertEquals(
+                after,
+                tenant("GET", "secret/password?token=" + newToken)
+                        .send()
+                        .json()
+                        .get("password")
+                        .asText());
 
         assertEquals(403, tenant("POST", "secret/keys/re-encrypt").send().status(), "an admin action: manage-realm");
-        Http.Reply moved = Http.request("POST", realm.custos(SERVICE, "secret/keys/re-encrypt")).auth(Http.bearer(root)).send();
+        Http.Reply moved = Http.request("POST", realm.custos(SERVICE, "secret/keys/re-encrypt"))
+                .auth(Http.bearer(root))
+                .send();
         assertEquals(200, moved.status(), moved.toString());
         assertTrue(moved.json().get("re_encrypted").asInt() >= 1);
         assertEquals(newId, moved.json().get("active_key").asText());
-        assertEquals(0, Http.request("POST", realm.custos(SERVICE, "secret/keys/re-encrypt")).auth(Http.bearer(root)).send()
-                .json().get("re_encrypted").asInt(), "every row is under the new key");
+        assertEquals(
+                0,
+                Http.request("POST", realm.custos(SERVICE, "secret/keys/re-encrypt"))
+                        .auth(Http.bearer(root))
+                        .send()
+                        .json()
+                        .get("re_encrypted")
+                        .asInt(),
+                "every row is under the new key");
 
         // Retire every old key: the realm's secrets still read, because they all moved.
         Files.writeString(keys, newId + "=" + Base64.getEncoder().encodeToString(k) + "\n");
-        assertEquals(before, tenant("GET", "secret/password?token=" + oldToken).send().json().get("password").asText());
-        assertEquals(after, tenant("GET", "secret/password?token=" + newToken).send().json().get("password").asText());
+        assertEquals(
+                before,
+                tenant("GET", "secret/password?token=" + oldToken)
+                        .send()
+                        .json()
+                        .get("password")
+                        .asText());
+        assertEquals(
+                after,
+                tenant("GET", "secret/password?token=" + newToken)
+                        .send()
+                        .json()
+                        .get("password")
+                        .asText());
     }
 
     @Test
@@ -280,20 +502,42 @@ class SecretIT {
         String token = savePassword(username, plaintext("orphan"));
         assertEquals(200, tenant("GET", "secret/password?token=" + token).send().status());
         String id = realm.adminUser(username).get("id").asText();
-        assertEquals(204, realm.admin().call("DELETE", "/" + realm.name() + "/users/" + id, null).status());
-        assertEquals(404, tenant("GET", "secret/password?token=" + token).send().status(),
+        assertEquals(
+                204,
+                realm.admin()
+                        .call("DELETE", "/" + realm.name() + "/users/" + id, null)
+                        .status());
+        assertEquals(
+                404,
+                tenant("GET", "secret/password?token=" + token).send().status(),
                 "the storing client could still read the row, had it survived the user");
     }
 
     @Test
     void aSuppliedTokenIsUniqueAndMissingFieldsAreNamed() {
         String token = "custom-token-" + UUID.randomUUID();
-        assertEquals(200, tenant("POST", "secret/password").json(Map.of("metadata", Map.of("owner_id", "alice", "token", token),
-                "password", plaintext("custom"))).send().status());
-        assertEquals(409, tenant("POST", "secret/password").json(Map.of("metadata", Map.of("owner_id", "alice", "token", token),
-                "password", "x")).send().status());
-        Http.Reply noOwner = tenant("POST", "secret/password").json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "password", "x")).send();
-        assertEquals("field 'metadata.owner_id' is required", noOwner.json().get("error_description").asText());
+        assertEquals(
+                200,
+                tenant("POST", "secret/password")
+                        .json(Map.of(
+                                "metadata",
+                                Map.of("owner_id", "alice", "token", token),
+                                "password",
+                                plaintext("custom")))
+                        .send()
+                        .status());
+        assertEquals(
+                409,
+                tenant("POST", "secret/password")
+                        .json(Map.of("metadata", Map.of("owner_id", "alice", "token", token), "password", "x"))
+                        .send()
+                        .status());
+        Http.Reply noOwner = tenant("POST", "secret/password")
+                .json(Map.of("metadata", Map.of("client_id", TENANT_CLIENT), "password", "x"))
+                .send();
+        assertEquals(
+                "field 'metadata.owner_id' is required",
+                noOwner.json().get("error_description").asText());
         assertNotNull(noOwner.json().get("error"));
     }
 }

@@ -1,11 +1,7 @@
 package org.custos.keycloak.rest.sharing;
 
-import org.custos.keycloak.testing.AdminApi;
-import org.custos.keycloak.testing.Http;
-import org.custos.keycloak.testing.KeycloakServer;
-import org.custos.keycloak.testing.SharingApi;
-import org.custos.keycloak.testing.TestRealm;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +13,12 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.SharingApi;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.Test;
 
 /**
  * The sharing engine against an independent oracle: a deliberately plain model (maps, sets and a walk up two
@@ -37,9 +36,9 @@ class SharingOracleIT {
 
     /** The oracle. Owners are not shares here: "the owner of the entity or of an ancestor" is its own rule. */
     static final class Model {
-        final Map<String, String> groupParent = new HashMap<>();          // group -> parent group (null: top)
-        final Map<String, Set<String>> userGroups = new HashMap<>();      // username -> direct groups
-        final Map<String, String> entityParent = new HashMap<>();         // entity -> parent (null: root)
+        final Map<String, String> groupParent = new HashMap<>(); // group -> parent group (null: top)
+        final Map<String, Set<String>> userGroups = new HashMap<>(); // username -> direct groups
+        final Map<String, String> entityParent = new HashMap<>(); // entity -> parent (null: root)
         final Map<String, String> entityOwner = new HashMap<>();
         final Map<String, String> entityType = new HashMap<>();
         /** "entity|perm|USER|username" or "entity|perm|GROUP|groupId" -> cascade. */
@@ -160,7 +159,8 @@ class SharingOracleIT {
             System.out.printf("sharing oracle: seed %d, %d checks%n", seed, n);
             checks += n;
         }
-        System.out.printf("sharing oracle: %d seeds %s, %d checks compared, 0 disagreements%n", seeds.size(), seeds, checks);
+        System.out.printf(
+                "sharing oracle: %d seeds %s, %d checks compared, 0 disagreements%n", seeds.size(), seeds, checks);
         if (one == null) {
             assertTrue(checks >= MIN_CHECKS, "only " + checks + " checks compared");
         }
@@ -188,7 +188,9 @@ class SharingOracleIT {
             List<String> groups = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String parent = i > 0 && rnd.nextInt(3) > 0 ? groups.get(rnd.nextInt(groups.size())) : null;
-                Http.Reply created = admin.call("POST", r + "/groups" + (parent == null ? "" : "/" + parent + "/children"),
+                Http.Reply created = admin.call(
+                        "POST",
+                        r + "/groups" + (parent == null ? "" : "/" + parent + "/children"),
                         Map.of("name", "g" + i));
                 String location = created.header("Location");
                 String id = location.substring(location.lastIndexOf('/') + 1);
@@ -221,7 +223,9 @@ class SharingOracleIT {
                     if (entities.size() < 4 || dice < 28) {
                         String id = "e" + (nextEntity++);
                         String owner = liveUsers.get(rnd.nextInt(liveUsers.size()));
-                        String parent = !entities.isEmpty() && rnd.nextInt(3) > 0 ? entities.get(rnd.nextInt(entities.size())) : null;
+                        String parent = !entities.isEmpty() && rnd.nextInt(3) > 0
+                                ? entities.get(rnd.nextInt(entities.size()))
+                                : null;
                         String type = rnd.nextBoolean() ? "T1" : "T2";
                         expect(200, api.createEntity(id, type, owner, parent), what + " create " + id);
                         m.entityOwner.put(id, owner);
@@ -244,7 +248,10 @@ class SharingOracleIT {
                     } else if (dice < 80 && !m.shares.isEmpty()) {
                         List<String> keys = new ArrayList<>(m.shares.keySet());
                         String[] k = keys.get(rnd.nextInt(keys.size())).split("\\|");
-                        expect(200, api.revoke(k[2].equals("USER") ? "users" : "groups", k[0], k[1], List.of(k[3])), what + " revoke");
+                        expect(
+                                200,
+                                api.revoke(k[2].equals("USER") ? "users" : "groups", k[0], k[1], List.of(k[3])),
+                                what + " revoke");
                         m.shares.remove(String.join("|", k));
                     } else if (dice < 92) {
                         String e = entities.get(rnd.nextInt(entities.size()));
@@ -257,11 +264,17 @@ class SharingOracleIT {
                         }
                     } else if (dice < 96) {
                         String e = entities.get(rnd.nextInt(entities.size()));
-                        expect(200, api.call("DELETE", "entity", Map.of("entity", Map.of("id", e))), what + " delete " + e);
+                        expect(
+                                200,
+                                api.call("DELETE", "entity", Map.of("entity", Map.of("id", e))),
+                                what + " delete " + e);
                         m.deleteEntity(e);
                     } else if (dice < 98 && liveUsers.size() > 3) {
                         String u = liveUsers.get(rnd.nextInt(liveUsers.size()));
-                        expect(204, admin.call("DELETE", r + "/users/" + userIds.get(u), null), what + " delete user " + u);
+                        expect(
+                                204,
+                                admin.call("DELETE", r + "/users/" + userIds.get(u), null),
+                                what + " delete user " + u);
                         m.deleteUser(u);
                     } else if (liveGroups.size() > 2) {
                         String g = liveGroups.get(rnd.nextInt(liveGroups.size()));
@@ -286,7 +299,7 @@ class SharingOracleIT {
         for (String u : users) {
             for (String e : entities) {
                 for (String p : ALL_PERMS) {
-                    all.add(new String[]{e, p, u});
+                    all.add(new String[] {e, p, u});
                 }
             }
         }
@@ -302,31 +315,45 @@ class SharingOracleIT {
         // Single checks, a sample.
         for (int i = 0; i < 60 && !all.isEmpty(); i++) {
             String[] c = all.get(rnd.nextInt(all.size()));
-            assertEquals(m.check(c[2], c[0], c[1]), api.check(c[0], c[1], c[2]), where + ": check " + String.join(" ", c));
+            assertEquals(
+                    m.check(c[2], c[0], c[1]), api.check(c[0], c[1], c[2]), where + ": check " + String.join(" ", c));
             checks++;
         }
         // Holder lists, a sample of entities and every permission.
         for (String e : pick(rnd, entities, Math.min(6, entities.size()))) {
             for (String p : ALL_PERMS) {
                 boolean direct = rnd.nextBoolean();
-                assertEquals(m.holders("USER", e, p, direct), new TreeSet<>(api.holders("users", e, p, direct)),
+                assertEquals(
+                        m.holders("USER", e, p, direct),
+                        new TreeSet<>(api.holders("users", e, p, direct)),
                         where + ": users holding " + p + " on " + e + (direct ? " directly" : ""));
-                assertEquals(m.holders("GROUP", e, p, direct), new TreeSet<>(api.holders("groups", e, p, direct)),
+                assertEquals(
+                        m.holders("GROUP", e, p, direct),
+                        new TreeSet<>(api.holders("groups", e, p, direct)),
                         where + ": groups holding " + p + " on " + e + (direct ? " directly" : ""));
             }
         }
         for (String u : users) {
             // Search with owner_id: every entity the user reaches with some permission, in id order.
-            List<String> reach = entities.stream().filter(e -> ALL_PERMS.stream().anyMatch(p -> m.check(u, e, p))).toList();
+            List<String> reach = entities.stream()
+                    .filter(e -> ALL_PERMS.stream().anyMatch(p -> m.check(u, e, p)))
+                    .toList();
             assertEquals(reach, api.search(u, List.of()), where + ": search for " + u);
             String type = rnd.nextBoolean() ? "T1" : "T2";
-            List<String> ofType = reach.stream().filter(e -> type.equals(m.entityType.get(e))).toList();
-            assertEquals(ofType, api.search(u, List.of(Map.of("search_field", "ENTITY_TYPE_ID", "value", type))),
+            List<String> ofType =
+                    reach.stream().filter(e -> type.equals(m.entityType.get(e))).toList();
+            assertEquals(
+                    ofType,
+                    api.search(u, List.of(Map.of("search_field", "ENTITY_TYPE_ID", "value", type))),
                     where + ": search for " + u + " of type " + type);
             // Reverse lookup, walked in small pages: each reachable entity once, in id order.
             String p = PERMS.get(rnd.nextInt(PERMS.size()));
-            List<String> expected = entities.stream().filter(e -> m.check(u, e, p)).toList();
-            assertEquals(expected, api.reachable(u, p, null, 1 + rnd.nextInt(4)), where + ": entities " + u + " reaches with " + p);
+            List<String> expected =
+                    entities.stream().filter(e -> m.check(u, e, p)).toList();
+            assertEquals(
+                    expected,
+                    api.reachable(u, p, null, 1 + rnd.nextInt(4)),
+                    where + ": entities " + u + " reaches with " + p);
         }
         return checks;
     }

@@ -1,16 +1,15 @@
 package org.custos.keycloak.rest.support;
 
-import org.custos.keycloak.error.CustosException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.custos.keycloak.error.CustosException;
+import org.junit.jupiter.api.Test;
+
 class RequestBodyTest {
 
-    record Dto(String name) {
-    }
+    record Dto(String name) {}
 
     private static jakarta.ws.rs.core.HttpHeaders headers(String contentType) {
         return new FakeHeaders(contentType);
@@ -18,25 +17,28 @@ class RequestBodyTest {
 
     @Test
     void aBodyOverTheLimitIs413() {
-        CustosException e = assertThrows(CustosException.class,
-                () -> RequestBody.of(new byte[11], headers("application/json"), 10));
+        CustosException e = assertThrows(
+                CustosException.class, () -> RequestBody.of(new byte[11], headers("application/json"), 10));
         assertEquals(413, e.getStatus());
     }
 
     @Test
     void aNonJsonBodyIs415ButAnEmptyOneIsAnEmptyObject() {
         RequestBody text = RequestBody.of("hello".getBytes(), headers("text/plain"), 100);
-        assertEquals(415, assertThrows(CustosException.class, () -> text.json(Dto.class)).getStatus());
+        assertEquals(
+                415,
+                assertThrows(CustosException.class, () -> text.json(Dto.class)).getStatus());
         RequestBody empty = RequestBody.of(new byte[0], headers("text/plain"), 100);
         assertEquals(null, empty.json(Dto.class).name());
-        RequestBody vendorJson = RequestBody.of("{\"name\":\"x\"}".getBytes(), headers("application/merge-patch+json"), 100);
+        RequestBody vendorJson =
+                RequestBody.of("{\"name\":\"x\"}".getBytes(), headers("application/merge-patch+json"), 100);
         assertEquals("x", vendorJson.json(Dto.class).name());
     }
 
     @Test
     void formBodiesAreDecoded() {
-        RequestBody form = RequestBody.of("a=1&b=x%20y&c&=&b=z".getBytes(),
-                headers("application/x-www-form-urlencoded; charset=UTF-8"), 100);
+        RequestBody form = RequestBody.of(
+                "a=1&b=x%20y&c&=&b=z".getBytes(), headers("application/x-www-form-urlencoded; charset=UTF-8"), 100);
         assertTrue(form.isForm());
         assertEquals("1", form.form().getFirst("a"));
         assertEquals("x y", form.form().getFirst("b"));

@@ -1,11 +1,10 @@
 package org.custos.keycloak.rest.support;
 
-import org.custos.keycloak.rest.identity.IdentityResource;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.custos.keycloak.rest.identity.IdentityResource;
+import org.junit.jupiter.api.Test;
 
 class ServiceResourceTest {
 

@@ -1,19 +1,18 @@
 package org.custos.keycloak.rest.users;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Walking {@code GET users} page by page over 10,000 users returns each exactly once, with a true total. */
 class UserPagingIT {
@@ -33,7 +32,8 @@ class UserPagingIT {
             int pages = 0;
             for (int offset = 0; ; offset += 1000) {
                 Http.Reply r = Http.request("GET", realm.custos("user-management", "users?limit=1000&offset=" + offset))
-                        .auth(realm.tenantAuth()).send();
+                        .auth(realm.tenantAuth())
+                        .send();
                 assertEquals(200, r.status(), r.toString());
                 JsonNode body = r.json();
                 assertEquals(expectedTotal, body.get("total_size").asInt());

@@ -1,14 +1,14 @@
 package org.custos.keycloak.service.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.identity.TokenRequest;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TokenRequestTest {
 
@@ -20,7 +20,8 @@ class TokenRequestTest {
         query.add("grant_type", "password");
         query.add("username", "from-query");
         query.add("unrelated", "dropped");
-        TokenRequest request = new TokenRequest().addAll(query)
+        TokenRequest request = new TokenRequest()
+                .addAll(query)
                 .addJson(JSON.readTree("{\"username\":\"from-body\",\"refreshToken\":\"r\",\"other\":[1]}"));
         assertEquals("password", request.params().getFirst("grant_type"));
         assertEquals("from-body", request.params().getFirst("username"));
@@ -31,8 +32,8 @@ class TokenRequestTest {
 
     @Test
     void aKnownFieldThatIsNotAStringIsRefused() throws Exception {
-        CustosException e = assertThrows(CustosException.class,
-                () -> new TokenRequest().addJson(JSON.readTree("{\"password\":12345}")));
+        CustosException e = assertThrows(
+                CustosException.class, () -> new TokenRequest().addJson(JSON.readTree("{\"password\":12345}")));
         assertEquals(400, e.getStatus());
         assertEquals("field 'password' must be a string", e.getDescription());
     }

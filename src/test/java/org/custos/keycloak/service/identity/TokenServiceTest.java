@@ -1,11 +1,11 @@
 package org.custos.keycloak.service.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.custos.keycloak.error.CustosException;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TokenServiceTest {
 
@@ -25,7 +25,7 @@ class TokenServiceTest {
 
     @Test
     void explicitGrantTypesPassThrough() {
-        for (String grant : new String[]{"password", "authorization_code", "refresh_token", "client_credentials"}) {
+        for (String grant : new String[] {"password", "authorization_code", "refresh_token", "client_credentials"}) {
             assertEquals(grant, TokenService.resolveGrantType(form("grant_type", grant)));
         }
     }
@@ -40,6 +40,7 @@ class TokenServiceTest {
     void missingOrUnknownGrantTypesAreUnsupported() {
         assertEquals("unsupported_grant_type", rejected(form()));
         assertEquals("unsupported_grant_type", rejected(form("grant_type", "magic", "code", "abc")));
-        assertEquals("unsupported_grant_type", rejected(form("grant_type", "urn:ietf:params:oauth:grant-type:device_code")));
+        assertEquals(
+                "unsupported_grant_type", rejected(form("grant_type", "urn:ietf:params:oauth:grant-type:device_code")));
     }
 }

@@ -1,14 +1,13 @@
 package org.custos.keycloak.service.secrets;
 
-import org.custos.keycloak.crypto.KeyRing;
-import org.custos.keycloak.error.CustosException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Base64;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.error.CustosException;
+import org.junit.jupiter.api.Test;
 
 class SecretServiceTest {
 

@@ -1,19 +1,18 @@
 package org.custos.keycloak.service.sharing;
 
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
-import org.custos.keycloak.model.EntityQuery.Criterion;
-import org.custos.keycloak.model.EntityQuery.Field;
-import org.custos.keycloak.model.EntityQuery.Op;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.EntityQuery.Criterion;
+import org.custos.keycloak.model.EntityQuery.Field;
+import org.custos.keycloak.model.EntityQuery.Op;
+import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
+import org.junit.jupiter.api.Test;
 
 /** The search compiler on its own: what each Custos field and condition becomes, and what is refused. */
 class EntitySearchTest {
@@ -36,8 +35,12 @@ class EntitySearchTest {
     };
 
     private static SearchCriterion c(Object field, String value, Object condition) {
-        return new SearchCriterion(field instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) field), value,
-                condition == null ? null : condition instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) condition));
+        return new SearchCriterion(
+                field instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) field),
+                value,
+                condition == null
+                        ? null
+                        : condition instanceof Integer i ? IntNode.valueOf(i) : TextNode.valueOf((String) condition));
     }
 
     private static CustosException refused(SearchCriterion criterion) {
@@ -46,17 +49,32 @@ class EntitySearchTest {
 
     @Test
     void everyConditionMeansWhatItSays() {
-        EntitySearch s = EntitySearch.compile(List.of(c("NAME", "exp%", null), c("CREATED_AT", "10", "GTE"),
-                c("LAST_MODIFIED_AT", "20", "LTE"), c("SHARED_COUNT", "2", "NOT"), c("ID", "x", "NOT")), RESOLVER);
-        assertEquals(List.of(new Criterion(Field.NAME, Op.LIKE, "exp%"), new Criterion(Field.CREATED_AT, Op.GTE, 10L),
-                new Criterion(Field.UPDATED_AT, Op.LTE, 20L), new Criterion(Field.SHARED_COUNT, Op.NOT, 2L),
-                new Criterion(Field.ID, Op.NOT, "x")), s.criteria());
+        EntitySearch s = EntitySearch.compile(
+                List.of(
+                        c("NAME", "exp%", null),
+                        c("CREATED_AT", "10", "GTE"),
+                        c("LAST_MODIFIED_AT", "20", "LTE"),
+                        c("SHARED_COUNT", "2", "NOT"),
+                        c("ID", "x", "NOT")),
+                RESOLVER);
+        assertEquals(
+                List.of(
+                        new Criterion(Field.NAME, Op.LIKE, "exp%"),
+                        new Criterion(Field.CREATED_AT, Op.GTE, 10L),
+                        new Criterion(Field.UPDATED_AT, Op.LTE, 20L),
+                        new Criterion(Field.SHARED_COUNT, Op.NOT, 2L),
+                        new Criterion(Field.ID, Op.NOT, "x")),
+                s.criteria());
     }
 
     @Test
     void namesAreResolvedAndUnknownNamesMatchNothing() {
-        EntitySearch s = EntitySearch.compile(List.of(c("OWNER_ID", "alice", "EQUAL"), c("PARENT_ID", "p1", "EQUAL"),
-                c("OWNER_ID", "nobody", "EQUAL")), RESOLVER);
+        EntitySearch s = EntitySearch.compile(
+                List.of(
+                        c("OWNER_ID", "alice", "EQUAL"),
+                        c("PARENT_ID", "p1", "EQUAL"),
+                        c("OWNER_ID", "nobody", "EQUAL")),
+                RESOLVER);
         assertEquals("uid-alice", s.criteria().get(0).value());
         assertEquals("iid-p1", s.criteria().get(1).value());
         assertTrue(((String) s.criteria().get(2).value()).startsWith("\u0000"), "an unknown owner matches no row");
@@ -71,11 +89,18 @@ class EntitySearchTest {
 
     @Test
     void permissionAndSharingFields() {
-        EntitySearch s = EntitySearch.compile(List.of(c("PERMISSION_TYPE_ID", "READ", null), c("SHARED_WITH", "alice", null),
-                c("SHARED_BY", "bob", "NOT")), RESOLVER);
+        EntitySearch s = EntitySearch.compile(
+                List.of(
+                        c("PERMISSION_TYPE_ID", "READ", null),
+                        c("SHARED_WITH", "alice", null),
+                        c("SHARED_BY", "bob", "NOT")),
+                RESOLVER);
         assertEquals(List.of("READ"), s.permissionIds());
-        assertEquals(List.of(new Criterion(Field.SHARED_WITH, Op.EQUAL, "uid-alice"),
-                new Criterion(Field.SHARED_BY, Op.NOT, "bob")), s.criteria());
+        assertEquals(
+                List.of(
+                        new Criterion(Field.SHARED_WITH, Op.EQUAL, "uid-alice"),
+                        new Criterion(Field.SHARED_BY, Op.NOT, "bob")),
+                s.criteria());
     }
 
     @Test
@@ -93,8 +118,16 @@ class EntitySearchTest {
     void cursorsRoundTripAndForeignCursorsAreRefused() {
         String cursor = SharingSearch.encodeCursor("entity-42/ü");
         assertEquals("entity-42/ü", SharingSearch.decodeCursor(cursor));
-        assertEquals(400, assertThrows(CustosException.class, () -> SharingSearch.decodeCursor("garbage!")).getStatus());
-        assertEquals(400, assertThrows(CustosException.class, () -> SharingSearch.decodeCursor(
-                java.util.Base64.getUrlEncoder().encodeToString("other".getBytes()))).getStatus());
+        assertEquals(
+                400,
+                assertThrows(CustosException.class, () -> SharingSearch.decodeCursor("garbage!"))
+                        .getStatus());
+        assertEquals(
+                400,
+                assertThrows(
+                                CustosException.class,
+                                () -> SharingSearch.decodeCursor(
+                                        java.util.Base64.getUrlEncoder().encodeToString("other".getBytes())))
+                        .getStatus());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -21,16 +20,18 @@ public class EntityAncestorEntity {
     @Id
     @Column(name = "ENTITY_ID", length = 36)
     private String entityId;
+
     @Id
     @Column(name = "ANCESTOR_ID", length = 36)
     private String ancestorId;
+
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
+
     @Column(name = "DEPTH", nullable = false)
     private int depth;
 
-    public EntityAncestorEntity() {
-    }
+    public EntityAncestorEntity() {}
 
     public EntityAncestorEntity(String realmId, String entityId, String ancestorId, int depth) {
         this.realmId = realmId;
@@ -39,18 +40,31 @@ public class EntityAncestorEntity {
         this.depth = depth;
     }
 
-    public String getEntityId() { return entityId; }
-    public String getAncestorId() { return ancestorId; }
-    public String getRealmId() { return realmId; }
-    public int getDepth() { return depth; }
-    public void setDepth(int depth) { this.depth = depth; }
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public String getAncestorId() {
+        return ancestorId;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public int getDepth() {
+        return depth;
+    }
+
+    public void setDepth(int depth) {
+        this.depth = depth;
+    }
 
     public static class Key implements Serializable {
         private String entityId;
         private String ancestorId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String entityId, String ancestorId) {
             this.entityId = entityId;
@@ -59,7 +73,9 @@ public class EntityAncestorEntity {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(entityId, k.entityId) && Objects.equals(ancestorId, k.ancestorId);
+            return o instanceof Key k
+                    && Objects.equals(entityId, k.entityId)
+                    && Objects.equals(ancestorId, k.ancestorId);
         }
 
         @Override

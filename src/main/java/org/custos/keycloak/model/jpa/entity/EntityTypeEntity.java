@@ -6,5 +6,4 @@ import jakarta.persistence.Table;
 /** One row of {@code CUSTOS_ENTITY_TYPE}. */
 @Entity(name = "CustosEntityType")
 @Table(name = "CUSTOS_ENTITY_TYPE")
-public class EntityTypeEntity extends SharingTypeEntity {
-}
+public class EntityTypeEntity extends SharingTypeEntity {}

@@ -11,20 +11,30 @@ import jakarta.persistence.Table;
 @Entity(name = "CustosGroupMembership")
 @Table(name = "CUSTOS_GROUP_MEMBERSHIP")
 @NamedQueries({
-        @NamedQuery(name = "custosMembership.one", query = "select m from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.groupId = :groupId and m.userId = :userId"),
-        @NamedQuery(name = "custosMembership.ofGroup", query = "select m from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.groupId = :groupId"),
-        @NamedQuery(name = "custosMembership.countOfType", query = "select count(m) from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.groupId = :groupId and m.type = :type"),
-        @NamedQuery(name = "custosMembership.deleteOne", query = "delete from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.groupId = :groupId and m.userId = :userId"),
-        @NamedQuery(name = "custosMembership.deleteUser", query = "delete from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.userId = :userId"),
-        @NamedQuery(name = "custosMembership.deleteGroup", query = "delete from CustosGroupMembership m "
-                + "where m.realmId = :realmId and m.groupId = :groupId"),
-        @NamedQuery(name = "custosMembership.deleteRealm", query = "delete from CustosGroupMembership m "
-                + "where m.realmId = :realmId")
+    @NamedQuery(
+            name = "custosMembership.one",
+            query = "select m from CustosGroupMembership m "
+                    + "where m.realmId = :realmId and m.groupId = :groupId and m.userId = :userId"),
+    @NamedQuery(
+            name = "custosMembership.ofGroup",
+            query = "select m from CustosGroupMembership m " + "where m.realmId = :realmId and m.groupId = :groupId"),
+    @NamedQuery(
+            name = "custosMembership.countOfType",
+            query = "select count(m) from CustosGroupMembership m "
+                    + "where m.realmId = :realmId and m.groupId = :groupId and m.type = :type"),
+    @NamedQuery(
+            name = "custosMembership.deleteOne",
+            query = "delete from CustosGroupMembership m "
+                    + "where m.realmId = :realmId and m.groupId = :groupId and m.userId = :userId"),
+    @NamedQuery(
+            name = "custosMembership.deleteUser",
+            query = "delete from CustosGroupMembership m " + "where m.realmId = :realmId and m.userId = :userId"),
+    @NamedQuery(
+            name = "custosMembership.deleteGroup",
+            query = "delete from CustosGroupMembership m " + "where m.realmId = :realmId and m.groupId = :groupId"),
+    @NamedQuery(
+            name = "custosMembership.deleteRealm",
+            query = "delete from CustosGroupMembership m " + "where m.realmId = :realmId")
 })
 public class GroupMembershipEntity {
 

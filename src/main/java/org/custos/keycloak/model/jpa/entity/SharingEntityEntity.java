@@ -11,39 +11,100 @@ public class SharingEntityEntity extends RealmRow {
 
     @Column(name = "EXTERNAL_ID", length = 255, nullable = false)
     private String externalId;
+
     @Column(name = "TYPE_ID", length = 255, nullable = false)
     private String typeId;
+
     @Column(name = "OWNER_USER_ID", length = 36, nullable = false)
     private String ownerUserId;
+
     @Column(name = "PARENT_ID", length = 36)
     private String parentId;
+
     @Column(name = "NAME", length = 255)
     private String name;
+
     @Column(name = "DESCRIPTION")
     private String description;
+
     @Column(name = "FULL_TEXT")
     private String fullText;
+
     @Column(name = "BINARY_DATA")
     private String binaryData;
+
     @Column(name = "ORIGINAL_CREATION_TIME", nullable = false)
     private long originalCreationTime;
 
-    public String getExternalId() { return externalId; }
-    public void setExternalId(String externalId) { this.externalId = externalId; }
-    public String getTypeId() { return typeId; }
-    public void setTypeId(String typeId) { this.typeId = typeId; }
-    public String getOwnerUserId() { return ownerUserId; }
-    public void setOwnerUserId(String ownerUserId) { this.ownerUserId = ownerUserId; }
-    public String getParentId() { return parentId; }
-    public void setParentId(String parentId) { this.parentId = parentId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getFullText() { return fullText; }
-    public void setFullText(String fullText) { this.fullText = fullText; }
-    public String getBinaryData() { return binaryData; }
-    public void setBinaryData(String binaryData) { this.binaryData = binaryData; }
-    public long getOriginalCreationTime() { return originalCreationTime; }
-    public void setOriginalCreationTime(long originalCreationTime) { this.originalCreationTime = originalCreationTime; }
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getTypeId() {
+        return typeId;
+    }
+
+    public void setTypeId(String typeId) {
+        this.typeId = typeId;
+    }
+
+    public String getOwnerUserId() {
+        return ownerUserId;
+    }
+
+    public void setOwnerUserId(String ownerUserId) {
+        this.ownerUserId = ownerUserId;
+    }
+
+    public String getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(String parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getFullText() {
+        return fullText;
+    }
+
+    public void setFullText(String fullText) {
+        this.fullText = fullText;
+    }
+
+    public String getBinaryData() {
+        return binaryData;
+    }
+
+    public void setBinaryData(String binaryData) {
+        this.binaryData = binaryData;
+    }
+
+    public long getOriginalCreationTime() {
+        return originalCreationTime;
+    }
+
+    public void setOriginalCreationTime(long originalCreationTime) {
+        this.originalCreationTime = originalCreationTime;
+    }
 }
