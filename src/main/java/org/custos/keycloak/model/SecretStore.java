@@ -30,19 +30,7 @@ public interface SecretStore {
 
         /** The same value sealed anew (re-encryption): the writer stays. */
         public StoredSecret withSealed(SecretCipher.Sealed newSealed, String newDescription) {
-            return new StoredSecret(
-                    id,
-                    realmId,
-                    token,
-                    type,
-                    ownerId,
-                    ownerUserId,
-                    clientId,
-                    kvKey,
-                    newDescription,
-                    createdAt,
-                    newSealed,
-                    valueWriter);
+            return withValue(newSealed, newDescription, valueWriter);
         }
 
         /** A new value, written by {@code writer}. */

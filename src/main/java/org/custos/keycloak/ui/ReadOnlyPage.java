@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
+import org.custos.keycloak.spi.StatelessFactory;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
@@ -21,7 +20,8 @@ import org.keycloak.services.ui.extend.UiPageProviderFactory;
  * the realm's components); they are dropped when the realm is created, as the new realm has no Custos data yet. Reading
  * needs {@code view-realm}, as every console page.
  */
-public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFactory<ComponentModel> {
+public abstract class ReadOnlyPage
+        implements UiPageProvider, UiPageProviderFactory<ComponentModel>, StatelessFactory<UiPageProvider> {
 
     /** A read-only text field of the page. */
     static ProviderConfigProperty field(String name) {
@@ -67,12 +67,6 @@ public abstract class ReadOnlyPage implements UiPageProvider, UiPageProviderFact
     public UiPageProvider create(KeycloakSession session) {
         return this;
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public void close() {}

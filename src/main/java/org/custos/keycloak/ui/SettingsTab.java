@@ -4,11 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.service.settings.CustosSettings;
-import org.keycloak.Config;
+import org.custos.keycloak.spi.StatelessFactory;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiTabProvider;
@@ -22,7 +21,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * settings to the realm (what the Custos API's enable calls do) and the Custos API's calls
  * write their result back here, so the tab shows the realm as it is. Saving needs {@code manage-realm}.
  */
-public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public final class SettingsTab
+        implements UiTabProvider, UiTabProviderFactory<ComponentModel>, StatelessFactory<UiTabProvider> {
 
     public static final String ID = "custos";
     static final String AGENTS = "agents_enabled";
@@ -153,12 +153,6 @@ public final class SettingsTab implements UiTabProvider, UiTabProviderFactory<Co
     public UiTabProvider create(KeycloakSession session) {
         return this;
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public void close() {}

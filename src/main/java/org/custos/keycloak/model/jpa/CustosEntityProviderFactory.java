@@ -1,16 +1,15 @@
 package org.custos.keycloak.model.jpa;
 
-import org.keycloak.Config;
+import org.custos.keycloak.spi.StatelessFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Registers {@link CustosEntityProvider}. The id is frozen forever: Keycloak names our Liquibase history table
  * after it ({@code DATABASECHANGELOG_CUSTOS-ENT...}), so changing it would re-run every changeset.
  */
-public class CustosEntityProviderFactory implements JpaEntityProviderFactory {
+public class CustosEntityProviderFactory implements JpaEntityProviderFactory, StatelessFactory<JpaEntityProvider> {
 
     public static final String ID = "custos-entities";
 
@@ -18,15 +17,6 @@ public class CustosEntityProviderFactory implements JpaEntityProviderFactory {
     public JpaEntityProvider create(KeycloakSession session) {
         return new CustosEntityProvider();
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 
     @Override
     public String getId() {

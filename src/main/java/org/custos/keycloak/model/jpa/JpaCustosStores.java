@@ -8,10 +8,9 @@ import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.keycloak.Config;
+import org.custos.keycloak.spi.StatelessFactory;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.jpa.entities.GroupEntity;
 
 /** The stores on Keycloak's EntityManager, made once per session and only when asked for. */
@@ -90,21 +89,12 @@ public final class JpaCustosStores implements CustosStores {
     }
 
     /** Registered in {@code META-INF/services}; the only {@link CustosStoresFactory}. */
-    public static final class Factory implements CustosStoresFactory {
+    public static final class Factory implements CustosStoresFactory, StatelessFactory<CustosStores> {
 
         @Override
         public CustosStores create(KeycloakSession session) {
             return new JpaCustosStores(session);
         }
-
-        @Override
-        public void init(Config.Scope config) {}
-
-        @Override
-        public void postInit(KeycloakSessionFactory factory) {}
-
-        @Override
-        public void close() {}
 
         @Override
         public String getId() {

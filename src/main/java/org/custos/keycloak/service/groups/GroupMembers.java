@@ -65,14 +65,7 @@ public final class GroupMembers {
         permissions.requireCanGrantRolesOf(group);
         user.joinGroup(group);
         memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(
-                OperationType.CREATE,
-                ResourceType.GROUP_MEMBERSHIP,
-                Map.of("membership_type", type),
-                "users",
-                user.getId(),
-                "groups",
-                group.getId());
+        membershipEvent(OperationType.CREATE, Map.of("membership_type", type), user, group);
     }
 
     public void remove(String groupId, String username) {
@@ -90,14 +83,7 @@ public final class GroupMembers {
         permissions.requireCanGrantRolesOf(group);
         user.leaveGroup(group);
         memberships.remove(realm.getId(), group.getId(), user.getId());
-        events.emit(
-                OperationType.DELETE,
-                ResourceType.GROUP_MEMBERSHIP,
-                null,
-                "users",
-                user.getId(),
-                "groups",
-                group.getId());
+        membershipEvent(OperationType.DELETE, null, user, group);
     }
 
     public void changeType(String groupId, String username, String requestedType) {
@@ -116,14 +102,7 @@ public final class GroupMembers {
             requireAnotherOwner(group);
         }
         memberships.setType(realm.getId(), group.getId(), user.getId(), type);
-        events.emit(
-                OperationType.UPDATE,
-                ResourceType.GROUP_MEMBERSHIP,
-                Map.of("membership_type", type),
-                "users",
-                user.getId(),
-                "groups",
-                group.getId());
+        membershipEvent(OperationType.UPDATE, Map.of("membership_type", type), user, group);
     }
 
     /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
@@ -203,5 +182,16 @@ public final class GroupMembers {
         if (memberships.count(realm.getId(), group.getId(), OWNER) <= 1) {
             throw CustosException.conflict("a group never loses its last OWNER: make another member OWNER first");
         }
+    }
+
+    private void membershipEvent(OperationType operation, Object representation, UserModel user, GroupModel group) {
+        events.emit(
+                operation,
+                ResourceType.GROUP_MEMBERSHIP,
+                representation,
+                "users",
+                user.getId(),
+                "groups",
+                group.getId());
     }
 }

@@ -2,7 +2,6 @@ package org.custos.keycloak.model.jpa.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -36,14 +35,7 @@ import jakarta.persistence.Table;
             name = "custosMembership.deleteRealm",
             query = "delete from CustosGroupMembership m " + "where m.realmId = :realmId")
 })
-public class GroupMembershipEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class GroupMembershipEntity extends RealmScoped {
 
     @Column(name = "GROUP_ID", length = 36, nullable = false)
     private String groupId;
@@ -53,22 +45,6 @@ public class GroupMembershipEntity {
 
     @Column(name = "MEMBERSHIP_TYPE", length = 64, nullable = false)
     private String type;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getGroupId() {
         return groupId;

@@ -2,7 +2,6 @@ package org.custos.keycloak.model.jpa.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -44,14 +43,7 @@ import jakarta.persistence.Version;
             query = "delete from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),
     @NamedQuery(name = "custosSecret.deleteRealm", query = "delete from CustosSecret s where s.realmId = :realmId")
 })
-public class SecretEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class SecretEntity extends RealmScoped {
 
     @Column(name = "TOKEN", length = 255, nullable = false)
     private String token;
@@ -99,22 +91,6 @@ public class SecretEntity {
 
     public void setValueWriter(String valueWriter) {
         this.valueWriter = valueWriter;
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
     }
 
     public String getToken() {

@@ -7,10 +7,7 @@ import jakarta.persistence.Table;
 /** One row of {@code CUSTOS_SHARING_ENTITY}: a Custos sharing entity. The owner is a Keycloak user id. */
 @Entity(name = "CustosSharingEntity")
 @Table(name = "CUSTOS_SHARING_ENTITY")
-public class SharingEntityEntity extends RealmRow {
-
-    @Column(name = "EXTERNAL_ID", length = 255, nullable = false)
-    private String externalId;
+public class SharingEntityEntity extends NamedRow {
 
     @Column(name = "TYPE_ID", length = 255, nullable = false)
     private String typeId;
@@ -21,12 +18,6 @@ public class SharingEntityEntity extends RealmRow {
     @Column(name = "PARENT_ID", length = 36)
     private String parentId;
 
-    @Column(name = "NAME", length = 255)
-    private String name;
-
-    @Column(name = "DESCRIPTION")
-    private String description;
-
     @Column(name = "FULL_TEXT")
     private String fullText;
 
@@ -35,14 +26,6 @@ public class SharingEntityEntity extends RealmRow {
 
     @Column(name = "ORIGINAL_CREATION_TIME", nullable = false)
     private long originalCreationTime;
-
-    public String getExternalId() {
-        return externalId;
-    }
-
-    public void setExternalId(String externalId) {
-        this.externalId = externalId;
-    }
 
     public String getTypeId() {
         return typeId;
@@ -66,22 +49,6 @@ public class SharingEntityEntity extends RealmRow {
 
     public void setParentId(String parentId) {
         this.parentId = parentId;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
     }
 
     public String getFullText() {
