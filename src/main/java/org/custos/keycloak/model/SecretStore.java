@@ -74,6 +74,12 @@ public interface SecretStore {
     /** The tokens of the secrets owned by a Keycloak user (what {@link #removeOwnerUser} deletes). */
     List<String> tokensOfOwnerUser(String realmId, String userId);
 
+    /**
+     * Until the transaction ends, no other request creates a secret for this owner: a KV key checked as free stays
+     * free until this request has stored it.
+     */
+    void serializeOwner(String realmId, String ownerUserId);
+
     void removeOwnerUser(String realmId, String userId);
 
     void removeRealm(String realmId);

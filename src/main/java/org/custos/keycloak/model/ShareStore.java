@@ -29,6 +29,12 @@ public interface ShareStore {
     /** Who a check is about: a user (may be null) and its groups with all their ancestor groups. */
     record Principal(String userId, Collection<String> groupIds) {}
 
+    /**
+     * Until the transaction ends, no other request changes the shares of this entity (or deletes it): what this
+     * request reads of them next is what it changes.
+     */
+    void serialize(String entityId);
+
     Optional<Share> share(String entityId, String permissionId, String principalType, String principalId);
 
     /**

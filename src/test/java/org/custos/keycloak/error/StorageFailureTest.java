@@ -6,33 +6,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** A storage outage and a lost optimistic lock are told from everything else by the cause chain. */
+/** Database failures are told apart by their cause chain and SQLState: outage, contention, or anything else. */
 class StorageFailureTest {
+
+    private static RuntimeException jdbc(String sqlState) {
+        return new PersistenceException("wrapped", new SQLException("reason", sqlState));
+    }
 
     @Test
     void databaseFailuresAnywhereInTheChainAreStorage() {
         assertTrue(StorageFailure.isStorage(new PersistenceException("boom")));
-        assertTrue(StorageFailure.isStorage(new RuntimeException(
-                new IllegalStateException(new SQLTransientConnectionException("connection refused")))));
-    }
-
-    @Test
-    void otherFailuresAreNot() {
+        assertTrue(StorageFailure.isStorage(
+                new RuntimeException(new IllegalStateException(new SQLTransientConnectionException("refused")))));
         assertFalse(StorageFailure.isStorage(new IllegalArgumentException("bad token")));
         assertFalse(StorageFailure.isStorage(new RuntimeException("x", new NullPointerException())));
-        assertFalse(StorageFailure.isOptimisticLock(new PersistenceException("boom")));
     }
 
     @Test
-    void aLostOptimisticLockIsToldApart() {
-        assertTrue(StorageFailure.isOptimisticLock(new RuntimeException(new OptimisticLockException("stale"))));
+    void anUnreachableDatabaseIsAnOutage() {
+        assertTrue(StorageFailure.isOutage(jdbc("08006")), "connection failure");
+        assertTrue(StorageFailure.isOutage(jdbc("57P01")), "administrator shutdown");
+        assertTrue(StorageFailure.isOutage(new RuntimeException(new SQLTransientConnectionException("refused"))));
+        assertTrue(StorageFailure.isOutage(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
     }
 
     @Test
-    void theAnswerIs503WithoutTheDatabaseText() {
+    void locksDeadlocksAndConcurrentChangesAreContention() {
+        assertTrue(StorageFailure.isContention(new RuntimeException(new OptimisticLockException("stale"))));
+        assertTrue(StorageFailure.isContention(jdbc("40P01")), "deadlock");
+        assertTrue(StorageFailure.isContention(jdbc("40001")), "serialization failure");
+        assertFalse(StorageFailure.isOutage(jdbc("40P01")));
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNeither() {
+        RuntimeException notNull = jdbc("23502");
+        assertFalse(StorageFailure.isOutage(notNull));
+        assertFalse(StorageFailure.isContention(notNull));
+        assertFalse(StorageFailure.isOutage(new PersistenceException("a JPQL mistake")));
+    }
+
+    @Test
+    void theOutageAnswerIs503WithoutTheDatabaseText() {
         CustosException e = CustosException.unavailable(new PersistenceException("connection refused"));
         assertEquals(503, e.getStatus());
         assertEquals("temporarily_unavailable", e.getError());

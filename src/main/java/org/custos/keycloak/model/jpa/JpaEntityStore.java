@@ -1,6 +1,7 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -135,15 +136,19 @@ final class JpaEntityStore implements EntityStore {
 
     @Override
     public int depth(String entityId) {
-        return ancestors(entityId).size();
+        return em.createQuery("select count(a) from CustosEntityAncestor a where a.entityId = :id", Long.class)
+                .setParameter("id", entityId)
+                .getSingleResult()
+                .intValue();
     }
 
     @Override
     public int height(String entityId) {
-        return subtree(entityId).stream()
-                .mapToInt(EntityAncestorEntity::getDepth)
-                .max()
-                .orElse(0);
+        Integer height = em.createQuery(
+                        "select max(a.depth) from CustosEntityAncestor a where a.ancestorId = :id", Integer.class)
+                .setParameter("id", entityId)
+                .getSingleResult();
+        return height == null ? 0 : height;
     }
 
     @Override
@@ -234,7 +239,8 @@ final class JpaEntityStore implements EntityStore {
 
     @Override
     public void delete(String entityId) {
-        SharingEntityEntity entity = em.find(SharingEntityEntity.class, entityId);
+        // The entity row first, as grants take it: then its shares and links.
+        SharingEntityEntity entity = em.find(SharingEntityEntity.class, entityId, LockModeType.PESSIMISTIC_WRITE);
         if (entity == null) {
             return;
         }
@@ -268,6 +274,7 @@ final class JpaEntityStore implements EntityStore {
 
     @Override
     public void removeOwner(String realmId, String userId) {
+        TreeLock.lock(em, realmId);
         em.createQuery(
                         "select e.id from CustosSharingEntity e where e.realmId = :realmId and e.ownerUserId = :id",
                         String.class)

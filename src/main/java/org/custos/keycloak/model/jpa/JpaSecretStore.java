@@ -1,6 +1,7 @@
 package org.custos.keycloak.model.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.custos.keycloak.crypto.SecretCipher;
@@ -8,6 +9,7 @@ import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.jpa.entity.SecretEntity;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.jpa.entities.UserEntity;
 
 /** {@link SecretStore} on Keycloak's EntityManager, inside the request's transaction. */
 final class JpaSecretStore implements SecretStore {
@@ -89,13 +91,7 @@ final class JpaSecretStore implements SecretStore {
         e.setDescription(s.description());
         e.setCreatedAt(s.createdAt());
         seal(e, s.sealed());
-        Rows.insert(
-                em,
-                e,
-                s.kvKey() != null ? "key" : "token",
-                s.kvKey() != null
-                        ? "a KV secret with key '" + s.kvKey() + "' exists for this owner"
-                        : "the secret token is taken");
+        Rows.insert(em, e, "token", "a secret with this token exists");
     }
 
     @Override
@@ -149,6 +145,12 @@ final class JpaSecretStore implements SecretStore {
                 .setParameter("realmId", realmId)
                 .setParameter("userId", userId)
                 .executeUpdate();
+    }
+
+    @Override
+    public void serializeOwner(String realmId, String ownerUserId) {
+        // The owner's Keycloak user row (PostgreSQL: FOR NO KEY UPDATE, which blocks no insert that refers to it).
+        em.find(UserEntity.class, ownerUserId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

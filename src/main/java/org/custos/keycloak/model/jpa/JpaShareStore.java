@@ -71,12 +71,14 @@ final class JpaShareStore implements ShareStore {
     }
 
     @Override
+    public void serialize(String entityId) {
+        em.find(SharingEntityEntity.class, entityId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
     public void grant(String realmId, Share share, boolean takeOver, long now) {
         // Grants on one entity wait for each other here, so the look-up below sees a grant committed meanwhile.
-        SharingEntityEntity entity = em.find(SharingEntityEntity.class, share.entityId());
-        if (entity != null) {
-            em.lock(entity, LockModeType.PESSIMISTIC_WRITE);
-        }
+        serialize(share.entityId());
         Optional<ShareEntity> existing =
                 row(share.entityId(), share.permissionId(), share.principalType(), share.principalId());
         if (existing.isPresent()) {

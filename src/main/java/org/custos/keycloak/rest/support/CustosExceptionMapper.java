@@ -13,6 +13,8 @@ import org.custos.keycloak.error.StorageFailure;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelIllegalStateException;
+import org.keycloak.models.ModelValidationException;
 import org.keycloak.services.error.KeycloakErrorHandler;
 import org.keycloak.utils.KeycloakSessionUtil;
 
@@ -41,6 +43,8 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         }
         if (failure.getStatus() == 401 || failure.getStatus() == 403) {
             logRefusal(session, failure);
+        } else if (failure.getStatus() >= 500 && failure.getCause() != null) {
+            logFailure(failure);
         }
         Response.ResponseBuilder builder = Response.status(failure.getStatus())
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -61,7 +65,7 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
             return c;
         }
         if (e instanceof DuplicateException d) {
-            return CustosException.conflict(d.getMessage());
+            return CustosException.conflict(d.getMessage() + " (field '" + d.getField() + "')");
         }
         if (e instanceof CycleException c) {
             return CustosException.conflict(c.getMessage());
@@ -69,23 +73,32 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         if (e instanceof WebApplicationException) {
             return null;
         }
-        if (StorageFailure.isOptimisticLock(e)) {
+        if (StorageFailure.isContention(e)) {
             return CustosException.concurrentChange("the object");
         }
-        if (e instanceof ModelDuplicateException || e.getCause() instanceof ModelDuplicateException) {
-            ModelDuplicateException d =
-                    e instanceof ModelDuplicateException m ? m : (ModelDuplicateException) e.getCause();
+        ModelDuplicateException duplicate = duplicate(e);
+        if (duplicate != null) {
             return CustosException.conflict(
-                    d.getDuplicateFieldName() == null
+                    duplicate.getDuplicateFieldName() == null
                             ? "the object exists already"
-                            : "field '" + d.getDuplicateFieldName() + "' is already taken");
+                            : "field '" + duplicate.getDuplicateFieldName() + "' is already taken");
         }
-        if (StorageFailure.isStorage(e)) {
-            LOG.warnf("storage failure answered 503: %s", e.toString());
+        if (StorageFailure.isOutage(e)) {
             return CustosException.unavailable(e);
         }
-        LOG.error("unexpected failure answered 500", e);
-        return new CustosException(500, "server_error", "an unexpected error occurred; it has been logged");
+        if (e instanceof ModelValidationException || e instanceof ModelIllegalStateException) {
+            return null; // Keycloak's own answer for its model's refusals (400)
+        }
+        return new CustosException(500, "server_error", "an unexpected error occurred; it has been logged", e);
+    }
+
+    private static ModelDuplicateException duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ModelDuplicateException d) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** Exceptions only our code throws: answered here wherever they come from. */
@@ -100,6 +113,27 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         } catch (RuntimeException noContext) {
             return false;
         }
+    }
+
+    /** A 5xx with its cause: an outage in one line (its class and SQLState), anything else with its stack. */
+    private static void logFailure(CustosException failure) {
+        Throwable cause = failure.getCause();
+        if (failure.getStatus() == 503) {
+            LOG.warnf("storage unreachable, answered 503: %s", summary(cause));
+        } else {
+            LOG.error("unexpected failure answered " + failure.getStatus(), cause);
+        }
+    }
+
+    private static String summary(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                out.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -81,6 +81,9 @@ public final class SecretService {
         if (store.byToken(realm.getId(), token).isPresent()) {
             throw CustosException.conflict("a secret with this token exists");
         }
+        if (kvKey != null) {
+            store.serializeOwner(realm.getId(), ownerUser.getId());
+        }
         if (kvKey != null
                 && store.byKvKey(realm.getId(), ownerUser.getId(), kvKey).isPresent()) {
             throw CustosException.conflict("the key '" + kvKey + "' exists for this owner: update or delete it");

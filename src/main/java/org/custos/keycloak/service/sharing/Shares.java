@@ -49,6 +49,9 @@ public final class Shares {
         SharingRequests.ShareRequest r = Inputs.requiredObject(request, "body");
         SharingEntity e =
                 decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
+        // From here on the entity's shares change only through this request: the standing and the existing shares
+        // read below are what the change is made against.
+        store.serialize(e.id());
         String permission = ctx.permission(
                 r.permissionType() == null ? null : r.permissionType().id(), "permission_type.id");
         if (SharingContext.OWNER.equals(permission)) {

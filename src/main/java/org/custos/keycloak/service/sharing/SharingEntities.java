@@ -44,6 +44,10 @@ public final class SharingEntities {
         SharingEntity parent = Inputs.blankToNull(in.parentId()) == null
                 ? null
                 : decisions.visibleEntity(in.parentId(), "entity.parent_id");
+        if (parent != null) {
+            // The parent's ancestry is copied below: no move may change it meanwhile.
+            ctx.stores.lockTrees(ctx.realm.getId());
+        }
         if (parent != null && store.depth(parent.id()) >= MAX_DEPTH) {
             throw tooDeep();
         }
@@ -111,6 +115,8 @@ public final class SharingEntities {
                 : e.typeId();
         SharingEntity parent = null;
         if (in.parentId() != null) {
+            // A possible move: checked and made under the realm's tree lock, against the tree as it is then.
+            ctx.stores.lockTrees(ctx.realm.getId());
             parent = in.parentId().isEmpty() ? null : decisions.visibleEntity(in.parentId(), "entity.parent_id");
             if (!Objects.equals(e.parentId(), parent == null ? null : parent.id())) {
                 move(e, parent);
@@ -171,6 +177,8 @@ public final class SharingEntities {
     public void delete(String externalId) {
         SharingEntity e = decisions.visibleEntity(externalId, "entity.id");
         decisions.requireOwnerOrAdmin(e);
+        // Its children become roots: no move or create under it may interleave.
+        ctx.stores.lockTrees(ctx.realm.getId());
         store.delete(e.id());
         event(OperationType.DELETE, e.externalId(), null);
     }
