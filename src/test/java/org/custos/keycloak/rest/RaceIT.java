@@ -210,6 +210,17 @@ class RaceIT {
                 .header("user-token", alice)
                 .send());
         assertTrue(got.json().get("value").asText().startsWith("value-"));
+        if ("postgres".equals(System.getProperty("custos.test.db"))) {
+            try (java.sql.Connection db = org.custos.keycloak.testing.Postgres.connect();
+                    java.sql.PreparedStatement q =
+                            db.prepareStatement("select count(*) from CUSTOS_SECRET where KV_KEY = ?")) {
+                q.setString(1, key);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "one row in the database");
+                }
+            }
+        }
     }
 
     @Test
