@@ -30,6 +30,20 @@ public interface ShareStore {
     record Principal(String userId, Collection<String> groupIds) {}
 
     /**
+     * One share that gives a principal a permission on an entity asked about: the entity ({@code externalId},
+     * {@code typeId}), the share's permission and principal, and where it sits ({@code depth} 0: on the entity;
+     * n: on its n-th ancestor, {@code sourceExternalId}).
+     */
+    record Grant(
+            String externalId,
+            String typeId,
+            String permissionId,
+            String principalType,
+            String principalId,
+            int depth,
+            String sourceExternalId) {}
+
+    /**
      * Until the transaction ends, no other request changes the shares of this entity (or deletes it): what this
      * request reads of them next is what it changes.
      */
@@ -60,6 +74,31 @@ public interface ShareStore {
 
     /** The check, for many entities and permissions at once: the pairs "entityId|permissionId" held. */
     Set<String> held(Collection<String> entityIds, Collection<String> permissionIds, Principal principal);
+
+    /**
+     * The decision query, for any number of questions at once: every share that reaches one of the entities (by
+     * external id) with one of the permissions and is held by one of the users or groups. One query.
+     */
+    List<Grant> grants(
+            String realmId,
+            Collection<String> externalIds,
+            Collection<String> permissionIds,
+            Collection<String> userIds,
+            Collection<String> groupIds);
+
+    /**
+     * Users holding one of the permissions on the entity, directly or as members of one of {@code groupIds} (the
+     * groups holding it, with their sub-groups): usernames of people, or — {@code serviceAccounts} — the client ids
+     * of clients whose service account holds it; ordered, after {@code after}, at most {@code limit}.
+     */
+    List<String> holdingUsers(
+            String realmId,
+            String entityId,
+            Collection<String> permissionIds,
+            Collection<String> groupIds,
+            boolean serviceAccounts,
+            String after,
+            int limit);
 
     /** External ids of the entities the principal reaches with one of the permissions, after {@code after}. */
     List<String> reachable(

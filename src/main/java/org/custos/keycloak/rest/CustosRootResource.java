@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.agents.AgentResource;
+import org.custos.keycloak.rest.authzen.AuthZenResource;
 import org.custos.keycloak.rest.groups.GroupResource;
 import org.custos.keycloak.rest.identity.IdentityResource;
 import org.custos.keycloak.rest.logs.LogResource;
@@ -75,6 +76,12 @@ public class CustosRootResource {
     @Path("tenant-management/" + VERSION)
     public TenantResource tenants() {
         return new TenantResource(request);
+    }
+
+    /** The realm's OpenID AuthZEN 1.0 decision point, over the sharing engine. */
+    @Path("authzen")
+    public AuthZenResource authzen() {
+        return new AuthZenResource(request);
     }
 
     /** The self-service API of the CI/CD-user flow ({@code /api/user}). */

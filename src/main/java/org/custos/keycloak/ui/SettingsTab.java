@@ -29,6 +29,7 @@ public final class SettingsTab
     static final String LIFETIME = "agent_token_lifetime";
     static final String LOGGING = "logging_enabled";
     static final String SECRET_ROWS = "console_secret_rows";
+    static final String AUDIT_DECISIONS = "audit_decisions";
 
     /** The realm's settings as the tab shows them. */
     static Map<String, String> current(RealmModel realm) {
@@ -38,11 +39,13 @@ public final class SettingsTab
         row.put(LIFETIME, values.agentTokenLifetime() == null ? "" : String.valueOf(values.agentTokenLifetime()));
         row.put(LOGGING, String.valueOf(values.auditLog()));
         row.put(SECRET_ROWS, String.valueOf(values.consoleSecretRows()));
+        row.put(AUDIT_DECISIONS, String.valueOf(values.auditDecisions()));
         return row;
     }
 
     /** secretRows null: the form did not say (a client that predates the field), so it stays as it is. */
-    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean secretRows) {}
+    private record Settings(
+            boolean agents, Long lifetime, boolean logging, Boolean secretRows, Boolean auditDecisions) {}
 
     private static Settings parse(RealmModel realm, ComponentModel model) {
         boolean agents = Boolean.parseBoolean(model.get(AGENTS));
@@ -69,12 +72,17 @@ public final class SettingsTab
                         registered + " agent(s) are registered: delete them before turning agents off");
             }
         }
-        String rows = model.get(SECRET_ROWS);
         return new Settings(
                 agents,
                 lifetime,
                 Boolean.parseBoolean(model.get(LOGGING)),
-                rows == null || rows.isBlank() ? null : Boolean.valueOf(rows));
+                optional(model.get(SECRET_ROWS)),
+                optional(model.get(AUDIT_DECISIONS)));
+    }
+
+    /** A switch the form may leave out (a client that predates it): null, and it stays as it is. */
+    private static Boolean optional(String value) {
+        return value == null || value.isBlank() ? null : Boolean.valueOf(value);
     }
 
     @Override
@@ -113,6 +121,9 @@ public final class SettingsTab
             CustosSettings.setConsoleSecretRows(realm, settings.secretRows());
             CustosConsole.secretRowsTurned(session, realm, settings.secretRows());
         }
+        if (settings.auditDecisions() != null) {
+            CustosSettings.setAuditDecisions(realm, settings.auditDecisions());
+        }
     }
 
     @Override
@@ -131,7 +142,8 @@ public final class SettingsTab
                 property(AGENTS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
                 property(LIFETIME, ProviderConfigProperty.STRING_TYPE, null),
                 property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
-                property(SECRET_ROWS, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
+                property(SECRET_ROWS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
+                property(AUDIT_DECISIONS, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
     }
 
     private static ProviderConfigProperty property(String name, String type, Object defaultValue) {

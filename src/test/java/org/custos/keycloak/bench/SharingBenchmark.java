@@ -76,6 +76,10 @@ class SharingBenchmark {
     static final int GROUP_DEPTH = 5;
     static final int ENTITY_DEPTH = 5;
     static final String RS = "bench-rs";
+    /** A user outside the probes who reaches every entity (READ, cascading from every chain root): searches. */
+    static final String HOLDER = "resource-holder";
+
+    static final int BATCH = 100;
 
     record Stats(
             String system, int size, int count, double p50, double p95, double p99, double throughput, int errors) {}
@@ -140,9 +144,49 @@ class SharingBenchmark {
                                         + enc("urn:ietf:params:oauth:grant-type:uma-ticket") + "&audience=" + RS
                                         + "&response_mode=decision&permission=" + enc(d.entityId(p[1]) + "#READ")))
                                 .build();
-                if (withAuthz) {
-                    agreement.put(size, agree(client, pairs.subList(0, 300), ours, authz));
+                String pep = "Bearer "
+                        + realm.nativeClientCredentials(TestRealm.TENANT_CLIENT, realm.tenantSecret())
+                                .get("access_token")
+                                .asText();
+                String rs = withAuthz
+                        ? "Bearer "
+                                + realm.nativeClientCredentials(RS, "rs-secret")
+                                        .get("access_token")
+                                        .asText()
+                        : null;
+                String authzen = realm.realmUrl() + "/custos/authzen/access/v1/";
+                Function<int[], HttpRequest> evaluation = p -> post(authzen + "evaluation", pep, evaluationBody(d, p));
+                Function<int[], HttpRequest> keycloakAuthZen =
+                        p -> post(realm.realmUrl() + "/authzen/access/v1/evaluation", rs, evaluationBody(d, p));
+                List<String> batches = new ArrayList<>();
+                for (int b = 0; b < 20; b++) {
+                    ArrayNode items = Http.JSON.createArrayNode();
+                    for (int k = 0; k < BATCH; k++) {
+                        int[] p = pairs.get((b * BATCH + k) % pairs.size());
+                        items.add(Http.JSON.valueToTree(Map.of(
+                                "subject", Map.of("type", "user", "id", d.username(p[0])),
+                                "resource", Map.of("type", "DOC", "id", d.entityId(p[1])))));
+                    }
+                    ObjectNode body = Http.JSON.createObjectNode();
+                    body.putObject("action").put("name", "READ");
+                    body.set("evaluations", items);
+                    batches.add(body.toString());
                 }
+                Function<int[], HttpRequest> evaluations =
+                        p -> post(authzen + "evaluations", pep, batches.get(p[1] % batches.size()));
+                String searchBody = "{\"subject\":{\"type\":\"user\",\"id\":\"" + HOLDER + "\"},"
+                        + "\"action\":{\"name\":\"READ\"},\"resource\":{\"type\":\"DOC\"},\"page\":{\"limit\":100}}";
+                Function<int[], HttpRequest> search = p -> post(authzen + "search/resource", pep, searchBody);
+                JsonNode firstPage =
+                        Http.JSON.readTree(client.send(search.apply(pairs.get(0)), HttpResponse.BodyHandlers.ofString())
+                                .body());
+                assertEquals(Math.min(100, size), firstPage.get("results").size(), "the holder's first page");
+                String same = agreeAuthZen(
+                        client, pairs.subList(0, 300), ours, evaluation, withAuthz ? keycloakAuthZen : null);
+                if (withAuthz) {
+                    same = agree(client, pairs.subList(0, 300), ours, authz) + "; " + same;
+                }
+                agreement.put(size, same);
                 // The floor: Keycloak's cheapest endpoint (the realm's public info, no database), same client and load.
                 Function<int[], HttpRequest> floor = p -> HttpRequest.newBuilder(URI.create(realm.realmUrl()))
                         .timeout(Duration.ofSeconds(30))
@@ -165,12 +209,39 @@ class SharingBenchmark {
                             seconds / 2,
                             round));
                     results.add(Driver.openModel("custos check", size, client, pairs, ours, rate, seconds / 2, round));
+                    results.add(Driver.openModel(
+                            "custos AuthZEN evaluation", size, client, pairs, evaluation, rate, seconds / 2, round));
+                    results.add(Driver.openModel(
+                            "custos AuthZEN resource search (first 100)",
+                            size,
+                            client,
+                            pairs,
+                            search,
+                            rate,
+                            seconds / 2,
+                            round));
+                    if (withAuthz) {
+                        results.add(Driver.openModel(
+                                "Keycloak AuthZEN (--features=authzen)",
+                                size,
+                                client,
+                                pairs,
+                                keycloakAuthZen,
+                                rate,
+                                seconds / 2,
+                                round));
+                    }
                     if (withAuthz) {
                         results.add(Driver.openModel(
                                 "Authorization Services", size, client, pairs, authz, rate, seconds / 2, round));
                     }
                 }
                 results.add(Driver.closedLoop(client, pairs, ours, 4, 10).named("custos check (throughput)", size));
+                // Unloaded latency, one request at a time: one evaluation vs 100 in one evaluations request.
+                results.add(Driver.closedLoop(client, pairs, evaluation, 1, seconds / 2)
+                        .named("custos AuthZEN evaluation (sequential)", size));
+                results.add(Driver.closedLoop(client, pairs, evaluations, 1, seconds / 2)
+                        .named("custos AuthZEN evaluations x100 (sequential)", size));
                 if (withAuthz) {
                     results.add(Driver.closedLoop(client, pairs, authz, 4, 10)
                             .named("Authorization Services (throughput)", size));
@@ -185,6 +256,57 @@ class SharingBenchmark {
         Report.plot(merged, dir.resolve(date + ".png"));
         System.out.println(Report.markdown(merged, agreement, rate, seconds));
         assertTrue(merged.stream().allMatch(s -> s.errors() == 0), "every request succeeded: " + merged);
+    }
+
+    static HttpRequest post(String url, String auth, String json) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    static String evaluationBody(Dataset d, int[] p) {
+        return "{\"subject\":{\"type\":\"user\",\"id\":\"" + d.username(p[0]) + "\"},\"action\":{\"name\":\"READ\"},"
+                + "\"resource\":{\"type\":\"DOC\",\"id\":\"" + d.entityId(p[1]) + "\"}}";
+    }
+
+    /** Our AuthZEN evaluation (and Keycloak's, when seeded) answer the same pairs as our check. */
+    static String agreeAuthZen(
+            HttpClient client,
+            List<int[]> pairs,
+            Function<int[], HttpRequest> check,
+            Function<int[], HttpRequest> evaluation,
+            Function<int[], HttpRequest> keycloak)
+            throws Exception {
+        int same = 0;
+        int sameKeycloak = 0;
+        for (int[] p : pairs) {
+            boolean expected = Http.JSON
+                    .readTree(client.send(check.apply(p), HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .get("status")
+                    .asBoolean();
+            HttpResponse<String> e = client.send(evaluation.apply(p), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, e.statusCode(), e.body());
+            if (Http.JSON.readTree(e.body()).get("decision").asBoolean() == expected) {
+                same++;
+            }
+            if (keycloak != null) {
+                HttpResponse<String> k = client.send(keycloak.apply(p), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, k.statusCode(), "Keycloak's AuthZEN: " + k.body());
+                if (Http.JSON.readTree(k.body()).get("decision").asBoolean() == expected) {
+                    sameKeycloak++;
+                }
+            }
+        }
+        assertEquals(pairs.size(), same, "our AuthZEN evaluation and our check disagree");
+        if (keycloak != null) {
+            assertEquals(pairs.size(), sameKeycloak, "Keycloak's AuthZEN and our check disagree");
+        }
+        return "AuthZEN " + same + "/" + pairs.size()
+                + (keycloak == null ? "" : ", Keycloak AuthZEN " + sameKeycloak + "/" + pairs.size());
     }
 
     static String enc(String s) {
@@ -284,6 +406,10 @@ class SharingBenchmark {
 
         void addToRealm(ObjectNode rep) {
             rep.put("bruteForceProtected", false);
+            // Tokens fetched once per size must outlive its load phases.
+            rep.put("accessTokenLifespan", 3600);
+            rep.withArray("users")
+                    .add(Http.JSON.createObjectNode().put("username", HOLDER).put("enabled", true));
             ArrayNode groups = rep.putArray("groups");
             for (int c = 0; c < GROUP_CHAINS; c++) {
                 ObjectNode parent = null;
@@ -449,6 +575,15 @@ class SharingBenchmark {
                                 gs[2] == 1,
                                 now);
                     }
+                    String holder = admin.get("/" + realm.name() + "/users?exact=true&username=" + HOLDER)
+                            .get(0)
+                            .get("id")
+                            .asText();
+                    for (int i = 0; i < size; i++) {
+                        if (entityParent[i] < 0) {
+                            share(s, realmId, internal[i], "READ", "USER", holder, true, now);
+                        }
+                    }
                     s.executeBatch();
                 }
                 c.commit();
@@ -502,8 +637,11 @@ class SharingBenchmark {
             List<List<Integer>> below = new ArrayList<>();
             for (int e = 0; e < size; e++) {
                 below.add(new ArrayList<>());
-                ObjectNode res =
-                        Http.JSON.createObjectNode().put("name", entityId(e)).put("ownerManagedAccess", false);
+                ObjectNode res = Http.JSON
+                        .createObjectNode()
+                        .put("name", entityId(e))
+                        .put("type", "DOC")
+                        .put("ownerManagedAccess", false);
                 res.putArray("scopes")
                         .add(Http.JSON.createObjectNode().put("name", "READ"))
                         .add(Http.JSON.createObjectNode().put("name", "WRITE"));
@@ -803,6 +941,31 @@ class SharingBenchmark {
                             agreement.get(size)));
                 }
             }
+            md.append("\n### AuthZEN\n\n| entities | evaluation p50 / floor p50 (≤ 1.25) | evaluation p99 / p50 (≤ 3) "
+                    + "| evaluations x100 / one, sequential p50 (≤ 5) | Authorization Services / evaluation p50 (≥ 5) "
+                    + "| Keycloak AuthZEN / evaluation p50 | resource search / evaluation p50 (≤ 3) |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+            for (Stats e : stats) {
+                if (!e.system().equals("custos AuthZEN evaluation")) {
+                    continue;
+                }
+                int size = e.size();
+                Stats floor = find(stats, "Keycloak floor: GET /realms/{realm}", size);
+                Stats one = find(stats, "custos AuthZEN evaluation (sequential)", size);
+                Stats hundred = find(stats, "custos AuthZEN evaluations x100 (sequential)", size);
+                Stats as = find(stats, "Authorization Services", size);
+                Stats kc = find(stats, "Keycloak AuthZEN (--features=authzen)", size);
+                Stats search = find(stats, "custos AuthZEN resource search (first 100)", size);
+                md.append(String.format(
+                        "| %,d | %s | %.2f | %s | %s | %s | %s |%n",
+                        size,
+                        ratio(e, floor),
+                        e.p99() / e.p50(),
+                        ratio(hundred, one),
+                        ratio(as, e),
+                        ratio(kc, e),
+                        ratio(search, e)));
+            }
             List<Integer> sizes = stats.stream()
                     .filter(s -> s.system().equals("custos check"))
                     .map(Stats::size)
@@ -816,6 +979,11 @@ class SharingBenchmark {
                         big.size(), small.size(), big.p50() / small.p50(), big.p99() / small.p99()));
             }
             return md.toString();
+        }
+
+        /** p50 of {@code a} over p50 of {@code b}, or "-" when either was not measured. */
+        static String ratio(Stats a, Stats b) {
+            return a == null || b == null ? "-" : String.format("%.2f", a.p50() / b.p50());
         }
 
         static Stats find(List<Stats> stats, String system, int size) {

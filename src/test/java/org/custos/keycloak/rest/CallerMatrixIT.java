@@ -50,7 +50,7 @@ class CallerMatrixIT {
         }
 
         Http.Request request(TestRealm r) {
-            String url = service.equals("api") ? r.realmUrl() + "/custos/api/" + path : r.custos(service, path);
+            String url = unversioned() ? r.realmUrl() + "/custos/" + service + "/" + path : r.custos(service, path);
             Http.Request req = Http.request(method, url);
             return body == null ? req : req.json(body);
         }
@@ -58,7 +58,11 @@ class CallerMatrixIT {
         /** The path as the OpenAPI document writes it (with concrete ids, without the query). */
         String documentPath() {
             String p = path.replaceAll("\\?.*$", "");
-            return service.equals("api") ? "/api/" + p : "/" + service + "/v1.0.0/" + p;
+            return unversioned() ? "/" + service + "/" + p : "/" + service + "/v1.0.0/" + p;
+        }
+
+        private boolean unversioned() {
+            return service.equals("api") || service.equals("authzen");
         }
 
         @Override
@@ -287,6 +291,19 @@ class CallerMatrixIT {
         // The self-service API acts for a person; another registered user's record needs view-users.
         list.add(new Endpoint("GET", "api", "user", null, clientWithoutUser));
         list.add(new Endpoint("GET", "api", "users/someone-else", null, aUsersToken));
+        // AuthZEN: a user without the decision-point role asks about someone else (bob): 403, and learns nothing.
+        Map<String, Object> bob = Map.of("type", "user", "id", "bob");
+        Map<String, Object> read = Map.of("name", "READ");
+        Map<String, Object> doc = Map.of("type", "DOC", "id", "matrix-entity");
+        for (Object[] e : new Object[][] {
+            {"access/v1/evaluation", Map.of("subject", bob, "action", read, "resource", doc)},
+            {"access/v1/evaluations", Map.of("subject", bob, "action", read, "resource", doc)},
+            {"access/v1/search/subject", Map.of("subject", Map.of("type", "user"), "action", read, "resource", doc)},
+            {"access/v1/search/resource", Map.of("subject", bob, "action", read, "resource", Map.of("type", "DOC"))},
+            {"access/v1/search/action", Map.of("subject", bob, "resource", doc)}
+        }) {
+            list.add(new Endpoint("POST", "authzen", (String) e[0], e[1], aUsersToken));
+        }
         return list;
     }
 

@@ -77,8 +77,14 @@ public final class ApiContract {
                     object.get("properties").fieldNames().forEachRemaining(required::add);
                 }
             }
-            object.fields()
-                    .forEachRemaining(e -> strict(e.getValue(), e.getKey().equals("allOf")));
+            object.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("properties") && e.getValue() instanceof ObjectNode members) {
+                    // A map of property schemas, not a schema (a property may itself be named "properties").
+                    members.forEach(member -> strict(member, false));
+                } else {
+                    strict(e.getValue(), e.getKey().equals("allOf"));
+                }
+            });
         } else if (node instanceof ArrayNode array) {
             array.forEach(element -> strict(element, inAllOf));
         }

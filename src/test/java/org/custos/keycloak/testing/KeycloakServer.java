@@ -140,9 +140,11 @@ public final class KeycloakServer {
 
     /**
      * Keycloak features the extension uses: the admin console's declarative pages (the Custos tab and pages); and,
-     * for ClientAuthenticationIT, Keycloak's (preview) client secret rotation.
+     * for ClientAuthenticationIT, Keycloak's (preview) client secret rotation; for the benchmark, Keycloak's own
+     * (experimental) AuthZEN endpoint, measured side by side with ours.
      */
-    public static final String FEATURES = "declarative-ui,client-secret-rotation";
+    public static final String FEATURES =
+            "declarative-ui,client-secret-rotation" + (Boolean.getBoolean("custos.bench") ? ",authzen" : "");
 
     static void run(List<String> command, Path dir, Path log, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(command)

@@ -191,6 +191,17 @@ public final class TestRealm implements AutoCloseable {
         return r.json();
     }
 
+    /** A client's service-account token from Keycloak's native token endpoint (client credentials grant). */
+    public JsonNode nativeClientCredentials(String clientId, String secret) {
+        Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
+                .form(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))
+                .send();
+        if (r.status() != 200) {
+            throw new IllegalStateException("native client credentials grant failed: " + r);
+        }
+        return r.json();
+    }
+
     /** Native password grant of the tenant client; the reply, whatever it is. */
     public Http.Reply tryPasswordGrant(String username, String password) {
         return Http.request("POST", realmUrl() + "/protocol/openid-connect/token")

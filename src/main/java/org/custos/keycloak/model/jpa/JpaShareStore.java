@@ -192,6 +192,75 @@ final class JpaShareStore implements ShareStore {
     }
 
     @Override
+    public List<Grant> grants(
+            String realmId,
+            Collection<String> externalIds,
+            Collection<String> permissionIds,
+            Collection<String> userIds,
+            Collection<String> groupIds) {
+        if (externalIds.isEmpty() || permissionIds.isEmpty() || (userIds.isEmpty() && groupIds.isEmpty())) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select e.externalId, e.typeId, s.permissionId, s.principalType, s.principalId, a.depth, "
+                                + "src.externalId "
+                                + "from CustosSharingEntity e, CustosEntityAncestor a, CustosShare s, "
+                                + "CustosSharingEntity src where e.realmId = :realmId and e.externalId in :ids "
+                                + "and a.entityId = e.id and" + REACHES + "and src.id = s.entityId "
+                                + "and s.permissionId in :permissionIds and ((s.principalType = 'USER' and "
+                                + "s.principalId in :userIds) or (s.principalType = 'GROUP' and s.principalId in "
+                                + ":groupIds))",
+                        Object[].class)
+                .setParameter("realmId", realmId)
+                .setParameter("ids", externalIds)
+                .setParameter("permissionIds", permissionIds)
+                .setParameter("userIds", userIds.isEmpty() ? List.of(NOBODY) : userIds)
+                .setParameter("groupIds", groupIds.isEmpty() ? List.of(NOBODY) : groupIds)
+                .getResultStream()
+                .map(r -> new Grant(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        ((Number) r[5]).intValue(),
+                        (String) r[6]))
+                .toList();
+    }
+
+    @Override
+    public List<String> holdingUsers(
+            String realmId,
+            String entityId,
+            Collection<String> permissionIds,
+            Collection<String> groupIds,
+            boolean serviceAccounts,
+            String after,
+            int limit) {
+        String key = serviceAccounts ? "c.clientId" : "u.username";
+        TypedQuery<String> q = em.createQuery(
+                "select " + key + " from UserEntity u" + (serviceAccounts ? ", ClientEntity c" : "")
+                        + " where u.realmId = :realmId and "
+                        + (serviceAccounts
+                                ? "c.id = u.serviceAccountClientLink "
+                                : "u.serviceAccountClientLink is null ")
+                        + "and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
+                        + "where a.entityId = :entityId and" + REACHES + "and s.permissionId in :permissionIds "
+                        + "and s.principalType = 'USER') or u.id in (select m.user.id from "
+                        + "UserGroupMembershipEntity m where m.groupId in :groupIds))"
+                        + (after != null ? " and " + key + " > :after" : "") + " order by " + key,
+                String.class);
+        q.setParameter("realmId", realmId)
+                .setParameter("entityId", entityId)
+                .setParameter("permissionIds", permissionIds)
+                .setParameter("groupIds", groupIds.isEmpty() ? List.of(NOBODY) : groupIds);
+        if (after != null) {
+            q.setParameter("after", after);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<String> reachable(
             String realmId,
             Collection<String> permissionIds,

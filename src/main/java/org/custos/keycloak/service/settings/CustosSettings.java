@@ -32,18 +32,29 @@ public final class CustosSettings {
      * components, so each secret write then costs in proportion to the number of secrets.
      */
     public static final String SECRET_ROWS_ATTRIBUTE = "custos.console.secretRows";
+    /**
+     * Realm attribute: "true" records every AuthZEN decision request as an admin event (when the realm stores admin
+     * events). Off unless turned on: a decision point may ask thousands of questions a second.
+     */
+    public static final String AUDIT_DECISIONS_ATTRIBUTE = "custos.audit.decisions";
 
     private CustosSettings() {}
 
     /** The realm's settings as a whole; {@code agentTokenLifetime} null means Keycloak's default. */
-    public record Values(boolean agents, Long agentTokenLifetime, boolean auditLog, boolean consoleSecretRows) {}
+    public record Values(
+            boolean agents,
+            Long agentTokenLifetime,
+            boolean auditLog,
+            boolean consoleSecretRows,
+            boolean auditDecisions) {}
 
     public static Values read(RealmModel realm) {
         return new Values(
                 agentsEnabled(realm),
                 agentTokenLifetime(realm),
                 realm.isAdminEventsEnabled(),
-                consoleSecretRows(realm));
+                consoleSecretRows(realm),
+                auditDecisions(realm));
     }
 
     public static void changed(KeycloakSession session, RealmModel realm) {
@@ -154,5 +165,13 @@ public final class CustosSettings {
 
     public static void setConsoleSecretRows(RealmModel realm, boolean on) {
         realm.setAttribute(SECRET_ROWS_ATTRIBUTE, String.valueOf(on));
+    }
+
+    public static boolean auditDecisions(RealmModel realm) {
+        return "true".equals(realm.getAttribute(AUDIT_DECISIONS_ATTRIBUTE));
+    }
+
+    public static void setAuditDecisions(RealmModel realm, boolean on) {
+        realm.setAttribute(AUDIT_DECISIONS_ATTRIBUTE, String.valueOf(on));
     }
 }

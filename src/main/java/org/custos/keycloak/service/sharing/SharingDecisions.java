@@ -3,7 +3,7 @@ package org.custos.keycloak.service.sharing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,10 @@ import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.representation.sharing.SharingRequests.CheckItem;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -40,23 +42,112 @@ public final class SharingDecisions {
 
     /** Pairs "entityId|permission" the user holds; {@code permissions} null means any, OWNER included. */
     Set<String> held(UserModel user, Collection<String> entityIds, Collection<String> permissions) {
-        Collection<String> perms = permissions;
-        if (perms == null) {
-            List<String> all = new ArrayList<>();
-            all.add(SharingContext.OWNER);
-            ctx.stores
-                    .sharingTypes()
-                    .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
-                    .forEach(p -> all.add(p.externalId()));
-            perms = all;
-        }
+        Collection<String> perms = permissions == null ? permissionTypes() : permissions;
         return ctx.stores.shares().held(entityIds, perms, SharingContext.principal(user));
     }
 
     /** Holds {@code permission} (or OWNER) on the entity. */
     boolean holds(UserModel user, SharingEntity entity, String permission) {
-        Set<String> held = held(user, List.of(entity.id()), List.of(permission, SharingContext.OWNER));
-        return held.contains(entity.id() + "|" + permission) || held.contains(entity.id() + "|" + SharingContext.OWNER);
+        return decide(List.of(new Question(principal(user), entity.externalId(), null, permission)))
+                .get(0)
+                .allowed();
+    }
+
+    /** Who a question is about: a user with its groups and all their ancestors. */
+    public static ShareStore.Principal principal(UserModel user) {
+        return SharingContext.principal(user);
+    }
+
+    /** A group as the subject of a question: it holds what is shared with it or with any group above it. */
+    public static ShareStore.Principal principal(GroupModel group) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (GroupModel x = group; x != null && ids.add(x.getId()); x = x.getParent()) {
+            // walk up until a group already seen
+        }
+        return new ShareStore.Principal(null, ids);
+    }
+
+    /**
+     * Does the principal hold {@code permission} on the entity with external id {@code entityId} (of type
+     * {@code entityType}, when not null)?
+     */
+    public record Question(ShareStore.Principal principal, String entityId, String entityType, String permission) {}
+
+    /** The answer to a {@link Question}, with the share that decided it (null when denied). */
+    public record Answer(boolean allowed, ShareStore.Grant grant) {}
+
+    /**
+     * The decision function: every check, batch check and AuthZEN evaluation ends here. Holding the permission, or
+     * OWNER, through a share on the entity or a cascading share above it, with the user or one of its groups.
+     * Answers any number of questions with one query (plus, only when an allow rests on OWNER alone, one look-up of
+     * the realm's permission types: OWNER satisfies every permission that exists, and no other). The deciding share
+     * is the nearest one, the permission itself before OWNER, a user share before a group share.
+     */
+    public List<Answer> decide(List<Question> questions) {
+        Set<String> entityIds = new LinkedHashSet<>();
+        Set<String> permissions = new LinkedHashSet<>();
+        Set<String> userIds = new LinkedHashSet<>();
+        Set<String> groupIds = new LinkedHashSet<>();
+        permissions.add(SharingContext.OWNER);
+        for (Question q : questions) {
+            entityIds.add(q.entityId());
+            permissions.add(q.permission());
+            if (q.principal().userId() != null) {
+                userIds.add(q.principal().userId());
+            }
+            groupIds.addAll(q.principal().groupIds());
+        }
+        List<ShareStore.Grant> grants =
+                ctx.stores.shares().grants(ctx.realm.getId(), entityIds, permissions, userIds, groupIds);
+        Map<String, List<ShareStore.Grant>> byEntity = new HashMap<>();
+        grants.forEach(g ->
+                byEntity.computeIfAbsent(g.externalId(), k -> new ArrayList<>()).add(g));
+        Set<String> existing = null;
+        List<Answer> answers = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            ShareStore.Grant best = null;
+            for (ShareStore.Grant g : byEntity.getOrDefault(q.entityId(), List.of())) {
+                if (decides(q, g) && (best == null || rank(g, q) < rank(best, q))) {
+                    best = g;
+                }
+            }
+            if (best != null && !best.permissionId().equals(q.permission())) {
+                if (existing == null) {
+                    existing = permissionTypes();
+                }
+                if (!existing.contains(q.permission())) {
+                    best = null;
+                }
+            }
+            answers.add(new Answer(best != null, best));
+        }
+        return answers;
+    }
+
+    private static boolean decides(Question q, ShareStore.Grant g) {
+        boolean principal = ShareStore.USER.equals(g.principalType())
+                ? g.principalId().equals(q.principal().userId())
+                : q.principal().groupIds().contains(g.principalId());
+        return principal
+                && (q.entityType() == null || q.entityType().equals(g.typeId()))
+                && (g.permissionId().equals(q.permission()) || g.permissionId().equals(SharingContext.OWNER));
+    }
+
+    private static int rank(ShareStore.Grant g, Question q) {
+        return g.depth() * 4
+                + (g.permissionId().equals(q.permission()) ? 0 : 2)
+                + (ShareStore.USER.equals(g.principalType()) ? 0 : 1);
+    }
+
+    /** The permission types of the realm, OWNER included. */
+    public Set<String> permissionTypes() {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(SharingContext.OWNER);
+        ctx.stores
+                .sharingTypes()
+                .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
+                .forEach(p -> all.add(p.externalId()));
+        return all;
     }
 
     private boolean reaches(SharingEntity entity) {
@@ -79,20 +170,6 @@ public final class SharingDecisions {
                 .entity(ctx.realm.getId(), Inputs.required(externalId, "entity.id"))
                 .filter(e -> ctx.isViewer() || reaches(e))
                 .isPresent();
-    }
-
-    /**
-     * The entity a check is about. A viewer learns that an id does not exist (404); anyone else is told only that
-     * it holds nothing there (null: the check answers false), so that entity ids cannot be probed.
-     */
-    private SharingEntity checkedEntity(String externalId, String field) {
-        if (ctx.isViewer()) {
-            return ctx.entity(externalId, field);
-        }
-        return ctx.stores
-                .entities()
-                .entity(ctx.realm.getId(), Inputs.required(externalId, field))
-                .orElse(null);
     }
 
     /** The user a check is about: the caller itself, or anyone for a viewer. */
@@ -129,17 +206,22 @@ public final class SharingDecisions {
     /** Does {@code username} hold {@code permissionId} on the entity? */
     public boolean check(String entityId, String permissionId, String username) {
         UserModel user = checkedUser(username, "owner_id");
-        SharingEntity e = checkedEntity(entityId, "entity.id");
+        String id = Inputs.required(entityId, "entity.id");
         String permission = Inputs.required(permissionId, "permission_type.id");
-        // A permission type in use cannot be deleted, so an allow proves it exists: look it up only to deny.
-        if (e != null && holds(user, e, permission)) {
+        if (decide(List.of(new Question(principal(user), id, null, permission)))
+                .get(0)
+                .allowed()) {
             return true;
+        }
+        // A deny: a viewer learns that the entity or the permission does not exist (404), anyone else nothing.
+        if (ctx.isViewer()) {
+            ctx.entity(id, "entity.id");
         }
         ctx.permission(permission, "permission_type.id");
         return false;
     }
 
-    /** Many checks, answered in order, with one query per distinct user. */
+    /** Many checks, answered in order, with one decision query for the whole batch. */
     public List<Boolean> batchCheck(List<CheckItem> checks) {
         if (checks == null) {
             throw CustosException.invalidField("checks", "is required");
@@ -147,49 +229,29 @@ public final class SharingDecisions {
         if (checks.size() > MAX_BATCH) {
             throw CustosException.invalidField("checks", "may hold at most " + MAX_BATCH + " checks");
         }
-        record Item(SharingEntity entity, String permission, UserModel user) {}
-        List<Item> items = new ArrayList<>();
-        Map<String, SharingEntity> entities = new HashMap<>();
         Map<String, UserModel> users = new HashMap<>();
+        Set<String> knownPermissions = new HashSet<>();
+        Set<String> knownEntities = new HashSet<>();
+        List<Question> questions = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             String path = "checks[" + i + "]";
             CheckItem c = Inputs.requiredObject(checks.get(i), path);
-            String eid = c.entity() == null ? null : c.entity().id();
-            SharingEntity e = entities.get(eid);
-            if (e == null && !entities.containsKey(eid)) {
-                e = checkedEntity(eid, path + ".entity.id");
-                entities.put(eid, e);
+            String eid = Inputs.required(c.entity() == null ? null : c.entity().id(), path + ".entity.id");
+            if (ctx.isViewer() && knownEntities.add(eid)) {
+                ctx.entity(eid, path + ".entity.id");
             }
-            String permission = ctx.permission(
+            String permission = Inputs.required(
                     c.permissionType() == null ? null : c.permissionType().id(), path + ".permission_type.id");
+            if (knownPermissions.add(permission)) {
+                ctx.permission(permission, path + ".permission_type.id");
+            }
             UserModel user = users.get(c.ownerId());
             if (user == null) {
                 user = checkedUser(c.ownerId(), path + ".owner_id");
                 users.put(c.ownerId(), user);
             }
-            items.add(new Item(e, permission, user));
+            questions.add(new Question(principal(user), eid, null, permission));
         }
-        Map<String, Set<String>> heldByUser = new HashMap<>();
-        Map<String, List<Item>> byUser = new LinkedHashMap<>();
-        items.forEach(it -> byUser.computeIfAbsent(it.user().getId(), k -> new ArrayList<>())
-                .add(it));
-        byUser.forEach((userId, list) -> {
-            Set<String> entityIds = new LinkedHashSet<>();
-            Set<String> perms = new LinkedHashSet<>();
-            perms.add(SharingContext.OWNER);
-            list.stream().filter(it -> it.entity() != null).forEach(it -> {
-                entityIds.add(it.entity().id());
-                perms.add(it.permission());
-            });
-            heldByUser.put(userId, held(list.get(0).user(), entityIds, perms));
-        });
-        List<Boolean> results = new ArrayList<>();
-        for (Item it : items) {
-            Set<String> held = heldByUser.get(it.user().getId());
-            results.add(it.entity() != null
-                    && (held.contains(it.entity().id() + "|" + it.permission())
-                            || held.contains(it.entity().id() + "|" + SharingContext.OWNER)));
-        }
-        return results;
+        return decide(questions).stream().map(Answer::allowed).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.AuthZenApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.SharingApi;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * trees, sharing no code with the engine) fed the same random operations — users, nested groups, entities with
  * parent chains, cascaded and plain shares with users and groups, revokes, re-parenting (cycle attempts included),
  * deletions of entities, users and groups. Check, batch check, the holder lists, search and reverse lookup must all
- * agree with it. Every failure names its seed; {@code -Dcustos.oracle.seed=N} replays one seed,
+ * agree with it, and so must the AuthZEN decision point: evaluation (users and groups as subjects, right and wrong
+ * resource types), evaluations under all three semantics, and subject, resource and action searches walked in pages
+ * of random sizes. Every failure names its seed; {@code -Dcustos.oracle.seed=N} replays one seed,
  * {@code -Dcustos.oracle.seeds=K} runs K seeds.
  */
 class SharingOracleIT {
@@ -78,6 +81,20 @@ class SharingOracleIT {
                         if (cascade != null && (depth == 0 || cascade)) {
                             return true;
                         }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** A group as a subject: what is shared with it or a group above it (a group never owns). */
+        boolean groupHolds(String group, String entity, String perm) {
+            List<String> chain = chain(entity);
+            for (int depth = 0; depth < chain.size(); depth++) {
+                for (String x = group; x != null; x = groupParent.get(x)) {
+                    Boolean cascade = shares.get(chain.get(depth) + "|" + perm + "|GROUP|" + x);
+                    if (cascade != null && (depth == 0 || cascade)) {
+                        return true;
                     }
                 }
             }
@@ -207,6 +224,7 @@ class SharingOracleIT {
                 m.userGroups.put(u, mine);
             }
             SharingApi api = new SharingApi(realm, realm.tenantAuth());
+            AuthZenApi authzen = new AuthZenApi(realm, realm.tenantAuth());
             api.entityType("T1");
             api.entityType("T2");
             PERMS.forEach(api::permissionType);
@@ -283,6 +301,7 @@ class SharingOracleIT {
                     }
                 }
                 checks += verify(api, m, rnd, "seed " + seed + " phase " + phase);
+                checks += verifyAuthZen(authzen, m, rnd, "seed " + seed + " phase " + phase + " (AuthZEN)");
             }
             return checks;
         } finally {
@@ -356,6 +375,126 @@ class SharingOracleIT {
                     where + ": entities " + u + " reaches with " + p);
         }
         return checks;
+    }
+
+    /** The same world through the AuthZEN endpoints: evaluation, evaluations (three semantics), three searches. */
+    private int verifyAuthZen(AuthZenApi az, Model m, Random rnd, String where) {
+        List<String> entities = new ArrayList<>(new TreeSet<>(m.entityOwner.keySet()));
+        List<String> users = new ArrayList<>(new TreeSet<>(m.userGroups.keySet()));
+        List<String> groups = new ArrayList<>(new TreeSet<>(m.groupParent.keySet()));
+        int checks = 0;
+        for (int i = 0; i < 40; i++) {
+            String u = users.get(rnd.nextInt(users.size()));
+            String e = entities.get(rnd.nextInt(entities.size()));
+            String p = ALL_PERMS.get(rnd.nextInt(ALL_PERMS.size()));
+            String type = rnd.nextInt(5) == 0 ? otherType(m.entityType.get(e)) : m.entityType.get(e);
+            boolean expected = type.equals(m.entityType.get(e)) && m.check(u, e, p);
+            assertEquals(
+                    expected,
+                    az.evaluate(AuthZenApi.subject("user", u), p, AuthZenApi.resource(type, e)),
+                    where + ": evaluation " + u + " " + p + " " + type + "/" + e);
+            checks++;
+            if (!groups.isEmpty()) {
+                String g = groups.get(rnd.nextInt(groups.size()));
+                assertEquals(
+                        m.groupHolds(g, e, p),
+                        az.evaluate(AuthZenApi.subject("group", g), p, AuthZenApi.resource(m.entityType.get(e), e)),
+                        where + ": evaluation group " + g + " " + p + " " + e);
+                checks++;
+            }
+        }
+        for (String semantic : List.of("execute_all", "deny_on_first_deny", "permit_on_first_permit")) {
+            for (int round = 0; round < 3; round++) {
+                String u = users.get(rnd.nextInt(users.size()));
+                List<Map<String, Object>> items = new ArrayList<>();
+                List<Boolean> expected = new ArrayList<>();
+                for (int i = 0, n = 1 + rnd.nextInt(40); i < n; i++) {
+                    String e = entities.get(rnd.nextInt(entities.size()));
+                    String p = ALL_PERMS.get(rnd.nextInt(ALL_PERMS.size()));
+                    String who = rnd.nextInt(4) == 0 ? users.get(rnd.nextInt(users.size())) : u;
+                    Map<String, Object> item = new HashMap<>();
+                    item.put("resource", AuthZenApi.resource(m.entityType.get(e), e));
+                    item.put("action", AuthZenApi.action(p));
+                    if (!who.equals(u)) {
+                        item.put("subject", AuthZenApi.subject("user", who));
+                    }
+                    items.add(item);
+                    expected.add(m.check(who, e, p));
+                }
+                List<Boolean> answered = new ArrayList<>();
+                for (boolean d : expected) {
+                    answered.add(d);
+                    if ((semantic.equals("deny_on_first_deny") && !d)
+                            || (semantic.equals("permit_on_first_permit") && d)) {
+                        break;
+                    }
+                }
+                assertEquals(
+                        answered,
+                        az.evaluations(Map.of(
+                                "subject", AuthZenApi.subject("user", u),
+                                "options", Map.of("evaluations_semantic", semantic),
+                                "evaluations", items)),
+                        where + ": evaluations " + semantic + " " + items);
+                checks += items.size();
+            }
+        }
+        for (String e : pick(rnd, entities, Math.min(5, entities.size()))) {
+            String p = ALL_PERMS.get(rnd.nextInt(ALL_PERMS.size()));
+            Map<String, Object> request =
+                    Map.of("action", AuthZenApi.action(p), "resource", AuthZenApi.resource(m.entityType.get(e), e));
+            List<String> people = users.stream().filter(u -> m.check(u, e, p)).toList();
+            Map<String, Object> forUsers = new HashMap<>(request);
+            forUsers.put("subject", AuthZenApi.subject("user", null));
+            assertEquals(
+                    people,
+                    az.search("subject", forUsers, 1 + rnd.nextInt(4)),
+                    where + ": users who may " + p + " " + e);
+            List<String> holding =
+                    groups.stream().filter(g -> m.groupHolds(g, e, p)).toList();
+            Map<String, Object> forGroups = new HashMap<>(request);
+            forGroups.put("subject", AuthZenApi.subject("group", null));
+            assertEquals(
+                    holding,
+                    az.search("subject", forGroups, 1 + rnd.nextInt(4)),
+                    where + ": groups that may " + p + " " + e);
+            checks += users.size() + groups.size();
+        }
+        for (String u : users) {
+            String type = rnd.nextBoolean() ? "T1" : "T2";
+            String p = ALL_PERMS.get(rnd.nextInt(ALL_PERMS.size()));
+            List<String> expected = entities.stream()
+                    .filter(e -> type.equals(m.entityType.get(e)) && m.check(u, e, p))
+                    .toList();
+            assertEquals(
+                    expected,
+                    az.search(
+                            "resource",
+                            Map.of(
+                                    "subject", AuthZenApi.subject("user", u),
+                                    "action", AuthZenApi.action(p),
+                                    "resource", AuthZenApi.resource(type, null)),
+                            1 + rnd.nextInt(4)),
+                    where + ": " + type + " entities " + u + " may " + p);
+            String e = entities.get(rnd.nextInt(entities.size()));
+            List<String> actions = new TreeSet<>(ALL_PERMS)
+                    .stream().filter(p2 -> m.check(u, e, p2)).toList();
+            assertEquals(
+                    actions,
+                    az.search(
+                            "action",
+                            Map.of(
+                                    "subject", AuthZenApi.subject("user", u),
+                                    "resource", AuthZenApi.resource(m.entityType.get(e), e)),
+                            1 + rnd.nextInt(3)),
+                    where + ": what " + u + " may do on " + e);
+            checks += entities.size() + ALL_PERMS.size();
+        }
+        return checks;
+    }
+
+    private static String otherType(String type) {
+        return type.equals("T1") ? "T2" : "T1";
     }
 
     private static List<String> pick(Random rnd, List<String> from, int n) {

@@ -1,0 +1,752 @@
+package org.custos.keycloak.rest.authzen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.KeycloakServer;
+import org.custos.keycloak.testing.SharingApi;
+import org.custos.keycloak.testing.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AuthZEN 1.0 decision point over HTTP: the specification's own examples (its requests verbatim, its responses
+ * compared exactly), the reason a decision carries, who may ask, and bad input.
+ */
+class AuthZenIT {
+
+    static final String ALICE = "alice@example.com";
+    static final String BOB = "bob@example.com";
+    static final String PEP = "pep";
+    static final String PEP_SECRET = "pep-secret";
+
+    static TestRealm realm;
+    static SharingApi admin;
+    static String groupId;
+    static String subGroupId;
+
+    @BeforeAll
+    static void setUp() {
+        AdminApi api = new AdminApi(KeycloakServer.get());
+        realm = TestRealm.create(api, "authzen", rep -> {
+            for (String[] u : new String[][] {{ALICE, "Alice"}, {BOB, "Bob"}, {"carol", "Carol"}}) {
+                Map<String, Object> user = TestRealm.user(u[0], u[1].toLowerCase() + "-Password-1");
+                user.put("firstName", u[1]);
+                user.put("email", u[1].toLowerCase() + ".authzen@example.org");
+                rep.withArray("users").add(Http.JSON.valueToTree(user));
+            }
+            rep.withArray("clients")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "clientId",
+                            PEP,
+                            "secret",
+                            PEP_SECRET,
+                            "publicClient",
+                            false,
+                            "serviceAccountsEnabled",
+                            true)));
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "service-account-" + PEP,
+                            "enabled",
+                            true,
+                            "serviceAccountClientId",
+                            PEP,
+                            "clientRoles",
+                            Map.of("realm-management", List.of("view-authorization")))));
+        });
+        String r = "/" + realm.name();
+        groupId = created(api.call("POST", r + "/groups", Map.of("name", "lab")));
+        subGroupId = created(api.call("POST", r + "/groups/" + groupId + "/children", Map.of("name", "bench")));
+        api.call("PUT", r + "/users/" + realm.adminUser("carol").get("id").asText() + "/groups/" + subGroupId, null);
+        admin = new SharingApi(realm, realm.tenantAuth());
+        for (String t : List.of("account", "document")) {
+            admin.entityType(t);
+        }
+        for (String p : List.of("can_read", "can_write", "can_edit", "read")) {
+            admin.permissionType(p);
+        }
+        for (String a : List.of("123", "456", "789")) {
+            admin.createEntity(a, "account", BOB, null);
+            admin.share("users", a, "can_read", List.of(ALICE), false);
+        }
+        admin.share("users", "123", "can_read", List.of(BOB), false);
+        admin.share("users", "123", "can_write", List.of(ALICE), false);
+        for (String d : List.of("1", "2", "3", "boxcarring.md", "subject-search.md", "resource-search.md")) {
+            admin.createEntity(d, "document", "carol", null);
+        }
+        admin.share("users", "1", "read", List.of(ALICE), false);
+        admin.share("users", "3", "read", List.of(ALICE), false);
+        for (String d : List.of("boxcarring.md", "subject-search.md")) {
+            admin.share("users", d, "can_read", List.of(ALICE), false);
+        }
+        admin.share("users", "resource-search.md", "can_edit", List.of(ALICE), false);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        realm.close();
+    }
+
+    static String created(Http.Reply reply) {
+        String location = reply.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    static String pep() {
+        return Http.basic(PEP, PEP_SECRET);
+    }
+
+    static Http.Reply post(String auth, String path, Object body) {
+        Http.Request r = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/" + path);
+        r = auth == null ? r : r.auth(auth);
+        return (body instanceof String text ? r.body(text, "application/json") : r.json(body)).send();
+    }
+
+    static JsonNode ok(String auth, String path, Object body) {
+        Http.Reply reply = post(auth, path, body);
+        assertEquals(200, reply.status(), path + " " + body + " -> " + reply);
+        return reply.json();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Http.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // ------------------------------------------------------------- the specification's examples
+
+    @Test
+    void theSpecificationsEvaluationExample() {
+        String request =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"},
+                 "resource": {"type": "account", "id": "123"},
+                 "action": {"name": "can_read", "properties": {"method": "GET"}},
+                 "context": {"time": "1985-10-26T01:22-07:00"}}""";
+        assertEquals(json("{\"decision\": true}"), ok(pep(), "evaluation", request));
+    }
+
+    @Test
+    void theSpecificationsThreeSemanticsExamples() {
+        String body =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"},
+                 "action": {"name": "read"},
+                 "options": {"evaluations_semantic": "%s"},
+                 "evaluations": [{"resource": {"type": "document", "id": "1"}},
+                                 {"resource": {"type": "document", "id": "2"}},
+                                 {"resource": {"type": "document", "id": "3"}}]}""";
+        assertEquals(
+                json("{\"evaluations\": [{\"decision\": true}, {\"decision\": false}, {\"decision\": true}]}"),
+                ok(pep(), "evaluations", body.formatted("execute_all")));
+        assertEquals(
+                json("{\"evaluations\": [{\"decision\": true}, {\"decision\": false, \"context\": "
+                        + "{\"code\": \"200\", \"reason\": \"deny_on_first_deny\"}}]}"),
+                ok(pep(), "evaluations", body.formatted("deny_on_first_deny")));
+        assertEquals(
+                json("{\"evaluations\": [{\"decision\": true}]}"),
+                ok(pep(), "evaluations", body.formatted("permit_on_first_permit")));
+    }
+
+    @Test
+    void theSpecificationsDefaultValuesExamples() {
+        String noDefaults =
+                """
+                {"evaluations": [
+                  {"subject": {"type": "user", "id": "alice@example.com"}, "action": {"name": "can_read"},
+                   "resource": {"type": "document", "id": "boxcarring.md"},
+                   "context": {"time": "2024-05-31T15:22-07:00"}},
+                  {"subject": {"type": "user", "id": "alice@example.com"}, "action": {"name": "can_read"},
+                   "resource": {"type": "document", "id": "subject-search.md"},
+                   "context": {"time": "2024-05-31T15:22-07:00"}},
+                  {"subject": {"type": "user", "id": "alice@example.com"}, "action": {"name": "can_read"},
+                   "resource": {"type": "document", "id": "resource-search.md"},
+                   "context": {"time": "2024-05-31T15:22-07:00"}}]}""";
+        JsonNode expected =
+                json("{\"evaluations\": [{\"decision\": true}, {\"decision\": true}, {\"decision\": false}]}");
+        assertEquals(expected, ok(pep(), "evaluations", noDefaults));
+        String overridden =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"},
+                 "context": {"time": "2024-05-31T15:22-07:00"},
+                 "action": {"name": "can_read"},
+                 "evaluations": [{"resource": {"type": "document", "id": "boxcarring.md"}},
+                                 {"resource": {"type": "document", "id": "subject-search.md"}},
+                                 {"action": {"name": "can_edit"},
+                                  "resource": {"type": "document", "id": "resource-search.md"}}]}""";
+        assertEquals(
+                json("{\"evaluations\": [{\"decision\": true}, {\"decision\": true}, {\"decision\": true}]}"),
+                ok(pep(), "evaluations", overridden));
+        // Without evaluations, the request is a single evaluation, answered as one.
+        String single =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"}, "action": {"name": "can_read"},
+                 "resource": {"type": "account", "id": "123"}, "evaluations": []}""";
+        assertEquals(json("{\"decision\": true}"), ok(pep(), "evaluations", single));
+    }
+
+    @Test
+    void theSpecificationsSearchExamples() {
+        String subjects =
+                """
+                {"subject": {"type": "user"}, "action": {"name": "can_read"},
+                 "resource": {"type": "account", "id": "123"}, "context": {"time": "2024-10-26T01:22-07:00"}}""";
+        assertEquals(
+                json("{\"page\": {\"next_token\": \"\", \"count\": 2}, \"results\": ["
+                        + "{\"type\": \"user\", \"id\": \"alice@example.com\"},"
+                        + " {\"type\": \"user\", \"id\": \"bob@example.com\"}]}"),
+                ok(pep(), "search/subject", subjects));
+        String resources =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"}, "action": {"name": "can_read"},
+                 "resource": {"type": "account"}}""";
+        JsonNode found = ok(pep(), "search/resource", resources);
+        assertEquals(
+                json("[{\"type\":\"account\",\"id\":\"123\"},{\"type\":\"account\",\"id\":\"456\"},"
+                        + "{\"type\":\"account\",\"id\":\"789\"}]"),
+                found.get("results"));
+        String actions =
+                """
+                {"subject": {"type": "user", "id": "alice@example.com"},
+                 "resource": {"type": "account", "id": "123"}, "context": {"time": "2024-10-26T01:22-07:00"}}""";
+        assertEquals(
+                json("[{\"name\": \"can_read\"}, {\"name\": \"can_write\"}]"),
+                ok(pep(), "search/action", actions).get("results"));
+    }
+
+    @Test
+    void theSpecificationsPaginationExample() {
+        Map<String, Object> request = new HashMap<>(Map.of(
+                "subject", Map.of("type", "user", "id", ALICE),
+                "action", Map.of("name", "can_read"),
+                "resource", Map.of("type", "account"),
+                "page", Map.of("limit", 2)));
+        JsonNode first = ok(pep(), "search/resource", request);
+        assertEquals(2, first.get("page").get("count").asInt());
+        String token = first.get("page").get("next_token").asText();
+        assertFalse(token.isEmpty(), "a partial page carries a token");
+        assertEquals(
+                json("[{\"type\":\"account\",\"id\":\"123\"},{\"type\":\"account\",\"id\":\"456\"}]"),
+                first.get("results"));
+        request.put("page", Map.of("token", token, "limit", 2));
+        JsonNode second = ok(pep(), "search/resource", request);
+        assertEquals(json("{\"next_token\": \"\", \"count\": 1}"), second.get("page"));
+        assertEquals(json("[{\"type\":\"account\",\"id\":\"789\"}]"), second.get("results"));
+        // The token belongs to that search: sent with another, it is refused.
+        request.put("action", Map.of("name", "can_write"));
+        Http.Reply other = post(pep(), "search/resource", request);
+        assertEquals(400, other.status(), other.toString());
+        assertTrue(other.body().contains("page.token"), other.body());
+    }
+
+    @Test
+    void theMetadataNamesEveryEndpointUnderTheRealmsBase() {
+        Http.Reply reply = Http.request("GET", realm.realmUrl() + "/custos/authzen/.well-known/authzen-configuration")
+                .send();
+        assertEquals(200, reply.status(), reply.toString());
+        String base = realm.realmUrl() + "/custos/authzen";
+        JsonNode m = reply.json();
+        assertEquals(base, m.get("policy_decision_point").asText());
+        for (String[] e : new String[][] {
+            {"access_evaluation_endpoint", "evaluation"},
+            {"access_evaluations_endpoint", "evaluations"},
+            {"search_subject_endpoint", "search/subject"},
+            {"search_resource_endpoint", "search/resource"},
+            {"search_action_endpoint", "search/action"}
+        }) {
+            assertEquals(base + "/access/v1/" + e[1], m.get(e[0]).asText(), e[0]);
+        }
+        // Each URL it names answers (with credentials).
+        assertEquals(
+                200,
+                post(
+                                pep(),
+                                "search/action",
+                                Map.of(
+                                        "subject", Map.of("type", "user", "id", ALICE),
+                                        "resource", Map.of("type", "account", "id", "123")))
+                        .status());
+    }
+
+    // ------------------------------------------------------------- reasons, subjects, unknowns
+
+    @Test
+    void aDecisionExplainsTheShareThatMadeIt() {
+        admin.entityType("folder");
+        admin.createEntity("f-top", "folder", "carol", null);
+        admin.createEntity("f-mid", "folder", "carol", "f-top");
+        admin.createEntity("f-leaf", "folder", "carol", "f-mid");
+        admin.share("groups", "f-top", "read", List.of(groupId), true);
+        admin.share("users", "f-leaf", "read", List.of(BOB), false);
+        Map<String, Object> explain = Map.of("explain", true);
+        JsonNode owner = ok(
+                pep(),
+                "evaluation",
+                Map.of(
+                        "subject", Map.of("type", "user", "id", "carol"),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "folder", "id", "f-leaf"),
+                        "context", explain));
+        assertEquals(
+                json("{\"decision\": true, \"context\": {\"grant\": {\"kind\": \"owner\", "
+                        + "\"permission\": \"OWNER\"}}}"),
+                owner);
+        JsonNode direct = ok(
+                pep(),
+                "evaluation",
+                Map.of(
+                        "subject", Map.of("type", "user", "id", BOB),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "folder", "id", "f-leaf"),
+                        "context", explain));
+        assertEquals(
+                json("{\"kind\": \"direct\", \"permission\": \"read\"}"),
+                direct.get("context").get("grant"));
+        // carol is in "bench", a sub-group of "lab", which holds read on f-top, cascading to f-leaf.
+        admin.share("users", "f-top", "can_read", List.of("carol"), false);
+        JsonNode viaGroup = ok(
+                pep(),
+                "evaluation",
+                Map.of(
+                        "subject", Map.of("type", "group", "id", subGroupId),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "folder", "id", "f-leaf"),
+                        "context", explain));
+        assertEquals(
+                json("{\"kind\": \"group\", \"permission\": \"read\", \"group\": \"" + groupId
+                        + "\", \"cascaded_from\": \"f-top\"}"),
+                viaGroup.get("context").get("grant"));
+        JsonNode none = ok(
+                pep(),
+                "evaluation",
+                Map.of(
+                        "subject", Map.of("type", "user", "id", ALICE),
+                        "action", Map.of("name", "read"),
+                        "resource", Map.of("type", "folder", "id", "f-leaf"),
+                        "context", explain));
+        assertEquals(json("{\"decision\": false, \"context\": {\"grant\": {\"kind\": \"none\"}}}"), none);
+    }
+
+    @Test
+    void unknownSubjectsTypesResourcesAndActionsAreFalseNotErrors() {
+        List<Map<String, Object>> subjects = List.of(
+                Map.of("type", "user", "id", "nobody"),
+                Map.of("type", "robot", "id", ALICE),
+                Map.of("type", "group", "id", "no-such-group"),
+                Map.of("type", "agent", "id", "no-such-client"));
+        for (Map<String, Object> s : subjects) {
+            JsonNode d = ok(
+                    pep(),
+                    "evaluation",
+                    Map.of(
+                            "subject",
+                            s,
+                            "action",
+                            Map.of("name", "can_read"),
+                            "resource",
+                            Map.of("type", "account", "id", "123")));
+            assertFalse(d.get("decision").asBoolean(), s.toString());
+        }
+        for (Map<String, String> resource :
+                List.of(Map.of("type", "document", "id", "123"), Map.of("type", "account", "id", "999"))) {
+            assertFalse(
+                    ok(
+                                    pep(),
+                                    "evaluation",
+                                    Map.of(
+                                            "subject", Map.of("type", "user", "id", ALICE),
+                                            "action", Map.of("name", "can_read"),
+                                            "resource", resource))
+                            .get("decision")
+                            .asBoolean(),
+                    resource.toString());
+        }
+        // bob owns 123: OWNER satisfies every action that exists, and no other.
+        Map<String, Object> carol = Map.of("type", "user", "id", BOB);
+        Map<String, Object> acct = Map.of("type", "account", "id", "123");
+        assertTrue(ok(
+                        pep(),
+                        "evaluation",
+                        Map.of("subject", carol, "action", Map.of("name", "can_edit"), "resource", acct))
+                .get("decision")
+                .asBoolean());
+        assertFalse(ok(pep(), "evaluation", Map.of("subject", carol, "action", Map.of("name", "fly"), "resource", acct))
+                .get("decision")
+                .asBoolean());
+        // A user may be named by id too; a client's service account as agent or client.
+        String aliceId = realm.adminUser(ALICE).get("id").asText();
+        for (String id : List.of(aliceId, "id:" + aliceId, "username:" + ALICE)) {
+            assertTrue(
+                    ok(
+                                    pep(),
+                                    "evaluation",
+                                    Map.of(
+                                            "subject", Map.of("type", "user", "id", id),
+                                            "action", Map.of("name", "can_read"),
+                                            "resource", acct))
+                            .get("decision")
+                            .asBoolean(),
+                    id);
+        }
+        admin.share("users", "456", "can_write", List.of("service-account-" + PEP), false);
+        for (String type : List.of("agent", "client")) {
+            assertTrue(
+                    ok(
+                                    pep(),
+                                    "evaluation",
+                                    Map.of(
+                                            "subject", Map.of("type", type, "id", PEP),
+                                            "action", Map.of("name", "can_write"),
+                                            "resource", Map.of("type", "account", "id", "456")))
+                            .get("decision")
+                            .asBoolean(),
+                    type);
+        }
+        assertEquals(
+                json("[{\"type\":\"agent\",\"id\":\"pep\"}]"),
+                ok(
+                                pep(),
+                                "search/subject",
+                                Map.of(
+                                        "subject", Map.of("type", "agent"),
+                                        "action", Map.of("name", "can_write"),
+                                        "resource", Map.of("type", "account", "id", "456")))
+                        .get("results"));
+    }
+
+    // ------------------------------------------------------------- who may ask
+
+    @Test
+    void aUserAsksOnlyAboutItselfAndLearnsNothingElse() {
+        String alice = Http.bearer(realm.accessToken(ALICE, "alice-Password-1"));
+        Map<String, Object> acct = Map.of("type", "account", "id", "123");
+        Map<String, Object> read = Map.of("name", "can_read");
+        assertTrue(ok(
+                        alice,
+                        "evaluation",
+                        Map.of("subject", Map.of("type", "user", "id", ALICE), "action", read, "resource", acct))
+                .get("decision")
+                .asBoolean());
+        for (String other :
+                List.of(BOB, "nobody", realm.adminUser(BOB).get("id").asText())) {
+            Http.Reply refused = post(
+                    alice,
+                    "evaluation",
+                    Map.of("subject", Map.of("type", "user", "id", other), "action", read, "resource", acct));
+            assertEquals(403, refused.status(), other + " -> " + refused);
+            assertTrue(refused.body().contains("view-authorization"), refused.body());
+        }
+        assertEquals(
+                403,
+                post(
+                                alice,
+                                "evaluation",
+                                Map.of(
+                                        "subject",
+                                        Map.of("type", "group", "id", groupId),
+                                        "action",
+                                        read,
+                                        "resource",
+                                        acct))
+                        .status());
+        assertEquals(
+                403,
+                post(
+                                alice,
+                                "search/subject",
+                                Map.of("subject", Map.of("type", "user"), "action", read, "resource", acct))
+                        .status());
+        assertEquals(
+                403,
+                post(
+                                alice,
+                                "search/resource",
+                                Map.of(
+                                        "subject",
+                                        Map.of("type", "user", "id", BOB),
+                                        "action",
+                                        read,
+                                        "resource",
+                                        Map.of("type", "account")))
+                        .status());
+        // In a batch, the item about bob is refused on its own; her own are answered.
+        JsonNode batch = ok(
+                alice,
+                "evaluations",
+                Map.of(
+                        "action", read,
+                        "resource", acct,
+                        "evaluations",
+                                List.of(
+                                        Map.of("subject", Map.of("type", "user", "id", ALICE)),
+                                        Map.of("subject", Map.of("type", "user", "id", BOB)))));
+        assertTrue(batch.get("evaluations").get(0).get("decision").asBoolean());
+        JsonNode refused = batch.get("evaluations").get(1);
+        assertFalse(refused.get("decision").asBoolean());
+        assertEquals(403, refused.get("context").get("error").get("status").asInt());
+        // Her own resources, by search.
+        assertEquals(
+                3,
+                ok(
+                                alice,
+                                "search/resource",
+                                Map.of(
+                                        "subject",
+                                        Map.of("type", "user", "id", ALICE),
+                                        "action",
+                                        read,
+                                        "resource",
+                                        Map.of("type", "account")))
+                        .get("results")
+                        .size());
+        // A client without the decision-point role, and no credential at all.
+        Http.Reply noRole = post(
+                Http.basic(TestRealm.NO_DIRECT_GRANT_CLIENT, TestRealm.NO_DIRECT_GRANT_SECRET),
+                "evaluation",
+                Map.of("subject", Map.of("type", "user", "id", ALICE), "action", read, "resource", acct));
+        assertEquals(403, noRole.status(), noRole.toString());
+        assertEquals(401, post(null, "evaluation", Map.of()).status());
+    }
+
+    @Test
+    void aDecisionPointAuthenticatesWithAKeycloakTokenOrItsClientCredentials() {
+        JsonNode token = realm.nativeClientCredentials(PEP, PEP_SECRET);
+        Map<String, Object> body = Map.of(
+                "subject", Map.of("type", "user", "id", BOB),
+                "action", Map.of("name", "can_read"),
+                "resource", Map.of("type", "account", "id", "123"));
+        assertTrue(ok(Http.bearer(token.get("access_token").asText()), "evaluation", body)
+                .get("decision")
+                .asBoolean());
+        assertTrue(ok(pep(), "evaluation", body).get("decision").asBoolean());
+        assertTrue(ok(Http.custosBearer(PEP, PEP_SECRET), "evaluation", body)
+                .get("decision")
+                .asBoolean());
+    }
+
+    @Test
+    void theRequestIdComesBackOnAnswersAndErrors() {
+        for (String auth : new String[] {pep(), null}) {
+            Http.Reply reply = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/evaluation")
+                    .header("X-Request-ID", "bfe9eb29-ab87-4ca3-be83-a1d5d8305716")
+                    .auth(auth == null ? "Bearer nonsense" : auth)
+                    .json(Map.of(
+                            "subject", Map.of("type", "user", "id", ALICE),
+                            "action", Map.of("name", "can_read"),
+                            "resource", Map.of("type", "account", "id", "123")))
+                    .send();
+            assertEquals(auth == null ? 401 : 200, reply.status(), reply.toString());
+            assertEquals("bfe9eb29-ab87-4ca3-be83-a1d5d8305716", reply.header("X-Request-ID"));
+        }
+    }
+
+    // ------------------------------------------------------------- bad input
+
+    @Test
+    void badInputIsA400NamingTheProblemAndUnknownFieldsAreIgnored() {
+        Map<String, Object> acct = Map.of("type", "account", "id", "123");
+        Map<String, Object> alice = Map.of("type", "user", "id", ALICE);
+        Map<String, Object> read = Map.of("name", "can_read");
+        Object[][] bad = {
+            {"evaluation", "{}", "subject"},
+            {"evaluation", Map.of("subject", alice, "action", read), "resource"},
+            {"evaluation", Map.of("subject", Map.of("type", "user"), "action", read, "resource", acct), "subject.id"},
+            {"evaluation", Map.of("subject", alice, "action", Map.of("name", 7), "resource", acct), "name"},
+            {"evaluation", Map.of("subject", "alice", "action", read, "resource", acct), "subject"},
+            {"evaluation", Map.of("subject", alice, "action", read, "resource", acct, "context", "now"), "context"},
+            {"evaluation", "{\"subject\": ", "malformed JSON"},
+            {"evaluation", "[1, 2]", ""},
+            {"evaluations", Map.of("evaluations", List.of(Map.of("resource", acct))), "evaluations[0].subject"},
+            {"evaluations", Map.of("subject", alice, "action", read, "evaluations", "all"), "evaluations"},
+            {
+                "evaluations",
+                Map.of(
+                        "subject",
+                        alice,
+                        "action",
+                        read,
+                        "resource",
+                        acct,
+                        "options",
+                        Map.of("evaluations_semantic", "maybe"),
+                        "evaluations",
+                        List.of(Map.of())),
+                "evaluations_semantic"
+            },
+            {"search/subject", Map.of("action", read, "resource", acct), "subject"},
+            {"search/resource", Map.of("subject", alice, "action", read, "resource", Map.of("id", "1")), "resource.type"
+            },
+            {"search/action", Map.of("subject", alice), "resource"},
+            {
+                "search/resource",
+                Map.of(
+                        "subject",
+                        alice,
+                        "action",
+                        read,
+                        "resource",
+                        Map.of("type", "account"),
+                        "page",
+                        Map.of("limit", 1001)),
+                "page.limit"
+            },
+            {
+                "search/resource",
+                Map.of(
+                        "subject",
+                        alice,
+                        "action",
+                        read,
+                        "resource",
+                        Map.of("type", "account"),
+                        "page",
+                        Map.of("limit", -1)),
+                "page.limit"
+            },
+            {
+                "search/resource",
+                Map.of(
+                        "subject",
+                        alice,
+                        "action",
+                        read,
+                        "resource",
+                        Map.of("type", "account"),
+                        "page",
+                        Map.of("token", "not-a-token")),
+                "page.token"
+            },
+            {
+                "search/resource",
+                Map.of(
+                        "subject",
+                        alice,
+                        "action",
+                        read,
+                        "resource",
+                        Map.of("type", "account"),
+                        "page",
+                        Map.of("limit", "many")),
+                "limit"
+            }
+        };
+        for (Object[] b : bad) {
+            Http.Reply reply = post(pep(), (String) b[0], b[1]);
+            assertEquals(400, reply.status(), b[0] + " " + b[1] + " -> " + reply);
+            assertTrue(reply.body().contains((String) b[2]), b[0] + " " + b[1] + " -> " + reply.body());
+            assertTrue(reply.json().has("error"), reply.body());
+        }
+        Map<String, Object> extra = Map.of(
+                "subject",
+                Map.of("type", "user", "id", ALICE, "tenant", "x"),
+                "action",
+                read,
+                "resource",
+                acct,
+                "future_field",
+                List.of(1, 2));
+        assertTrue(ok(pep(), "evaluation", extra).get("decision").asBoolean(), "unknown fields are ignored");
+        Http.Reply text = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/evaluation")
+                .auth(pep())
+                .body("subject=alice", "text/plain")
+                .send();
+        assertEquals(415, text.status(), text.toString());
+    }
+
+    @Test
+    void tooManyEvaluationsAreRefusedWithTheLimit() {
+        for (int n : new int[] {1001, 10_000}) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                items.add(Map.of("resource", Map.of("type", "account", "id", "a" + i)));
+            }
+            Http.Reply reply = post(
+                    pep(),
+                    "evaluations",
+                    Map.of(
+                            "subject", Map.of("type", "user", "id", ALICE),
+                            "action", Map.of("name", "can_read"),
+                            "evaluations", items));
+            assertTrue(reply.status() == 400 || reply.status() == 413, n + " -> " + reply);
+            assertTrue(reply.body().contains("1000") || reply.body().contains("bytes"), reply.body());
+        }
+        List<Map<String, Object>> thousand = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            thousand.add(Map.of("resource", Map.of("type", "account", "id", i % 2 == 0 ? "123" : "x" + i)));
+        }
+        JsonNode all = ok(
+                pep(),
+                "evaluations",
+                Map.of(
+                        "subject", Map.of("type", "user", "id", ALICE),
+                        "action", Map.of("name", "can_read"),
+                        "evaluations", thousand));
+        assertEquals(1000, all.get("evaluations").size());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(
+                    i % 2 == 0, all.get("evaluations").get(i).get("decision").asBoolean(), "item " + i);
+        }
+    }
+
+    // ------------------------------------------------------------- audit
+
+    @Test
+    void decisionsAreAuditedOnlyWhenTheRealmSaysSo() {
+        Map<String, Object> body = Map.of(
+                "subject", Map.of("type", "user", "id", ALICE),
+                "action", Map.of("name", "can_read"),
+                "resource", Map.of("type", "account", "id", "123"));
+        ok(pep(), "evaluation", body);
+        assertEquals(0, decisionEvents().size(), "off by default");
+        JsonNode rep = realm.admin().get("/" + realm.name());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) rep.get("attributes")).put("custos.audit.decisions", "true");
+        realm.admin().update("/" + realm.name(), rep);
+        try {
+            ok(pep(), "evaluation", body);
+            List<JsonNode> recorded = decisionEvents();
+            assertEquals(1, recorded.size(), recorded.toString());
+            assertEquals(
+                    "service-account-" + PEP,
+                    realm.admin()
+                            .get("/" + realm.name() + "/users/"
+                                    + recorded.get(0)
+                                            .get("authDetails")
+                                            .get("userId")
+                                            .asText())
+                            .get("username")
+                            .asText());
+            assertEquals("ACTION", recorded.get(0).get("operationType").asText());
+            assertEquals(
+                    "authzen/access/v1/evaluation",
+                    recorded.get(0).get("resourcePath").asText());
+        } finally {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) rep.get("attributes"))
+                    .put("custos.audit.decisions", "false");
+            realm.admin().update("/" + realm.name(), rep);
+        }
+    }
+
+    private static List<JsonNode> decisionEvents() {
+        List<JsonNode> out = new ArrayList<>();
+        realm.admin().get("/" + realm.name() + "/admin-events?max=1000").forEach(e -> {
+            if ("CUSTOS_AUTHZEN_DECISION".equals(e.path("resourceType").asText())) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+}
