@@ -156,6 +156,8 @@ class SharingBenchmark {
                         : null;
                 String authzen = realm.realmUrl() + "/custos/authzen/access/v1/";
                 Function<int[], HttpRequest> evaluation = p -> post(authzen + "evaluation", pep, evaluationBody(d, p));
+                Function<int[], HttpRequest> evaluationBasic =
+                        p -> post(authzen + "evaluation", realm.tenantAuth(), evaluationBody(d, p));
                 Function<int[], HttpRequest> keycloakAuthZen =
                         p -> post(realm.realmUrl() + "/authzen/access/v1/evaluation", rs, evaluationBody(d, p));
                 List<String> batches = new ArrayList<>();
@@ -212,6 +214,15 @@ class SharingBenchmark {
                     results.add(Driver.openModel(
                             "custos AuthZEN evaluation", size, client, pairs, evaluation, rate, seconds / 2, round));
                     results.add(Driver.openModel(
+                            "custos AuthZEN evaluation (client credentials)",
+                            size,
+                            client,
+                            pairs,
+                            evaluationBasic,
+                            rate,
+                            seconds / 2,
+                            round));
+                    results.add(Driver.openModel(
                             "custos AuthZEN resource search (first 100)",
                             size,
                             client,
@@ -238,6 +249,8 @@ class SharingBenchmark {
                 }
                 results.add(Driver.closedLoop(client, pairs, ours, 4, 10).named("custos check (throughput)", size));
                 // Unloaded latency, one request at a time: one evaluation vs 100 in one evaluations request.
+                results.add(Driver.closedLoop(client, pairs, ours, 1, seconds / 2)
+                        .named("custos check (sequential)", size));
                 results.add(Driver.closedLoop(client, pairs, evaluation, 1, seconds / 2)
                         .named("custos AuthZEN evaluation (sequential)", size));
                 results.add(Driver.closedLoop(client, pairs, evaluations, 1, seconds / 2)

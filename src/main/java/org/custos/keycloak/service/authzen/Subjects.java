@@ -1,5 +1,6 @@
 package org.custos.keycloak.service.authzen;
 
+import java.util.regex.Pattern;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.representation.authzen.AuthZen;
@@ -11,7 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * AuthZEN subjects as Keycloak knows them: {@code user} — a person, by user id or username (or explicitly
+ * AuthZEN subjects as Keycloak knows them: {@code user} — a person, by user id (a UUID) or username (or explicitly
  * {@code id:…} / {@code username:…}); {@code agent} or {@code client} — a client's service account, by client id
  * (Custos agents are clients); {@code group} — a group, by id. Any other type, or an id that does not resolve, is a
  * subject that holds nothing.
@@ -22,6 +23,8 @@ final class Subjects {
     static final String GROUP = "group";
     static final String AGENT = "agent";
     static final String CLIENT = "client";
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A resolved subject: the user acting (null for a group), and what a check is about (null: holds nothing). */
     record Subject(UserModel user, ShareStore.Principal principal) {}
@@ -68,11 +71,14 @@ final class Subjects {
             user = session.users().getUserById(realm, id.substring(3));
         } else if (id.startsWith("username:")) {
             user = session.users().getUserByUsername(realm, id.substring(9));
-        } else {
+        } else if (UUID.matcher(id).matches()) {
             user = session.users().getUserById(realm, id);
             if (user == null) {
                 user = session.users().getUserByUsername(realm, id);
             }
+        } else {
+            // Not a Keycloak user id: a look-up by id would only miss (and misses are not cached).
+            user = session.users().getUserByUsername(realm, id);
         }
         return user == null || user.getServiceAccountClientLink() != null ? null : user;
     }
