@@ -1,5 +1,6 @@
 package org.custos.keycloak.auth;
 
+import java.util.List;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.models.UserModel;
 
@@ -42,6 +43,34 @@ public final class DecisionPointRules {
         }
         UserModel self = caller().user();
         return subject != null && self != null && self.getId().equals(subject.getId());
+    }
+
+    /**
+     * Before any look-up: could a subject named so be the caller? A decision point may name anyone; anyone else only
+     * its own user (by id or username, plain or prefixed) or its own client (by client id), never a group.
+     */
+    public boolean mayName(String type, String id) {
+        if (isDecisionPoint()) {
+            return true;
+        }
+        Caller c = caller();
+        if (c.user() == null) {
+            return false;
+        }
+        boolean person = c.isUser();
+        return switch (type) {
+            case "user" -> person
+                    && List.of(
+                                    c.user().getId(),
+                                    c.user().getUsername(),
+                                    "id:" + c.user().getId(),
+                                    "username:" + c.user().getUsername())
+                            .contains(id);
+            case "agent", "client" -> !person
+                    && c.client() != null
+                    && c.client().getClientId().equals(id);
+            default -> false;
+        };
     }
 
     public void requireMayAskAbout(UserModel subject) {

@@ -22,7 +22,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class JpaShareStore implements ShareStore {
 
     /** A principal id no Keycloak user or group has, so that an empty group list still makes valid SQL. */
-    private static final String NOBODY = "";
+    static final String NOBODY = "";
     /** The join that decides access: share {@code s} reaches entity {@code a.entityId}. */
     static final String REACHES = " s.entityId = a.ancestorId and (a.depth = 0 or s.cascading = true) ";
 
@@ -237,27 +237,8 @@ final class JpaShareStore implements ShareStore {
             boolean serviceAccounts,
             String after,
             int limit) {
-        String key = serviceAccounts ? "c.clientId" : "u.username";
-        TypedQuery<String> q = em.createQuery(
-                "select " + key + " from UserEntity u" + (serviceAccounts ? ", ClientEntity c" : "")
-                        + " where u.realmId = :realmId and "
-                        + (serviceAccounts
-                                ? "c.id = u.serviceAccountClientLink "
-                                : "u.serviceAccountClientLink is null ")
-                        + "and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
-                        + "where a.entityId = :entityId and" + REACHES + "and s.permissionId in :permissionIds "
-                        + "and s.principalType = 'USER') or u.id in (select m.user.id from "
-                        + "UserGroupMembershipEntity m where m.groupId in :groupIds))"
-                        + (after != null ? " and " + key + " > :after" : "") + " order by " + key,
-                String.class);
-        q.setParameter("realmId", realmId)
-                .setParameter("entityId", entityId)
-                .setParameter("permissionIds", permissionIds)
-                .setParameter("groupIds", groupIds.isEmpty() ? List.of(NOBODY) : groupIds);
-        if (after != null) {
-            q.setParameter("after", after);
-        }
-        return q.setMaxResults(limit).getResultList();
+        return new JpaShareSearch(em, this)
+                .holdingUsers(realmId, entityId, permissionIds, groupIds, serviceAccounts, after, limit);
     }
 
     @Override
@@ -268,24 +249,7 @@ final class JpaShareStore implements ShareStore {
             String typeId,
             String after,
             int limit) {
-        TypedQuery<String> q = em.createQuery(
-                "select distinct e.externalId from CustosShare s, CustosEntityAncestor a, "
-                        + "CustosSharingEntity e where s.realmId = :realmId and s.permissionId in :permissionIds and"
-                        + PRINCIPAL
-                        + "and" + REACHES + "and e.id = a.entityId"
-                        + (typeId != null ? " and e.typeId = :typeId" : "")
-                        + (after != null ? " and e.externalId > :after" : "")
-                        + " order by e.externalId",
-                String.class);
-        q.setParameter("realmId", realmId).setParameter("permissionIds", permissionIds);
-        bind(q, principal);
-        if (typeId != null) {
-            q.setParameter("typeId", typeId);
-        }
-        if (after != null) {
-            q.setParameter("after", after);
-        }
-        return q.setMaxResults(limit).getResultList();
+        return new JpaShareSearch(em, this).reachable(realmId, permissionIds, principal, typeId, after, limit);
     }
 
     @Override

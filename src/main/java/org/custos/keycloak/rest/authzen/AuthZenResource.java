@@ -23,6 +23,7 @@ import org.custos.keycloak.service.authzen.DecisionSearch;
 public class AuthZenResource extends ServiceResource {
 
     static final String REQUEST_ID = "X-Request-ID";
+    private static final java.util.regex.Pattern ECHOED = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,256}");
     static final String EVALUATION = "access/v1/evaluation";
     static final String EVALUATIONS = "access/v1/evaluations";
     static final String SEARCH_SUBJECT = "access/v1/search/subject";
@@ -91,6 +92,9 @@ public class AuthZenResource extends ServiceResource {
 
     private Response respond(Supplier<Object> answer) {
         String id = request.session().getContext().getRequestHeaders().getHeaderString(REQUEST_ID);
+        if (id != null && !ECHOED.matcher(id).matches()) {
+            id = null; // not echoed: control characters, or longer than any request id needs
+        }
         try {
             Response.ResponseBuilder ok = Response.ok(answer.get(), MediaType.APPLICATION_JSON_TYPE);
             return (id == null ? ok : ok.header(REQUEST_ID, id)).build();

@@ -47,6 +47,9 @@ public final class DecisionPoint {
     /** One evaluation: 403 when the caller may not ask about the subject. */
     public AuthZen.Decision evaluate(AuthZen.EvaluationRequest request) {
         AuthZen.EvaluationRequest r = Subjects.complete(request, "");
+        if (!rules.mayName(r.subject().type(), r.subject().id())) {
+            throw DecisionPointRules.refusal();
+        }
         Subjects.Subject subject = subjects.resolve(r.subject());
         rules.requireMayAskAbout(subject.user());
         AuthZen.Decision decision = decideAll(List.of(r), List.of(subject)).get(0);
@@ -61,6 +64,9 @@ public final class DecisionPoint {
      */
     public Object evaluations(AuthZen.EvaluationsRequest request) {
         AuthZen.EvaluationsRequest r = request;
+        if (r == null) {
+            throw CustosException.invalidField("body", "is required");
+        }
         if (r.evaluations() == null || r.evaluations().isEmpty()) {
             return evaluate(new AuthZen.EvaluationRequest(r.subject(), r.action(), r.resource(), r.context()));
         }
@@ -91,7 +97,10 @@ public final class DecisionPoint {
                             e.context() != null ? e.context() : r.context()),
                     "evaluations[" + i + "]");
             items.add(item);
-            resolved.add(subjects.resolve(item.subject()));
+            resolved.add(
+                    rules.mayName(item.subject().type(), item.subject().id())
+                            ? subjects.resolve(item.subject())
+                            : Subjects.REFUSED);
         }
         List<AuthZen.Decision> all = decideAll(items, resolved);
         List<AuthZen.Decision> out = new ArrayList<>();

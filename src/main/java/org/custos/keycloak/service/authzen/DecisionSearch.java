@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.DecisionPointRules;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
@@ -27,6 +28,8 @@ import org.keycloak.models.RealmModel;
 public final class DecisionSearch {
 
     private static final String OWNER = "OWNER";
+    /** The most holding groups (with their sub-groups) a subject search expands: each is a bound value. */
+    static final int MAX_GROUPS = 1000;
 
     private final RealmModel realm;
     private final DecisionPointRules rules;
@@ -63,6 +66,10 @@ public final class DecisionSearch {
         for (String p : perms) {
             stores.shares().holders(e, p, ShareStore.GROUP, false).forEach(id -> withSubGroups(id, groups));
         }
+        if (groups.size() > MAX_GROUPS) {
+            throw CustosException.badRequest("the resource is shared with groups that have more than " + MAX_GROUPS
+                    + " groups below them in all: subject search does not expand that many; ask by evaluation");
+        }
         List<String> keys;
         if (Subjects.GROUP.equals(subject.type())) {
             keys = groups.stream()
@@ -93,6 +100,9 @@ public final class DecisionSearch {
         AuthZen.Entity resource = Subjects.entity(r.resource(), "resource", false);
         PageTokens.Position at =
                 PageTokens.read(r.page(), "resource", subject.type(), subject.id(), action.name(), resource.type());
+        if (!rules.mayName(subject.type(), subject.id())) {
+            throw DecisionPointRules.refusal();
+        }
         Subjects.Subject s = subjects.resolve(subject);
         rules.requireMayAskAbout(s.user());
         if (s.principal() == null || !exists(action.name())) {
@@ -116,6 +126,9 @@ public final class DecisionSearch {
         AuthZen.Entity resource = Subjects.entity(r.resource(), "resource", true);
         PageTokens.Position at =
                 PageTokens.read(r.page(), "action", subject.type(), subject.id(), resource.type(), resource.id());
+        if (!rules.mayName(subject.type(), subject.id())) {
+            throw DecisionPointRules.refusal();
+        }
         Subjects.Subject s = subjects.resolve(subject);
         rules.requireMayAskAbout(s.user());
         if (s.principal() == null) {
@@ -139,7 +152,7 @@ public final class DecisionSearch {
 
     private static AuthZen.SearchRequest required(AuthZen.SearchRequest r) {
         if (r == null) {
-            throw org.custos.keycloak.error.CustosException.invalidField("body", "is required");
+            throw CustosException.invalidField("body", "is required");
         }
         return r;
     }
@@ -161,7 +174,7 @@ public final class DecisionSearch {
     }
 
     private static void withSubGroups(GroupModel g, Set<String> into) {
-        if (into.add(g.getId())) {
+        if (into.size() <= MAX_GROUPS && into.add(g.getId())) {
             g.getSubGroupsStream().forEach(c -> withSubGroups(c, into));
         }
     }

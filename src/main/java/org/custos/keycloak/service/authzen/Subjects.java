@@ -13,9 +13,9 @@ import org.keycloak.models.UserModel;
 
 /**
  * AuthZEN subjects as Keycloak knows them: {@code user} — a person, by user id (a UUID) or username (or explicitly
- * {@code id:…} / {@code username:…}); {@code agent} or {@code client} — a client's service account, by client id
- * (Custos agents are clients); {@code group} — a group, by id. Any other type, or an id that does not resolve, is a
- * subject that holds nothing.
+ * {@code id:…} / {@code username:…}; a UUID that is one user's id and another's username names nobody);
+ * {@code agent} or {@code client} — a client's service account, by client id (Custos agents are clients);
+ * {@code group} — a group, by id. Any other type, or an id that does not resolve, is a subject that holds nothing.
  */
 final class Subjects {
 
@@ -28,6 +28,9 @@ final class Subjects {
 
     /** A resolved subject: the user acting (null for a group), and what a check is about (null: holds nothing). */
     record Subject(UserModel user, ShareStore.Principal principal) {}
+
+    /** A subject the caller may not ask about, not looked up. */
+    static final Subject REFUSED = new Subject(null, null);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -72,10 +75,10 @@ final class Subjects {
         } else if (id.startsWith("username:")) {
             user = session.users().getUserByUsername(realm, id.substring(9));
         } else if (UUID.matcher(id).matches()) {
-            user = session.users().getUserById(realm, id);
-            if (user == null) {
-                user = session.users().getUserByUsername(realm, id);
-            }
+            // A UUID may be a user id or (Keycloak allows it) another user's username: ambiguous is nobody.
+            UserModel byId = session.users().getUserById(realm, id);
+            UserModel byName = session.users().getUserByUsername(realm, id);
+            user = byId == null ? byName : byName == null || byName.getId().equals(byId.getId()) ? byId : null;
         } else {
             // Not a Keycloak user id: a look-up by id would only miss (and misses are not cached).
             user = session.users().getUserByUsername(realm, id);

@@ -2,6 +2,7 @@ package org.custos.keycloak.service.sharing;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ import org.keycloak.models.UserModel;
 public final class SharingDecisions {
 
     public static final int MAX_BATCH = 1000;
+    static final int MAX_BOUND_VALUES = 1000;
 
     private final SharingContext ctx;
 
@@ -84,21 +86,23 @@ public final class SharingDecisions {
      * is the nearest one, the permission itself before OWNER, a user share before a group share.
      */
     public List<Answer> decide(List<Question> questions) {
-        Set<String> entityIds = new LinkedHashSet<>();
-        Set<String> permissions = new LinkedHashSet<>();
-        Set<String> userIds = new LinkedHashSet<>();
-        Set<String> groupIds = new LinkedHashSet<>();
-        permissions.add(SharingContext.OWNER);
-        for (Question q : questions) {
-            entityIds.add(q.entityId());
-            permissions.add(q.permission());
-            if (q.principal().userId() != null) {
-                userIds.add(q.principal().userId());
+        List<ShareStore.Grant> grants = new ArrayList<>();
+        for (List<Question> chunk : chunks(questions)) {
+            Set<String> entityIds = new LinkedHashSet<>();
+            Set<String> permissions = new LinkedHashSet<>();
+            Set<String> userIds = new LinkedHashSet<>();
+            Set<String> groupIds = new LinkedHashSet<>();
+            permissions.add(SharingContext.OWNER);
+            for (Question q : chunk) {
+                entityIds.add(q.entityId());
+                permissions.add(q.permission());
+                if (q.principal().userId() != null) {
+                    userIds.add(q.principal().userId());
+                }
+                groupIds.addAll(q.principal().groupIds());
             }
-            groupIds.addAll(q.principal().groupIds());
+            grants.addAll(ctx.stores.shares().grants(ctx.realm.getId(), entityIds, permissions, userIds, groupIds));
         }
-        List<ShareStore.Grant> grants =
-                ctx.stores.shares().grants(ctx.realm.getId(), entityIds, permissions, userIds, groupIds);
         Map<String, List<ShareStore.Grant>> byEntity = new HashMap<>();
         grants.forEach(g ->
                 byEntity.computeIfAbsent(g.externalId(), k -> new ArrayList<>()).add(g));
@@ -122,6 +126,43 @@ public final class SharingDecisions {
             answers.add(new Answer(best != null, best));
         }
         return answers;
+    }
+
+    /**
+     * The questions in as few queries as keep each within {@value #MAX_BOUND_VALUES} bound values (databases limit
+     * them; Oracle allows 1,000 per list), one subject's questions together: a batch about one subject, or a few, is
+     * one query.
+     */
+    static List<List<Question>> chunks(List<Question> questions) {
+        List<Question> bySubject = new ArrayList<>(questions);
+        bySubject.sort(Comparator.comparing(
+                q -> q.principal().userId() + "|" + q.principal().groupIds()));
+        List<List<Question>> out = new ArrayList<>();
+        List<Question> current = new ArrayList<>();
+        Set<String> values = new HashSet<>();
+        for (Question q : bySubject) {
+            Set<String> mine = new HashSet<>();
+            mine.add("e|" + q.entityId());
+            mine.add("p|" + q.permission());
+            mine.add("u|" + q.principal().userId());
+            q.principal().groupIds().forEach(g -> mine.add("g|" + g));
+            mine.removeAll(values);
+            if (!current.isEmpty() && values.size() + mine.size() > MAX_BOUND_VALUES) {
+                out.add(current);
+                current = new ArrayList<>();
+                values = new HashSet<>();
+                mine.add("e|" + q.entityId());
+                mine.add("p|" + q.permission());
+                mine.add("u|" + q.principal().userId());
+                q.principal().groupIds().forEach(g -> mine.add("g|" + g));
+            }
+            current.add(q);
+            values.addAll(mine);
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     private static boolean decides(Question q, ShareStore.Grant g) {
@@ -230,6 +271,7 @@ public final class SharingDecisions {
             throw CustosException.invalidField("checks", "may hold at most " + MAX_BATCH + " checks");
         }
         Map<String, UserModel> users = new HashMap<>();
+        Map<String, ShareStore.Principal> principals = new HashMap<>();
         Set<String> knownPermissions = new HashSet<>();
         Set<String> knownEntities = new HashSet<>();
         List<Question> questions = new ArrayList<>();
@@ -250,7 +292,11 @@ public final class SharingDecisions {
                 user = checkedUser(c.ownerId(), path + ".owner_id");
                 users.put(c.ownerId(), user);
             }
-            questions.add(new Question(principal(user), eid, null, permission));
+            questions.add(new Question(
+                    principals.computeIfAbsent(user.getId(), id -> principal(users.get(c.ownerId()))),
+                    eid,
+                    null,
+                    permission));
         }
         return decide(questions).stream().map(Answer::allowed).toList();
     }

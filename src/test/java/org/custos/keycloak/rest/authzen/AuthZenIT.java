@@ -428,6 +428,65 @@ class AuthZenIT {
                         .get("results"));
     }
 
+    @Test
+    void aUuidThatIsOneUsersIdAndAnothersUsernameNamesNobody() {
+        String bobId = realm.adminUser(BOB).get("id").asText();
+        Map<String, Object> impostor = TestRealm.user(bobId, "impostor-Password-1");
+        impostor.put("firstName", "Imp");
+        realm.admin().call("POST", "/" + realm.name() + "/users", impostor);
+        try {
+            admin.share("users", "789", "can_write", List.of(bobId), false);
+            Map<String, Object> read = Map.of("name", "can_read");
+            Map<String, Object> acct = Map.of("type", "account", "id", "123");
+            assertFalse(
+                    ok(
+                                    pep(),
+                                    "evaluation",
+                                    Map.of(
+                                            "subject",
+                                            Map.of("type", "user", "id", bobId),
+                                            "action",
+                                            read,
+                                            "resource",
+                                            acct))
+                            .get("decision")
+                            .asBoolean(),
+                    "ambiguous: neither bob nor the impostor");
+            assertTrue(ok(
+                            pep(),
+                            "evaluation",
+                            Map.of(
+                                    "subject",
+                                    Map.of("type", "user", "id", "id:" + bobId),
+                                    "action",
+                                    read,
+                                    "resource",
+                                    acct))
+                    .get("decision")
+                    .asBoolean());
+            assertTrue(ok(
+                            pep(),
+                            "evaluation",
+                            Map.of(
+                                    "subject",
+                                    Map.of("type", "user", "id", "username:" + bobId),
+                                    "action",
+                                    Map.of("name", "can_write"),
+                                    "resource",
+                                    Map.of("type", "account", "id", "789")))
+                    .get("decision")
+                    .asBoolean());
+        } finally {
+            admin.revoke("users", "789", "can_write", List.of(bobId));
+            realm.admin()
+                    .call(
+                            "DELETE",
+                            "/" + realm.name() + "/users/"
+                                    + realm.adminUser(bobId).get("id").asText(),
+                            null);
+        }
+    }
+
     // ------------------------------------------------------------- who may ask
 
     @Test
@@ -552,6 +611,13 @@ class AuthZenIT {
             assertEquals(auth == null ? 401 : 200, reply.status(), reply.toString());
             assertEquals("bfe9eb29-ab87-4ca3-be83-a1d5d8305716", reply.header("X-Request-ID"));
         }
+        Http.Reply tooLong = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/evaluation")
+                .header("X-Request-ID", "x".repeat(300))
+                .auth(pep())
+                .json(Map.of())
+                .send();
+        assertEquals(400, tooLong.status());
+        assertEquals(null, tooLong.header("X-Request-ID"), "an id no PEP would send is not reflected");
     }
 
     // ------------------------------------------------------------- bad input
@@ -591,58 +657,10 @@ class AuthZenIT {
             {"search/resource", Map.of("subject", alice, "action", read, "resource", Map.of("id", "1")), "resource.type"
             },
             {"search/action", Map.of("subject", alice), "resource"},
-            {
-                "search/resource",
-                Map.of(
-                        "subject",
-                        alice,
-                        "action",
-                        read,
-                        "resource",
-                        Map.of("type", "account"),
-                        "page",
-                        Map.of("limit", 1001)),
-                "page.limit"
-            },
-            {
-                "search/resource",
-                Map.of(
-                        "subject",
-                        alice,
-                        "action",
-                        read,
-                        "resource",
-                        Map.of("type", "account"),
-                        "page",
-                        Map.of("limit", -1)),
-                "page.limit"
-            },
-            {
-                "search/resource",
-                Map.of(
-                        "subject",
-                        alice,
-                        "action",
-                        read,
-                        "resource",
-                        Map.of("type", "account"),
-                        "page",
-                        Map.of("token", "not-a-token")),
-                "page.token"
-            },
-            {
-                "search/resource",
-                Map.of(
-                        "subject",
-                        alice,
-                        "action",
-                        read,
-                        "resource",
-                        Map.of("type", "account"),
-                        "page",
-                        Map.of("limit", "many")),
-                "limit"
-            }
+            {"search/resource", accountsOfAlice(Map.of("limit", 1001)), "page.limit"},
+            {"search/resource", accountsOfAlice(Map.of("limit", -1)), "page.limit"},
+            {"search/resource", accountsOfAlice(Map.of("token", "not-a-token")), "page.token"},
+            {"search/resource", accountsOfAlice(Map.of("limit", "many")), "limit"}
         };
         for (Object[] b : bad) {
             Http.Reply reply = post(pep(), (String) b[0], b[1]);
@@ -660,6 +678,10 @@ class AuthZenIT {
                 "future_field",
                 List.of(1, 2));
         assertTrue(ok(pep(), "evaluation", extra).get("decision").asBoolean(), "unknown fields are ignored");
+        for (String path : List.of("evaluation", "evaluations", "search/subject", "search/resource", "search/action")) {
+            Http.Reply reply = post(pep(), path, "null");
+            assertEquals(400, reply.status(), path + " null -> " + reply);
+        }
         Http.Reply text = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/evaluation")
                 .auth(pep())
                 .body("subject=alice", "text/plain")
@@ -748,5 +770,13 @@ class AuthZenIT {
             }
         });
         return out;
+    }
+
+    private static Map<String, Object> accountsOfAlice(Map<String, ?> page) {
+        return Map.of(
+                "subject", Map.of("type", "user", "id", ALICE),
+                "action", Map.of("name", "can_read"),
+                "resource", Map.of("type", "account"),
+                "page", page);
     }
 }
