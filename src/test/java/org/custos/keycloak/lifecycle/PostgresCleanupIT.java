@@ -135,18 +135,20 @@ class PostgresCleanupIT {
             // The tables of a test are tiny, where a sequential scan is cheapest; show the plan PostgreSQL uses at
             // scale.
             c.createStatement().execute("set enable_seqscan = off");
-            PreparedStatement s = c.prepareStatement("explain select distinct a.ENTITY_ID, "
-                    + "s.PERMISSION_ID from CUSTOS_SHARE s join CUSTOS_ENTITY_ANCESTOR a on s.ENTITY_ID = "
-                    + "a.ANCESTOR_ID "
-                    + "where a.ENTITY_ID in (?) and (a.DEPTH = 0 or s.CASCADING = true) and s.PERMISSION_ID "
-                    + "in (?, 'OWNER') "
-                    + "and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID = ?) or (s.PRINCIPAL_TYPE = 'GROUP' "
-                    + "and s.PRINCIPAL_ID in (?, ?)))");
-            s.setString(1, "e");
-            s.setString(2, "READ");
-            s.setString(3, "u");
-            s.setString(4, "g1");
-            s.setString(5, "g2");
+            // The decision query (SharingDecisions.decide -> JpaShareStore.grants), as Hibernate sends it.
+            PreparedStatement s = c.prepareStatement("explain select e.EXTERNAL_ID, e.TYPE_ID, s.PERMISSION_ID, "
+                    + "s.PRINCIPAL_TYPE, s.PRINCIPAL_ID, a.DEPTH, src.EXTERNAL_ID from CUSTOS_SHARING_ENTITY e, "
+                    + "CUSTOS_ENTITY_ANCESTOR a, CUSTOS_SHARE s, CUSTOS_SHARING_ENTITY src where e.REALM_ID = ? "
+                    + "and e.EXTERNAL_ID in (?) and a.ENTITY_ID = e.ID and s.ENTITY_ID = a.ANCESTOR_ID and "
+                    + "(a.DEPTH = 0 or s.CASCADING = true) and src.ID = s.ENTITY_ID and s.PERMISSION_ID in (?, "
+                    + "'OWNER') and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID in (?)) or (s.PRINCIPAL_TYPE = "
+                    + "'GROUP' and s.PRINCIPAL_ID in (?, ?)))");
+            s.setString(1, realmId);
+            s.setString(2, "e");
+            s.setString(3, "READ");
+            s.setString(4, "u");
+            s.setString(5, "g1");
+            s.setString(6, "g2");
             StringBuilder plan = new StringBuilder();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
