@@ -278,6 +278,12 @@ class SharingBenchmark {
                     results.add(Driver.closedLoop(client, pairs, authz, 4, 10)
                             .named("Authorization Services (throughput)", size));
                 }
+                // What is measured so far is on disk before the realm goes (its deletion can take minutes).
+                Path partial = Path.of(System.getProperty("custos.bench.out", "bench/results"));
+                Files.createDirectories(partial);
+                Files.writeString(
+                        partial.resolve(LocalDate.now() + "-partial.md"),
+                        Report.markdown(Report.merge(results), agreement, rate, seconds));
                 // -Dcustos.bench.pause=S keeps the realm S seconds for a look at the database (query plans).
                 Thread.sleep(Long.getLong("custos.bench.pause", 0) * 1000);
             }

@@ -77,7 +77,7 @@ public final class AdminApi {
     }
 
     public void deleteRealm(String realm) {
-        Http.Reply r = call("DELETE", "/" + realm, null);
+        Http.Reply r = callSlow("DELETE", "/" + realm, null, java.time.Duration.ofMinutes(10));
         if (r.status() != 204 && r.status() != 404) {
             throw new IllegalStateException("delete realm " + realm + ": " + r);
         }
