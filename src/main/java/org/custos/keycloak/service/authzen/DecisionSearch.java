@@ -100,11 +100,7 @@ public final class DecisionSearch {
         AuthZen.Entity resource = Subjects.entity(r.resource(), "resource", false);
         PageTokens.Position at =
                 PageTokens.read(r.page(), "resource", subject.type(), subject.id(), action.name(), resource.type());
-        if (!rules.mayName(subject.type(), subject.id())) {
-            throw DecisionPointRules.refusal();
-        }
-        Subjects.Subject s = subjects.resolve(subject);
-        rules.requireMayAskAbout(s.user());
+        Subjects.Subject s = asked(subject);
         if (s.principal() == null || !exists(action.name())) {
             return page(at, List.of(), k -> null, "search/resource");
         }
@@ -126,11 +122,7 @@ public final class DecisionSearch {
         AuthZen.Entity resource = Subjects.entity(r.resource(), "resource", true);
         PageTokens.Position at =
                 PageTokens.read(r.page(), "action", subject.type(), subject.id(), resource.type(), resource.id());
-        if (!rules.mayName(subject.type(), subject.id())) {
-            throw DecisionPointRules.refusal();
-        }
-        Subjects.Subject s = subjects.resolve(subject);
-        rules.requireMayAskAbout(s.user());
+        Subjects.Subject s = asked(subject);
         if (s.principal() == null) {
             return page(at, List.of(), k -> null, "search/action");
         }
@@ -148,6 +140,16 @@ public final class DecisionSearch {
         }
         return page(
                 at, keys.subList(0, Math.min(keys.size(), at.limit() + 1)), AuthZen.Result::action, "search/action");
+    }
+
+    /** The subject of a resource or action search: the caller itself, or anyone for a decision point (else 403). */
+    private Subjects.Subject asked(AuthZen.Entity subject) {
+        if (!rules.mayName(subject.type(), subject.id())) {
+            throw DecisionPointRules.refusal();
+        }
+        Subjects.Subject s = subjects.resolve(subject);
+        rules.requireMayAskAbout(s.user());
+        return s;
     }
 
     private static AuthZen.SearchRequest required(AuthZen.SearchRequest r) {
