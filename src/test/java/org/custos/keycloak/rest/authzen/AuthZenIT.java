@@ -487,6 +487,61 @@ class AuthZenIT {
         }
     }
 
+    @Test
+    void anotherRealmsEntitiesAndSharesDoNotExistHere() {
+        try (TestRealm other = TestRealm.create(new AdminApi(KeycloakServer.get()), "authzen-other")) {
+            SharingApi there = new SharingApi(other, other.tenantAuth());
+            there.entityType("account");
+            there.permissionType("can_read");
+            assertEquals(
+                    200,
+                    there.createEntity("elsewhere", "account", TestRealm.USER, null)
+                            .status());
+            Map<String, Object> alice = Map.of("type", "user", "id", TestRealm.USER);
+            Map<String, Object> read = Map.of("name", "can_read");
+            assertFalse(ok(
+                            pep(),
+                            "evaluation",
+                            Map.of(
+                                    "subject",
+                                    alice,
+                                    "action",
+                                    read,
+                                    "resource",
+                                    Map.of("type", "account", "id", "elsewhere")))
+                    .get("decision")
+                    .asBoolean());
+            assertEquals(
+                    0,
+                    ok(
+                                    pep(),
+                                    "search/resource",
+                                    Map.of("subject", alice, "action", read, "resource", Map.of("type", "account")))
+                            .get("results")
+                            .size());
+            assertEquals(
+                    0,
+                    ok(
+                                    pep(),
+                                    "search/subject",
+                                    Map.of(
+                                            "subject",
+                                            Map.of("type", "user"),
+                                            "action",
+                                            read,
+                                            "resource",
+                                            Map.of("type", "account", "id", "elsewhere")))
+                            .get("results")
+                            .size());
+            // The other realm's decision point knows nothing of this one.
+            Http.Reply foreign = Http.request("POST", other.realmUrl() + "/custos/authzen/access/v1/evaluation")
+                    .auth(pep())
+                    .json(Map.of("subject", alice, "action", read, "resource", Map.of("type", "account", "id", "123")))
+                    .send();
+            assertEquals(401, foreign.status(), "this realm's PEP credentials are not the other realm's");
+        }
+    }
+
     // ------------------------------------------------------------- who may ask
 
     @Test
