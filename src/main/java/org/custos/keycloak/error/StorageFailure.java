@@ -27,11 +27,18 @@ public final class StorageFailure {
 
     /**
      * True when the database cannot be reached: a refused or broken connection (SQLState class 08), a server shutting
-     * down or not yet accepting connections (57P01–57P03), or a pool that could not hand out a connection in time.
+     * down or not yet accepting connections (57P01–57P03), a pool that could not hand out a connection in time, or a
+     * connection that broke mid-statement: an I/O error below a database failure (Keycloak's JPA layer wraps the
+     * driver's {@code EOFException} straight into a {@code ModelException}, without the SQLState).
      */
     public static boolean isOutage(Throwable e) {
+        boolean database = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getName();
+            if (t instanceof java.io.IOException && database) {
+                return true;
+            }
+            database |= t instanceof org.keycloak.models.ModelException || isStorage(t);
             if (name.equals("org.hibernate.exception.JDBCConnectionException")
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException) {

@@ -32,6 +32,13 @@ class StorageFailureTest {
         assertTrue(StorageFailure.isOutage(jdbc("57P01")), "administrator shutdown");
         assertTrue(StorageFailure.isOutage(new RuntimeException(new SQLTransientConnectionException("refused"))));
         assertTrue(StorageFailure.isOutage(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
+        // What Keycloak's EntityManagerProxy throws when the connection breaks mid-statement (seen in
+        // TwoNodeClusterIT).
+        assertTrue(StorageFailure.isOutage(
+                new org.keycloak.models.ModelException("Database operation failed", new java.io.EOFException())));
+        assertFalse(
+                StorageFailure.isOutage(new RuntimeException(new java.io.EOFException())),
+                "an I/O error that is not the database's is not an outage");
     }
 
     @Test
