@@ -64,6 +64,17 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 
+# The master realm's console gets the Custos section too (its admin theme; the demo realm's comes with its import).
+# Only while master has no admin theme of its own: an operator's choice is left alone.
+ADMIN_TOKEN=$(curl -sf "http://localhost:$PORT/realms/master/protocol/openid-connect/token" -d grant_type=password \
+  -d client_id=admin-cli --data-urlencode "username=$KC_BOOTSTRAP_ADMIN_USERNAME" \
+  --data-urlencode "password=$KC_BOOTSTRAP_ADMIN_PASSWORD" | sed -E 's/.*"access_token":"([^"]+)".*/\1/' || true)
+if [ -n "$ADMIN_TOKEN" ] && ! curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "http://localhost:$PORT/admin/realms/master" \
+    | grep -q '"adminTheme"'; then
+  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"adminTheme":"custos"}' "http://localhost:$PORT/admin/realms/master" || echo "(could not set master's admin theme)"
+fi
+
 BASE="http://localhost:$PORT/realms/custos-demo/custos/identity-management/v1.0.0"
 CREDS='$(printf custos-demo-backend:custos-demo-backend-secret | base64)'
 cat <<TXT
@@ -71,7 +82,7 @@ cat <<TXT
 keycloak-custos is running.
   Admin console:  http://localhost:$PORT/admin/  (user $KC_BOOTSTRAP_ADMIN_USERNAME, realm custos-demo)
   Demo realm's own console: http://localhost:$PORT/admin/custos-demo/console/  (demo-admin / demo-admin-password;
-                  Realm settings > Custos, and Configure > Custos entity types / permission types / secrets)
+                  the Custos section of the navigation: sharing, access, memberships, agents, secrets, audit)
   OpenAPI:        http://localhost:$PORT/realms/custos-demo/custos/openapi.json
 
 Try:

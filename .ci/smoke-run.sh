@@ -53,6 +53,11 @@ curl -sf "$ID/.well-known/openid-configuration?client_id=custos-demo-backend" | 
 curl -sf -X POST -H "$CREDS" -H 'Content-Type: application/json' \
   -d '{"username":"demo-user","password":"demo-password","grant_type":"password"}' "$ID/token" | grep -c >/dev/null access_token
 curl -sf -H "$CREDS" "$ID/credentials?client_id=custos-demo-backend" | grep -c >/dev/null custos_client_secret
+# The demo realm's and the master realm's consoles are the custos admin theme (the Custos section).
+for realm in custos-demo master; do
+  curl -sf "$BASE/admin/$realm/console/" | grep -q '/admin/custos/' \
+    || { echo "the $realm console is not served by the custos admin theme"; exit 1; }
+done
 # Leave a mark that must survive a restart.
 old=$(user_id)
 [ -z "$old" ] || curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $(admin_token)" "$BASE/admin/realms/custos-demo/users/$old"

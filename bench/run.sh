@@ -2,7 +2,9 @@
 # The benchmark command, on a private PostgreSQL (port 55433) and Keycloak 26.7.3 with the jar (port 18280):
 #  - SharingBenchmark: our sharing check against Keycloak Authorization Services, side by side, at several dataset
 #    sizes -> bench/results/<date>.md and bench/results/<date>.png;
-#  - SideBySideBenchmark: our user, group and token endpoints against the native ones -> bench/results/<date>-api.md.
+#  - SideBySideBenchmark: our user, group and token endpoints against the native ones -> bench/results/<date>-api.md;
+#  - ConsoleBenchmark: secret writes with the console open vs not, and "who has access" for 10,000 holders against a
+#    plain entity read -> bench/results/<date>-console.md.
 # Takes 20-40 minutes on a 2-core machine. BENCH=SideBySideBenchmark runs one of them.
 #   bench/run.sh                       # sizes 1000,3000,10000,100000; Authorization Services up to 3000
 #     (its import endpoint took ~50 s for 1,000 resources here and had not finished 10,000 after 60 s)
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 export CUSTOS_PG_DIR=/tmp/custos-bench-pg CUSTOS_PG_PORT=55433
 trap 'bash .ci/postgres.sh stop' EXIT
 bash .ci/postgres.sh start
-mvn -B verify -Dit.test="${BENCH:-SharingBenchmark,SideBySideBenchmark}" -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B verify -Dit.test="${BENCH:-SharingBenchmark,SideBySideBenchmark,ConsoleBenchmark}" -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false \
   -Dcustos.bench=true -Dcustos.test.port=18280 \
   -Dcustos.test.db=postgres -Dcustos.test.db.url=jdbc:postgresql://127.0.0.1:55433/keycloak \
   -Dcustos.test.db.username=keycloak -Dcustos.test.db.password=keycloak \

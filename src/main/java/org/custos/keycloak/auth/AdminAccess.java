@@ -38,6 +38,12 @@ public final class AdminAccess {
     private final Caller caller;
     private final AdminPermissionEvaluator evaluator;
 
+    /** For an admin-console caller: the evaluator Keycloak's admin API built for it. */
+    AdminAccess(Caller caller, AdminPermissionEvaluator evaluator) {
+        this.caller = caller;
+        this.evaluator = evaluator;
+    }
+
     AdminAccess(KeycloakSession session, RealmModel realm, Caller caller) {
         this.caller = caller;
         boolean hasRealmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID) != null;
@@ -67,6 +73,16 @@ public final class AdminAccess {
 
     public boolean canView(UserModel user) {
         return evaluator != null && evaluator.users().canView(user);
+    }
+
+    /** Keycloak's view-realm (or manage-realm): the realm's configuration. */
+    public boolean canViewRealm() {
+        return evaluator != null && evaluator.realm().canViewRealm();
+    }
+
+    /** Keycloak's view-events (or manage-events): the realm's admin and login events. */
+    public boolean canViewEvents() {
+        return evaluator != null && evaluator.realm().canViewEvents();
     }
 
     /** See the members of this group (Keycloak's view-members: {@code view-users}, or a fine-grained permission). */

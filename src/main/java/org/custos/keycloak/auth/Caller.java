@@ -24,7 +24,12 @@ public record Caller(Method method, ClientModel client, UserModel user, AccessTo
         /** Client id and secret, plus a user's JWT in the {@code user-token} header. */
         CLIENT_CREDENTIALS_WITH_USER_TOKEN,
         /** A JWT of this realm in the Authorization header. */
-        BEARER_TOKEN
+        BEARER_TOKEN,
+        /**
+         * Keycloak's own admin authentication, for the admin console's Custos endpoints
+         * ({@code /admin/realms/{realm}/custos}): an admin of this realm or of the master realm.
+         */
+        ADMIN_CONSOLE
     }
 
     /** True when the acting identity is a person rather than a client's service account. */
@@ -42,6 +47,6 @@ public record Caller(Method method, ClientModel client, UserModel user, AccessTo
     }
 
     public boolean presentedClientSecret() {
-        return method != Method.BEARER_TOKEN;
+        return method == Method.CLIENT_CREDENTIALS || method == Method.CLIENT_CREDENTIALS_WITH_USER_TOKEN;
     }
 }

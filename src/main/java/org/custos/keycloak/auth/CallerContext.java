@@ -13,6 +13,8 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * The request-scoped answer to "who is calling, and may they do this?" — the only place that authenticates or
@@ -47,6 +49,18 @@ public final class CallerContext {
     public CallerContext(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+    }
+
+    /**
+     * The caller of the admin console's Custos endpoints, authenticated by Keycloak's admin API, which hands over
+     * its evaluator: every admin-level decision is that evaluator's, and the Custos rules see the admin as the acting
+     * user (a master-realm admin is no user of this realm, so it owns and holds nothing here).
+     */
+    public CallerContext(KeycloakSession session, AdminPermissionEvaluator evaluator) {
+        this(session);
+        AdminAuth auth = evaluator.adminAuth();
+        this.caller = new Caller(Caller.Method.ADMIN_CONSOLE, auth.getClient(), auth.getUser(), auth.getToken());
+        this.admin = new AdminAccess(caller, evaluator);
     }
 
     /** The authenticated caller; 401 if the request carries no valid credential of this realm. */

@@ -85,6 +85,36 @@ public final class SecretRules {
         }
     }
 
+    /**
+     * Listing every secret's summary in the admin console (never a value): Keycloak's view-users, since the summaries
+     * name their owners.
+     */
+    public void requireMayListAll() {
+        if (!admin.canViewUsers()) {
+            throw CustosException.forbidden("listing the realm's secrets needs view-users");
+        }
+    }
+
+    /** The key ring's state (key ids, rows per key): Keycloak's view-realm. */
+    public void requireMayViewKeys() {
+        if (!admin.canViewRealm()) {
+            throw CustosException.forbidden("the key ring's state needs view-realm");
+        }
+    }
+
+    /**
+     * Deleting a secret from the admin console, without reading it: whoever may manage its owner's account (as
+     * {@link AdminAccess#requireManage} decides), since deleting that account deletes the secret too; a secret whose
+     * owner is gone, a user-admin.
+     */
+    public void requireMayDeleteAsAdmin(UserModel owner) {
+        if (owner != null) {
+            admin.requireManage(owner);
+        } else if (!admin.canManageUsers()) {
+            throw CustosException.forbidden("deleting a secret whose owner is gone needs manage-users");
+        }
+    }
+
     private static String clientWriter(Caller caller) {
         return "client:" + caller.client().getId();
     }

@@ -63,6 +63,12 @@ public final class KeyRing {
         return active;
     }
 
+    /** The ids of the configured keys (never the keys). */
+    public synchronized java.util.List<String> ids() {
+        reload();
+        return java.util.List.copyOf(keys.keySet());
+    }
+
     public synchronized Optional<byte[]> key(String id) {
         reload();
         byte[] key = keys.get(id);

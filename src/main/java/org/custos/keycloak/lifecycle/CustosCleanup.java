@@ -1,7 +1,6 @@
 package org.custos.keycloak.lifecycle;
 
 import org.custos.keycloak.model.CustosStores;
-import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -22,11 +21,6 @@ public final class CustosCleanup implements ProviderEventListener {
             String userId = e.getUser().getId();
             CustosStores stores = CustosStores.of(e.getKeycloakSession());
             stores.memberships().removeUser(realmId, userId);
-            stores.secrets()
-                    .tokensOfOwnerUser(realmId, userId)
-                    .forEach(token -> CustosEvents.publish(
-                            e.getKeycloakSession(),
-                            new CustosEvents.SecretRemoved(e.getKeycloakSession(), e.getRealm(), token)));
             stores.secrets().removeOwnerUser(realmId, userId);
             stores.shares().removeUser(realmId, userId);
             stores.entities().removeOwner(realmId, userId);

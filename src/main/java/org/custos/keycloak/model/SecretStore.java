@@ -68,11 +68,14 @@ public interface SecretStore {
 
     void delete(String realmId, String id);
 
-    /** Every secret of a realm, oldest first (what the console's secrets page shows when turned on). */
-    List<StoredSecret> ofRealm(String realmId);
+    /**
+     * One page of a realm's secrets, oldest first, narrowed by owner (Keycloak user id), type and client when these
+     * are not null (what the admin console lists).
+     */
+    List<StoredSecret> page(String realmId, String ownerUserId, String type, String clientId, int offset, int limit);
 
-    /** The tokens of the secrets owned by a Keycloak user (what {@link #removeOwnerUser} deletes). */
-    List<String> tokensOfOwnerUser(String realmId, String userId);
+    /** How many of the realm's secrets are sealed under each key-encryption key id. */
+    java.util.Map<String, Long> countsByKey(String realmId);
 
     /**
      * Until the transaction ends, no other request creates a secret for this owner: a KV key checked as free stays

@@ -24,6 +24,11 @@ public class CustosResourceProviderFactory implements RealmResourceProviderFacto
         return new CustosResourceProvider(session, config);
     }
 
+    /** The server-wide configuration, which the admin console's endpoints share. */
+    public CustosConfig config() {
+        return config;
+    }
+
     @Override
     public void init(Config.Scope scope) {
         config = CustosConfig.from(scope);

@@ -1,11 +1,8 @@
 package org.custos.keycloak.ui;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import org.custos.keycloak.model.CustosStores;
-import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.service.settings.CustosSettings;
+import java.util.Set;
 import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.MultivaluedHashMap;
@@ -13,28 +10,34 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderEvent;
-import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.representations.idm.ComponentExportRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
 /**
- * What the Keycloak admin console shows of Custos. The console's declarative pages list components, so every row
- * a Custos page shows is a component of the realm kept equal to our own data, in the same transaction as the
- * change, by listening to what the services announce ({@link CustosEvents}): the Custos settings tab (one per
- * realm), entity types, permission types and secret summaries (never a value). With the {@code declarative-ui}
- * feature off, nothing is written.
+ * The Custos settings tab of Realm settings, a declarative tab of Keycloak's admin console: its form is a component
+ * of the realm, kept equal to the realm's settings in the same transaction as a change ({@link
+ * CustosEvents.SettingsChanged}). Everything else Custos shows in the console comes from its admin endpoints, live;
+ * nothing else is copied. With the {@code declarative-ui} feature off, nothing is written.
  */
 public final class CustosConsole {
 
+    /** Read-only pages of earlier versions, whose rows copied our data: an old export's rows are dropped. */
+    static final Set<String> RETIRED_PAGES = Set.of("custos-entity-types", "custos-permission-types", "custos-secrets");
+    /** The realm switch of earlier versions that turned secret rows on: an old export's is dropped. */
+    static final String RETIRED_SWITCH = "custos.console.secretRows";
+
+    private static final String PAGE_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
     private static final String SYNCING = CustosConsole.class.getName() + ".syncing";
 
     private CustosConsole() {}
 
-    /** True while we write a console row: the pages' own validation then lets the write through. */
+    /** True while we write the tab's row: the tab's own validation then lets the write through. */
     static boolean syncing(KeycloakSession session) {
         return session.getAttribute(SYNCING) != null;
     }
 
-    /** True for a call of the admin API's components endpoint: what the console's Save and Create send. */
+    /** True for a call of the admin API's components endpoint: what the console's Save sends. */
     static boolean isComponentsRequest(KeycloakSession session) {
         try {
             return session.getContext().getUri() != null
@@ -44,126 +47,47 @@ public final class CustosConsole {
         }
     }
 
-    /**
-     * A realm was just created (or imported): it has no Custos data yet, so rows an import brought along are
-     * dropped, and its settings row is written from the realm as created.
-     */
+    /** A realm was just created (or imported): its settings row is written from the realm as created. */
     public static void realmCreated(KeycloakSession session, RealmModel realm) {
-        if (!on()) {
-            return;
-        }
-        java.util.Set<String> pages =
-                java.util.Set.of(SharingTypePage.ENTITY_TYPES, SharingTypePage.PERMISSION_TYPES, SecretsPage.ID);
-        realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                .filter(c -> pages.contains(c.getProviderId()))
-                .toList()
-                .forEach(c -> writing(session, () -> realm.removeComponent(c)));
         settingsChanged(session, realm);
     }
 
-    /** What the services announce, applied to the console's rows. */
+    /**
+     * A realm about to be imported: rows of the retired pages (whose providers are gone, so Keycloak would refuse the
+     * whole import) and the retired switch are left out. Runs before Keycloak imports (ImportRealmFromRepresentation
+     * event, whose realm is not yet set).
+     */
+    static void beforeImport(RealmRepresentation rep) {
+        if (rep.getComponents() != null && rep.getComponents().get(PAGE_TYPE) != null) {
+            List<ComponentExportRepresentation> kept = rep.getComponents().get(PAGE_TYPE).stream()
+                    .filter(c -> !RETIRED_PAGES.contains(c.getProviderId()))
+                    .toList();
+            if (kept.isEmpty()) {
+                rep.getComponents().remove(PAGE_TYPE);
+            } else {
+                rep.getComponents().put(PAGE_TYPE, new java.util.ArrayList<>(kept));
+            }
+        }
+        if (rep.getAttributes() != null) {
+            rep.getAttributes().remove(RETIRED_SWITCH);
+        }
+    }
+
     static void onEvent(ProviderEvent event) {
         if (event instanceof CustosEvents.SettingsChanged e) {
             settingsChanged(e.session(), e.realm());
-        } else if (event instanceof CustosEvents.SharingTypeChanged e) {
-            String page = e.kind() == SharingTypeStore.Kind.ENTITY_TYPE
-                    ? SharingTypePage.ENTITY_TYPES
-                    : SharingTypePage.PERMISSION_TYPES;
-            if (e.removed()) {
-                remove(
-                        e.session(),
-                        e.realm(),
-                        page,
-                        SharingTypePage.ID_FIELD,
-                        e.type().externalId());
-            } else {
-                put(
-                        e.session(),
-                        e.realm(),
-                        UiPageProvider.class.getName(),
-                        page,
-                        SharingTypePage.ID_FIELD,
-                        e.type().externalId(),
-                        SharingTypePage.row(e.type()));
-            }
-        } else if (event instanceof CustosEvents.SecretChanged e) {
-            secretChanged(e.session(), e.realm(), e.secret());
-        } else if (event instanceof CustosEvents.SecretRemoved e) {
-            secretRemoved(e.session(), e.realm(), e.token());
         }
-    }
-
-    private static boolean on() {
-        return Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI);
     }
 
     static void settingsChanged(KeycloakSession session, RealmModel realm) {
-        put(session, realm, UiTabProvider.class.getName(), SettingsTab.ID, null, null, SettingsTab.current(realm));
-    }
-
-    /**
-     * Turns the secrets page of a realm on (every stored secret gets its row, those stored earlier included) or off
-     * (every row removed; secret writes then write no row).
-     */
-    static void secretRowsTurned(KeycloakSession session, RealmModel realm, boolean on) {
-        if (!on()) {
-            return;
-        }
-        if (on) {
-            CustosStores.of(session)
-                    .secrets()
-                    .ofRealm(realm.getId())
-                    .forEach(secret -> secretChanged(session, realm, secret));
-        } else {
-            realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
-                    .filter(c -> SecretsPage.ID.equals(c.getProviderId()))
-                    .toList()
-                    .forEach(c -> writing(session, () -> realm.removeComponent(c)));
-        }
-    }
-
-    private static void secretChanged(KeycloakSession session, RealmModel realm, StoredSecret secret) {
-        if (!CustosSettings.consoleSecretRows(realm)) {
-            return;
-        }
-        put(
-                session,
-                realm,
-                UiPageProvider.class.getName(),
-                SecretsPage.ID,
-                SecretsPage.ID_FIELD,
-                secret.token(),
-                SecretsPage.row(secret));
-    }
-
-    private static void secretRemoved(KeycloakSession session, RealmModel realm, String token) {
-        if (!CustosSettings.consoleSecretRows(realm)) {
-            return;
-        }
-        remove(session, realm, SecretsPage.ID, SecretsPage.ID_FIELD, token);
-    }
-
-    private static Optional<ComponentModel> find(
-            RealmModel realm, String providerType, String providerId, String keyField, String key) {
-        return realm.getComponentsStream(realm.getId(), providerType)
-                .filter(c -> providerId.equals(c.getProviderId()) && (keyField == null || key.equals(c.get(keyField))))
-                .findFirst();
-    }
-
-    private static void put(
-            KeycloakSession session,
-            RealmModel realm,
-            String providerType,
-            String providerId,
-            String keyField,
-            String key,
-            Map<String, String> row) {
-        if (!on()) {
+        if (!Profile.isFeatureEnabled(Profile.Feature.DECLARATIVE_UI)) {
             return;
         }
         MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        row.forEach((name, value) -> config.putSingle(name, value == null ? "" : value));
-        Optional<ComponentModel> existing = find(realm, providerType, providerId, keyField, key);
+        SettingsTab.current(realm).forEach((name, value) -> config.putSingle(name, value == null ? "" : value));
+        Optional<ComponentModel> existing = realm.getComponentsStream(realm.getId(), UiTabProvider.class.getName())
+                .filter(c -> SettingsTab.ID.equals(c.getProviderId()))
+                .findFirst();
         writing(session, () -> {
             if (existing.isPresent()) {
                 ComponentModel c = existing.get();
@@ -173,23 +97,14 @@ public final class CustosConsole {
                 }
             } else {
                 ComponentModel c = new ComponentModel();
-                c.setName(key == null ? providerId : key);
+                c.setName(SettingsTab.ID);
                 c.setParentId(realm.getId());
-                c.setProviderType(providerType);
-                c.setProviderId(providerId);
+                c.setProviderType(UiTabProvider.class.getName());
+                c.setProviderId(SettingsTab.ID);
                 c.setConfig(config);
                 realm.addComponentModel(c);
             }
         });
-    }
-
-    private static void remove(
-            KeycloakSession session, RealmModel realm, String providerId, String keyField, String key) {
-        if (!on()) {
-            return;
-        }
-        find(realm, UiPageProvider.class.getName(), providerId, keyField, key)
-                .ifPresent(c -> writing(session, () -> realm.removeComponent(c)));
     }
 
     private static void writing(KeycloakSession session, Runnable write) {

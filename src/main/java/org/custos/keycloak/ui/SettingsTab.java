@@ -28,7 +28,6 @@ public final class SettingsTab
     static final String AGENTS = "agents_enabled";
     static final String LIFETIME = "agent_token_lifetime";
     static final String LOGGING = "logging_enabled";
-    static final String SECRET_ROWS = "console_secret_rows";
     static final String AUDIT_DECISIONS = "audit_decisions";
 
     /** The realm's settings as the tab shows them. */
@@ -38,14 +37,12 @@ public final class SettingsTab
         row.put(AGENTS, String.valueOf(values.agents()));
         row.put(LIFETIME, values.agentTokenLifetime() == null ? "" : String.valueOf(values.agentTokenLifetime()));
         row.put(LOGGING, String.valueOf(values.auditLog()));
-        row.put(SECRET_ROWS, String.valueOf(values.consoleSecretRows()));
         row.put(AUDIT_DECISIONS, String.valueOf(values.auditDecisions()));
         return row;
     }
 
-    /** secretRows null: the form did not say (a client that predates the field), so it stays as it is. */
-    private record Settings(
-            boolean agents, Long lifetime, boolean logging, Boolean secretRows, Boolean auditDecisions) {}
+    /** auditDecisions null: the form did not say (a client that predates the field), so it stays as it is. */
+    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean auditDecisions) {}
 
     private static Settings parse(RealmModel realm, ComponentModel model) {
         boolean agents = Boolean.parseBoolean(model.get(AGENTS));
@@ -73,11 +70,7 @@ public final class SettingsTab
             }
         }
         return new Settings(
-                agents,
-                lifetime,
-                Boolean.parseBoolean(model.get(LOGGING)),
-                optional(model.get(SECRET_ROWS)),
-                optional(model.get(AUDIT_DECISIONS)));
+                agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)), optional(model.get(AUDIT_DECISIONS)));
     }
 
     /** A switch the form may leave out (a client that predates it): null, and it stays as it is. */
@@ -117,10 +110,6 @@ public final class SettingsTab
         if (settings.logging() != realm.isAdminEventsEnabled()) {
             CustosSettings.setAuditLog(realm, settings.logging());
         }
-        if (settings.secretRows() != null && settings.secretRows() != CustosSettings.consoleSecretRows(realm)) {
-            CustosSettings.setConsoleSecretRows(realm, settings.secretRows());
-            CustosConsole.secretRowsTurned(session, realm, settings.secretRows());
-        }
         if (settings.auditDecisions() != null) {
             CustosSettings.setAuditDecisions(realm, settings.auditDecisions());
         }
@@ -142,7 +131,6 @@ public final class SettingsTab
                 property(AGENTS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
                 property(LIFETIME, ProviderConfigProperty.STRING_TYPE, null),
                 property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
-                property(SECRET_ROWS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
                 property(AUDIT_DECISIONS, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
     }
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "custos.bench", matches = "true", disabledReason = "benchmark: -Dcustos.bench=true")
 class SideBySideBenchmark {
 
-    private static final int WARMUP = 100;
+    static final int WARMUP = 100;
     private static final int ROUNDS = 400;
 
     @Test
@@ -236,7 +236,6 @@ class SideBySideBenchmark {
                         pct(t[1], 95),
                         pct(t[0], 95) / pct(t[1], 95)));
             }
-            md.append(consoleRows());
             System.out.println(md);
             java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("custos.bench.out", "target"));
             java.nio.file.Files.createDirectories(dir);
@@ -244,84 +243,13 @@ class SideBySideBenchmark {
         }
     }
 
-    /**
-     * What the admin console's secret rows cost: the same calls in two realms, one listing its secrets in the
-     * console (a component written with every secret change, which also invalidates the realm's cache entry) and
-     * one with that turned off.
-     */
-    private static String consoleRows() {
-        AdminApi admin = new AdminApi(KeycloakServer.get());
-        try (TestRealm on = TestRealm.create(admin, "bench-rows", rep -> rep.putObject("attributes")
-                        .put("custos.console.secretRows", "true"));
-                TestRealm off = TestRealm.create(admin, "bench-norows")) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.function.Function<TestRealm, Http.Reply> store =
-                    realm -> Http.request("POST", realm.custos("resource-secret-management", "secret/password"))
-                            .auth(realm.tenantAuth())
-                            .json(Map.of(
-                                    "metadata",
-                                    Map.of(
-                                            "client_id",
-                                            TestRealm.TENANT_CLIENT,
-                                            "owner_id",
-                                            TestRealm.USER,
-                                            "description",
-                                            "bench " + n.incrementAndGet()),
-                                    "password",
-                                    "bench-" + n.get()))
-                            .send();
-            java.util.function.Function<TestRealm, Http.Reply> storeThenRead = realm -> {
-                assertEquals(200, store.apply(realm).status());
-                return Http.request("GET", realm.custos("user-management", "users?user.username=" + TestRealm.USER))
-                        .auth(realm.tenantAuth())
-                        .send();
-            };
-            StringBuilder md = new StringBuilder("\n## Console rows of secrets: on vs off\n\nThe same calls in a realm "
-                    + "that lists its secrets in the admin console (Custos tab, \"Show secrets in the console\") and "
-                    + "in "
-                    + "one that does not, interleaved, at two sizes of the realms' secrets (each measured call adds "
-                    + "one).\n\n| operation | secrets in the realm | rounds | rows on p50 ms | rows off p50 ms | p50 "
-                    + "ratio "
-                    + "| rows on p95 ms | rows off p95 ms | p95 ratio |\n|---|---|---|---|---|---|---|---|---|\n");
-            Map<String, Supplier<Http.Reply>[]> pairs = new LinkedHashMap<>();
-            pairs.put("store a secret", pair(() -> store.apply(on), () -> store.apply(off)));
-            pairs.put(
-                    "store a secret, then read a user",
-                    pair(() -> storeThenRead.apply(on), () -> storeThenRead.apply(off)));
-            int rounds = 100;
-            for (int target : new int[] {100, 1000}) {
-                while (n.get() / 2 < target - 2 * rounds) {
-                    assertEquals(200, store.apply(on).status());
-                    assertEquals(200, store.apply(off).status());
-                }
-                for (var e : pairs.entrySet()) {
-                    String size =
-                            String.format("%,d-%,d", n.get() / 2, n.get() / 2 + rounds + Math.min(WARMUP, rounds / 2));
-                    double[][] t = measure(e.getValue()[0], e.getValue()[1], rounds);
-                    md.append(String.format(
-                            "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
-                            e.getKey(),
-                            size,
-                            rounds,
-                            pct(t[0], 50),
-                            pct(t[1], 50),
-                            pct(t[0], 50) / pct(t[1], 50),
-                            pct(t[0], 95),
-                            pct(t[1], 95),
-                            pct(t[0], 95) / pct(t[1], 95)));
-                }
-            }
-            return md.toString();
-        }
-    }
-
     @SuppressWarnings("unchecked")
-    private static Supplier<Http.Reply>[] pair(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall) {
+    static Supplier<Http.Reply>[] pair(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall) {
         return new Supplier[] {custos, nativeCall};
     }
 
     /** Interleaves the two calls (alternating which goes first) and returns their latencies in ms. */
-    private static double[][] measure(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall, int rounds) {
+    static double[][] measure(Supplier<Http.Reply> custos, Supplier<Http.Reply> nativeCall, int rounds) {
         for (int i = 0; i < Math.min(WARMUP, rounds / 2); i++) {
             assertEquals(2, custos.get().status() / 100);
             assertEquals(2, nativeCall.get().status() / 100);
@@ -351,7 +279,7 @@ class SideBySideBenchmark {
         return ms;
     }
 
-    private static double pct(double[] values, int p) {
+    static double pct(double[] values, int p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];

@@ -35,7 +35,17 @@ class ConsoleIT {
     static void setUp() {
         admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "console", rep -> {
+            // What a realm exported by an earlier version carries: the retired secret-rows switch and rows of the
+            // retired read-only pages. It must import cleanly, and lose both.
             rep.putObject("attributes").put("custos.console.secretRows", "true");
+            com.fasterxml.jackson.databind.node.ArrayNode pages =
+                    rep.putObject("components").putArray(PAGE);
+            for (String retired : List.of("custos-entity-types", "custos-permission-types", "custos-secrets")) {
+                com.fasterxml.jackson.databind.node.ObjectNode row = pages.addObject();
+                row.put("name", "old-" + retired);
+                row.put("providerId", retired);
+                row.putObject("config").putArray("id").add("OLD");
+            }
             rep.withArray("users").forEach(u -> {
                 if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
@@ -88,13 +98,13 @@ class ConsoleIT {
                 .auth(adminBearer())
                 .send()
                 .json();
-        JsonNode pages = info.path("componentTypes").path(PAGE);
-        List<String> pageIds = StreamSupport.stream(pages.spliterator(), false)
+        List<String> pageIds = StreamSupport.stream(
+                        info.path("componentTypes").path(PAGE).spliterator(), false)
                 .map(p -> p.get("id").asText())
                 .toList();
         assertTrue(
-                pageIds.containsAll(List.of("custos-entity-types", "custos-permission-types", "custos-secrets")),
-                pageIds.toString());
+                pageIds.stream().noneMatch(id -> id.startsWith("custos")),
+                "no read-only Custos pages copy our data into components any more: " + pageIds);
         JsonNode tab = StreamSupport.stream(
                         info.path("componentTypes").path(TAB).spliterator(), false)
                 .filter(t -> t.get("id").asText().equals("custos"))
@@ -105,7 +115,7 @@ class ConsoleIT {
         assertEquals("custos", tab.path("metadata").path("params").path("tab").asText());
         Http.Reply messages = Http.request("GET", admin.baseUrl() + "/resources/" + realm.name() + "/admin/en")
                 .send();
-        assertTrue(messages.body().contains("Custos entity types"), "the console's message bundle has our texts");
+        assertTrue(messages.body().contains("Agents enabled"), "the console's message bundle has the tab's texts");
     }
 
     private static String adminBearer() {
@@ -298,7 +308,6 @@ class ConsoleIT {
                     .asBoolean();
             assertEquals(String.valueOf(stored), value(row, "logging_enabled"), "the row shows the realm as created");
             assertEquals("false", value(row, "agents_enabled"));
-            assertEquals("false", value(row, "console_secret_rows"), "secrets stay off the console unless turned on");
             Http.Reply secret = Http.request("POST", fresh.custos("resource-secret-management", "secret/password"))
                     .auth(fresh.tenantAuth())
                     .json(Map.of(
@@ -339,102 +348,24 @@ class ConsoleIT {
     }
 
     @Test
-    void typePagesFollowTheSharingApiAndRefuseEdits() {
+    void anOldExportImportsCleanlyAndNoCustosDataIsCopiedIntoComponents() {
+        for (String retired : List.of("custos-entity-types", "custos-permission-types", "custos-secrets")) {
+            assertTrue(rows(PAGE, retired).isEmpty(), "the imported rows of " + retired + " were dropped");
+        }
+        assertFalse(
+                admin.call("GET", "/" + realm.name(), null)
+                        .json()
+                        .path("attributes")
+                        .has("custos.console.secretRows"),
+                "the retired switch is gone");
+        assertFalse(tab().path("config").has("console_secret_rows"), "the tab has no secret-rows switch");
+
         SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
         sharing.ok(
                 "POST",
                 "entity/type",
                 Map.of("entity_type", Map.of("id", "NOTEBOOK", "name", "Notebook", "description", "Jupyter")));
         sharing.ok("POST", "permission/type", Map.of("permission_type", Map.of("id", "EDIT")));
-        List<JsonNode> types = rows(PAGE, "custos-entity-types");
-        assertEquals(1, types.size());
-        assertEquals("NOTEBOOK", value(types.get(0), "id"));
-        assertEquals("Jupyter", value(types.get(0), "description"));
-        assertEquals(
-                List.of("EDIT"),
-                rows(PAGE, "custos-permission-types").stream()
-                        .map(r -> value(r, "id"))
-                        .toList());
-
-        sharing.ok("PUT", "entity/type", Map.of("entity_type", Map.of("id", "NOTEBOOK", "description", "JupyterLab")));
-        assertEquals("JupyterLab", value(rows(PAGE, "custos-entity-types").get(0), "description"));
-        sharing.ok("DELETE", "entity/type", Map.of("entity_type", Map.of("id", "NOTEBOOK")));
-        assertTrue(rows(PAGE, "custos-entity-types").isEmpty(), "a deleted type leaves the page");
-
-        Http.Reply created = admin.call(
-                "POST",
-                "/" + realm.name() + "/components",
-                Map.of(
-                        "name",
-                        "X",
-                        "providerId",
-                        "custos-entity-types",
-                        "providerType",
-                        PAGE,
-                        "parentId",
-                        realmId,
-                        "config",
-                        Map.of("id", List.of("X"))));
-        assertEquals(400, created.status(), created.toString());
-        assertTrue(created.body().contains("read-only"), created.body());
-        assertTrue(rows(PAGE, "custos-entity-types").isEmpty());
-    }
-
-    /** Saves the tab as the console does: the form as loaded, with one field changed. */
-    private static void saveTab(String field, String value) {
-        com.fasterxml.jackson.databind.node.ObjectNode form =
-                (com.fasterxml.jackson.databind.node.ObjectNode) tab().deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) form.get("config"))
-                .putArray(field)
-                .add(value);
-        Http.Reply r = admin.call(
-                "PUT", "/" + realm.name() + "/components/" + form.get("id").asText(), form);
-        assertEquals(204, r.status(), r.toString());
-    }
-
-    private static String storeSecret(String description) {
-        Http.Reply r = custos(
-                "POST",
-                "resource-secret-management",
-                "secret/password",
-                Map.of(
-                        "metadata",
-                        Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", "bob", "description", description),
-                        "password",
-                        "p-" + java.util.UUID.randomUUID()));
-        assertEquals(200, r.status(), r.toString());
-        return r.json().get("token").asText();
-    }
-
-    private static List<String> secretRows() {
-        return rows(PAGE, "custos-secrets").stream()
-                .map(r -> value(r, "secret_id"))
-                .toList();
-    }
-
-    @Test
-    void secretRowsCanBeTurnedOffAndOnAgainListsEverySecret() {
-        realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", "bob", "enabled", true));
-        assertEquals("true", value(tab(), "console_secret_rows"), "on, as the realm was created");
-        String before = storeSecret("stored while rows were on");
-        assertTrue(secretRows().contains(before));
-
-        saveTab("console_secret_rows", "false");
-        assertTrue(secretRows().isEmpty(), "turned off: the page is empty");
-        String during = storeSecret("stored while rows were off");
-        assertTrue(secretRows().isEmpty(), "turned off: a new secret writes no row");
-        assertEquals(
-                200,
-                custos("GET", "resource-secret-management", "secret/password?token=" + during, null)
-                        .status(),
-                "the secret itself is stored");
-
-        saveTab("console_secret_rows", "true");
-        assertTrue(secretRows().containsAll(List.of(before, during)), "turned on: every stored secret is listed");
-    }
-
-    @Test
-    void theSecretsPageShowsSummariesAndNeverAValue() {
         String value = "console-never-shows-" + java.util.UUID.randomUUID();
         Http.Reply saved = custos(
                 "POST",
@@ -442,58 +373,14 @@ class ConsoleIT {
                 "secret/password",
                 Map.of(
                         "metadata",
-                        Map.of(
-                                "client_id",
-                                TestRealm.TENANT_CLIENT,
-                                "owner_id",
-                                TestRealm.USER,
-                                "description",
-                                "cluster login"),
+                        Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
                         "password",
                         value));
         assertEquals(200, saved.status(), saved.toString());
-        String token = saved.json().get("token").asText();
-        List<JsonNode> secrets = rows(PAGE, "custos-secrets");
-        JsonNode row = secrets.stream()
-                .filter(r -> token.equals(value(r, "secret_id")))
-                .findFirst()
-                .orElseThrow();
-        assertEquals("PASSWORD", value(row, "type"));
-        assertEquals("cluster login", value(row, "description"));
-        assertEquals(TestRealm.USER, value(row, "owner_id"));
-        String all = admin.call("GET", "/" + realm.name() + "/components", null).body();
-        assertFalse(all.contains(value), "a secret value is in a component");
-
-        assertEquals(
-                200,
-                custos("DELETE", "resource-secret-management", "secret/password?token=" + token, null)
-                        .status());
-        assertTrue(rows(PAGE, "custos-secrets").stream().noneMatch(r -> token.equals(value(r, "secret_id"))));
-
-        String other = custos(
-                        "POST",
-                        "resource-secret-management",
-                        "secret/password",
-                        Map.of(
-                                "metadata",
-                                Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
-                                "password",
-                                value))
-                .json()
-                .get("token")
-                .asText();
-        assertEquals(
-                1,
-                rows(PAGE, "custos-secrets").stream()
-                        .filter(r -> other.equals(value(r, "secret_id")))
-                        .count());
-        String userId = realm.adminUser(TestRealm.USER).get("id").asText();
-        assertEquals(
-                204,
-                admin.call("DELETE", "/" + realm.name() + "/users/" + userId, null)
-                        .status());
-        assertTrue(
-                rows(PAGE, "custos-secrets").stream().noneMatch(r -> other.equals(value(r, "secret_id"))),
-                "the owner's removal takes their secrets off the page");
+        String components =
+                admin.call("GET", "/" + realm.name() + "/components", null).body();
+        assertFalse(components.contains("NOTEBOOK"), "an entity type is not copied into a component");
+        assertFalse(components.contains(saved.json().get("token").asText()), "nor a secret's summary");
+        assertFalse(components.contains(value), "nor, ever, a value");
     }
 }

@@ -123,20 +123,34 @@ final class JpaSecretStore implements SecretStore {
     }
 
     @Override
-    public List<StoredSecret> ofRealm(String realmId) {
-        return em.createNamedQuery("custosSecret.ofRealm", SecretEntity.class)
-                .setParameter("realmId", realmId)
+    public List<StoredSecret> page(
+            String realmId, String ownerUserId, String type, String clientId, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("select s from CustosSecret s where s.realmId = :realmId");
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("realmId", realmId);
+        for (String[] f : new String[][] {{"ownerUserId", ownerUserId}, {"type", type}, {"clientId", clientId}}) {
+            if (f[1] != null) {
+                jpql.append(" and s.").append(f[0]).append(" = :").append(f[0]);
+                params.put(f[0], f[1]);
+            }
+        }
+        var query = em.createQuery(jpql.append(" order by s.createdAt, s.id").toString(), SecretEntity.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(offset)
+                .setMaxResults(limit)
                 .getResultStream()
                 .map(JpaSecretStore::toRecord)
                 .toList();
     }
 
     @Override
-    public List<String> tokensOfOwnerUser(String realmId, String userId) {
-        return em.createNamedQuery("custosSecret.tokensOfOwnerUser", String.class)
+    public java.util.Map<String, Long> countsByKey(String realmId) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        em.createNamedQuery("custosSecret.countsByKey", Object[].class)
                 .setParameter("realmId", realmId)
-                .setParameter("userId", userId)
-                .getResultList();
+                .getResultStream()
+                .forEach(row -> out.put((String) row[0], ((Number) row[1]).longValue()));
+        return out;
     }
 
     @Override

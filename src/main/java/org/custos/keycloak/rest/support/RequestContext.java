@@ -21,9 +21,14 @@ public final class RequestContext {
     private final CallerContext caller;
 
     public RequestContext(KeycloakSession session, CustosConfig config) {
+        this(session, config, new CallerContext(session));
+    }
+
+    /** For the admin console's endpoints: the caller Keycloak's admin API authenticated. */
+    public RequestContext(KeycloakSession session, CustosConfig config, CallerContext caller) {
         this.session = session;
         this.config = config;
-        this.caller = new CallerContext(session);
+        this.caller = caller;
     }
 
     public KeycloakSession session() {

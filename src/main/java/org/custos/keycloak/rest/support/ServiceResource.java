@@ -28,31 +28,31 @@ public abstract class ServiceResource {
     }
 
     @GET
-    @Path("{unmatched: .*}")
+    @Path("{unmatched: .+}")
     public Response unmatchedGet(@PathParam("unmatched") String path) {
         throw unmatched(path);
     }
 
     @POST
-    @Path("{unmatched: .*}")
+    @Path("{unmatched: .+}")
     public Response unmatchedPost(@PathParam("unmatched") String path) {
         throw unmatched(path);
     }
 
     @PUT
-    @Path("{unmatched: .*}")
+    @Path("{unmatched: .+}")
     public Response unmatchedPut(@PathParam("unmatched") String path) {
         throw unmatched(path);
     }
 
     @DELETE
-    @Path("{unmatched: .*}")
+    @Path("{unmatched: .+}")
     public Response unmatchedDelete(@PathParam("unmatched") String path) {
         throw unmatched(path);
     }
 
     @PATCH
-    @Path("{unmatched: .*}")
+    @Path("{unmatched: .+}")
     public Response unmatchedPatch(@PathParam("unmatched") String path) {
         throw unmatched(path);
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.representation.authzen.AuthZen;
 import org.custos.keycloak.service.settings.CustosSettings;
+import org.custos.keycloak.service.sharing.Holdings;
 import org.custos.keycloak.service.sharing.SharingDecisions;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
@@ -166,7 +166,8 @@ public final class DecisionPoint {
             int i = asked.get(k);
             SharingDecisions.Answer a = answers.get(k);
             out[i] = a.allowed()
-                    ? new AuthZen.Decision(true, explains(items.get(i)) ? Map.of("grant", grant(a.grant())) : null)
+                    ? new AuthZen.Decision(
+                            true, explains(items.get(i)) ? Map.of("grant", Holdings.reason(a.grant())) : null)
                     : denied(items.get(i));
         }
         return List.of(out);
@@ -179,21 +180,6 @@ public final class DecisionPoint {
     private static boolean explains(AuthZen.EvaluationRequest item) {
         Object explain = item.context() == null ? null : item.context().get("explain");
         return Boolean.TRUE.equals(explain) || "true".equals(explain);
-    }
-
-    /** Which share decided: {@code kind} owner / direct / group, the permission, the group, where it sits. */
-    static Map<String, Object> grant(ShareStore.Grant g) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        boolean owner = "OWNER".equals(g.permissionId()) && ShareStore.USER.equals(g.principalType());
-        out.put("kind", owner ? "owner" : ShareStore.USER.equals(g.principalType()) ? "direct" : "group");
-        out.put("permission", g.permissionId());
-        if (ShareStore.GROUP.equals(g.principalType())) {
-            out.put("group", g.principalId());
-        }
-        if (g.depth() > 0) {
-            out.put("cascaded_from", g.sourceExternalId());
-        }
-        return out;
     }
 
     /** With the realm's "audit decisions" switch on (and admin events stored), one admin event per request. */

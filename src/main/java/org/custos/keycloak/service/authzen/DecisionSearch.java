@@ -12,10 +12,9 @@ import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
-import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.representation.authzen.AuthZen;
+import org.custos.keycloak.service.sharing.Holdings;
 import org.custos.keycloak.service.sharing.SharingDecisions;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -28,9 +27,6 @@ import org.keycloak.models.RealmModel;
 public final class DecisionSearch {
 
     private static final String OWNER = "OWNER";
-    /** The most holding groups (with their sub-groups) a subject search expands: each is a bound value. */
-    static final int MAX_GROUPS = 1000;
-
     private final RealmModel realm;
     private final DecisionPointRules rules;
     private final SharingDecisions decisions;
@@ -62,14 +58,7 @@ public final class DecisionSearch {
         }
         String e = entity.get().id();
         List<String> perms = List.of(action.name(), OWNER);
-        Set<String> groups = new TreeSet<>();
-        for (String p : perms) {
-            stores.shares().holders(e, p, ShareStore.GROUP, false).forEach(id -> withSubGroups(id, groups));
-        }
-        if (groups.size() > MAX_GROUPS) {
-            throw CustosException.badRequest("the resource is shared with groups that have more than " + MAX_GROUPS
-                    + " groups below them in all: subject search does not expand that many; ask by evaluation");
-        }
+        Set<String> groups = Holdings.groups(realm, stores.shares(), e, perms);
         List<String> keys;
         if (Subjects.GROUP.equals(subject.type())) {
             keys = groups.stream()
@@ -166,19 +155,6 @@ public final class DecisionSearch {
 
     private boolean exists(String permission) {
         return decisions.permissionTypes().contains(permission);
-    }
-
-    private void withSubGroups(String groupId, Set<String> into) {
-        GroupModel g = realm.getGroupById(groupId);
-        if (g != null) {
-            withSubGroups(g, into);
-        }
-    }
-
-    private static void withSubGroups(GroupModel g, Set<String> into) {
-        if (into.size() <= MAX_GROUPS && into.add(g.getId())) {
-            g.getSubGroupsStream().forEach(c -> withSubGroups(c, into));
-        }
     }
 
     /** A page of {@code keys} fetched one over the limit: the extra one only says that another page follows. */

@@ -105,6 +105,15 @@ public final class GroupMembers {
         membershipEvent(OperationType.UPDATE, Map.of("membership_type", type), user, group);
     }
 
+    /** As {@link #changeType}, for a member named by Keycloak user id (the admin console). */
+    public void changeTypeByUserId(String groupId, String userId, String requestedType) {
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw CustosException.notFound("user '" + userId + "' not found");
+        }
+        changeType(groupId, user.getUsername(), requestedType);
+    }
+
     /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
     public Paging.Page<Map.Entry<UserModel, String>> list(String groupId, Paging page) {
         GroupModel group = groups.require(groupId);

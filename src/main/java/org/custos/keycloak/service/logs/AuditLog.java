@@ -96,6 +96,12 @@ public final class AuditLog {
      * events.
      */
     public List<LogViews.LogEvent> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
+        return fetch(serviceName, eventType, null, from, to, page);
+    }
+
+    /** As above, only what {@code actorUserId} (a Keycloak user id, of any realm) did when it is not null. */
+    public List<LogViews.LogEvent> fetch(
+            String serviceName, String eventType, String actorUserId, Long from, Long to, Paging page) {
         if (serviceName != null
                 && !SERVICES.containsKey(serviceName)
                 && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK).contains(serviceName)) {
@@ -121,6 +127,9 @@ public final class AuditLog {
             }
             if (to != null) {
                 q.toTime(to);
+            }
+            if (actorUserId != null) {
+                q.authUser(actorUserId);
             }
             if (filter.operation() != null) {
                 q.operation(filter.operation());

@@ -19,7 +19,6 @@ import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.representation.Json;
 import org.custos.keycloak.representation.secrets.SecretViews;
 import org.custos.keycloak.service.support.AdminEvents;
-import org.custos.keycloak.service.support.CustosEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -103,7 +102,6 @@ public final class SecretService {
                 seal(id, type, value),
                 rules.writer());
         store.create(secret);
-        CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, secret));
         event(OperationType.CREATE, secret);
         return token;
     }
@@ -115,9 +113,12 @@ public final class SecretService {
     }
 
     public void delete(String type, String token) {
-        StoredSecret secret = require(type, token);
+        remove(require(type, token));
+    }
+
+    /** Deletes a secret the caller has been allowed to delete, and records it. */
+    void remove(StoredSecret secret) {
         store.delete(realm.getId(), secret.id());
-        CustosEvents.publish(session, new CustosEvents.SecretRemoved(session, realm, secret.token()));
         event(OperationType.DELETE, secret);
     }
 
@@ -128,7 +129,6 @@ public final class SecretService {
                 description != null ? description : secret.description(),
                 rules.writer());
         store.update(updated);
-        CustosEvents.publish(session, new CustosEvents.SecretChanged(session, realm, updated));
         event(OperationType.UPDATE, updated);
     }
 

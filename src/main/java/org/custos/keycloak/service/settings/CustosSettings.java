@@ -27,12 +27,6 @@ public final class CustosSettings {
     /** Keycloak's client attribute for the access-token lifetime. */
     public static final String LIFESPAN = "access.token.lifespan";
     /**
-     * Realm attribute: "true" lists the realm's secrets in the console, one row per secret. Off unless turned on: a
-     * row is a component of the realm, and every component change reloads the realm's cache entry with all its
-     * components, so each secret write then costs in proportion to the number of secrets.
-     */
-    public static final String SECRET_ROWS_ATTRIBUTE = "custos.console.secretRows";
-    /**
      * Realm attribute: "true" records every AuthZEN decision request as an admin event (when the realm stores admin
      * events). Off unless turned on: a decision point may ask thousands of questions a second.
      */
@@ -41,20 +35,11 @@ public final class CustosSettings {
     private CustosSettings() {}
 
     /** The realm's settings as a whole; {@code agentTokenLifetime} null means Keycloak's default. */
-    public record Values(
-            boolean agents,
-            Long agentTokenLifetime,
-            boolean auditLog,
-            boolean consoleSecretRows,
-            boolean auditDecisions) {}
+    public record Values(boolean agents, Long agentTokenLifetime, boolean auditLog, boolean auditDecisions) {}
 
     public static Values read(RealmModel realm) {
         return new Values(
-                agentsEnabled(realm),
-                agentTokenLifetime(realm),
-                realm.isAdminEventsEnabled(),
-                consoleSecretRows(realm),
-                auditDecisions(realm));
+                agentsEnabled(realm), agentTokenLifetime(realm), realm.isAdminEventsEnabled(), auditDecisions(realm));
     }
 
     public static void changed(KeycloakSession session, RealmModel realm) {
@@ -157,14 +142,6 @@ public final class CustosSettings {
         if (enabled) {
             realm.setEventsEnabled(true);
         }
-    }
-
-    public static boolean consoleSecretRows(RealmModel realm) {
-        return "true".equals(realm.getAttribute(SECRET_ROWS_ATTRIBUTE));
-    }
-
-    public static void setConsoleSecretRows(RealmModel realm, boolean on) {
-        realm.setAttribute(SECRET_ROWS_ATTRIBUTE, String.valueOf(on));
     }
 
     public static boolean auditDecisions(RealmModel realm) {

@@ -88,6 +88,16 @@ public final class SharingSearch {
         };
     }
 
+    /** As {@link #reachable}, for a user named by Keycloak user id (the admin console's user page); 404 if none. */
+    public SharingViews.EntityPage reachableByUserId(
+            String userId, String permissionId, String typeId, Integer limit, String cursor) {
+        UserModel user = userId == null ? null : ctx.session.users().getUserById(ctx.realm, userId);
+        if (user == null) {
+            throw CustosException.notFound("user '" + userId + "' not found");
+        }
+        return reachable(user.getUsername(), permissionId, typeId, limit, cursor);
+    }
+
     public SharingViews.EntityPage reachable(
             String username, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = decisions.checkedUser(username, "owner_id");

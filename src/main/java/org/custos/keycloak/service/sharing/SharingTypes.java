@@ -10,7 +10,6 @@ import org.custos.keycloak.model.SharingTypeStore.Kind;
 import org.custos.keycloak.model.SharingTypeStore.SharingType;
 import org.custos.keycloak.representation.sharing.SharingRequests.TypeInput;
 import org.custos.keycloak.representation.sharing.SharingViews;
-import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -53,7 +52,6 @@ public final class SharingTypes {
         SharingType type =
                 new SharingType(id, Inputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
         store.create(ctx.realm.getId(), kind, type);
-        changed(type, false);
         event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
     }
 
@@ -68,7 +66,6 @@ public final class SharingTypes {
                 old.createdAt(),
                 Time.currentTimeMillis());
         store.update(ctx.realm.getId(), kind, type);
-        changed(type, false);
         event(
                 OperationType.UPDATE,
                 type.externalId(),
@@ -84,7 +81,6 @@ public final class SharingTypes {
                     + (kind == Kind.ENTITY_TYPE ? "entities" : "shares") + ": remove them first");
         }
         store.delete(ctx.realm.getId(), kind, type.externalId());
-        changed(type, true);
         event(OperationType.DELETE, type.externalId(), null);
     }
 
@@ -144,11 +140,6 @@ public final class SharingTypes {
 
     private String label() {
         return kind == Kind.ENTITY_TYPE ? "entity type" : "permission type";
-    }
-
-    private void changed(SharingType type, boolean removed) {
-        CustosEvents.publish(
-                ctx.session, new CustosEvents.SharingTypeChanged(ctx.session, ctx.realm, kind, type, removed));
     }
 
     private void event(OperationType operation, String id, Object representation) {

@@ -39,7 +39,8 @@ public final class AdminEvents {
             throw CustosException.forbidden("client '" + caller.client().getClientId() + "' has no service account: "
                     + "enable service accounts for it to make changes");
         }
-        AdminAuth auth = new AdminAuth(realm, caller.token(), caller.user(), caller.client());
+        // The realm the caller authenticated in: this one, or master for a server admin in the admin console.
+        AdminAuth auth = new AdminAuth(caller.client().getRealm(), caller.token(), caller.user(), caller.client());
         AdminEventBuilder event = new AdminEventBuilder(
                         realm, auth, session, session.getContext().getConnection())
                 .operation(operation)

@@ -30,14 +30,11 @@ import jakarta.persistence.Version;
             query = "select s from CustosSecret s where s.realmId = :realmId "
                     + "and s.clientId = :clientId order by s.createdAt"),
     @NamedQuery(
-            name = "custosSecret.ofRealm",
-            query = "select s from CustosSecret s where s.realmId = :realmId order by s.id"),
+            name = "custosSecret.countsByKey",
+            query = "select s.keyId, count(s) from CustosSecret s where s.realmId = :realmId group by s.keyId"),
     @NamedQuery(
             name = "custosSecret.notUnderKey",
             query = "select s from CustosSecret s where s.realmId = :realmId " + "and s.keyId <> :keyId"),
-    @NamedQuery(
-            name = "custosSecret.tokensOfOwnerUser",
-            query = "select s.token from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),
     @NamedQuery(
             name = "custosSecret.deleteOwner",
             query = "delete from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),

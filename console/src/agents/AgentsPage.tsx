@@ -1,0 +1,108 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import { Button, Label, Switch, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { custos, reason, send } from "../api";
+import { useCustos } from "../context";
+import { CustosPage, Loading, useLoad, when } from "../ui";
+
+type Agent = { id: string; isEnabled: boolean; realm_roles: string[]; client_roles: string[]; creation_time: number };
+type Agents = { enabled: boolean; token_lifetime: number | null; agents: Agent[] };
+
+/** Agents: every agent with its roles, switched on or off; the agents' token lifetime. */
+export default function AgentsPage() {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const { notify } = useCustos();
+  const loaded = useLoad((c) => custos<Agents>(c, "agents"), []);
+  const [lifetime, setLifetime] = useState("");
+  useEffect(() => setLifetime(loaded.data?.token_lifetime ? String(loaded.data.token_lifetime) : ""), [loaded.data]);
+
+  const toggle = async (a: Agent, enabled: boolean) => {
+    try {
+      await send(adminClient, "PUT", `agents/${encodeURIComponent(a.id)}/enabled`, { enabled });
+      notify(t(enabled ? "custosAgentEnabled" : "custosAgentDisabled", { id: a.id }));
+    } catch (e) {
+      notify(reason(e), "danger");
+    }
+    loaded.reload();
+  };
+
+  const saveLifetime = async () => {
+    try {
+      await send(adminClient, "PUT", "agents/token-lifetime", { seconds: Number(lifetime) });
+      notify(t("custosLifetimeSaved"));
+      loaded.reload();
+    } catch (e) {
+      notify(reason(e), "danger");
+    }
+  };
+
+  return (
+    <CustosPage title="custosAgents" sub={t("custosAgentsHelp")}>
+      <Loading loaded={loaded}>
+        {({ enabled, agents }) =>
+          !enabled ? (
+            <p data-testid="custos-agents-off">{t("custosAgentsOff")}</p>
+          ) : (
+            <>
+              <Toolbar>
+                <ToolbarContent>
+                  <ToolbarItem>{t("custosAgentTokenLifetime")}</ToolbarItem>
+                  <ToolbarItem>
+                    <TextInput
+                      aria-label={t("custosAgentTokenLifetime")}
+                      value={lifetime}
+                      onChange={(_e, v) => setLifetime(v)}
+                      data-testid="custos-agent-lifetime"
+                    />
+                  </ToolbarItem>
+                  <ToolbarItem>
+                    <Button variant="secondary" onClick={saveLifetime} data-testid="custos-save-lifetime">
+                      {t("save")}
+                    </Button>
+                  </ToolbarItem>
+                </ToolbarContent>
+              </Toolbar>
+              <Table aria-label="agents" variant="compact" data-testid="custos-agents">
+                <Thead>
+                  <Tr>
+                    <Th>{t("custosId")}</Th>
+                    <Th>{t("custosRoles")}</Th>
+                    <Th>{t("custosCreated")}</Th>
+                    <Th>{t("enabled")}</Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {agents.map((a) => (
+                    <Tr key={a.id}>
+                      <Td>{a.id}</Td>
+                      <Td>
+                        {[...a.realm_roles, ...a.client_roles].map((r) => (
+                          <Label key={r} isCompact className="pf-v5-u-mr-xs">
+                            {r}
+                          </Label>
+                        ))}
+                      </Td>
+                      <Td>{when(a.creation_time)}</Td>
+                      <Td>
+                        <Switch
+                          id={`agent-${a.id}`}
+                          aria-label={a.id}
+                          isChecked={a.isEnabled}
+                          onChange={(_e, v) => toggle(a, v)}
+                          data-testid={`agent-switch-${a.id}`}
+                        />
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </>
+          )
+        }
+      </Loading>
+    </CustosPage>
+  );
+}

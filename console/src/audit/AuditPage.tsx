@@ -1,0 +1,162 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import {
+  Button,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { custos, query } from "../api";
+import { Choice, CustosPage, Loading, Pager, useLoad, when } from "../ui";
+
+type LogEvent = {
+  created_time: string;
+  service_name: string;
+  event_type: string;
+  username: string;
+  client_id: string;
+  external_ip: string;
+};
+
+const SERVICES: [string, string][] = [
+  ["org.apache.custos.user.management.service.UserManagementService", "custosServiceUsers"],
+  ["org.apache.custos.group.management.service.GroupManagementService", "custosServiceGroups"],
+  ["org.apache.custos.sharing.management.service.SharingManagementService", "custosServiceSharing"],
+  ["org.apache.custos.resource.secret.management.service.ResourceSecretManagementService", "custosServiceSecrets"],
+  ["org.apache.custos.agent.management.service.AgentManagementService", "custosServiceAgents"],
+  ["org.apache.custos.tenant.management.service.TenantManagementService", "custosServiceTenants"],
+  ["org.apache.custos.log.management.service.LogManagementService", "custosServiceLogs"],
+  ["org.keycloak.admin", "custosServiceKeycloak"],
+];
+
+const millis = (local: string) => (local ? String(new Date(local).getTime()) : undefined);
+
+/** The Custos audit log, from Keycloak's admin events: by service, operation, actor and time, newest first. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const [service, setService] = useState("");
+  const [operation, setOperation] = useState("");
+  const [actorName, setActorName] = useState("");
+  const [actor, setActor] = useState<string | undefined>();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [first, setFirst] = useState(0);
+  const [max, setMax] = useState(20);
+  const loaded = useLoad(
+    (c) =>
+      actor === ""
+        ? Promise.resolve({ events: [] as LogEvent[] })
+        : custos<{ events: LogEvent[] }>(
+            c,
+            "audit" +
+              query({ service, operation, actor, from: millis(from), to: millis(to), first, max: max + 1 }),
+          ),
+    [service, operation, actor, from, to, first, max],
+  );
+
+  const findActor = async () => {
+    if (!actorName) {
+      setActor(undefined);
+      return;
+    }
+    const users = await adminClient.users.find({ username: actorName, exact: true, max: 1 });
+    setActor(users[0]?.id ?? "");
+    setFirst(0);
+  };
+
+  return (
+    <CustosPage title="custosAudit" sub={t("custosAuditHelp")}>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <Choice
+              label={t("custosService")}
+              value={service}
+              options={SERVICES.map(([v, l]) => [v, t(l)] as [string, string])}
+              onChange={(v) => {
+                setService(v);
+                setFirst(0);
+              }}
+              all={t("custosAllServices")}
+              testid="custos-audit-service"
+            />
+          </ToolbarItem>
+          <ToolbarItem>
+            <TextInput
+              aria-label={t("custosOperation")}
+              placeholder={t("custosOperation")}
+              value={operation}
+              onChange={(_e, v) => setOperation(v)}
+              data-testid="custos-audit-operation"
+            />
+          </ToolbarItem>
+          <ToolbarItem>
+            <TextInput
+              aria-label={t("custosActor")}
+              placeholder={t("custosActor")}
+              value={actorName}
+              onChange={(_e, v) => setActorName(v)}
+              onBlur={findActor}
+              onKeyDown={(e) => e.key === "Enter" && findActor()}
+              data-testid="custos-audit-actor"
+            />
+          </ToolbarItem>
+          <ToolbarItem>
+            <TextInput type="datetime-local" aria-label={t("custosFrom")} value={from} onChange={(_e, v) => setFrom(v)} />
+          </ToolbarItem>
+          <ToolbarItem>
+            <TextInput type="datetime-local" aria-label={t("custosTo")} value={to} onChange={(_e, v) => setTo(v)} />
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" onClick={findActor} data-testid="custos-audit-apply">
+              {t("custosApply")}
+            </Button>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      <Loading loaded={loaded}>
+        {({ events }) => (
+          <>
+            <Table aria-label="audit" variant="compact" data-testid="custos-audit">
+              <Thead>
+                <Tr>
+                  <Th>{t("custosTime")}</Th>
+                  <Th>{t("custosService")}</Th>
+                  <Th>{t("custosOperation")}</Th>
+                  <Th>{t("custosActor")}</Th>
+                  <Th>{t("custosClient")}</Th>
+                  <Th>{t("custosIp")}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {events.slice(0, max).map((e, i) => (
+                  <Tr key={i} data-testid="custos-audit-row">
+                    <Td>{when(e.created_time)}</Td>
+                    <Td>{t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name)}</Td>
+                    <Td>{e.event_type}</Td>
+                    <Td>{e.username}</Td>
+                    <Td>{e.client_id}</Td>
+                    <Td>{e.external_ip}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+<Pager
+  first={first}
+  max={max}
+  fetched={events.length}
+  onChange={(f, m) => {
+    setFirst(f);
+    setMax(m);
+  }}
+/>
+          </>
+        )}
+      </Loading>
+    </CustosPage>
+  );
+}

@@ -1,0 +1,133 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
+import {
+  Button,
+  FormSelect,
+  FormSelectOption,
+  SearchInput,
+  Split,
+  SplitItem,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { custos, reason, send } from "../api";
+import { useCustos } from "../context";
+import { CustosPage, flatten, Loading, useLoad } from "../ui";
+
+type Member = { id: string; username: string; membership_type: string };
+const TYPES = ["OWNER", "ADMIN", "MEMBER"];
+
+
+/** Groups: each member's Custos membership type, changed where the administrator may change it. */
+export default function GroupsPage() {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const { notify } = useCustos();
+  const [search, setSearch] = useState("");
+  const [group, setGroup] = useState<GroupRepresentation>();
+  const groups = useLoad(
+    (c) => c.groups.find({ search: search || undefined, max: 50, briefRepresentation: true }),
+    [search],
+  );
+  const members = useLoad(
+    (c) =>
+      group
+        ? custos<{ members: Member[]; total: number }>(c, `groups/${encodeURIComponent(group.id!)}/members?max=100`)
+        : Promise.resolve({ members: [], total: 0 }),
+    [group?.id],
+  );
+
+  const change = async (m: Member, type: string) => {
+    try {
+      await send(adminClient, "PUT", `groups/${encodeURIComponent(group!.id!)}/members/${m.id}`, {
+        membership_type: type,
+      });
+      notify(t("custosMembershipChanged", { username: m.username, type }));
+    } catch (e) {
+      notify(reason(e), "danger");
+    }
+    members.reload();
+  };
+
+  return (
+    <CustosPage title="custosGroups" sub={t("custosGroupsHelp")}>
+      <Split hasGutter>
+        <SplitItem style={{ minWidth: "18rem" }}>
+          <SearchInput
+            placeholder={t("custosFindGroup")}
+            value={search}
+            onChange={(_e, v) => setSearch(v)}
+            onClear={() => setSearch("")}
+          />
+          <Loading loaded={groups}>
+            {(list) => (
+              <ul className="pf-v5-u-mt-sm" data-testid="custos-groups">
+                {flatten(list).map((g) => (
+                  <li key={g.id}>
+                    <Button
+                      variant="link"
+                      isInline
+                      onClick={() => setGroup(g)}
+                      className={g.id === group?.id ? "pf-v5-u-font-weight-bold" : undefined}
+                    >
+                      {g.path ?? g.name}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loading>
+        </SplitItem>
+        <SplitItem isFilled>
+          {group && (
+            <>
+              <Toolbar>
+                <ToolbarContent>
+                  <ToolbarItem>
+                    <Title headingLevel="h2">{t("custosMembersOf", { group: group.path ?? group.name })}</Title>
+                  </ToolbarItem>
+                </ToolbarContent>
+              </Toolbar>
+              <Loading loaded={members}>
+                {({ members: list }) => (
+                  <Table aria-label="members" variant="compact" data-testid="custos-members">
+                    <Thead>
+                      <Tr>
+                        <Th>{t("custosUsername")}</Th>
+                        <Th>{t("custosMembershipType")}</Th>
+                      </Tr>
+                    </Thead>
+                    <Tbody>
+                      {list.map((m) => (
+                        <Tr key={m.id}>
+                          <Td>{m.username}</Td>
+                          <Td>
+                            <FormSelect
+                              aria-label={t("custosMembershipType")}
+                              value={m.membership_type}
+                              onChange={(_e, v) => change(m, v)}
+                              data-testid={`membership-${m.username}`}
+                            >
+                              {TYPES.map((x) => (
+                                <FormSelectOption key={x} value={x} label={x} />
+                              ))}
+                            </FormSelect>
+                          </Td>
+                        </Tr>
+                      ))}
+                    </Tbody>
+                  </Table>
+                )}
+              </Loading>
+            </>
+          )}
+        </SplitItem>
+      </Split>
+    </CustosPage>
+  );
+}

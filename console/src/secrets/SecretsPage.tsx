@@ -1,0 +1,218 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Modal,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { custos, query, reason, send } from "../api";
+import { useCustos } from "../context";
+import { Choice, CustosPage, Loading, Pager, useLoad, when } from "../ui";
+
+type Summary = {
+  token: string;
+  type: string;
+  owner_id: string;
+  client_id?: string;
+  key?: string;
+  description?: string;
+  created_at: number;
+  key_id: string;
+};
+type KeyStatus = {
+  configured: boolean;
+  active_key: string | null;
+  keys: string[];
+  secrets_per_key: Record<string, number>;
+  under_old_keys: number;
+};
+
+/** Secrets: summaries (never a value), filtered and paged on the server; deletion; the key ring's state. */
+export default function SecretsPage() {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const { pages, notify } = useCustos();
+  const [owner, setOwner] = useState("");
+  const [type, setType] = useState("");
+  const [client, setClient] = useState("");
+  const [first, setFirst] = useState(0);
+  const [max, setMax] = useState(20);
+  const [deleting, setDeleting] = useState<Summary>();
+  const loaded = useLoad(
+    (c) =>
+      pages?.secrets === false
+        ? Promise.resolve({ secrets: [] as Summary[] })
+        : custos<{ secrets: Summary[] }>(c, "secrets" + query({ owner, type, client, first, max: max + 1 })),
+    [owner, type, client, first, max, pages?.secrets],
+  );
+  const keys = useLoad(
+    (c) => (pages?.keys ? custos<KeyStatus>(c, "secrets/keys") : Promise.resolve(undefined as unknown as KeyStatus)),
+    [pages?.keys],
+  );
+
+  const remove = async () => {
+    const s = deleting!;
+    setDeleting(undefined);
+    try {
+      await send(adminClient, "DELETE", "secrets" + query({ token: s.token }));
+      notify(t("custosSecretDeleted"));
+    } catch (e) {
+      notify(reason(e), "danger");
+    }
+    loaded.reload();
+    keys.reload();
+  };
+
+  return (
+    <CustosPage title="custosSecrets" sub={t("custosSecretsHelp")}>
+      {pages?.keys && keys.data && (
+        <Card isCompact className="pf-v5-u-mb-md" data-testid="custos-key-ring">
+          <CardTitle>{t("custosKeyRing")}</CardTitle>
+          <CardBody>
+            <DescriptionList isHorizontal isCompact>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t("custosActiveKey")}</DescriptionListTerm>
+                <DescriptionListDescription>{keys.data.active_key ?? t("custosNoKeys")}</DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t("custosSecretsPerKey")}</DescriptionListTerm>
+                <DescriptionListDescription>
+                  {Object.entries(keys.data.secrets_per_key)
+                    .map(([k, n]) => `${k}: ${n}`)
+                    .join(", ") || "0"}
+                </DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t("custosUnderOldKeys")}</DescriptionListTerm>
+                <DescriptionListDescription data-testid="custos-under-old-keys">
+                  {keys.data.under_old_keys === 0
+                    ? t("custosReEncryptDone")
+                    : t("custosReEncryptPending", { count: keys.data.under_old_keys })}
+                </DescriptionListDescription>
+              </DescriptionListGroup>
+            </DescriptionList>
+          </CardBody>
+        </Card>
+      )}
+      {pages?.secrets !== false && (
+        <>
+          <Toolbar>
+            <ToolbarContent>
+              <ToolbarItem>
+                <TextInput
+                  aria-label={t("custosOwnerUsername")}
+                  placeholder={t("custosOwnerUsername")}
+                  value={owner}
+                  onChange={(_e, v) => {
+                    setOwner(v);
+                    setFirst(0);
+                  }}
+                  data-testid="custos-secret-owner"
+                />
+              </ToolbarItem>
+              <ToolbarItem>
+                <Choice
+                  label={t("custosType")}
+                  value={type}
+                  options={["SSH", "PASSWORD", "X509_CERTIFICATE", "KV"]}
+                  onChange={(v) => {
+                    setType(v);
+                    setFirst(0);
+                  }}
+                  all={t("custosAllTypes")}
+                  testid="custos-secret-type"
+                />
+              </ToolbarItem>
+              <ToolbarItem>
+                <TextInput
+                  aria-label={t("custosClient")}
+                  placeholder={t("custosClient")}
+                  value={client}
+                  onChange={(_e, v) => {
+                    setClient(v);
+                    setFirst(0);
+                  }}
+                />
+              </ToolbarItem>
+            </ToolbarContent>
+          </Toolbar>
+          <Loading loaded={loaded}>
+            {({ secrets }) => (
+              <>
+                <Table aria-label="secrets" variant="compact" data-testid="custos-secrets">
+                  <Thead>
+                    <Tr>
+                      <Th>{t("custosType")}</Th>
+                      <Th>{t("custosOwner")}</Th>
+                      <Th>{t("custosClient")}</Th>
+                      <Th>{t("description")}</Th>
+                      <Th>{t("custosCreated")}</Th>
+                      <Th>{t("custosKeyId")}</Th>
+                      <Th screenReaderText={t("actions")} />
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {secrets.slice(0, max).map((s) => (
+                      <Tr key={s.token} data-testid="custos-secret-row">
+                        <Td>{s.type + (s.key ? ` (${s.key})` : "")}</Td>
+                        <Td>{s.owner_id}</Td>
+                        <Td>{s.client_id}</Td>
+                        <Td>{s.description}</Td>
+                        <Td>{when(s.created_at)}</Td>
+                        <Td>{s.key_id}</Td>
+                        <Td>
+                          <Button variant="link" isDanger onClick={() => setDeleting(s)}>
+                            {t("delete")}
+                          </Button>
+                        </Td>
+                      </Tr>
+                    ))}
+                  </Tbody>
+                </Table>
+        <Pager
+      first={first}
+      max={max}
+      fetched={secrets.length}
+      onChange={(f, m) => {
+        setFirst(f);
+        setMax(m);
+      }}
+    />
+              </>
+            )}
+          </Loading>
+        </>
+      )}
+      {deleting && (
+        <Modal
+          variant="small"
+          isOpen
+          title={t("custosDeleteSecret")}
+          onClose={() => setDeleting(undefined)}
+          actions={[
+            <Button key="delete" variant="danger" onClick={remove} data-testid="custos-confirm-delete">
+              {t("delete")}
+            </Button>,
+            <Button key="cancel" variant="link" onClick={() => setDeleting(undefined)}>
+              {t("cancel")}
+            </Button>,
+          ]}
+        >
+          {t("custosDeleteSecretConfirm", { type: deleting.type, owner: deleting.owner_id })}
+        </Modal>
+      )}
+    </CustosPage>
+  );
+}

@@ -1,0 +1,107 @@
+import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import { Title, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { custos, query, reason } from "../api";
+import { Choice, More } from "../ui";
+
+type Grant = {
+  kind: "owner" | "direct" | "group" | "none";
+  permission?: string;
+  group?: string;
+  group_name?: string;
+  cascaded_from?: string;
+};
+type Holder = { user_id: string; username: string; grant: Grant };
+type HolderPage = { permission: string; holders: Holder[]; next: string | null };
+
+/** "Who has access, and why": every user holding a permission, a page at a time, with the share that gives it. */
+export const HoldersTable = ({
+  entityId,
+  permissions,
+  generation,
+}: {
+  entityId: string;
+  permissions: string[];
+  generation: number;
+}) => {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const [permission, setPermission] = useState(permissions.find((p) => p !== "OWNER") ?? "OWNER");
+  const [rows, setRows] = useState<Holder[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string>();
+
+  const load = async (after?: string) => {
+    try {
+      const page = await custos<HolderPage>(
+        adminClient,
+        `sharing/entities/${encodeURIComponent(entityId)}/holders` + query({ permission, after, max: 20 }),
+      );
+      setRows((r) => (after ? [...r, ...page.holders] : page.holders));
+      setNext(page.next);
+      setError(undefined);
+    } catch (e) {
+      setError(reason(e));
+    }
+  };
+
+  useEffect(() => {
+    setRows([]);
+    setNext(null);
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entityId, permission, generation]);
+
+  const why = (g: Grant) => {
+    const base =
+      g.kind === "owner"
+        ? t("custosWhyOwner")
+        : g.kind === "direct"
+          ? t("custosWhyDirect", { permission: g.permission })
+          : g.kind === "group"
+            ? t("custosWhyGroup", { permission: g.permission, group: g.group_name ?? g.group })
+            : t("custosWhyNone");
+    return g.cascaded_from ? `${base} — ${t("custosWhyCascaded", { ancestor: g.cascaded_from })}` : base;
+  };
+
+  return (
+    <>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <Title headingLevel="h2">{t("custosWhoHasAccess")}</Title>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Choice
+              label={t("custosPermission")}
+              value={permission}
+              options={permissions}
+              onChange={setPermission}
+              testid="custos-holders-permission"
+            />
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      {error && <p className="pf-v5-u-danger-color-100">{error}</p>}
+      <Table aria-label="holders" variant="compact" data-testid="custos-holders">
+        <Thead>
+          <Tr>
+            <Th>{t("custosUsername")}</Th>
+            <Th>{t("custosWhy")}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((h) => (
+            <Tr key={h.user_id} data-testid={`holder-${h.username}`}>
+              <Td>{h.username}</Td>
+              <Td>{why(h.grant)}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <More hidden={!next} onMore={() => load(next ?? undefined)} />
+    </>
+  );
+};

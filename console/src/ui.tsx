@@ -1,0 +1,150 @@
+import { useAdminClient, useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
+import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
+import {
+  Alert,
+  Button,
+  EmptyState,
+  EmptyStateBody,
+  FormSelect,
+  FormSelectOption,
+  PageSection,
+  Pagination,
+  Spinner,
+} from "@patternfly/react-core";
+import { DependencyList, PropsWithChildren, ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { reason, status } from "./api";
+
+/** A Custos page: Keycloak's page header, then the content on a light section. */
+export const CustosPage = ({ title, sub, children }: PropsWithChildren<{ title: string; sub?: string }>) => (
+  <>
+    <ViewHeader titleKey={title} subKey={sub} />
+    <PageSection variant="light">{children}</PageSection>
+  </>
+);
+
+export type Loaded<T> = { data?: T; error?: unknown; loading: boolean; reload: () => void };
+
+/** Loads with the console's admin client whenever the realm or a dependency changes. */
+export function useLoad<T>(load: (adminClient: KeycloakAdminClient) => Promise<T>, deps: DependencyList): Loaded<T> {
+  const { adminClient } = useAdminClient();
+  const { realm } = useRealm();
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  const lastTick = useRef(tick);
+  useEffect(() => {
+    let live = true;
+    // A reload keeps what is shown until the new answer comes; other data (another entity, realm, filter) does not.
+    const reloading = lastTick.current !== tick;
+    lastTick.current = tick;
+    setState((s) => (reloading ? { ...s, loading: true } : { loading: true }));
+    load(adminClient)
+      .then((data) => live && setState({ data, loading: false }))
+      .catch((error) => live && setState({ error, loading: false }));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adminClient, realm, tick, ...deps]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+/** What a load shows until it has data: a spinner, the refusal (403 names what is missing), or the error. */
+export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (loaded.error !== undefined) {
+    const forbidden = status(loaded.error) === 403;
+    return (
+      <EmptyState data-testid={forbidden ? "custos-forbidden" : "custos-error"}>
+        <EmptyStateBody>
+          <Alert
+            isInline
+            variant={forbidden ? "warning" : "danger"}
+            title={forbidden ? t("custosForbidden") : t("custosError")}
+          >
+            {reason(loaded.error)}
+          </Alert>
+        </EmptyStateBody>
+      </EmptyState>
+    );
+  }
+  if (loaded.data === undefined) {
+    return <Spinner size="lg" aria-label="loading" />;
+  }
+  return <>{children(loaded.data)}</>;
+}
+
+/** A "load more" row for keyset-paged lists. */
+export const More = ({ onMore, hidden }: { onMore: () => void; hidden: boolean }) => {
+  const { t } = useTranslation();
+  return hidden ? null : (
+    <Button variant="link" onClick={onMore} data-testid="custos-more">
+      {t("custosMore")}
+    </Button>
+  );
+};
+
+export const when = (millis: string | number | undefined) => {
+  const n = Number(millis);
+  return !millis || Number.isNaN(n) || n <= 0 ? "" : new Date(n).toLocaleString();
+};
+
+/**
+ * Offset paging over a list fetched one row past the page: that extra row only tells that a next page exists (the
+ * server does not count).
+ */
+export const Pager = ({
+  first,
+  max,
+  fetched,
+  onChange,
+}: {
+  first: number;
+  max: number;
+  fetched: number;
+  onChange: (first: number, max: number) => void;
+}) => (
+  <Pagination
+    perPage={max}
+    page={Math.floor(first / max) + 1}
+    itemCount={first + Math.min(fetched, max) + (fetched > max ? 1 : 0)}
+    onSetPage={(_e, page) => onChange((page - 1) * max, max)}
+    onPerPageSelect={(_e, perPage) => onChange(0, perPage)}
+    toggleTemplate={({ firstIndex, lastIndex }) => (
+      <b>
+        {firstIndex} - {lastIndex}
+      </b>
+    )}
+  />
+);
+
+/** A group tree as one list, parents before their sub-groups. */
+export const flatten = (groups: GroupRepresentation[]): GroupRepresentation[] =>
+  groups.flatMap((g) => [g, ...flatten(g.subGroups ?? [])]);
+
+/** A filter's drop-down: the options by value (and label), with an "all" option first when {@code all} names it. */
+export const Choice = ({
+  label,
+  value,
+  options,
+  onChange,
+  all,
+  testid,
+}: {
+  label: string;
+  value: string;
+  options: (string | [string, string])[];
+  onChange: (value: string) => void;
+  all?: string;
+  testid?: string;
+}) => (
+  <FormSelect aria-label={label} value={value} onChange={(_e, v) => onChange(v)} data-testid={testid}>
+    {all !== undefined && <FormSelectOption value="" label={all} />}
+    {options.map((o) => {
+      const [v, l] = typeof o === "string" ? [o, o] : o;
+      return <FormSelectOption key={v} value={v} label={l} />;
+    })}
+  </FormSelect>
+);

@@ -1,0 +1,74 @@
+package org.custos.keycloak.auth;
+
+import org.custos.keycloak.error.CustosException;
+
+/**
+ * Which Custos pages of the admin console an administrator may open, each decided by Keycloak's evaluator for the
+ * administrator (the one Keycloak's admin API hands over) with the role the Custos API asks for the same data. What
+ * is done on a page — a share, a membership type, an agent switched off, a secret deleted — is then decided by the
+ * same rules as through the Custos API ({@link SharingRules}, {@link GroupPermissions}, {@link SecretRules}).
+ */
+public final class ConsoleRules {
+
+    public static final String SHARING_VIEWER = "view-authorization";
+    public static final String SHARING_ADMIN = "manage-authorization";
+    public static final String AGENTS_ADMIN = "manage-clients";
+
+    /** What the navigation shows: one flag per page. */
+    public record Pages(
+            boolean sharing,
+            boolean sharingAdmin,
+            boolean groups,
+            boolean agents,
+            boolean secrets,
+            boolean keys,
+            boolean audit) {}
+
+    private final CallerContext caller;
+
+    public ConsoleRules(CallerContext caller) {
+        this.caller = caller;
+    }
+
+    public Pages pages() {
+        AdminAccess admin = caller.admin();
+        return new Pages(
+                admin.hasRole(SHARING_VIEWER, SHARING_ADMIN),
+                admin.hasRole(SHARING_ADMIN),
+                admin.canListGroups(),
+                admin.hasRole(AGENTS_ADMIN),
+                admin.canViewUsers(),
+                admin.canViewRealm(),
+                admin.canViewEvents());
+    }
+
+    /** The console's entry: any administrator of the realm (Keycloak's rule for opening its admin console). */
+    public void requireAnyAdmin() {
+        Pages p = pages();
+        if (!(p.sharing() || p.groups() || p.agents() || p.secrets() || p.keys() || p.audit())) {
+            throw CustosException.forbidden("the caller administers nothing Custos shows in this realm");
+        }
+    }
+
+    /** Sharing pages: a sharing viewer ({@code view-authorization}) or admin ({@code manage-authorization}). */
+    public void requireSharing() {
+        if (!caller.admin().hasRole(SHARING_VIEWER, SHARING_ADMIN)) {
+            throw CustosException.forbidden("the sharing pages need the realm-management role '" + SHARING_VIEWER
+                    + "' (or '" + SHARING_ADMIN + "')");
+        }
+    }
+
+    /** Agents are clients: the Custos API's rule ({@code manage-clients}). */
+    public void requireAgents() {
+        if (!caller.admin().hasRole(AGENTS_ADMIN)) {
+            throw CustosException.forbidden("the agents page needs the realm-management role '" + AGENTS_ADMIN + "'");
+        }
+    }
+
+    /** The audit log: Keycloak's rule for its admin events ({@code view-events} or {@code manage-events}). */
+    public void requireAudit() {
+        if (!caller.admin().canViewEvents()) {
+            throw CustosException.forbidden("the audit log needs the realm-management role 'view-events'");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.custos.keycloak.rest.console;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.custos.keycloak.representation.StatusResponse;
+import org.custos.keycloak.representation.console.AccessViews;
+import org.custos.keycloak.representation.console.ConsoleRequests;
+import org.custos.keycloak.representation.sharing.SharingRequests;
+import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.sharing.EntityAccess;
+import org.custos.keycloak.service.sharing.Shares;
+import org.custos.keycloak.service.sharing.SharingEntities;
+import org.custos.keycloak.service.sharing.SharingSearch;
+import org.custos.keycloak.service.sharing.SharingTypes;
+
+/**
+ * The sharing pages ({@code .../custos/sharing}): entity and permission types, the entity browser, an entity with its
+ * shares, who holds a permission and why, sharing and revoking, and what a user can reach. Opening them needs a
+ * sharing viewer (checked by {@link ConsoleResource}); every change is decided by the sharing services' own rules.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsoleSharingResource extends ServiceResource {
+
+    private static final String ENTITY_TYPES = "entity-types";
+    private static final String PERMISSION_TYPES = "permission-types";
+
+    public ConsoleSharingResource(RequestContext request) {
+        super(request);
+    }
+
+    private SharingTypes types(String kind) {
+        return ENTITY_TYPES.equals(kind)
+                ? SharingTypes.entityTypes(request.session(), request.caller())
+                : SharingTypes.permissionTypes(request.session(), request.caller());
+    }
+
+    private static String field(String kind) {
+        return ENTITY_TYPES.equals(kind) ? "entity_type" : "permission_type";
+    }
+
+    private QueryParams query() {
+        return new QueryParams(request.uri().getQueryParameters());
+    }
+
+    private <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
+    @GET
+    @Path(ENTITY_TYPES)
+    public SharingViews.Types entityTypes() {
+        return types(ENTITY_TYPES).list();
+    }
+
+    @GET
+    @Path(PERMISSION_TYPES)
+    public SharingViews.Types permissionTypes() {
+        return types(PERMISSION_TYPES).list();
+    }
+
+    @POST
+    @Path(ENTITY_TYPES)
+    public StatusResponse createEntityType(byte[] bytes) {
+        return createType(ENTITY_TYPES, bytes);
+    }
+
+    @POST
+    @Path(PERMISSION_TYPES)
+    public StatusResponse createPermissionType(byte[] bytes) {
+        return createType(PERMISSION_TYPES, bytes);
+    }
+
+    @PUT
+    @Path(ENTITY_TYPES + "/{id}")
+    public StatusResponse updateEntityType(@PathParam("id") String id, byte[] bytes) {
+        return updateType(ENTITY_TYPES, id, bytes);
+    }
+
+    @PUT
+    @Path(PERMISSION_TYPES + "/{id}")
+    public StatusResponse updatePermissionType(@PathParam("id") String id, byte[] bytes) {
+        return updateType(PERMISSION_TYPES, id, bytes);
+    }
+
+    @DELETE
+    @Path(ENTITY_TYPES + "/{id}")
+    public StatusResponse deleteEntityType(@PathParam("id") String id) {
+        types(ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES));
+        return StatusResponse.OK;
+    }
+
+    @DELETE
+    @Path(PERMISSION_TYPES + "/{id}")
+    public StatusResponse deletePermissionType(@PathParam("id") String id) {
+        types(PERMISSION_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES));
+        return StatusResponse.OK;
+    }
+
+    private StatusResponse createType(String kind, byte[] bytes) {
+        SharingTypes types = types(kind);
+        types.create(body(bytes, SharingRequests.TypeInput.class), field(kind));
+        return StatusResponse.OK;
+    }
+
+    private StatusResponse updateType(String kind, String id, byte[] bytes) {
+        SharingTypes types = types(kind);
+        SharingRequests.TypeInput in = body(bytes, SharingRequests.TypeInput.class);
+        types.update(
+                new SharingRequests.TypeInput(id, in == null ? null : in.name(), in == null ? null : in.description()),
+                field(kind));
+        return StatusResponse.OK;
+    }
+
+    /** The entity browser: {@code search} (in ids), {@code type}, {@code parent} (its children), {@code first}/{@code
+     * max}. */
+    @GET
+    @Path("entities")
+    public SharingViews.Entities entities() {
+        QueryParams q = query();
+        List<SharingRequests.SearchCriterion> criteria = new ArrayList<>();
+        add(criteria, "ID", "LIKE", q.first("search") == null ? null : "%" + q.first("search") + "%");
+        add(criteria, "ENTITY_TYPE_ID", "EQUAL", q.first("type"));
+        add(criteria, "PARENT_ID", "EQUAL", q.first("parent"));
+        return new SharingViews.Entities(new SharingSearch(request.session(), request.caller())
+                .search(new SharingRequests.SearchRequest(null, null, q.integer("first"), q.integer("max"), criteria)));
+    }
+
+    private static void add(List<SharingRequests.SearchCriterion> into, String field, String condition, String value) {
+        if (value != null) {
+            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+            into.add(new SharingRequests.SearchCriterion(json.textNode(field), value, json.textNode(condition)));
+        }
+    }
+
+    @POST
+    @Path("entities")
+    public StatusResponse createEntity(byte[] bytes) {
+        SharingEntities entities = new SharingEntities(request.session(), request.caller());
+        entities.create(body(bytes, SharingRequests.EntityInput.class));
+        return StatusResponse.OK;
+    }
+
+    @GET
+    @Path("entities/{id}")
+    public AccessViews.EntityDetail entity(@PathParam("id") String id) {
+        return new EntityAccess(request.session(), request.caller()).detail(id);
+    }
+
+    @DELETE
+    @Path("entities/{id}")
+    public StatusResponse deleteEntity(@PathParam("id") String id) {
+        new SharingEntities(request.session(), request.caller()).delete(id);
+        return StatusResponse.OK;
+    }
+
+    /** Who holds {@code permission} on the entity, and why: a page ordered by username, after {@code after}. */
+    @GET
+    @Path("entities/{id}/holders")
+    public AccessViews.HolderPage holders(@PathParam("id") String id) {
+        QueryParams q = query();
+        return new EntityAccess(request.session(), request.caller())
+                .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
+    }
+
+    @POST
+    @Path("entities/{id}/shares")
+    public StatusResponse share(@PathParam("id") String id, byte[] bytes) {
+        Shares shares = new Shares(request.session(), request.caller());
+        ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
+        shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
+        return StatusResponse.OK;
+    }
+
+    /** Revokes: {@code principal_type}, {@code principal} and {@code permission} as query parameters. */
+    @DELETE
+    @Path("entities/{id}/shares")
+    public StatusResponse revoke(@PathParam("id") String id) {
+        Shares shares = new Shares(request.session(), request.caller());
+        QueryParams q = query();
+        ConsoleRequests.Share s =
+                new ConsoleRequests.Share(q.first("principal_type"), q.first("principal"), q.first("permission"), null);
+        shares.share(principalType(s.principalType()), shareRequest(id, s), false);
+        return StatusResponse.OK;
+    }
+
+    private static String principalType(String value) {
+        if ("user".equalsIgnoreCase(String.valueOf(value))) {
+            return Shares.USER;
+        }
+        if ("group".equalsIgnoreCase(String.valueOf(value))) {
+            return Shares.GROUP;
+        }
+        throw org.custos.keycloak.error.CustosException.invalidField("principal_type", "must be user or group");
+    }
+
+    private static SharingRequests.ShareRequest shareRequest(String entityId, ConsoleRequests.Share s) {
+        if (s == null || s.principal() == null || s.principal().isBlank()) {
+            throw org.custos.keycloak.error.CustosException.invalidField("principal", "is required");
+        }
+        return new SharingRequests.ShareRequest(
+                null,
+                new SharingRequests.IdRef(entityId),
+                new SharingRequests.IdRef(s.permission()),
+                List.of(s.principal()),
+                s.cascade(),
+                null);
+    }
+
+    /** What a user (by Keycloak user id) reaches with {@code permission}, optionally of one {@code type}. */
+    @GET
+    @Path("users/{userId}/reachable")
+    public SharingViews.EntityPage reachable(@PathParam("userId") String userId) {
+        QueryParams q = query();
+        return new SharingSearch(request.session(), request.caller())
+                .reachableByUserId(userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor"));
+    }
+}

@@ -1,0 +1,96 @@
+package org.custos.keycloak.service.secrets;
+
+import java.util.List;
+import java.util.Map;
+import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SecretRules;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.model.SecretStore;
+import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.custos.keycloak.representation.console.SecretInventoryViews;
+import org.custos.keycloak.service.support.Paging;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The realm's stored secrets as an administrator sees them in the admin console: summaries (never a value), paged
+ * and narrowed in the database, deletion, and the key ring's state. Who may do which is {@link SecretRules}'s.
+ */
+public final class SecretInventory {
+
+    static final List<String> TYPES = List.of("SSH", "PASSWORD", "X509_CERTIFICATE", "KV");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CallerContext callerContext;
+    private final SecretRules rules;
+    private final SecretStore store;
+    private final KeyRing keys;
+
+    public SecretInventory(KeycloakSession session, CallerContext callerContext, KeyRing keys) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.callerContext = callerContext;
+        this.rules = new SecretRules(callerContext.authenticate(), realm, callerContext.admin());
+        this.store = CustosStores.of(session).secrets();
+        this.keys = keys;
+    }
+
+    /** Summaries, oldest first; {@code owner} is a username, {@code type} and {@code client} exact values. */
+    public SecretInventoryViews.Page list(String owner, String type, String client, Paging paging) {
+        rules.requireMayListAll();
+        String ownerUserId = null;
+        if (owner != null) {
+            UserModel user = session.users().getUserByUsername(realm, owner);
+            if (user == null) {
+                return new SecretInventoryViews.Page(List.of());
+            }
+            ownerUserId = user.getId();
+        }
+        if (type != null && !TYPES.contains(type)) {
+            throw CustosException.invalidField("type", "must be one of " + TYPES);
+        }
+        List<SecretInventoryViews.Summary> rows =
+                store.page(realm.getId(), ownerUserId, type, client, paging.offset(), paging.limit()).stream()
+                        .map(SecretInventory::summary)
+                        .toList();
+        return new SecretInventoryViews.Page(rows);
+    }
+
+    /** Deletes a secret: for callers who may manage its owner's account, which would delete it anyway. */
+    public void delete(String token) {
+        StoredSecret secret = store.byToken(realm.getId(), token == null ? "" : token)
+                .orElseThrow(() -> CustosException.notFound("no secret with this token"));
+        UserModel owner =
+                secret.ownerUserId() == null ? null : session.users().getUserById(realm, secret.ownerUserId());
+        rules.requireMayDeleteAsAdmin(owner);
+        new SecretService(session, callerContext, keys).remove(secret);
+    }
+
+    /** The active key, the keys configured, and how many secrets each key seals (old keys need re-encryption). */
+    public SecretInventoryViews.KeyStatus keyStatus() {
+        rules.requireMayViewKeys();
+        Map<String, Long> counts = store.countsByKey(realm.getId());
+        String active = keys.isConfigured() ? keys.activeId() : null;
+        long underOld = counts.entrySet().stream()
+                .filter(e -> !e.getKey().equals(active))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        return new SecretInventoryViews.KeyStatus(keys.isConfigured(), active, keys.ids(), counts, underOld);
+    }
+
+    private static SecretInventoryViews.Summary summary(StoredSecret s) {
+        return new SecretInventoryViews.Summary(
+                s.token(),
+                s.type(),
+                s.ownerId(),
+                s.clientId(),
+                s.kvKey(),
+                s.description(),
+                s.createdAt(),
+                s.sealed().keyId());
+    }
+}
