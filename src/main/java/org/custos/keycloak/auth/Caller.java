@@ -46,6 +46,24 @@ public record Caller(Method method, ClientModel client, UserModel user, AccessTo
         return role != null && user != null && client != null && user.hasRole(role) && client.hasScope(role);
     }
 
+    /**
+     * The acting user as a user of {@code realm}: null for a caller that authenticated in another realm (a master
+     * admin in the admin console), who owns, holds and shares nothing there as itself.
+     */
+    public UserModel userIn(org.keycloak.models.RealmModel realm) {
+        return client == null || client.getRealm().getId().equals(realm.getId()) ? user : null;
+    }
+
+    /** Who did it, for a record such as a share's {@code shared_by}: the username, realm-qualified when foreign. */
+    public String displayName(org.keycloak.models.RealmModel realm) {
+        if (user == null) {
+            return client.getClientId();
+        }
+        return userIn(realm) != null
+                ? user.getUsername()
+                : user.getUsername() + "@" + client.getRealm().getName();
+    }
+
     public boolean presentedClientSecret() {
         return method == Method.CLIENT_CREDENTIALS || method == Method.CLIENT_CREDENTIALS_WITH_USER_TOKEN;
     }

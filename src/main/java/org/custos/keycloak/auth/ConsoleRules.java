@@ -37,7 +37,7 @@ public final class ConsoleRules {
                 admin.hasRole(SHARING_ADMIN),
                 admin.canListGroups(),
                 admin.hasRole(AGENTS_ADMIN),
-                admin.canViewUsers(),
+                admin.hasRole(SecretRules.SECRETS_ADMIN_KEYCLOAK_ROLE),
                 admin.canViewRealm(),
                 admin.canViewEvents());
     }

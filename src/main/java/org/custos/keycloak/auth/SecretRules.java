@@ -86,12 +86,18 @@ public final class SecretRules {
     }
 
     /**
-     * Listing every secret's summary in the admin console (never a value): Keycloak's view-users, since the summaries
-     * name their owners.
+     * Listing every secret's summary in the admin console (never a value): Keycloak's {@value
+     * #SECRETS_ADMIN_KEYCLOAK_ROLE}, the admin role a secrets admin needs — whoever holds it may make itself a secrets
+     * admin. A user-admin (view-users, manage-users) sees no other user's secrets, as through the Custos API.
      */
+    public boolean mayListAll() {
+        return admin.hasRole(SECRETS_ADMIN_KEYCLOAK_ROLE);
+    }
+
     public void requireMayListAll() {
-        if (!admin.canViewUsers()) {
-            throw CustosException.forbidden("listing the realm's secrets needs view-users");
+        if (!mayListAll()) {
+            throw CustosException.forbidden(
+                    "the realm's secrets are listed to holders of " + SECRETS_ADMIN_KEYCLOAK_ROLE);
         }
     }
 

@@ -219,6 +219,10 @@ public final class AgentService {
     }
 
     public AgentViews.Agent describe(ClientModel agent) {
+        if (session.users().getServiceAccount(agent) == null) {
+            // Service accounts turned off on the agent's client in Keycloak's console: listed, without roles.
+            return new AgentViews.Agent(agent.getClientId(), List.of(), List.of(), agent.isEnabled(), 0, 0, List.of());
+        }
         UserModel account = account(agent);
         ClientModel container = realm.getClientByClientId(CONTAINER);
         List<UserAttribute> attributes = account.getAttributes().entrySet().stream()

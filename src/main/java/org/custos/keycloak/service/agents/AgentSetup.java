@@ -66,7 +66,7 @@ public final class AgentSetup {
 
     /** Sets the access-token lifetime of every agent, present and future. */
     public void configureTokenLifetime(Long seconds) {
-        if (seconds == null || seconds <= 0) {
+        if (seconds == null || seconds <= 0 || seconds > Integer.MAX_VALUE) {
             throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
         }
         ClientModel container = container();

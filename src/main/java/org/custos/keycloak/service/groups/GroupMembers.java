@@ -107,6 +107,8 @@ public final class GroupMembers {
 
     /** As {@link #changeType}, for a member named by Keycloak user id (the admin console). */
     public void changeTypeByUserId(String groupId, String userId, String requestedType) {
+        // Who may not manage the group's members learns nothing of user ids here.
+        permissions.requireManageMembers(groups.require(groupId));
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null) {
             throw CustosException.notFound("user '" + userId + "' not found");

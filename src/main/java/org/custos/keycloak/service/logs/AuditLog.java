@@ -201,13 +201,18 @@ public final class AuditLog {
         String username = "";
         String clientId = "";
         if (e.getAuthDetails() != null) {
+            // The realm the actor authenticated in: this one, or master for a server administrator.
+            RealmModel authRealm = e.getAuthDetails().getRealmId() == null
+                    ? null
+                    : session.realms().getRealm(e.getAuthDetails().getRealmId());
+            RealmModel actorRealm = authRealm == null ? realm : authRealm;
             UserModel user = e.getAuthDetails().getUserId() == null
                     ? null
-                    : session.users().getUserById(realm, e.getAuthDetails().getUserId());
+                    : session.users().getUserById(actorRealm, e.getAuthDetails().getUserId());
             username = user == null ? "" : user.getUsername();
             ClientModel client = e.getAuthDetails().getClientId() == null
                     ? null
-                    : realm.getClientById(e.getAuthDetails().getClientId());
+                    : actorRealm.getClientById(e.getAuthDetails().getClientId());
             clientId = client == null ? "" : client.getClientId();
         }
         String custos = custosOperation(e);

@@ -62,6 +62,7 @@ public final class SecretInventory {
 
     /** Deletes a secret: for callers who may manage its owner's account, which would delete it anyway. */
     public void delete(String token) {
+        rules.requireMayListAll(); // before any look-up: who may not see the secrets learns nothing of them
         StoredSecret secret = store.byToken(realm.getId(), token == null ? "" : token)
                 .orElseThrow(() -> CustosException.notFound("no secret with this token"));
         UserModel owner =

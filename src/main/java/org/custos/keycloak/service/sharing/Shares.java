@@ -123,16 +123,13 @@ public final class Shares {
     private String sharedBy(String requested) {
         String name = Inputs.blankToNull(requested);
         if (ctx.caller.isUser()) {
-            if (name != null && !name.equals(ctx.caller.user().getUsername())) {
+            String me = ctx.caller.displayName(ctx.realm);
+            if (name != null && !name.equals(me)) {
                 throw CustosException.forbidden("shared_by must be the calling user");
             }
-            return ctx.caller.user().getUsername();
+            return me;
         }
-        return name != null
-                ? name
-                : ctx.actor() != null
-                        ? ctx.actor().getUsername()
-                        : ctx.caller.client().getClientId();
+        return name != null ? name : ctx.caller.displayName(ctx.realm);
     }
 
     private String principalId(String principalType, String name, String field) {

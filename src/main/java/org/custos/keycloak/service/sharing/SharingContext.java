@@ -60,7 +60,7 @@ final class SharingContext {
 
     /** The acting user for permission checks: the person, or the client's service account (null if none). */
     UserModel actor() {
-        return caller.user();
+        return caller.userIn(realm);
     }
 
     boolean isActor(String userId) {

@@ -89,8 +89,8 @@ public final class SharingEntities {
     private UserModel newOwner(String requested) {
         String name = Inputs.blankToNull(requested);
         if (name == null) {
-            if (ctx.caller.isUser()) {
-                return ctx.caller.user();
+            if (ctx.caller.isUser() && ctx.actor() != null) {
+                return ctx.actor();
             }
             throw CustosException.invalidField("entity.owner_id", "is required");
         }

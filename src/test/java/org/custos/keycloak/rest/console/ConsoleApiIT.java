@@ -41,6 +41,7 @@ class ConsoleApiIT {
             users.add(staff("viewer", "view-authorization"));
             users.add(staff("useradmin", "manage-users", "view-users", "query-groups"));
             users.add(staff("auditor", "view-events"));
+            users.add(staff("realmmanager", "manage-realm", "manage-users", "view-users"));
             users.add(staff("nobody"));
             users.add(Http.JSON.valueToTree(TestRealm.user("bob", PASSWORD)));
         });
@@ -119,7 +120,7 @@ class ConsoleApiIT {
         JsonNode users = ok(console(token(realm, "useradmin"), "GET", "", null));
         assertFalse(users.get("sharing").asBoolean(), users.toString());
         assertTrue(users.get("groups").asBoolean());
-        assertTrue(users.get("secrets").asBoolean());
+        assertFalse(users.get("secrets").asBoolean(), "a user-admin sees no other user's secrets: " + users);
         assertFalse(users.get("agents").asBoolean());
         assertEquals(403, console(token(realm, "nobody"), "GET", "", null).status());
         assertEquals(401, console(null, "GET", "", null).status());
@@ -164,7 +165,7 @@ class ConsoleApiIT {
                         List.of(users, nobody)),
                 new Call("GET", "groups/" + groupId + "/members", null, List.of(viewer, nobody)),
                 new Call("GET", "agents", null, List.of(viewer, users, auditor, nobody)),
-                new Call("GET", "secrets", null, List.of(viewer, auditor, nobody)),
+                new Call("GET", "secrets", null, List.of(viewer, users, auditor, nobody)),
                 new Call("GET", "secrets/keys", null, List.of(viewer, users, auditor, nobody)),
                 new Call("GET", "audit", null, List.of(viewer, users, nobody)));
         List<String> wrong = new ArrayList<>();
@@ -404,41 +405,47 @@ class ConsoleApiIT {
             tokens.add(r.json().get("token").asText());
         }
         String users = token(realm, "useradmin");
-        Http.Reply all = console(users, "GET", "secrets", null);
+        String manager = token(realm, "realmmanager");
+        // A user-admin sees no other user's secrets here, as through the Custos API; nor can it probe tokens.
+        assertEquals(403, console(users, "GET", "secrets", null).status());
+        Http.Reply probe = console(users, "DELETE", "secrets?token=" + enc(tokens.get(0)), null);
+        assertEquals(403, probe.status(), probe.toString());
+        assertFalse(probe.body().contains("bob"), "a refused probe names no owner: " + probe);
+        Http.Reply all = console(manager, "GET", "secrets", null);
         assertFalse(all.body().contains(value), "no value in the list");
         assertEquals(3, ok(all).get("secrets").size(), all.toString());
         assertEquals(
                 2,
-                ok(console(users, "GET", "secrets?owner=bob", null))
+                ok(console(manager, "GET", "secrets?owner=bob", null))
                         .get("secrets")
                         .size());
         assertEquals(
                 1,
-                ok(console(users, "GET", "secrets?owner=bob&max=1", null))
+                ok(console(manager, "GET", "secrets?owner=bob&max=1", null))
                         .get("secrets")
                         .size());
         assertEquals(
                 0,
-                ok(console(users, "GET", "secrets?type=SSH", null))
+                ok(console(manager, "GET", "secrets?type=SSH", null))
                         .get("secrets")
                         .size());
         assertEquals(
                 3,
-                ok(console(users, "GET", "secrets?client=tenant", null))
+                ok(console(manager, "GET", "secrets?client=tenant", null))
                         .get("secrets")
                         .size());
-        assertEquals(400, console(users, "GET", "secrets?type=PLAIN", null).status());
-        assertEquals(400, console(users, "GET", "secrets?first=-1", null).status());
+        assertEquals(400, console(manager, "GET", "secrets?type=PLAIN", null).status());
+        assertEquals(400, console(manager, "GET", "secrets?first=-1", null).status());
 
-        // A user-admin deletes what its owner's deletion would delete, but not a realm admin's: that owner holds
-        // power the user-admin could not grant.
+        // A realm manager deletes what its owner's deletion would delete, but not a realm admin's: that owner holds
+        // power the manager could not grant.
         ok(console(
-                users,
+                manager,
                 "DELETE",
                 "secrets?token=" + java.net.URLEncoder.encode(tokens.get(0), java.nio.charset.StandardCharsets.UTF_8),
                 null));
         Http.Reply refused = console(
-                users,
+                manager,
                 "DELETE",
                 "secrets?token=" + java.net.URLEncoder.encode(tokens.get(2), java.nio.charset.StandardCharsets.UTF_8),
                 null);
@@ -446,7 +453,7 @@ class ConsoleApiIT {
         assertEquals(
                 404,
                 console(
-                                users,
+                                manager,
                                 "DELETE",
                                 "secrets?token="
                                         + java.net.URLEncoder.encode(
@@ -462,6 +469,30 @@ class ConsoleApiIT {
                 keys.get("secrets_per_key").get(keys.get("active_key").asText()).asLong());
         assertEquals(0, keys.get("under_old_keys").asLong());
         assertFalse(keys.toString().contains(value));
+    }
+
+    private static String enc(String token) {
+        return java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aServerAdminIsNobodyOfTheRealm() {
+        // The master realm's admin owns, holds and shares nothing in the realm as itself.
+        Http.Reply ownerless = asMaster("POST", "sharing/entities", Map.of("id", "m1", "type", "PROJECT"));
+        assertEquals(400, ownerless.status(), "an owner must be named: " + ownerless);
+        ok(asMaster("POST", "sharing/entities", Map.of("id", "m1", "type", "PROJECT", "owner_id", "realmmanager")));
+        ok(asMaster(
+                "POST",
+                "sharing/entities/m1/shares",
+                Map.of("principal_type", "user", "principal", TestRealm.USER, "permission", "READ")));
+        JsonNode detail = ok(asMaster("GET", "sharing/entities/m1", null));
+        assertTrue(
+                detail.toString().contains("\"shared_by\":\"" + KeycloakServer.ADMIN_USER + "@master\""),
+                "the sharer is named with its realm: " + detail);
+        JsonNode events = ok(asMaster("GET", "audit?operation=CREATE_CUSTOS_SHARE", null));
+        assertTrue(
+                events.toString().contains("\"username\":\"" + KeycloakServer.ADMIN_USER + "\""),
+                "the audit log names the server admin: " + events);
     }
 
     @Test
