@@ -14,6 +14,7 @@ import {
 } from "@patternfly/react-core";
 import { DependencyList, PropsWithChildren, ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { reason, status } from "./api";
 
 /** A Custos page: Keycloak's page header, then the content on a light section. */
@@ -148,3 +149,45 @@ export const Choice = ({
     })}
   </FormSelect>
 );
+
+/** One column of a {@link Rows} table: its header (a message key, or none) and what a row shows in it. */
+export type Column<T> = { title?: string; cell: (row: T) => ReactNode };
+
+/** The compact table every Custos page lists its rows in. */
+export function Rows<T>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  rowTestid,
+  testid,
+}: {
+  label: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T, index: number) => string;
+  rowTestid?: (row: T) => string;
+  testid: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table aria-label={label} variant="compact" data-testid={testid}>
+      <Thead>
+        <Tr>
+          {columns.map((c, i) =>
+            c.title ? <Th key={i}>{t(c.title)}</Th> : <Th key={i} screenReaderText={t("actions")} />,
+          )}
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((row, i) => (
+          <Tr key={rowKey(row, i)} data-testid={rowTestid?.(row)}>
+            {columns.map((c, j) => (
+              <Td key={j}>{c.cell(row)}</Td>
+            ))}
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}

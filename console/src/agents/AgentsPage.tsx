@@ -1,11 +1,10 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import { Button, Label, Switch, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
 import { useCustos } from "../context";
-import { CustosPage, Loading, useLoad, when } from "../ui";
+import { CustosPage, Loading, Rows, useLoad, when } from "../ui";
 
 type Agent = { id: string; isEnabled: boolean; realm_roles: string[]; client_roles: string[]; creation_time: number };
 type Agents = { enabled: boolean; token_lifetime: number | null; agents: Agent[] };
@@ -65,40 +64,37 @@ export default function AgentsPage() {
                   </ToolbarItem>
                 </ToolbarContent>
               </Toolbar>
-              <Table aria-label="agents" variant="compact" data-testid="custos-agents">
-                <Thead>
-                  <Tr>
-                    <Th>{t("custosId")}</Th>
-                    <Th>{t("custosRoles")}</Th>
-                    <Th>{t("custosCreated")}</Th>
-                    <Th>{t("enabled")}</Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {agents.map((a) => (
-                    <Tr key={a.id}>
-                      <Td>{a.id}</Td>
-                      <Td>
-                        {[...a.realm_roles, ...a.client_roles].map((r) => (
-                          <Label key={r} isCompact className="pf-v5-u-mr-xs">
-                            {r}
-                          </Label>
-                        ))}
-                      </Td>
-                      <Td>{when(a.creation_time)}</Td>
-                      <Td>
-                        <Switch
-                          id={`agent-${a.id}`}
-                          aria-label={a.id}
-                          isChecked={a.isEnabled}
-                          onChange={(_e, v) => toggle(a, v)}
-                          data-testid={`agent-switch-${a.id}`}
-                        />
-                      </Td>
-                    </Tr>
-                  ))}
-                </Tbody>
-              </Table>
+              <Rows
+                label="agents"
+                testid="custos-agents"
+                rows={agents}
+                rowKey={(a) => a.id}
+                columns={[
+                  { title: "custosId", cell: (a) => a.id },
+                  {
+                    title: "custosRoles",
+                    cell: (a) =>
+                      [...a.realm_roles, ...a.client_roles].map((r) => (
+                        <Label key={r} isCompact className="pf-v5-u-mr-xs">
+                          {r}
+                        </Label>
+                      )),
+                  },
+                  { title: "custosCreated", cell: (a) => when(a.creation_time) },
+                  {
+                    title: "enabled",
+                    cell: (a) => (
+                      <Switch
+                        id={`agent-${a.id}`}
+                        aria-label={a.id}
+                        isChecked={a.isEnabled}
+                        onChange={(_e, v) => toggle(a, v)}
+                        data-testid={`agent-switch-${a.id}`}
+                      />
+                    ),
+                  },
+                ]}
+              />
             </>
           )
         }

@@ -6,11 +6,10 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query } from "../api";
-import { Choice, CustosPage, Loading, Pager, useLoad, when } from "../ui";
+import { Choice, CustosPage, Loading, Pager, Rows, useLoad, when } from "../ui";
 
 type LogEvent = {
   created_time: string;
@@ -121,30 +120,21 @@ export default function AuditPage() {
       <Loading loaded={loaded}>
         {({ events }) => (
           <>
-            <Table aria-label="audit" variant="compact" data-testid="custos-audit">
-              <Thead>
-                <Tr>
-                  <Th>{t("custosTime")}</Th>
-                  <Th>{t("custosService")}</Th>
-                  <Th>{t("custosOperation")}</Th>
-                  <Th>{t("custosActor")}</Th>
-                  <Th>{t("custosClient")}</Th>
-                  <Th>{t("custosIp")}</Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {events.slice(0, max).map((e, i) => (
-                  <Tr key={i} data-testid="custos-audit-row">
-                    <Td>{when(e.created_time)}</Td>
-                    <Td>{t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name)}</Td>
-                    <Td>{e.event_type}</Td>
-                    <Td>{e.username}</Td>
-                    <Td>{e.client_id}</Td>
-                    <Td>{e.external_ip}</Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <Rows
+              label="audit"
+              testid="custos-audit"
+              rows={events.slice(0, max)}
+              rowKey={(_e, i) => String(i)}
+              rowTestid={() => "custos-audit-row"}
+              columns={[
+                { title: "custosTime", cell: (e) => when(e.created_time) },
+                { title: "custosService", cell: (e) => t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name) },
+                { title: "custosOperation", cell: (e) => e.event_type },
+                { title: "custosActor", cell: (e) => e.username },
+                { title: "custosClient", cell: (e) => e.client_id },
+                { title: "custosIp", cell: (e) => e.external_ip },
+              ]}
+            />
 <Pager
   first={first}
   max={max}

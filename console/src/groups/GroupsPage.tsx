@@ -2,8 +2,6 @@ import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
 import {
   Button,
-  FormSelect,
-  FormSelectOption,
   SearchInput,
   Split,
   SplitItem,
@@ -12,12 +10,11 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
 import { useCustos } from "../context";
-import { CustosPage, flatten, Loading, useLoad } from "../ui";
+import { Choice, CustosPage, flatten, Loading, Rows, useLoad } from "../ui";
 
 type Member = { id: string; username: string; membership_type: string };
 const TYPES = ["OWNER", "ADMIN", "MEMBER"];
@@ -95,33 +92,27 @@ export default function GroupsPage() {
               </Toolbar>
               <Loading loaded={members}>
                 {({ members: list }) => (
-                  <Table aria-label="members" variant="compact" data-testid="custos-members">
-                    <Thead>
-                      <Tr>
-                        <Th>{t("custosUsername")}</Th>
-                        <Th>{t("custosMembershipType")}</Th>
-                      </Tr>
-                    </Thead>
-                    <Tbody>
-                      {list.map((m) => (
-                        <Tr key={m.id}>
-                          <Td>{m.username}</Td>
-                          <Td>
-                            <FormSelect
-                              aria-label={t("custosMembershipType")}
-                              value={m.membership_type}
-                              onChange={(_e, v) => change(m, v)}
-                              data-testid={`membership-${m.username}`}
-                            >
-                              {TYPES.map((x) => (
-                                <FormSelectOption key={x} value={x} label={x} />
-                              ))}
-                            </FormSelect>
-                          </Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
+                  <Rows
+                    label="members"
+                    testid="custos-members"
+                    rows={list}
+                    rowKey={(m) => m.id}
+                    columns={[
+                      { title: "custosUsername", cell: (m) => m.username },
+                      {
+                        title: "custosMembershipType",
+                        cell: (m) => (
+                          <Choice
+                            label={t("custosMembershipType")}
+                            value={m.membership_type}
+                            options={TYPES}
+                            onChange={(v) => change(m, v)}
+                            testid={`membership-${m.username}`}
+                          />
+                        ),
+                      },
+                    ]}
+                  />
                 )}
               </Loading>
             </>

@@ -14,12 +14,11 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Choice, CustosPage, Loading, Pager, useLoad, when } from "../ui";
+import { Choice, CustosPage, Loading, Pager, Rows, useLoad, when } from "../ui";
 
 type Summary = {
   token: string;
@@ -151,36 +150,28 @@ export default function SecretsPage() {
           <Loading loaded={loaded}>
             {({ secrets }) => (
               <>
-                <Table aria-label="secrets" variant="compact" data-testid="custos-secrets">
-                  <Thead>
-                    <Tr>
-                      <Th>{t("custosType")}</Th>
-                      <Th>{t("custosOwner")}</Th>
-                      <Th>{t("custosClient")}</Th>
-                      <Th>{t("description")}</Th>
-                      <Th>{t("custosCreated")}</Th>
-                      <Th>{t("custosKeyId")}</Th>
-                      <Th screenReaderText={t("actions")} />
-                    </Tr>
-                  </Thead>
-                  <Tbody>
-                    {secrets.slice(0, max).map((s) => (
-                      <Tr key={s.token} data-testid="custos-secret-row">
-                        <Td>{s.type + (s.key ? ` (${s.key})` : "")}</Td>
-                        <Td>{s.owner_id}</Td>
-                        <Td>{s.client_id}</Td>
-                        <Td>{s.description}</Td>
-                        <Td>{when(s.created_at)}</Td>
-                        <Td>{s.key_id}</Td>
-                        <Td>
-                          <Button variant="link" isDanger onClick={() => setDeleting(s)}>
-                            {t("delete")}
-                          </Button>
-                        </Td>
-                      </Tr>
-                    ))}
-                  </Tbody>
-                </Table>
+                <Rows
+                  label="secrets"
+                  testid="custos-secrets"
+                  rows={secrets.slice(0, max)}
+                  rowKey={(x) => x.token}
+                  rowTestid={() => "custos-secret-row"}
+                  columns={[
+                    { title: "custosType", cell: (x) => x.type + (x.key ? ` (${x.key})` : "") },
+                    { title: "custosOwner", cell: (x) => x.owner_id },
+                    { title: "custosClient", cell: (x) => x.client_id },
+                    { title: "description", cell: (x) => x.description },
+                    { title: "custosCreated", cell: (x) => when(x.created_at) },
+                    { title: "custosKeyId", cell: (x) => x.key_id },
+                    {
+                      cell: (x) => (
+                        <Button variant="link" isDanger onClick={() => setDeleting(x)}>
+                          {t("delete")}
+                        </Button>
+                      ),
+                    },
+                  ]}
+                />
         <Pager
       first={first}
       max={max}

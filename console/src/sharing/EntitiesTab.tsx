@@ -13,13 +13,12 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Choice, Loading, Pager, useLoad } from "../ui";
+import { Choice, Loading, Pager, Rows, useLoad } from "../ui";
 import type { SharingType } from "./TypesTab";
 
 export type Entity = {
@@ -117,38 +116,27 @@ export const EntitiesTab = () => {
       <Loading loaded={loaded}>
         {({ entity_array }) => (
           <>
-            <Table aria-label="entities" variant="compact" data-testid="custos-entities">
-              <Thead>
-                <Tr>
-                  <Th>{t("custosId")}</Th>
-                  <Th>{t("custosType")}</Th>
-                  <Th>{t("name")}</Th>
-                  <Th>{t("custosOwner")}</Th>
-                  <Th>{t("custosParent")}</Th>
-                  <Th>{t("custosShares")}</Th>
-                  <Th screenReaderText={t("actions")} />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {entity_array.slice(0, max).map((e) => (
-                  <Tr key={e.id}>
-                    <Td>
-                      <Link to={link(e.id)}>{e.id}</Link>
-                    </Td>
-                    <Td>{e.type}</Td>
-                    <Td>{e.name}</Td>
-                    <Td>{e.owner_id}</Td>
-                    <Td>{e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link>}</Td>
-                    <Td>{e.shared_count}</Td>
-                    <Td>
-                      <Button variant="link" onClick={() => setParent(e.id)} data-testid={`children-${e.id}`}>
-                        {t("custosChildren")}
-                      </Button>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+            <Rows
+              label="entities"
+              testid="custos-entities"
+              rows={entity_array.slice(0, max)}
+              rowKey={(e) => e.id}
+              columns={[
+                { title: "custosId", cell: (e) => <Link to={link(e.id)}>{e.id}</Link> },
+                { title: "custosType", cell: (e) => e.type },
+                { title: "name", cell: (e) => e.name },
+                { title: "custosOwner", cell: (e) => e.owner_id },
+                { title: "custosParent", cell: (e) => e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link> },
+                { title: "custosShares", cell: (e) => e.shared_count },
+                {
+                  cell: (e) => (
+                    <Button variant="link" onClick={() => setParent(e.id)} data-testid={`children-${e.id}`}>
+                      {t("custosChildren")}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
 <Pager
   first={first}
   max={max}

@@ -19,13 +19,12 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { CustosPage, flatten, Loading, useLoad } from "../ui";
+import { CustosPage, flatten, Loading, Rows, useLoad } from "../ui";
 import type { Entity } from "./EntitiesTab";
 import { HoldersTable } from "./HoldersTable";
 import type { SharingType } from "./TypesTab";
@@ -146,49 +145,49 @@ export default function EntityPage() {
                 )}
               </ToolbarContent>
             </Toolbar>
-            <Table aria-label="shares" variant="compact" data-testid="custos-shares">
-              <Thead>
-                <Tr>
-                  <Th>{t("custosPrincipal")}</Th>
-                  <Th>{t("custosPermission")}</Th>
-                  <Th>{t("custosCascade")}</Th>
-                  <Th>{t("custosSharedBy")}</Th>
-                  <Th>{t("custosWhere")}</Th>
-                  <Th screenReaderText={t("actions")} />
-                </Tr>
-              </Thead>
-              <Tbody>
-                {shares.map((s, i) => (
-                  <Tr key={i}>
-                    <Td>
-                      <Label isCompact color={s.principal_type === "USER" ? "blue" : "purple"}>
-                        {t(s.principal_type === "USER" ? "custosUser" : "custosGroup")}
+            <Rows
+              label="shares"
+              testid="custos-shares"
+              rows={shares}
+              rowKey={(_s, i) => String(i)}
+              columns={[
+                {
+                  title: "custosPrincipal",
+                  cell: (x) => (
+                    <>
+                      <Label isCompact color={x.principal_type === "USER" ? "blue" : "purple"}>
+                        {t(x.principal_type === "USER" ? "custosUser" : "custosGroup")}
                       </Label>{" "}
-                      {s.principal_name ?? s.principal}
-                    </Td>
-                    <Td>{s.permission}</Td>
-                    <Td>{s.cascade ? t("yes") : t("no")}</Td>
-                    <Td>{s.shared_by}</Td>
-                    <Td>
-                      {s.inherited_from ? (
-                        <>
-                          {t("custosCascadedFrom")} <Link to={link(s.inherited_from)}>{s.inherited_from}</Link>
-                        </>
-                      ) : (
-                        t("custosOnThisEntity")
-                      )}
-                    </Td>
-                    <Td>
-                      {pages?.sharingAdmin && !s.inherited_from && s.permission !== "OWNER" && (
-                        <Button variant="link" isDanger onClick={() => revoke(s)} data-testid={`revoke-${s.principal}`}>
-                          {t("custosRevoke")}
-                        </Button>
-                      )}
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+                      {x.principal_name ?? x.principal}
+                    </>
+                  ),
+                },
+                { title: "custosPermission", cell: (x) => x.permission },
+                { title: "custosCascade", cell: (x) => (x.cascade ? t("yes") : t("no")) },
+                { title: "custosSharedBy", cell: (x) => x.shared_by },
+                {
+                  title: "custosWhere",
+                  cell: (x) =>
+                    x.inherited_from ? (
+                      <>
+                        {t("custosCascadedFrom")} <Link to={link(x.inherited_from)}>{x.inherited_from}</Link>
+                      </>
+                    ) : (
+                      t("custosOnThisEntity")
+                    ),
+                },
+                {
+                  cell: (x) =>
+                    pages?.sharingAdmin &&
+                    !x.inherited_from &&
+                    x.permission !== "OWNER" && (
+                      <Button variant="link" isDanger onClick={() => revoke(x)} data-testid={`revoke-${x.principal}`}>
+                        {t("custosRevoke")}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
             <HoldersTable entityId={entity.id} permissions={permissionIds} generation={generation} />
           </>
         )}

@@ -1,10 +1,9 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import { Title, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query, reason } from "../api";
-import { Choice, More } from "../ui";
+import { Choice, More, Rows } from "../ui";
 
 type Grant = {
   kind: "owner" | "direct" | "group" | "none";
@@ -85,22 +84,17 @@ export const HoldersTable = ({
         </ToolbarContent>
       </Toolbar>
       {error && <p className="pf-v5-u-danger-color-100">{error}</p>}
-      <Table aria-label="holders" variant="compact" data-testid="custos-holders">
-        <Thead>
-          <Tr>
-            <Th>{t("custosUsername")}</Th>
-            <Th>{t("custosWhy")}</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {rows.map((h) => (
-            <Tr key={h.user_id} data-testid={`holder-${h.username}`}>
-              <Td>{h.username}</Td>
-              <Td>{why(h.grant)}</Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
+      <Rows
+        label="holders"
+        testid="custos-holders"
+        rows={rows}
+        rowKey={(h) => h.user_id}
+        rowTestid={(h) => `holder-${h.username}`}
+        columns={[
+          { title: "custosUsername", cell: (h) => h.username },
+          { title: "custosWhy", cell: (h) => why(h.grant) },
+        ]}
+      />
       <More hidden={!next} onMore={() => load(next ?? undefined)} />
     </>
   );

@@ -1,11 +1,10 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import { Button, Form, FormGroup, Modal, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Loading, useLoad, when } from "../ui";
+import { Loading, Rows, useLoad, when } from "../ui";
 
 export type SharingType = { id: string; name: string; description: string; created_at: string; updated_at: string };
 
@@ -66,39 +65,32 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
       </Toolbar>
       <Loading loaded={loaded}>
         {({ types }) => (
-          <Table aria-label={kind} variant="compact" data-testid={`custos-${kind}`}>
-            <Thead>
-              <Tr>
-                <Th>{t("custosId")}</Th>
-                <Th>{t("name")}</Th>
-                <Th>{t("description")}</Th>
-                <Th>{t("custosUpdated")}</Th>
-                <Th screenReaderText={t("actions")} />
-              </Tr>
-            </Thead>
-            <Tbody>
-              {types.map((type) => (
-                <Tr key={type.id}>
-                  <Td>{type.id}</Td>
-                  <Td>{type.name}</Td>
-                  <Td>{type.description}</Td>
-                  <Td>{when(type.updated_at)}</Td>
-                  <Td isActionCell>
-                    {pages?.sharingAdmin && !BUILT_IN.includes(type.id) && (
-                      <>
-                        <Button variant="link" onClick={() => setEditing({ type: { ...type }, isNew: false })}>
-                          {t("edit")}
-                        </Button>
-                        <Button variant="link" isDanger onClick={() => remove(type.id)}>
-                          {t("delete")}
-                        </Button>
-                      </>
-                    )}
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+          <Rows
+            label={kind}
+            testid={`custos-${kind}`}
+            rows={types}
+            rowKey={(x) => x.id}
+            columns={[
+              { title: "custosId", cell: (x) => x.id },
+              { title: "name", cell: (x) => x.name },
+              { title: "description", cell: (x) => x.description },
+              { title: "custosUpdated", cell: (x) => when(x.updated_at) },
+              {
+                cell: (x) =>
+                  pages?.sharingAdmin &&
+                  !BUILT_IN.includes(x.id) && (
+                    <>
+                      <Button variant="link" onClick={() => setEditing({ type: { ...x }, isNew: false })}>
+                        {t("edit")}
+                      </Button>
+                      <Button variant="link" isDanger onClick={() => remove(x.id)}>
+                        {t("delete")}
+                      </Button>
+                    </>
+                  ),
+              },
+            ]}
+          />
         )}
       </Loading>
       {editing && (

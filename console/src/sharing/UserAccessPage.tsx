@@ -7,12 +7,11 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { custos, query, reason } from "../api";
-import { Choice, CustosPage, More, useLoad } from "../ui";
+import { Choice, CustosPage, More, Rows, useLoad } from "../ui";
 import type { Entity } from "./EntitiesTab";
 import type { SharingType } from "./TypesTab";
 
@@ -121,28 +120,23 @@ export default function UserAccessPage() {
       {user && <h2 className="pf-v5-u-font-size-lg pf-v5-u-my-md" data-testid="custos-access-user">{t("custosReachedBy", { username: user.username })}</h2>}
       {error && <p className="pf-v5-u-danger-color-100">{error}</p>}
       {userId && (
-        <Table aria-label="reachable" variant="compact" data-testid="custos-reachable">
-          <Thead>
-            <Tr>
-              <Th>{t("custosId")}</Th>
-              <Th>{t("custosType")}</Th>
-              <Th>{t("name")}</Th>
-              <Th>{t("custosOwner")}</Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {rows.map((e) => (
-              <Tr key={e.id}>
-                <Td>
-                  <Link to={`/${encodeURIComponent(realm)}/custos/sharing/entities/${encodeURIComponent(e.id)}`}>{e.id}</Link>
-                </Td>
-                <Td>{e.type}</Td>
-                <Td>{e.name}</Td>
-                <Td>{e.owner_id}</Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <Rows
+          label="reachable"
+          testid="custos-reachable"
+          rows={rows}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              title: "custosId",
+              cell: (e) => (
+                <Link to={`/${encodeURIComponent(realm)}/custos/sharing/entities/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+              ),
+            },
+            { title: "custosType", cell: (e) => e.type },
+            { title: "name", cell: (e) => e.name },
+            { title: "custosOwner", cell: (e) => e.owner_id },
+          ]}
+        />
       )}
       <More hidden={!cursor} onMore={() => load(cursor ?? undefined)} />
     </CustosPage>

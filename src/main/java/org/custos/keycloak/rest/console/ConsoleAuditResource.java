@@ -3,7 +3,6 @@ package org.custos.keycloak.rest.console;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
@@ -31,20 +30,8 @@ public class ConsoleAuditResource extends ServiceResource {
                         q.first("service"),
                         q.first("operation"),
                         q.first("actor"),
-                        time(q, "from"),
-                        time(q, "to"),
+                        q.epochMillis("from"),
+                        q.epochMillis("to"),
                         Paging.of(q.integer("first"), q.integer("max"))));
-    }
-
-    private static Long time(QueryParams q, String name) {
-        String value = q.first(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw CustosException.invalidField(name, "must be a time in epoch milliseconds");
-        }
     }
 }

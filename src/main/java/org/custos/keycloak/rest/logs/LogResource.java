@@ -53,8 +53,8 @@ public class LogResource extends ServiceResource {
                 .fetch(
                         q.first("service_name"),
                         q.first("event_type"),
-                        longParam(q, "start_time"),
-                        longParam(q, "end_time"),
+                        q.epochMillis("start_time"),
+                        q.epochMillis("end_time"),
                         page));
     }
 
@@ -63,16 +63,4 @@ public class LogResource extends ServiceResource {
             @com.fasterxml.jackson.annotation.JsonProperty("client_id")
                     @com.fasterxml.jackson.annotation.JsonAlias("clientId")
                     String clientId) {}
-
-    private static Long longParam(QueryParams q, String name) {
-        String value = q.first(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw org.custos.keycloak.error.CustosException.invalidField(name, "must be epoch milliseconds");
-        }
-    }
 }

@@ -34,7 +34,10 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
     @Override
     public Response toResponse(RuntimeException e) {
         KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
-        CustosException failure = ours(e) ? translate(e) : isCustosRequest(session) ? translate(e) : null;
+        // Without a session (the failure came while Keycloak committed, after the session was closed — e.g. the
+        // database went away mid-commit) Keycloak's own handler cannot answer (it needs the session): answer here.
+        CustosException failure =
+                ours(e) || session == null ? translate(e) : isCustosRequest(session) ? translate(e) : null;
         if (failure == null) {
             return KeycloakErrorHandler.getResponse(session, e);
         }

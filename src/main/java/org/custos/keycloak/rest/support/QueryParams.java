@@ -56,4 +56,17 @@ public final class QueryParams {
             throw CustosException.invalidField(name, "must be a whole number");
         }
     }
+
+    /** A time in epoch milliseconds; absent is null; anything else is 400 naming the parameter. */
+    public Long epochMillis(String name) {
+        String value = first(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw CustosException.invalidField(name, "must be epoch milliseconds");
+        }
+    }
 }
