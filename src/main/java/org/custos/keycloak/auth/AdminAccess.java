@@ -75,6 +75,26 @@ public final class AdminAccess {
         return evaluator != null && evaluator.users().canView(user);
     }
 
+    /** Keycloak's manage-realm (or a fine-grained equivalent): the realm's configuration and its secrets' keys. */
+    public boolean canManageRealm() {
+        return evaluator != null && evaluator.realm().canManageRealm();
+    }
+
+    /** Keycloak's manage-events: turning the realm's event recording on or off. */
+    public boolean canManageEvents() {
+        return evaluator != null && evaluator.realm().canManageEvents();
+    }
+
+    /** Keycloak's manage-clients (or a fine-grained permission on all clients): creating and configuring clients. */
+    public boolean canManageClients() {
+        return evaluator != null && evaluator.clients().canManage();
+    }
+
+    /** Keycloak's rule for changing one user's password. */
+    public boolean canResetPassword(UserModel user) {
+        return evaluator != null && evaluator.users().canResetPassword(user);
+    }
+
     /** Keycloak's view-realm (or manage-realm): the realm's configuration. */
     public boolean canViewRealm() {
         return evaluator != null && evaluator.realm().canViewRealm();

@@ -1,7 +1,6 @@
 package org.custos.keycloak.auth;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Arrays;
 import java.util.Optional;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
@@ -126,25 +125,23 @@ public final class CallerContext {
     }
 
     /**
-     * Requires one of the named {@code realm-management} roles, as the caller's token carries them (a token whose
-     * client's scope leaves the role out does not count). Asked of Keycloak's admin permission evaluator.
+     * Requires an admin-level right, as Keycloak's evaluator decides it for this caller (roles as its token carries
+     * them, fine-grained admin permissions included): e.g. {@code requireAdmin(AdminAccess::canViewEvents,
+     * "Keycloak's view-events")}. 403 names the right.
      */
-    public Caller requireRealmManagementRole(String roleName) {
-        return requireAnyRealmManagementRole(roleName);
-    }
-
-    public Caller requireAnyRealmManagementRole(String... roleNames) {
+    public Caller requireAdmin(java.util.function.Predicate<AdminAccess> right, String what) {
         Caller c = authenticate();
-        if (!admin().hasRole(roleNames)) {
-            throw CustosException.forbidden("the caller lacks the realm-management role '" + roleNames[0] + "'"
-                    + (roleNames.length > 1
-                            ? " (or "
-                                    + String.join(", ", Arrays.asList(roleNames).subList(1, roleNames.length)) + ")"
-                            : ""));
+        if (!right.test(admin())) {
+            throw CustosException.forbidden("the caller lacks " + what);
         }
         return c;
     }
 
+    /**
+     * Whether the caller's token carries this {@code realm-management} role (composites expanded): only for the
+     * sharing roles ({@code manage-authorization}, {@code view-authorization}), whose Keycloak evaluator question
+     * needs a Keycloak resource server that Custos sharing does not have.
+     */
     public boolean hasRealmManagementRole(String roleName) {
         return admin().hasRole(roleName);
     }
@@ -203,6 +200,11 @@ public final class CallerContext {
             ClientCredentials presented =
                     credentials.orElseThrow(() -> CustosException.unauthorized("malformed Basic credentials"));
             ClientModel client = ClientAuthentication.authenticate(session, realm, presented);
+            if (!CustosTokens.isCustosClient(realm, client)) {
+                throw CustosException.forbidden("client '" + client.getClientId()
+                        + "' is not one of this realm's Custos clients (realm attribute "
+                        + CustosTokens.CLIENTS_ATTRIBUTE + ")");
+            }
             presentedCurrentSecret = ClientAuthentication.isCurrentSecret(session, client, presented.secret());
             String userToken = headers.getHeaderString(USER_TOKEN_HEADER);
             return withOptionalUserToken(
@@ -259,8 +261,13 @@ public final class CallerContext {
             result = null;
         }
         if (result == null || result.user() == null || !result.user().isEnabled()) {
+            // Keycloak answers "no session" when it could not read the session: a valid token is not called invalid
+            // during an outage (a client would throw it away). The database is asked; unreachable is 503.
+            CustosStores.of(session).confirmReachable(realm.getId());
             throw new CustosException(401, "invalid_token", "the access token is invalid, expired or revoked");
         }
+        CustosTokens.require(
+                realm, result.token(), realm.getClientByClientId(result.token().getIssuedFor()));
         return result;
     }
 }

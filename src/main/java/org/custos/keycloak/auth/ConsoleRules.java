@@ -36,8 +36,8 @@ public final class ConsoleRules {
                 admin.hasRole(SHARING_VIEWER, SHARING_ADMIN),
                 admin.hasRole(SHARING_ADMIN),
                 admin.canListGroups(),
-                admin.hasRole(AGENTS_ADMIN),
-                admin.hasRole(SecretRules.SECRETS_ADMIN_KEYCLOAK_ROLE),
+                admin.canManageClients(),
+                admin.canManageRealm(),
                 admin.canViewRealm(),
                 admin.canViewEvents());
     }
@@ -60,7 +60,7 @@ public final class ConsoleRules {
 
     /** Agents are clients: the Custos API's rule ({@code manage-clients}). */
     public void requireAgents() {
-        if (!caller.admin().hasRole(AGENTS_ADMIN)) {
+        if (!caller.admin().canManageClients()) {
             throw CustosException.forbidden("the agents page needs the realm-management role '" + AGENTS_ADMIN + "'");
         }
     }

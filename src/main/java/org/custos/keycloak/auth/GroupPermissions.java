@@ -53,9 +53,18 @@ public final class GroupPermissions {
         return memberships.type(realm.getId(), group.getId(), c.user().getId());
     }
 
+    /**
+     * A direct member of the group. Membership of a sub-group is not membership of its parent here: Keycloak's
+     * {@code isMemberOf} counts it (for roles), but it gives no sight of the parent's members or details.
+     */
     private boolean isMember(GroupModel group) {
         Caller c = caller.authenticate();
-        return c.isUser() && c.user().isMemberOf(group);
+        return c.isUser() && c.user().getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
+    }
+
+    /** The caller is an OWNER of the group (a direct member of that type). */
+    public boolean isOwner(GroupModel group) {
+        return callerType(group).orElse("").equals(OWNER);
     }
 
     /** Listing every group of the realm: {@code query-groups}, {@code view-users} or {@code manage-users}. */
@@ -70,10 +79,15 @@ public final class GroupPermissions {
      * cannot be probed.
      */
     public void requireView(GroupModel group) {
-        AdminAccess admin = caller.admin();
-        if (!canViewAll() && !isMember(group) && !admin.canView(group) && !admin.canManageMembership(group)) {
-            throw CustosException.notFound("group '" + group.getId() + "' not found");
+        if (!canView(group)) {
+            throw CustosException.notFound("group not found");
         }
+    }
+
+    /** Whether the caller sees this group: group viewers, Keycloak's rights on it, or a direct member. */
+    public boolean canView(GroupModel group) {
+        AdminAccess admin = caller.admin();
+        return canViewAll() || isMember(group) || admin.canView(group) || admin.canManageMembership(group);
     }
 
     public void requireCreate() {
@@ -107,6 +121,41 @@ public final class GroupPermissions {
             return;
         }
         requireOwnerOrAdminType(group);
+    }
+
+    /**
+     * Managing the group's members at all, before any member is looked up (so that who may not learns nothing of
+     * usernames): Keycloak's membership right on the group, its manage right, or the group's OWNER or ADMIN type.
+     */
+    public void requireManageSomeMembers(GroupModel group) {
+        requireView(group);
+        AdminAccess admin = caller.admin();
+        if (admin.canManageMembership(group) || admin.canManage(group)) {
+            return;
+        }
+        requireOwnerOrAdminType(group);
+    }
+
+    /**
+     * Giving or taking a type that carries power over the group (OWNER, ADMIN): only the group's OWNER or a caller
+     * Keycloak lets manage the group. Keycloak's right to manage one membership (a fine-grained delegate's, for
+     * itself) is not the right to make someone manage everyone's.
+     */
+    public void requireSetPowerType(GroupModel group) {
+        requireOwner(group);
+    }
+
+    /**
+     * Whether the caller sees members in full (e-mail, attributes the user profile lets admins read): Keycloak's
+     * view-members right. A plain member of the group sees names and types only.
+     */
+    public boolean seesMemberDetails(GroupModel group) {
+        return caller.admin().canViewMembers(group);
+    }
+
+    /** Whether the caller sees this user's role mappings: Keycloak's view right on the user. */
+    public boolean seesRolesOf(UserModel user) {
+        return caller.admin().canView(user);
     }
 
     /** Putting {@code user} into a new group as its owner: Keycloak's right to manage the user's group membership. */

@@ -43,7 +43,7 @@ public final class SecretRules {
      * user-admin's reach, by any path.
      */
     public boolean isSecretsAdmin() {
-        return caller.holdsInScope(secretsAdmin) && admin.hasRole(SECRETS_ADMIN_KEYCLOAK_ROLE);
+        return caller.holdsInScope(secretsAdmin) && admin.canManageRealm();
     }
 
     public boolean mayAccess(StoredSecret secret) {
@@ -78,10 +78,33 @@ public final class SecretRules {
         }
     }
 
-    /** Before an owner is even looked up: a client that may see no user names none (no probing of usernames). */
-    public void requireMayNameOwners() {
+    /**
+     * Before an owner is even looked up, so that nobody probes usernames: a client that may see no user names none;
+     * a person names only themselves unless a secrets admin.
+     */
+    public void requireMayNameOwners(String name) {
         if (!caller.isUser() && !admin.canQueryUsers()) {
             throw CustosException.forbidden("a client acts for a user's secrets only if it may see users (view-users)");
+        }
+        if (caller.isUser() && !caller.user().getUsername().equalsIgnoreCase(name) && !isSecretsAdmin()) {
+            throw CustosException.forbidden("a user may store and read secrets only for themselves");
+        }
+    }
+
+    /** Whether the caller may learn that this user exists: itself, a secrets admin, or Keycloak's view right. */
+    public boolean mayKnow(UserModel user) {
+        return caller.isUser() && caller.user().getId().equals(user.getId()) || isSecretsAdmin() || admin.canView(user);
+    }
+
+    /**
+     * A secret's token is its name in every later call; a caller-chosen one that is taken answers 409. Only the
+     * tenant's client (its credentials) and secrets admins choose tokens, so that a person can neither probe other
+     * users' tokens nor claim one a gateway will use; everyone else gets a generated token.
+     */
+    public void requireMayChooseToken() {
+        if (!caller.presentedClientSecret() && !isSecretsAdmin()) {
+            throw CustosException.forbidden(
+                    "metadata.token: only the tenant's client or a secrets admin chooses a secret's token");
         }
     }
 
@@ -91,7 +114,7 @@ public final class SecretRules {
      * admin. A user-admin (view-users, manage-users) sees no other user's secrets, as through the Custos API.
      */
     public boolean mayListAll() {
-        return admin.hasRole(SECRETS_ADMIN_KEYCLOAK_ROLE);
+        return admin.canManageRealm();
     }
 
     public void requireMayListAll() {

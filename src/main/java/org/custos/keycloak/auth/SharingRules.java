@@ -45,6 +45,24 @@ public final class SharingRules {
         }
     }
 
+    /** Realm attribute: "true" lets a person acting with their own token create entities with ids they choose. */
+    public static final String PERSONS_CREATE_ENTITIES = "custos.entities.created-by-users";
+
+    /**
+     * Who chooses entity ids: the tenant's client (client credentials, with or without a user token: the gateway that
+     * names its resources) and sharing admins. A person acting with their own token may too only where the realm
+     * allows it ({@value #PERSONS_CREATE_ENTITIES}): there an id taken by an entity the person cannot see answers
+     * 409, which tells that it exists — a trade-off the operator makes; elsewhere ids cannot be probed or squatted.
+     */
+    public static void requireMayChooseEntityId(
+            boolean sharingAdmin, boolean tenantClient, boolean realmAllowsPersons) {
+        if (!sharingAdmin && !tenantClient && !realmAllowsPersons) {
+            throw CustosException.forbidden("entities are created by the tenant's client (client credentials) or a "
+                    + "sharing admin (manage-authorization); this realm does not let users create them with their own "
+                    + "token (realm attribute " + PERSONS_CREATE_ENTITIES + ")");
+        }
+    }
+
     /** {@code madeByCaller}: the grant to be revoked exists and the caller made it. */
     public static void requireMayRevoke(Standing standing, String permission, boolean madeByCaller) {
         if (standing.free()) {

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Envelope encryption of one secret: a fresh AES-256 data key per write encrypts the value with AES-256-GCM (96-bit
  * random nonce); the key-encryption key named by {@code keyId} wraps the data key, also with AES-256-GCM. Both use
- * the same associated data — realm id, secret id and type — so a ciphertext moved to another row, type or realm
- * fails its tag check instead of decrypting to someone else's secret.
+ * the same associated data ({@link Binding}: realm, secret id, type, owner, storing client, KV key and writer), so a
+ * ciphertext moved to another row, owner, type or realm fails its tag check instead of decrypting to someone else's
+ * secret.
  */
 public final class SecretCipher {
 
@@ -44,11 +45,59 @@ public final class SecretCipher {
         }
     }
 
-    public static byte[] associatedData(String realmId, String secretId, String type) {
-        return ("custos-secret|" + realmId + "|" + secretId + "|" + type).getBytes(StandardCharsets.UTF_8);
+    /** Marks a value sealed with {@link #associatedData}'s binding of owner, client and writer (format 2). */
+    static final String FORMAT_2 = "v2.";
+
+    /**
+     * What a sealed value is bound to: its row, its realm and type, and who owns it, which client stored it, its KV
+     * key and who wrote the value. A database writer without the key who re-owns a row, moves it to another client
+     * or claims to have written it gets a value that no longer opens, instead of someone else's secret.
+     */
+    public record Binding(
+            String realmId,
+            String secretId,
+            String type,
+            String ownerUserId,
+            String clientId,
+            String kvKey,
+            String writer) {
+
+        byte[] associatedData() {
+            StringBuilder b = new StringBuilder("custos-secret/2");
+            for (String field : new String[] {realmId, secretId, type, ownerUserId, clientId, kvKey, writer}) {
+                String v = field == null ? "" : field;
+                b.append('|').append(v.length()).append(':').append(v); // length-prefixed: no ambiguity
+            }
+            return b.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The first format's data (realm, id, type), for values sealed before owners were bound. */
+        byte[] legacyAssociatedData() {
+            return ("custos-secret|" + realmId + "|" + secretId + "|" + type).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    public Sealed seal(byte[] plaintext, byte[] aad) {
+    /** Whether the value was sealed before owners were bound: re-encryption seals it in the current format. */
+    public static boolean isLegacy(Sealed sealed) {
+        return !sealed.wrappedKey().startsWith(FORMAT_2);
+    }
+
+    public Sealed seal(byte[] plaintext, Binding binding) {
+        Sealed sealed = seal(plaintext, binding.associatedData());
+        return new Sealed(sealed.keyId(), FORMAT_2 + sealed.wrappedKey(), sealed.ciphertext());
+    }
+
+    /** Opens a value sealed for this binding (in either format). */
+    public byte[] open(Sealed sealed, Binding binding) {
+        if (isLegacy(sealed)) {
+            return open(sealed, binding.legacyAssociatedData());
+        }
+        Sealed inner =
+                new Sealed(sealed.keyId(), sealed.wrappedKey().substring(FORMAT_2.length()), sealed.ciphertext());
+        return open(inner, binding.associatedData());
+    }
+
+    Sealed seal(byte[] plaintext, byte[] aad) {
         String keyId = keys.activeId();
         byte[] kek = keys.key(keyId).orElseThrow(() -> new SealException("no active secrets key"));
         byte[] dek = new byte[32];
@@ -64,7 +113,7 @@ public final class SecretCipher {
         }
     }
 
-    public byte[] open(Sealed sealed, byte[] aad) {
+    byte[] open(Sealed sealed, byte[] aad) {
         byte[] kek = keys.key(sealed.keyId())
                 .orElseThrow(() -> new SealException("the secrets key '" + sealed.keyId() + "' is not configured"));
         byte[] dek = null;

@@ -31,6 +31,14 @@ public interface CustosStores extends Provider {
      */
     String storedGroupParent(String realmId, String groupId);
 
+    /**
+     * Reads the realm's row from the database itself (no cache): throws when the database cannot be reached. Keycloak's
+     * user searches and counts degrade to "no users" when a user store fails (its {@code UserStorageManager} logs and
+     * continues, for its own JPA store too), so an answer built on them confirms storage first: an outage is never
+     * answered as an empty list.
+     */
+    void confirmReachable(String realmId);
+
     static CustosStores of(KeycloakSession session) {
         return session.getProvider(CustosStores.class);
     }

@@ -59,7 +59,8 @@ public interface SecretStore {
 
     List<StoredSecret> ofClient(String realmId, String clientId);
 
-    List<StoredSecret> notUnderKey(String realmId, String keyId);
+    /** Secrets sealed under another key than {@code keyId}, or in the first sealing format (owners not bound). */
+    List<StoredSecret> toReseal(String realmId, String keyId);
 
     void create(StoredSecret secret);
 

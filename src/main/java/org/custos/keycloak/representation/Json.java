@@ -64,6 +64,7 @@ public final class Json {
                 return MAPPER.readValue("{}", type);
             }
             JsonNode tree = MAPPER.readTree(body);
+            RequestLimits.check(tree);
             return MAPPER.treeToValue(canonicalNames(tree, MAPPER.constructType(type)), type);
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e));
@@ -86,6 +87,7 @@ public final class Json {
      */
     public static <T> T readQuery(Map<String, List<String>> params, Class<T> type) {
         ObjectNode root = MAPPER.createObjectNode();
+        params.forEach((name, values) -> RequestLimits.checkParameter(name, values.size()));
         params.forEach((name, values) -> {
             String[] path = name.split("\\.", -1);
             if (java.util.Arrays.stream(path).anyMatch(String::isEmpty)) {

@@ -1,5 +1,6 @@
 package org.custos.keycloak.rest;
 
+import org.custos.keycloak.auth.RealmGate;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.rest.support.RequestContext;
@@ -22,6 +23,7 @@ public class CustosResourceProvider implements RealmResourceProvider {
         if (session.getContext().getRealm() == null) {
             throw CustosException.notFound("realm not found");
         }
+        RealmGate.requireOpen(session);
         return new CustosRootResource(new RequestContext(session, config));
     }
 

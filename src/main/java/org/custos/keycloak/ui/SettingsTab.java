@@ -29,6 +29,7 @@ public final class SettingsTab
     static final String LIFETIME = "agent_token_lifetime";
     static final String LOGGING = "logging_enabled";
     static final String AUDIT_DECISIONS = "audit_decisions";
+    static final String CLIENTS = "custos_clients";
 
     /** The realm's settings as the tab shows them. */
     static Map<String, String> current(RealmModel realm) {
@@ -38,11 +39,13 @@ public final class SettingsTab
         row.put(LIFETIME, values.agentTokenLifetime() == null ? "" : String.valueOf(values.agentTokenLifetime()));
         row.put(LOGGING, String.valueOf(values.auditLog()));
         row.put(AUDIT_DECISIONS, String.valueOf(values.auditDecisions()));
+        row.put(CLIENTS, CustosSettings.custosClients(realm));
         return row;
     }
 
     /** auditDecisions null: the form did not say (a client that predates the field), so it stays as it is. */
-    private record Settings(boolean agents, Long lifetime, boolean logging, Boolean auditDecisions) {}
+    private record Settings(
+            boolean agents, Long lifetime, boolean logging, Boolean auditDecisions, String custosClients) {}
 
     private static Settings parse(RealmModel realm, ComponentModel model) {
         boolean agents = Boolean.parseBoolean(model.get(AGENTS));
@@ -69,8 +72,20 @@ public final class SettingsTab
                         registered + " agent(s) are registered: delete them before turning agents off");
             }
         }
+        String clients = model.get(CLIENTS);
+        if (clients != null) {
+            for (String id : clients.trim().split("[,\\s]+")) {
+                if (!id.isBlank() && realm.getClientByClientId(id) == null) {
+                    throw new ComponentValidationException("Custos clients: no client '" + id + "' in this realm");
+                }
+            }
+        }
         return new Settings(
-                agents, lifetime, Boolean.parseBoolean(model.get(LOGGING)), optional(model.get(AUDIT_DECISIONS)));
+                agents,
+                lifetime,
+                Boolean.parseBoolean(model.get(LOGGING)),
+                optional(model.get(AUDIT_DECISIONS)),
+                clients);
     }
 
     /** A switch the form may leave out (a client that predates it): null, and it stays as it is. */
@@ -113,6 +128,9 @@ public final class SettingsTab
         if (settings.auditDecisions() != null) {
             CustosSettings.setAuditDecisions(realm, settings.auditDecisions());
         }
+        if (settings.custosClients() != null) {
+            CustosSettings.setCustosClients(realm, settings.custosClients());
+        }
     }
 
     @Override
@@ -131,7 +149,8 @@ public final class SettingsTab
                 property(AGENTS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
                 property(LIFETIME, ProviderConfigProperty.STRING_TYPE, null),
                 property(LOGGING, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
-                property(AUDIT_DECISIONS, ProviderConfigProperty.BOOLEAN_TYPE, "false"));
+                property(AUDIT_DECISIONS, ProviderConfigProperty.BOOLEAN_TYPE, "false"),
+                property(CLIENTS, ProviderConfigProperty.STRING_TYPE, null));
     }
 
     private static ProviderConfigProperty property(String name, String type, Object defaultValue) {

@@ -24,10 +24,14 @@ class SecretCipherTest {
 
     private static final byte[] SECRET = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
 
+    private static SecretCipher.Binding binding(String realm, String row, String type) {
+        return new SecretCipher.Binding(realm, row, type, "owner-1", "tenant", null, "user:owner-1");
+    }
+
     @Test
     void sealsWithAFreshNonceAndOpensWithTheSameBinding() {
         SecretCipher cipher = new SecretCipher(new KeyRing(null, "k1:" + key(1), null));
-        byte[] aad = SecretCipher.associatedData("realm", "row-1", "PASSWORD");
+        SecretCipher.Binding aad = binding("realm", "row-1", "PASSWORD");
         SecretCipher.Sealed a = cipher.seal(SECRET, aad);
         SecretCipher.Sealed b = cipher.seal(SECRET, aad);
         assertEquals("k1", a.keyId());
@@ -40,20 +44,42 @@ class SecretCipherTest {
     @Test
     void aCiphertextMovedToAnotherRowTypeOrRealmFailsToOpen() {
         SecretCipher cipher = new SecretCipher(new KeyRing(null, "k1:" + key(1), null));
-        SecretCipher.Sealed sealed = cipher.seal(SECRET, SecretCipher.associatedData("realm", "row-1", "PASSWORD"));
-        for (byte[] other : new byte[][] {
-            SecretCipher.associatedData("realm", "row-2", "PASSWORD"),
-            SecretCipher.associatedData("realm", "row-1", "KV"),
-            SecretCipher.associatedData("other-realm", "row-1", "PASSWORD")
+        SecretCipher.Sealed sealed = cipher.seal(SECRET, binding("realm", "row-1", "PASSWORD"));
+        for (SecretCipher.Binding other : new SecretCipher.Binding[] {
+            binding("realm", "row-2", "PASSWORD"),
+            binding("realm", "row-1", "KV"),
+            binding("other-realm", "row-1", "PASSWORD"),
+            // A database writer re-owning the row, moving it to another client or claiming to have written it.
+            new SecretCipher.Binding("realm", "row-1", "PASSWORD", "mallory", "tenant", null, "user:owner-1"),
+            new SecretCipher.Binding("realm", "row-1", "PASSWORD", "owner-1", "other-client", null, "user:owner-1"),
+            new SecretCipher.Binding("realm", "row-1", "PASSWORD", "owner-1", "tenant", null, "client:x"),
+            new SecretCipher.Binding("realm", "row-1", "PASSWORD", "owner-1", "tenant", "k", "user:owner-1")
         }) {
             assertThrows(SecretCipher.SealException.class, () -> cipher.open(sealed, other));
         }
     }
 
+    /** Rows sealed before owners were bound still open (until re-encryption seals them in the current format). */
+    @Test
+    void aValueOfTheFirstFormatOpensAndIsReportedLegacy() {
+        SecretCipher cipher = new SecretCipher(new KeyRing(null, "k1:" + key(1), null));
+        SecretCipher.Binding b = binding("realm", "row-1", "PASSWORD");
+        SecretCipher.Sealed legacy =
+                cipher.seal(SECRET, "custos-secret|realm|row-1|PASSWORD".getBytes(StandardCharsets.UTF_8));
+        assertTrue(SecretCipher.isLegacy(legacy));
+        assertArrayEquals(SECRET, cipher.open(legacy, b));
+        SecretCipher.Sealed current = cipher.seal(SECRET, b);
+        assertFalse(SecretCipher.isLegacy(current));
+        // A current value cannot be passed off as a legacy one (which binds less): the prefix is part of the key.
+        SecretCipher.Sealed stripped = new SecretCipher.Sealed(
+                current.keyId(), current.wrappedKey().substring(SecretCipher.FORMAT_2.length()), current.ciphertext());
+        assertThrows(SecretCipher.SealException.class, () -> cipher.open(stripped, b));
+    }
+
     @Test
     void aTamperedCiphertextFailsToOpen() {
         SecretCipher cipher = new SecretCipher(new KeyRing(null, "k1:" + key(1), null));
-        byte[] aad = SecretCipher.associatedData("r", "s", "KV");
+        SecretCipher.Binding aad = binding("r", "s", "KV");
         SecretCipher.Sealed sealed = cipher.seal(SECRET, aad);
         byte[] raw = Base64.getDecoder().decode(sealed.ciphertext());
         raw[raw.length - 1] ^= 1;
@@ -68,7 +94,7 @@ class SecretCipherTest {
         Files.writeString(file, "k1=" + key(1) + "\n");
         KeyRing ring = new KeyRing(file, null, null);
         SecretCipher cipher = new SecretCipher(ring);
-        byte[] aad = SecretCipher.associatedData("r", "s", "SSH");
+        SecretCipher.Binding aad = binding("r", "s", "SSH");
         SecretCipher.Sealed old = cipher.seal(SECRET, aad);
 
         Files.writeString(file, "k1=" + key(1) + "\nk2=" + key(2) + "\nactive=k2\n# rotated\n");

@@ -41,6 +41,39 @@ class StorageFailureTest {
                 "an I/O error that is not the database's is not an outage");
     }
 
+    /**
+     * A commit that fails while the database goes away: Keycloak rethrows the transaction manager's RollbackException
+     * ("ARJUNA016053 Could not commit transaction", no cause) wrapped in a RuntimeException; the connection failure
+     * is a suppressed exception of it, or missing altogether. Seen as a 500 in the two-node outage test.
+     */
+    @Test
+    void aCommitRolledBackDuringAnOutageIsAnOutage() {
+        jakarta.transaction.RollbackException rollback =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        assertTrue(StorageFailure.isOutage(new RuntimeException(rollback)), "no reason given: nothing was written");
+        jakarta.transaction.RollbackException withReason =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        withReason.addSuppressed(new RuntimeException("XA", new SQLException("An I/O error occurred", "08006")));
+        assertTrue(StorageFailure.isOutage(new RuntimeException(withReason)));
+        jakarta.transaction.RollbackException constraint =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        constraint.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(StorageFailure.isOutage(new RuntimeException(constraint)), "the database answered: not an outage");
+        jakarta.transaction.RollbackException deadlock =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        deadlock.addSuppressed(new SQLException("deadlock detected", "40P01"));
+        assertTrue(StorageFailure.isContention(new RuntimeException(deadlock)));
+        assertFalse(StorageFailure.isOutage(new RuntimeException(deadlock)));
+    }
+
+    @Test
+    void aCycleInTheChainEnds() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.addSuppressed(b);
+        assertFalse(StorageFailure.isOutage(b));
+    }
+
     @Test
     void locksDeadlocksAndConcurrentChangesAreContention() {
         assertTrue(StorageFailure.isContention(new RuntimeException(new OptimisticLockException("stale"))));

@@ -554,12 +554,17 @@ class CallerMatrixIT {
                         "GET", realm.custos("identity-management", "credentials?client_id=only-in-other"))
                 .auth(realm.tenantAuth())
                 .send();
-        assertEquals(404, creds.status(), creds.toString());
+        // Another realm's client id is answered as any other client's: refused, with nothing about it.
+        assertEquals(403, creds.status(), creds.toString());
+        assertFalse(creds.body().contains("only-in-other"), creds.toString());
         Http.Reply discovery = Http.request(
                         "GET",
                         realm.custos("identity-management", ".well-known/openid-configuration?client_id=only-in-other"))
                 .send();
-        assertEquals(404, discovery.status(), discovery.toString());
+        assertEquals(200, discovery.status(), discovery.toString());
+        assertTrue(
+                discovery.json().get("issuer").asText().endsWith("/realms/" + realm.name()),
+                "this realm's document, nothing of the other realm: " + discovery);
     }
 
     @Test

@@ -84,6 +84,13 @@ public final class JpaCustosStores implements CustosStores {
         return parent == null || parent.equals(GroupEntity.TOP_PARENT_ID) ? null : parent;
     }
 
+    @Override
+    public void confirmReachable(String realmId) {
+        em().createQuery("select r.id from RealmEntity r where r.id = :id", String.class)
+                .setParameter("id", realmId)
+                .getResultList();
+    }
+
     private EntityManager em() {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }

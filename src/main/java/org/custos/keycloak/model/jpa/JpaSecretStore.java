@@ -72,8 +72,8 @@ final class JpaSecretStore implements SecretStore {
     }
 
     @Override
-    public List<StoredSecret> notUnderKey(String realmId, String keyId) {
-        return list("custosSecret.notUnderKey", realmId, "keyId", keyId);
+    public List<StoredSecret> toReseal(String realmId, String keyId) {
+        return list("custosSecret.toReseal", realmId, "keyId", keyId);
     }
 
     @Override

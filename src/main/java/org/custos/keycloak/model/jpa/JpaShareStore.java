@@ -53,7 +53,8 @@ final class JpaShareStore implements ShareStore {
     }
 
     private Optional<ShareEntity> row(String entityId, String permissionId, String principalType, String principalId) {
-        return em.createQuery(
+        return em
+                .createQuery(
                         "select s from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
                                 + "and s.principalType = :type and s.principalId = :principalId",
                         ShareEntity.class)
@@ -61,7 +62,9 @@ final class JpaShareStore implements ShareStore {
                 .setParameter("permissionId", permissionId)
                 .setParameter("type", principalType)
                 .setParameter("principalId", principalId)
-                .getResultStream()
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.rest.support.RequestContext;
@@ -15,18 +16,17 @@ import org.custos.keycloak.service.agents.AgentService;
 
 /**
  * Custos Agent Management ({@code /agent-management/v1.0.0}): agents are Keycloak confidential clients with service
- * accounts. Every endpoint needs the realm-management role {@code manage-clients} (admins only, as in the seed).
+ * accounts. Every endpoint needs Keycloak's right to manage clients ({@code manage-clients}, or a fine-grained
+ * permission on all clients), as Keycloak's evaluator decides it.
  */
 public class AgentResource extends ServiceResource {
-
-    static final String ROLE = "manage-clients";
 
     public AgentResource(RequestContext request) {
         super(request);
     }
 
     private AgentService service() {
-        request.caller().requireRealmManagementRole(ROLE);
+        request.caller().requireAdmin(AdminAccess::canManageClients, "Keycloak's manage-clients");
         return new AgentService(request.session(), request.caller());
     }
 

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.console.ConsoleRequests;
 import org.custos.keycloak.representation.console.ConsoleViews;
@@ -16,7 +15,6 @@ import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.groups.GroupMembers;
 import org.custos.keycloak.service.groups.GroupService;
 import org.custos.keycloak.service.support.Paging;
-import org.keycloak.models.UserModel;
 
 /**
  * A group's members with their Custos membership types ({@code .../custos/groups/{id}/members}), beside Keycloak's
@@ -37,12 +35,12 @@ public class ConsoleGroupsResource extends ServiceResource {
     @Path("{groupId}/members")
     public ConsoleViews.Members list(@PathParam("groupId") String groupId) {
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        Paging.Page<Map.Entry<UserModel, String>> page =
+        Paging.Page<GroupMembers.Member> page =
                 members().list(groupId, Paging.of(q.integer("first"), q.integer("max")));
         return new ConsoleViews.Members(
                 page.stream()
-                        .map(e -> new ConsoleViews.Member(
-                                e.getKey().getId(), e.getKey().getUsername(), e.getValue()))
+                        .map(m -> new ConsoleViews.Member(
+                                m.user().getId(), m.user().getUsername(), m.type()))
                         .toList(),
                 page.total());
     }

@@ -219,8 +219,13 @@ public class GroupResource extends ServiceResource {
         var page = groups.members().list(query().first("group.id", "group_id"), paging());
         return new GroupViews.Members(
                 page.stream()
-                        .map(e -> UserRepresentations.toProfile(
-                                e.getKey(), caller.authenticate().client(), e.getValue()))
+                        .map(m -> UserRepresentations.toMember(
+                                request.session(),
+                                m.user(),
+                                m.type(),
+                                m.details(),
+                                m.roles(),
+                                caller.authenticate().client()))
                         .toList(),
                 page.total());
     }

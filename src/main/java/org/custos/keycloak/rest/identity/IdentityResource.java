@@ -57,9 +57,8 @@ public class IdentityResource extends ServiceResource {
         if (clientId == null || clientId.isBlank()) {
             throw CustosException.invalidField("client_id", "is required");
         }
-        if (request.realm().getClientByClientId(clientId) == null) {
-            throw CustosException.notFound("client '" + clientId + "' not found");
-        }
+        // The document is the realm's, whatever client asks (as Keycloak's discovery): an anonymous caller learns
+        // nothing about which client ids exist.
         Object config = session.getProvider(WellKnownProvider.class, "openid-configuration")
                 .getConfig();
         Map<String, Object> document =
@@ -92,9 +91,6 @@ public class IdentityResource extends ServiceResource {
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
         ClientModel client = caller.requireCurrentClientSecret();
         if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
-            if (request.realm().getClientByClientId(clientId) == null) {
-                throw CustosException.notFound("client '" + clientId + "' not found");
-            }
             throw CustosException.forbidden("a client may read only its own credentials");
         }
         IdentityProviderModel ciLogon = session.identityProviders().getByAlias(CILOGON_ALIAS);

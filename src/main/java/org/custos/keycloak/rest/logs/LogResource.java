@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.logs.LogViews;
@@ -28,7 +29,7 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        Caller caller = request.caller().requireRealmManagementRole("manage-events");
+        Caller caller = request.caller().requireAdmin(AdminAccess::canManageEvents, "Keycloak's manage-events");
         request.body(bytes).json(StatusRequest.class);
         new AuditLog(request.session()).enable(caller);
         return StatusResponse.OK;
@@ -38,7 +39,7 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse status() {
-        request.caller().requireAnyRealmManagementRole("view-events", "manage-events");
+        request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
         return new StatusResponse(new AuditLog(request.session()).isEnabled());
     }
 
@@ -46,7 +47,7 @@ public class LogResource extends ServiceResource {
     @Path("logs")
     @Produces(MediaType.APPLICATION_JSON)
     public LogViews.LogEvents logs() {
-        request.caller().requireAnyRealmManagementRole("view-events", "manage-events");
+        request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
         Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
         return new LogViews.LogEvents(new AuditLog(request.session())

@@ -40,7 +40,7 @@ public class SelfServiceResource extends ServiceResource {
         return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
     }
 
-    /** A registered user's record: for that user, or for a caller with {@code view-users}/{@code manage-users}. */
+    /** A registered user's record: for that user, or for a caller Keycloak lets view the user. */
     @GET
     @Path("users/{uid}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -48,12 +48,15 @@ public class SelfServiceResource extends ServiceResource {
         Caller c = caller.authenticate();
         checkRealmHeader();
         boolean self = c.isUser() && c.user().getId().equals(uid);
-        if (!self) {
-            caller.requireAnyRealmManagementRole("view-users", "manage-users");
+        if (!self && !caller.admin().canQueryUsers()) {
+            throw CustosException.forbidden("another user's record needs Keycloak's view-users");
         }
         UserModel user = request.session().users().getUserById(request.realm(), uid);
         SelfServiceDirectory directory = new SelfServiceDirectory(request.session());
-        if (user == null || !UserService.isPerson(user) || !directory.isRegistered(user)) {
+        if (user == null
+                || !UserService.isPerson(user)
+                || !directory.isRegistered(user)
+                || !self && !caller.admin().canView(user)) {
             throw CustosException.notFound("no self-service user '" + uid + "'");
         }
         return directory.describe(user, request.baseUrl());

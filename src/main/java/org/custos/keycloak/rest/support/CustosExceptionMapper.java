@@ -96,12 +96,7 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
     }
 
     private static ModelDuplicateException duplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ModelDuplicateException d) {
-                return d;
-            }
-        }
-        return null;
+        return StorageFailure.find(e, ModelDuplicateException.class);
     }
 
     /** Exceptions only our code throws: answered here wherever they come from. */

@@ -3,6 +3,7 @@ package org.custos.keycloak.rest.support;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.RequestLimits;
 
 /**
  * Query parameters as Custos clients send them: dotted names ({@code user.username}), repeated keys for lists, and
@@ -29,6 +30,9 @@ public final class QueryParams {
 
     public List<String> all(String name) {
         List<String> values = params.get(name);
+        if (values != null) {
+            RequestLimits.checkParameter(name, values.size());
+        }
         return values == null ? List.of() : values;
     }
 

@@ -35,13 +35,11 @@ import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.UserModel;
 
 /**
- * Custos User Management ({@code /user-management/v1.0.0}) on Keycloak's users. Reads need {@code view-users}
- * (or {@code manage-users}), changes {@code manage-users}; tenant-admin grants need {@code realm-admin}.
+ * Custos User Management ({@code /user-management/v1.0.0}) on Keycloak's users. Every rule is Keycloak's admin API
+ * rule for the same change, per user, fine-grained permissions included: searches need Keycloak's query right, reads
+ * its view right on the user, changes its manage right on the user; tenant-admin grants need {@code realm-admin}.
  */
 public class UserResource extends ServiceResource {
-
-    static final String VIEW = "view-users";
-    static final String MANAGE = "manage-users";
 
     private final CallerContext caller;
 
@@ -50,13 +48,8 @@ public class UserResource extends ServiceResource {
         this.caller = request.caller();
     }
 
-    private UserService manage() {
-        caller.requireRealmManagementRole(MANAGE);
-        return new UserService(request.session(), caller);
-    }
-
-    private UserService view() {
-        caller.requireAnyRealmManagementRole(VIEW, MANAGE);
+    /** Every rule is Keycloak's, per user (fine-grained permissions included), decided in {@link UserService}. */
+    private UserService users() {
         return new UserService(request.session(), caller);
     }
 
@@ -73,7 +66,7 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Registered register(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.register(body(bytes, RegisterUserRequest.class));
         return new UserResponses.Registered(true);
     }
@@ -82,7 +75,7 @@ public class UserResource extends ServiceResource {
     @Path("user/activation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser activate(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), true));
     }
 
@@ -90,7 +83,7 @@ public class UserResource extends ServiceResource {
     @Path("user/deactivation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser deactivate(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), false));
     }
 
@@ -98,7 +91,7 @@ public class UserResource extends ServiceResource {
     @Path("user/activation/status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activationStatus() {
-        UserService users = view();
+        UserService users = users();
         return new StatusResponse(users.require(username()).isEnabled());
     }
 
@@ -106,7 +99,7 @@ public class UserResource extends ServiceResource {
     @Path("user/availability")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse availability() {
-        UserService users = view();
+        UserService users = users();
         return new StatusResponse(users.isAvailable(username()));
     }
 
@@ -114,7 +107,7 @@ public class UserResource extends ServiceResource {
     @Path("user/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse resetPassword(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         PasswordRequest body = body(bytes, PasswordRequest.class);
         users.resetPassword(body.username(), body.password());
         return StatusResponse.OK;
@@ -125,7 +118,7 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser get() {
-        UserService users = view();
+        UserService users = users();
         return single(users.require(username()));
     }
 
@@ -133,7 +126,7 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.delete(body(bytes, UsernameRequest.class).username());
         return StatusResponse.OK;
     }
@@ -142,7 +135,7 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.attributes().add(body(bytes, AttributesRequest.class));
         return StatusResponse.OK;
     }
@@ -151,7 +144,7 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.attributes().delete(body(bytes, AttributesRequest.class));
         return StatusResponse.OK;
     }
@@ -160,7 +153,7 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         AddRolesRequest body = body(bytes, AddRolesRequest.class);
         caller.requireOwnClientId(body.clientId());
         users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
@@ -180,7 +173,7 @@ public class UserResource extends ServiceResource {
     @Path("user/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
         List<String> usernames = new ArrayList<>();
         if (body.username() != null) {
@@ -217,7 +210,7 @@ public class UserResource extends ServiceResource {
     @Path("user/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUserProfile updateProfile(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
         return UserRepresentations.toProfile(user, caller.authenticate().client());
     }
@@ -226,7 +219,7 @@ public class UserResource extends ServiceResource {
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Users find() {
-        UserService users = view();
+        UserService users = users();
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
         Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
         Map<String, String> filters = new LinkedHashMap<>();
@@ -248,7 +241,7 @@ public class UserResource extends ServiceResource {
     @Path("users/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Profiles findByAttributes() {
-        UserService users = view();
+        UserService users = users();
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
         Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
         List<String> keys = q.all("user_profile.attributes.key");
@@ -275,7 +268,7 @@ public class UserResource extends ServiceResource {
     @Path("user/profile/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.attributes().link(body(bytes, LinkAccountsRequest.class));
         return StatusResponse.OK;
     }
@@ -284,7 +277,7 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.roles().makeAdmin(body(bytes, UsernameRequest.class).username());
         return StatusResponse.OK;
     }
@@ -293,7 +286,7 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {
-        UserService users = manage();
+        UserService users = users();
         users.roles().removeAdmin(body(bytes, UsernameRequest.class).username());
         return StatusResponse.OK;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.settings.CustosSettings;
@@ -144,7 +145,14 @@ public final class AgentService {
         events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("enabled", enabled), "clients", agent.getId());
     }
 
+    /** Agents × roles or attributes: what one request may write. */
+    private static void requireBoundedChanges(List<String> ids, List<?> items) {
+        RequestLimits.requireChanges(
+                (long) (ids == null ? 0 : ids.size()) * (items == null ? 0 : items.size()), "agents × items");
+    }
+
     public void addAttributes(List<String> ids, List<UserAttribute> attributes) {
+        requireBoundedChanges(ids, attributes);
         for (ClientModel agent : requireAll(ids)) {
             setAttributes(account(agent), attributes);
             events().emit(
@@ -157,6 +165,7 @@ public final class AgentService {
     }
 
     public void deleteAttributes(List<String> ids, List<UserAttribute> attributes) {
+        requireBoundedChanges(ids, attributes);
         validate(attributes);
         for (ClientModel agent : requireAll(ids)) {
             UserModel account = account(agent);
@@ -180,6 +189,7 @@ public final class AgentService {
     }
 
     public void addRoles(List<String> ids, List<String> roleNames, boolean clientLevel) {
+        requireBoundedChanges(ids, roleNames);
         List<RoleModel> roles = roles(roleNames, clientLevel, "roles");
         List<ClientModel> agents = requireAll(ids);
         agents.forEach(agent -> requireMapRoles(account(agent)));
@@ -188,7 +198,7 @@ public final class AgentService {
             events().emit(
                             OperationType.CREATE,
                             ResourceType.REALM_ROLE_MAPPING,
-                            roleNames,
+                            AdminEvents.summary(roleNames),
                             "clients",
                             agent.getId(),
                             "roles");

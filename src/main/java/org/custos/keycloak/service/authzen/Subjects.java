@@ -49,14 +49,16 @@ final class Subjects {
         switch (subject.type()) {
             case USER -> {
                 UserModel user = person(id);
-                return user == null ? new Subject(null, null) : new Subject(user, SharingDecisions.principal(user));
+                return user == null
+                        ? new Subject(null, null)
+                        : new Subject(user, SharingDecisions.principal(realm, user));
             }
             case AGENT, CLIENT -> {
                 ClientModel client = realm.getClientByClientId(id);
                 UserModel account = client == null ? null : session.users().getServiceAccount(client);
                 return account == null
                         ? new Subject(null, null)
-                        : new Subject(account, SharingDecisions.principal(account));
+                        : new Subject(account, SharingDecisions.principal(realm, account));
             }
             case GROUP -> {
                 GroupModel group = session.groups().getGroupById(realm, id);

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.RequestLimits;
+import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.keycloak.models.GroupModel;
 
@@ -50,5 +52,21 @@ public final class GroupFields {
         return sorted.entrySet().stream()
                 .map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue())))
                 .toList();
+    }
+
+    /** A request creates at most {@link RequestLimits#MAX_ITEMS} groups, sub-groups included. */
+    static void requireWithinLimit(List<GroupInput> inputs) {
+        if (count(inputs) > RequestLimits.MAX_ITEMS) {
+            throw CustosException.invalidField(
+                    "groups", "may create at most " + RequestLimits.MAX_ITEMS + " groups, sub-groups included");
+        }
+    }
+
+    private static long count(List<GroupInput> inputs) {
+        long n = 0;
+        for (GroupInput input : inputs == null ? List.<GroupInput>of() : inputs) {
+            n += 1 + (input == null ? 0 : count(input.subGroups()));
+        }
+        return n;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
@@ -54,11 +55,12 @@ public final class GroupMembers {
     public void add(String groupId, String username, String requestedType) {
         GroupModel group = groups.require(groupId);
         String type = membershipType(requestedType, "membership_type");
+        permissions.requireManageSomeMembers(group);
+        if (isPowerType(type)) {
+            permissions.requireSetPowerType(group);
+        }
         UserModel user = groups.requireUser(username);
         permissions.requireManageMembers(group, user);
-        if (type.equals(OWNER)) {
-            permissions.requireOwner(group);
-        }
         if (GroupService.isDirectMember(user, group)) {
             return; // Custos: joining again changes nothing, the type included.
         }
@@ -70,6 +72,7 @@ public final class GroupMembers {
 
     public void remove(String groupId, String username) {
         GroupModel group = groups.require(groupId);
+        permissions.requireManageSomeMembers(group);
         UserModel user = groups.requireUser(username);
         String current = typeOf(group, user);
         permissions.requireManageMembers(group, user);
@@ -89,14 +92,15 @@ public final class GroupMembers {
     public void changeType(String groupId, String username, String requestedType) {
         GroupModel group = groups.require(groupId);
         String type = membershipType(requestedType, "type");
+        permissions.requireManageSomeMembers(group);
         UserModel user = groups.requireUser(username);
+        permissions.requireManageMembers(group, user);
         if (!GroupService.isDirectMember(user, group)) {
             throw CustosException.notFound("user '" + username + "' is not a member of group '" + groupId + "'");
         }
         String current = typeOf(group, user);
-        permissions.requireManageMembers(group, user);
-        if (type.equals(OWNER) || current.equals(OWNER)) {
-            permissions.requireOwner(group);
+        if (isPowerType(type) || isPowerType(current)) {
+            permissions.requireSetPowerType(group);
         }
         if (current.equals(OWNER) && !type.equals(OWNER)) {
             requireAnotherOwner(group);
@@ -116,18 +120,28 @@ public final class GroupMembers {
         changeType(groupId, user.getUsername(), requestedType);
     }
 
+    /**
+     * A member as the caller may see them: {@code details} (e-mail, readable attributes) for callers Keycloak lets
+     * view the group's members, {@code roles} for callers Keycloak lets view the user; a plain member of the group
+     * sees names and types only.
+     */
+    public record Member(UserModel user, String type, boolean details, boolean roles) {}
+
     /** Direct members and their types (MEMBER for a Keycloak member added outside Custos). */
-    public Paging.Page<Map.Entry<UserModel, String>> list(String groupId, Paging page) {
+    public Paging.Page<Member> list(String groupId, Paging page) {
         GroupModel group = groups.require(groupId);
         permissions.requireViewMembers(group);
+        boolean details = permissions.seesMemberDetails(group);
         Map<String, String> types = memberships.types(realm.getId(), group.getId());
-        List<Map.Entry<UserModel, String>> rows = session.users()
+        List<Member> rows = session.users()
                 .getGroupMembersStream(realm, group, page.offset(), page.limit())
                 .filter(UserService::isPerson)
-                .map(u -> Map.entry(u, types.getOrDefault(u.getId(), MEMBER)))
+                .map(u -> new Member(
+                        u, types.getOrDefault(u.getId(), MEMBER), details, details && permissions.seesRolesOf(u)))
                 .toList();
-        return new Paging.Page<>(
-                rows, session.users().getGroupMembersStream(realm, group).count());
+        long total = session.users().getGroupMembersStream(realm, group).count();
+        CustosStores.of(session).confirmReachable(realm.getId()); // an outage is not "no members"
+        return new Paging.Page<>(rows, total);
     }
 
     /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
@@ -143,13 +157,23 @@ public final class GroupMembers {
         return List.copyOf(all);
     }
 
-    /** Whether the user is a direct member of the group with exactly this type. */
+    /** Whether the user is a direct member of the group with exactly this type (false for an unknown user). */
     public boolean hasAccess(String groupId, String username, String requestedType) {
         GroupModel group = groups.require(groupId);
         permissions.requireViewMembers(group);
         String type = membershipType(requestedType, "type");
-        UserModel user = groups.requireUser(username);
-        return GroupService.isDirectMember(user, group) && typeOf(group, user).equals(type);
+        if (username == null || username.isBlank()) {
+            throw CustosException.invalidField("username", "is required");
+        }
+        UserModel user = session.users().getUserByUsername(realm, username);
+        return user != null
+                && GroupService.isDirectMember(user, group)
+                && typeOf(group, user).equals(type);
+    }
+
+    /** OWNER and ADMIN manage the group's members; other types are labels. */
+    private static boolean isPowerType(String type) {
+        return type.equals(OWNER) || type.equals(ADMIN);
     }
 
     public String typeOf(GroupModel group, UserModel user) {
@@ -195,7 +219,7 @@ public final class GroupMembers {
         }
     }
 
-    private void membershipEvent(OperationType operation, Object representation, UserModel user, GroupModel group) {
+    void membershipEvent(OperationType operation, Object representation, UserModel user, GroupModel group) {
         events.emit(
                 operation,
                 ResourceType.GROUP_MEMBERSHIP,

@@ -38,7 +38,10 @@ public final class GroupRepresentations {
     private GroupViews.Group group(GroupModel group, int depth) {
         List<GroupViews.Group> subGroups = depth <= 1
                 ? List.of()
-                : group.getSubGroupsStream().map(g -> group(g, depth - 1)).toList();
+                : group.getSubGroupsStream()
+                        .filter(groups.permissions()::canView)
+                        .map(g -> group(g, depth - 1))
+                        .toList();
         List<CustosUserProfile.ProfileAttribute> attributes = GroupFields.attributes(group).stream()
                 .map(a -> new CustosUserProfile.ProfileAttribute(group.getId() + ":" + a.key(), a.key(), a.values()))
                 .toList();

@@ -63,6 +63,11 @@ public final class GroupService {
     }
 
     /** The group tree: sub-groups and parents. */
+    /** Who may do what with groups, for this request's caller. */
+    public GroupPermissions permissions() {
+        return permissions;
+    }
+
     public GroupTree tree() {
         return new GroupTree(this, session, realm, permissions, callerContext, events);
     }
@@ -101,6 +106,7 @@ public final class GroupService {
         if (inputs == null || inputs.isEmpty()) {
             throw CustosException.invalidField("groups", "must hold at least one group");
         }
+        GroupFields.requireWithinLimit(inputs);
         List<GroupModel> created = new ArrayList<>();
         for (GroupInput input : inputs) {
             created.add(create(input, null));
@@ -194,13 +200,19 @@ public final class GroupService {
         if (!changed.isEmpty() || (attributes != null && !attributes.equals(group.getAttributes()))) {
             permissions.requireChangeRolesAndAttributes(group, changed);
         }
-        // On update only a named owner counts (the caller is not made OWNER by leaving the field out).
-        UserModel owner = input.ownerId() == null || input.ownerId().isBlank() ? null : requireUser(input.ownerId());
+        // On update only a named owner counts (the caller is not made OWNER by leaving the field out). Naming one
+        // is an OWNER's act: checked before the name is looked up, so others learn nothing of usernames.
+        boolean namesOwner = input.ownerId() != null && !input.ownerId().isBlank();
+        if (namesOwner && !permissions.isOwner(group)) {
+            permissions.requireOwner(group);
+        }
+        UserModel owner = namesOwner ? requireUser(input.ownerId()) : null;
         boolean newOwner = owner != null
                 && !memberships
                         .type(realm.getId(), group.getId(), owner.getId())
                         .orElse("")
                         .equals(OWNER);
+        boolean joins = newOwner && !isDirectMember(owner, group);
         if (newOwner) {
             permissions.requireOwner(group);
             permissions.requireManageMembers(group, owner);
@@ -222,10 +234,17 @@ public final class GroupService {
             attributes.forEach(group::setAttribute);
         }
         if (newOwner) {
-            if (!isDirectMember(owner, group)) {
+            if (joins) {
                 owner.joinGroup(group);
             }
             memberships.setType(realm.getId(), group.getId(), owner.getId(), OWNER);
+            // The same membership event as POST/PUT user/group/membership records for this change.
+            members()
+                    .membershipEvent(
+                            joins ? OperationType.CREATE : OperationType.UPDATE,
+                            Map.of("membership_type", OWNER),
+                            owner,
+                            group);
         }
         events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("name", group.getName()), "groups", group.getId());
         return group;

@@ -98,11 +98,15 @@ public final class GroupTree {
 
     public List<GroupModel> children(String groupId, Paging page) {
         GroupModel group = groups.require(groupId);
-        return group.getSubGroupsStream(page.offset(), page.limit()).toList();
+        return group.getSubGroupsStream(page.offset(), page.limit())
+                .filter(permissions::canView)
+                .toList();
     }
 
+    /** The parent, when the caller may see it too (seeing a group gives no sight of its parent). */
     public List<GroupModel> parents(String groupId) {
         GroupModel group = groups.require(groupId);
-        return group.getParent() == null ? List.of() : List.of(group.getParent());
+        GroupModel parent = group.getParent();
+        return parent == null || !permissions.canView(parent) ? List.of() : List.of(parent);
     }
 }

@@ -30,6 +30,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.services.util.DPoPUtil;
 import org.keycloak.util.TokenUtil;
 
 /**
@@ -106,14 +107,11 @@ public final class TokenService {
             event.detail(Details.REASON, e.getErrorDetail()).error(e.getError());
             throw new CustosException(e.getErrorStatus().getStatusCode(), e.getError(), e.getErrorDetail());
         }
+        OIDCAdvancedConfigWrapper clientConfig = OIDCAdvancedConfigWrapper.fromClientModel(client);
+        // Keycloak's token endpoint reads the DPoP proof here: a client that requires DPoP gets no token without one.
+        DPoPUtil.handleDPoPHeader(session, event, cors, clientConfig);
         OAuth2GrantType.Context context = new OAuth2GrantType.Context(
-                session,
-                OIDCAdvancedConfigWrapper.fromClientModel(client),
-                new HashMap<>(),
-                form,
-                event,
-                cors,
-                new TokenManager());
+                session, clientConfig, new HashMap<>(), form, event, cors, new TokenManager());
         Response response;
         try {
             response = grant.process(context);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SecretRules;
@@ -76,7 +77,11 @@ public final class SecretService {
         requireOwnClient(md.clientId());
         UserModel ownerUser = owner(md.ownerId());
         String owner = ownerUser.getUsername();
-        String token = md.token() != null && !md.token().isBlank() ? md.token() : SecretTokens.generate();
+        boolean chosen = md.token() != null && !md.token().isBlank();
+        if (chosen) {
+            rules.requireMayChooseToken();
+        }
+        String token = chosen ? md.token() : SecretTokens.generate();
         if (store.byToken(realm.getId(), token).isPresent()) {
             throw CustosException.conflict("a secret with this token exists");
         }
@@ -99,7 +104,16 @@ public final class SecretService {
                 kvKey,
                 md.description(),
                 System.currentTimeMillis(),
-                seal(id, type, value),
+                seal(
+                        new SecretCipher.Binding(
+                                realm.getId(),
+                                id,
+                                type,
+                                ownerUser.getId(),
+                                caller.client().getClientId(),
+                                kvKey,
+                                rules.writer()),
+                        value),
                 rules.writer());
         store.create(secret);
         event(OperationType.CREATE, secret);
@@ -125,7 +139,7 @@ public final class SecretService {
     /** Replaces a secret's value (and description), sealing it anew under the active key. */
     public void update(StoredSecret secret, Map<String, String> value, String description) {
         StoredSecret updated = secret.withValue(
-                seal(secret.id(), secret.type(), value),
+                seal(binding(secret, rules.writer()), value),
                 description != null ? description : secret.description(),
                 rules.writer());
         store.update(updated);
@@ -170,13 +184,17 @@ public final class SecretService {
         return List.copyOf(mine.values());
     }
 
-    /** Re-seals every secret of the realm that is not under the active key; returns how many were moved. */
+    /**
+     * Re-seals every secret of the realm that is not under the active key, or was sealed before owners were bound
+     * into its associated data; returns how many were moved.
+     */
     public int reEncrypt() {
-        callerContext.requireRealmManagementRole("manage-realm");
+        callerContext.requireAdmin(AdminAccess::canManageRealm, "Keycloak's manage-realm");
         String active = keys.activeId();
-        List<StoredSecret> old = store.notUnderKey(realm.getId(), active);
+        List<StoredSecret> old = store.toReseal(realm.getId(), active);
         for (StoredSecret secret : old) {
-            store.update(secret.withSealed(seal(secret.id(), secret.type(), open(secret)), secret.description()));
+            store.update(
+                    secret.withSealed(seal(binding(secret, secret.valueWriter()), open(secret)), secret.description()));
         }
         new AdminEvents(session, caller)
                 .emit(
@@ -225,9 +243,9 @@ public final class SecretService {
         if (name == null) {
             throw CustosException.invalidField("metadata.owner_id", "is required");
         }
-        rules.requireMayNameOwners();
+        rules.requireMayNameOwners(name);
         UserModel owner = session.users().getUserByUsername(realm, name);
-        if (owner == null) {
+        if (owner == null || !rules.mayKnow(owner)) {
             throw CustosException.notFound("user '" + name + "' not found");
         }
         rules.requireMayOwn(owner);
@@ -242,19 +260,23 @@ public final class SecretService {
         }
     }
 
-    private SecretCipher.Sealed seal(String id, String type, Map<String, String> value) {
+    private SecretCipher.Sealed seal(SecretCipher.Binding binding, Map<String, String> value) {
         try {
-            return cipher.seal(
-                    Json.mapper().writeValueAsBytes(value), SecretCipher.associatedData(realm.getId(), id, type));
+            return cipher.seal(Json.mapper().writeValueAsBytes(value), binding);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a secret value", e);
         }
     }
 
+    /** What a stored secret's value is bound to, with the writer of its value. */
+    private static SecretCipher.Binding binding(StoredSecret s, String writer) {
+        return new SecretCipher.Binding(
+                s.realmId(), s.id(), s.type(), s.ownerUserId(), s.clientId(), s.kvKey(), writer);
+    }
+
     private Map<String, String> open(StoredSecret secret) {
         try {
-            byte[] plain = cipher.open(
-                    secret.sealed(), SecretCipher.associatedData(realm.getId(), secret.id(), secret.type()));
+            byte[] plain = cipher.open(secret.sealed(), binding(secret, secret.valueWriter()));
             return Json.mapper().readValue(plain, new TypeReference<Map<String, String>>() {});
         } catch (SecretCipher.SealException e) {
             LOG.errorf("secret %s of realm %s cannot be opened: %s", secret.id(), realm.getName(), e.getMessage());

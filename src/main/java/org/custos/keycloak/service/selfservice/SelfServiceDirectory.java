@@ -12,7 +12,6 @@ import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.selfservice.SelfServiceUser;
 import org.custos.keycloak.service.support.AdminEvents;
-import org.custos.keycloak.service.support.AttributePolicy;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.Constants;
@@ -23,7 +22,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * The self-service registry of the CI/CD-user flow. A user is registered on their first {@code GET /api/user}: the
- * moment is kept as a user attribute (visible to admins in the console), so later calls return the same
+ * moment is kept as a user attribute (shown to admins in the console when the realm's user profile shows unmanaged
+ * attributes; a user's call never changes that realm setting), so later calls return the same
  * {@code uid} (the Keycloak user id) and {@code created_at}.
  */
 public final class SelfServiceDirectory {
@@ -47,8 +47,9 @@ public final class SelfServiceDirectory {
     /** Registers {@code user} if this is their first call (emitting an admin event) and returns their record. */
     public SelfServiceUser register(UserModel user, Caller caller, String baseUrl) {
         if (registeredAt(user) == null) {
+            // A user's own call changes their record only: the realm's user-profile policy stays as the admin set it
+            // (with unmanaged attributes off, the attribute is kept but not shown in the console).
             AdminEvents events = new AdminEvents(session, caller);
-            AttributePolicy.ensureAdminEditable(session, events);
             user.setSingleAttribute(
                     REGISTERED_AT,
                     String.valueOf(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()));

@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.settings;
 
 import java.util.List;
+import org.custos.keycloak.auth.CustosTokens;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.models.ClientModel;
@@ -23,7 +24,7 @@ public final class CustosSettings {
     /** Client scope holding the agents' protocol mappers. */
     public static final String AGENT_SCOPE = "custos-agent";
     /** Client attribute marking an agent. */
-    public static final String AGENT_MARKER = "custos.agent";
+    public static final String AGENT_MARKER = CustosTokens.AGENT_MARKER;
     /** Keycloak's client attribute for the access-token lifetime. */
     public static final String LIFESPAN = "access.token.lifespan";
     /**
@@ -127,6 +128,30 @@ public final class CustosSettings {
         } else {
             container.setAttribute(LIFESPAN, String.valueOf(seconds));
             agents(realm).forEach(a -> a.setAttribute(LIFESPAN, String.valueOf(seconds)));
+        }
+    }
+
+    // ---------------------------------------------------------------- Custos clients
+
+    /** The realm's Custos clients as listed (see {@link CustosTokens}); empty: every confidential client. */
+    public static String custosClients(RealmModel realm) {
+        return String.join(",", CustosTokens.listedClients(realm));
+    }
+
+    /** Lists the realm's Custos clients (blank: none listed); every id must name a client of the realm. */
+    public static void setCustosClients(RealmModel realm, String clientIds) {
+        List<String> ids =
+                clientIds == null ? List.of() : List.of(clientIds.trim().split("[,\\s]+"));
+        ids = ids.stream().filter(id -> !id.isBlank()).distinct().toList();
+        for (String id : ids) {
+            if (realm.getClientByClientId(id) == null) {
+                throw CustosException.invalidField("custos_clients", "no client '" + id + "' in this realm");
+            }
+        }
+        if (ids.isEmpty()) {
+            realm.removeAttribute(CustosTokens.CLIENTS_ATTRIBUTE);
+        } else {
+            realm.setAttribute(CustosTokens.CLIENTS_ATTRIBUTE, String.join(",", ids));
         }
     }
 

@@ -103,7 +103,8 @@ public final class EntityAccess {
                 .filter(java.util.Objects::nonNull)
                 .toList();
         List<SharingDecisions.Question> questions = users.stream()
-                .map(u -> new SharingDecisions.Question(SharingContext.principal(u), e.externalId(), null, permission))
+                .map(u -> new SharingDecisions.Question(
+                        SharingContext.principal(ctx.realm, u), e.externalId(), null, permission))
                 .toList();
         List<SharingDecisions.Answer> answers = decisions.decide(questions);
         List<AccessViews.Holder> holders = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.custos.keycloak.model.ShareStore.Share;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
@@ -70,7 +71,8 @@ public final class Shares {
         } else {
             SharingRules.requireMayRevoke(standing, permission, true);
         }
-        List<String> principalIds = new ArrayList<>();
+        // Each principal once, however often the request names it (the list itself is bounded by RequestLimits).
+        java.util.Set<String> principalIds = new java.util.LinkedHashSet<>();
         for (int i = 0; i < r.ownerIds().size(); i++) {
             principalIds.add(principalId(principalType, r.ownerIds().get(i), "owner_id[" + i + "]"));
         }
@@ -101,7 +103,7 @@ public final class Shares {
         rep.put("entity_id", e.externalId());
         rep.put("permission_type_id", permission);
         rep.put("owner_type", principalType);
-        rep.put("owner_id", r.ownerIds());
+        rep.put("owner_id", AdminEvents.summary(List.copyOf(principalIds)));
         if (grant) {
             rep.put("cascade", cascade);
             rep.put("shared_by", sharedBy);
@@ -137,9 +139,10 @@ public final class Shares {
         if (ShareStore.USER.equals(principalType)) {
             return ctx.user(value).getId();
         }
+        // A group the caller may not see is answered as one that does not exist: group ids cannot be probed.
         GroupModel group = ctx.session.groups().getGroupById(ctx.realm, value);
-        if (group == null) {
-            throw CustosException.notFound("group '" + value + "' not found");
+        if (group == null || !ctx.callerContext.groups().canView(group)) {
+            throw CustosException.notFound(field + ": group not found");
         }
         return group.getId();
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.custos.keycloak.auth.AccountState;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
@@ -68,7 +69,10 @@ final class SharingContext {
     }
 
     /** Who a check is about: the user with its groups and all their ancestors (a group share reaches sub-groups). */
-    static ShareStore.Principal principal(UserModel user) {
+    static ShareStore.Principal principal(RealmModel realm, UserModel user) {
+        if (!AccountState.isActive(realm, user)) {
+            return new ShareStore.Principal(null, Set.of()); // holds nothing while disabled
+        }
         Set<String> ids = new LinkedHashSet<>();
         user.getGroupsStream().forEach(g -> {
             for (GroupModel x = g; x != null && ids.add(x.getId()); x = x.getParent()) {

@@ -18,6 +18,7 @@ import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.representation.sharing.SharingRequests.CheckItem;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -45,19 +46,20 @@ public final class SharingDecisions {
     /** Pairs "entityId|permission" the user holds; {@code permissions} null means any, OWNER included. */
     Set<String> held(UserModel user, Collection<String> entityIds, Collection<String> permissions) {
         Collection<String> perms = permissions == null ? permissionTypes() : permissions;
-        return ctx.stores.shares().held(entityIds, perms, SharingContext.principal(user));
+        return ctx.stores.shares().held(entityIds, perms, SharingContext.principal(ctx.realm, user));
     }
 
     /** Holds {@code permission} (or OWNER) on the entity. */
     boolean holds(UserModel user, SharingEntity entity, String permission) {
-        return decide(List.of(new Question(principal(user), entity.externalId(), null, permission)))
+        return decide(List.of(
+                        new Question(SharingContext.principal(ctx.realm, user), entity.externalId(), null, permission)))
                 .get(0)
                 .allowed();
     }
 
     /** Who a question is about: a user with its groups and all their ancestors. */
-    public static ShareStore.Principal principal(UserModel user) {
-        return SharingContext.principal(user);
+    public static ShareStore.Principal principal(RealmModel realm, UserModel user) {
+        return SharingContext.principal(realm, user);
     }
 
     /** A group as the subject of a question: it holds what is shared with it or with any group above it. */
@@ -241,7 +243,9 @@ public final class SharingDecisions {
             return new SharingRules.Standing(false, false, false);
         }
         return new SharingRules.Standing(
-                false, true, ctx.stores.shares().holdsCascading(e.id(), permission, SharingContext.principal(actor)));
+                false,
+                true,
+                ctx.stores.shares().holdsCascading(e.id(), permission, SharingContext.principal(ctx.realm, actor)));
     }
 
     /** Does {@code username} hold {@code permissionId} on the entity? */
@@ -249,7 +253,7 @@ public final class SharingDecisions {
         UserModel user = checkedUser(username, "owner_id");
         String id = Inputs.required(entityId, "entity.id");
         String permission = Inputs.required(permissionId, "permission_type.id");
-        if (decide(List.of(new Question(principal(user), id, null, permission)))
+        if (decide(List.of(new Question(SharingContext.principal(ctx.realm, user), id, null, permission)))
                 .get(0)
                 .allowed()) {
             return true;
@@ -293,7 +297,7 @@ public final class SharingDecisions {
                 users.put(c.ownerId(), user);
             }
             questions.add(new Question(
-                    principals.computeIfAbsent(user.getId(), id -> principal(users.get(c.ownerId()))),
+                    principals.computeIfAbsent(user.getId(), id -> principal(ctx.realm, users.get(c.ownerId()))),
                     eid,
                     null,
                     permission));

@@ -3,6 +3,7 @@ package org.custos.keycloak.service.sharing;
 import java.util.List;
 import java.util.Objects;
 import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.CycleException;
 import org.custos.keycloak.model.EntityStore;
@@ -37,6 +38,10 @@ public final class SharingEntities {
     }
 
     public void create(EntityInput input) {
+        SharingRules.requireMayChooseEntityId(
+                ctx.isAdmin(),
+                ctx.caller.presentedClientSecret(),
+                "true".equals(ctx.realm.getAttribute(SharingRules.PERSONS_CREATE_ENTITIES)));
         EntityInput in = Inputs.requiredObject(input, "entity");
         String id = Inputs.identifier(in.id(), "entity.id");
         String type = ctx.entityType(in.type(), "entity.type");
@@ -94,12 +99,13 @@ public final class SharingEntities {
             }
             throw CustosException.invalidField("entity.owner_id", "is required");
         }
-        UserModel owner = ctx.user(name);
-        if (!ctx.isAdmin() && !ctx.isActor(owner.getId())) {
+        // Only an admin names someone else: checked before the name is looked up (no username probing).
+        boolean self = ctx.actor() != null && ctx.actor().getUsername().equalsIgnoreCase(name);
+        if (!ctx.isAdmin() && !self) {
             throw CustosException.forbidden("only a sharing admin (" + SharingContext.ADMIN_ROLE
                     + ") may create entities owned by someone else");
         }
-        return owner;
+        return self ? ctx.actor() : ctx.user(name);
     }
 
     public void update(EntityInput input) {

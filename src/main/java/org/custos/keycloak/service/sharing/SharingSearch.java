@@ -53,7 +53,9 @@ public final class SharingSearch {
             permissions.add(SharingContext.OWNER);
         }
         EntityQuery query = new EntityQuery(
-                search.criteria(), permissions, principal == null ? null : SharingContext.principal(principal));
+                search.criteria(),
+                permissions,
+                principal == null ? null : SharingContext.principal(ctx.realm, principal));
         List<SharingEntity> found =
                 ctx.stores.entities().search(ctx.realm.getId(), query, paging.offset(), paging.limit());
         return EntityViews.of(ctx, found);
@@ -120,7 +122,7 @@ public final class SharingSearch {
                 .reachable(
                         ctx.realm.getId(),
                         List.of(permission, SharingContext.OWNER),
-                        SharingContext.principal(user),
+                        SharingContext.principal(ctx.realm, user),
                         type,
                         after,
                         n + 1);

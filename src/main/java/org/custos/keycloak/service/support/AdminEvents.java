@@ -1,5 +1,6 @@
 package org.custos.keycloak.service.support;
 
+import java.util.Map;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.events.admin.OperationType;
@@ -24,6 +25,20 @@ public final class AdminEvents {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
+    }
+
+    /** Items of a list an event names; a longer list is recorded as its first items and its size. */
+    public static final int EVENT_LIST_ITEMS = 20;
+
+    /**
+     * A list as an event records it: whole when short, else its first {@value #EVENT_LIST_ITEMS} items and how many
+     * there were — an event never carries a request's list whole.
+     */
+    public static Object summary(java.util.List<?> items) {
+        if (items == null || items.size() <= EVENT_LIST_ITEMS) {
+            return items;
+        }
+        return Map.of("first", items.subList(0, EVENT_LIST_ITEMS), "count", items.size());
     }
 
     public void emit(OperationType operation, ResourceType type, Object representation, String... path) {

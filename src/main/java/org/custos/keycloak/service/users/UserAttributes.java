@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.representation.users.AttributesRequest;
 import org.custos.keycloak.representation.users.LinkAccountsRequest;
 import org.custos.keycloak.representation.users.UserAttribute;
@@ -35,8 +36,23 @@ public final class UserAttributes {
         this.events = events;
     }
 
+    /** Users × attribute values: what one request may write. */
+    private static void requireBoundedChanges(AttributesRequest request) {
+        long values = request == null || request.attributes() == null
+                ? 0
+                : request.attributes().stream()
+                        .mapToLong(a -> a == null || a.values() == null
+                                ? 1
+                                : Math.max(1, a.values().size()))
+                        .sum();
+        long users =
+                request == null || request.users() == null ? 0 : request.users().size();
+        RequestLimits.requireChanges(values * users, "users × attribute values");
+    }
+
     /** Sets each listed key to exactly the listed values on every listed user (Custos replaced, not merged). */
     public void add(AttributesRequest request) {
+        requireBoundedChanges(request);
         List<UserAttribute> attributes = validAttributes(request);
         List<UserModel> users = service.requireManageable(request.users());
         ensureAttributesVisibleToAdmins();
@@ -58,6 +74,7 @@ public final class UserAttributes {
 
     /** Removes the listed values; a key whose last value goes is removed. */
     public void delete(AttributesRequest request) {
+        requireBoundedChanges(request);
         List<UserAttribute> attributes = validAttributes(request);
         List<UserModel> users = service.requireManageable(request.users());
         for (UserModel user : users) {

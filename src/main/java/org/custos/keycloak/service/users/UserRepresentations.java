@@ -9,6 +9,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
 
 /** Keycloak users in Custos's two shapes: {@code UserRepresentation} and {@code UserProfile}. */
 public final class UserRepresentations {
@@ -78,6 +80,51 @@ public final class UserRepresentations {
                 realmRoles(user),
                 "END_USER",
                 membershipType);
+    }
+
+    /**
+     * A group member as the caller may see them: the username and membership type
+     * always; e-mail, names and the attributes Keycloak's user profile lets an administrator read only with
+     * {@code details}; role mappings only with {@code roles}.
+     */
+    public static CustosUserProfile toMember(
+            KeycloakSession session, UserModel user, String type, boolean details, boolean roles, ClientModel client) {
+        String created = String.valueOf(user.getCreatedTimestamp() == null ? 0 : user.getCreatedTimestamp());
+        List<CustosUserProfile.ProfileAttribute> attributes = !details
+                ? List.of()
+                : readableAttributes(session, user).stream()
+                        .map(a -> new CustosUserProfile.ProfileAttribute(
+                                user.getId() + ":" + a.key(), a.key(), a.values()))
+                        .toList();
+        return new CustosUserProfile(
+                user.getUsername(),
+                details ? nullToEmpty(user.getEmail()) : "",
+                details ? nullToEmpty(user.getFirstName()) : "",
+                details ? nullToEmpty(user.getLastName()) : "",
+                created,
+                created,
+                user.isEnabled() ? "ACTIVE" : "SUSPENDED",
+                attributes,
+                roles ? clientRoles(user, client) : List.of(),
+                roles ? realmRoles(user) : List.of(),
+                "END_USER",
+                type);
+    }
+
+    /**
+     * The free attributes Keycloak's user profile lets an administrator read ({@code USER_API} context): an attribute
+     * the profile hides from admins, or an unmanaged one the realm does not show, is left out.
+     */
+    public static List<UserAttribute> readableAttributes(KeycloakSession session, UserModel user) {
+        Map<String, List<String>> readable = session.getProvider(UserProfileProvider.class)
+                .create(UserProfileContext.USER_API, user)
+                .getAttributes()
+                .getReadable();
+        return readable.entrySet().stream()
+                .filter(e -> !UserService.RESERVED_ATTRIBUTES.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new UserAttribute(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** Free attributes only: Keycloak's own user fields are not attributes in Custos's shape. */

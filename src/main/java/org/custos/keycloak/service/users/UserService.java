@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
@@ -71,14 +72,35 @@ public final class UserService {
         this.events = new AdminEvents(session, caller);
     }
 
-    /** The user named {@code username} in this realm; 404 for unknown names, service accounts and agents. */
+    /**
+     * The user named {@code username}, for a caller Keycloak lets view them. As Keycloak's admin API answers: a caller
+     * that may not query users gets 403 whether or not the user exists; one that may gets 404 for unknown names,
+     * service accounts and agents, and 403 for a user it may not view.
+     */
     public UserModel require(String username) {
+        UserModel user = lookup(username);
+        if (!callerContext.admin().canView(user)) {
+            throw CustosException.forbidden("the caller may not view user '" + username + "'");
+        }
+        return user;
+    }
+
+    /** The user, existing for the caller: 403 (before any answer about existence) for a caller that cannot query. */
+    private UserModel lookup(String username) {
         requireText("username", username);
         UserModel user = session.users().getUserByUsername(realm, username);
         if (user == null || !isPerson(user)) {
+            requireQuery();
             throw CustosException.notFound("user '" + username + "' not found");
         }
         return user;
+    }
+
+    /** Searching users: Keycloak's query right ({@code query-users}, {@code view-users}, fine-grained). */
+    public void requireQuery() {
+        if (!callerContext.admin().canQueryUsers()) {
+            throw CustosException.forbidden("the caller may not query users (Keycloak's query-users or view-users)");
+        }
     }
 
     /** Realm and client role mappings of users, and tenant admins. */
@@ -99,9 +121,9 @@ public final class UserService {
         return usernames.stream().distinct().map(this::requireManageable).toList();
     }
 
-    /** As {@link #require}, and the caller must hold every realm-management role the user holds. */
+    /** The user, whom Keycloak lets the caller manage, holding no admin role the caller could not grant. */
     public UserModel requireManageable(String username) {
-        UserModel user = require(username);
+        UserModel user = lookup(username);
         callerContext.requireCanManage(user);
         return user;
     }
@@ -111,6 +133,9 @@ public final class UserService {
     }
 
     public UserModel register(RegisterUserRequest request) {
+        if (!callerContext.admin().canManageUsers()) {
+            throw CustosException.forbidden("creating users needs Keycloak's manage-users");
+        }
         requireText("username", request.username());
         requireText("first_name", request.firstName());
         requireText("last_name", request.lastName());
@@ -158,6 +183,7 @@ public final class UserService {
 
     public boolean isAvailable(String username) {
         requireText("username", username);
+        requireQuery();
         // Agents count: their names are taken too.
         return session.users().getUserByUsername(realm, username) == null;
     }
@@ -219,9 +245,10 @@ public final class UserService {
      * matches, otherwise Keycloak's free-text search, as Custos did.
      */
     public Paging.Page<UserModel> find(String id, Map<String, String> filters, Paging page) {
+        requireQuery();
         if (id != null && !id.isBlank()) {
             UserModel byId = session.users().getUserById(realm, id);
-            if (byId != null && isPerson(byId)) {
+            if (byId != null && isPerson(byId) && callerContext.admin().canView(byId)) {
                 return new Paging.Page<>(page.offset() == 0 ? List.of(byId) : List.of(), 1);
             }
         }
@@ -234,6 +261,7 @@ public final class UserService {
 
     /** Users whose attributes match every key/value pair (Custos's {@code users/profile}); all users when none. */
     public Paging.Page<UserModel> findByAttributes(Map<String, String> pairs, Paging page) {
+        requireQuery();
         for (String key : pairs.keySet()) {
             if (RESERVED_ATTRIBUTES.contains(key)) {
                 throw CustosException.badRequest("'" + key + "' is not an attribute; use GET users to search by it");
@@ -247,11 +275,17 @@ public final class UserService {
         List<UserModel> found = session.users()
                 .searchForUserStream(realm, params, page.offset(), page.limit())
                 .toList();
-        List<UserModel> users = found.stream().filter(UserService::isPerson).toList();
+        // A caller that may view only some users (fine-grained permissions) sees those of the page, as in Keycloak.
+        boolean all = callerContext.admin().canViewUsers();
+        List<UserModel> users = found.stream()
+                .filter(UserService::isPerson)
+                .filter(u -> all || callerContext.admin().canView(u))
+                .toList();
         // A first page that is not full holds every match: its size is the total, without a count query.
         long total = page.offset() == 0 && found.size() < page.limit()
                 ? users.size()
-                : session.users().getUsersCount(realm, params);
+                : all ? session.users().getUsersCount(realm, params) : page.offset() + users.size();
+        CustosStores.of(session).confirmReachable(realm.getId()); // an outage is not "no users"
         return new Paging.Page<>(users, total);
     }
 

@@ -95,19 +95,21 @@ class IdentityIT {
         assertEquals(url("user"), doc.get("custos_userinfo_endpoint").asText());
     }
 
+    /** Custos required a client id; the answer is the realm's, so an anonymous caller cannot probe client ids. */
     @Test
-    void discoveryNeedsAClientIdOfThisRealm() {
+    void discoveryNeedsAClientIdAndTellsNothingAboutIt() {
         Http.Reply missing =
                 Http.request("GET", url(".well-known/openid-configuration")).send();
         assertEquals(400, missing.status());
         assertEquals(
                 "field 'client_id' is required",
                 missing.json().get("error_description").asText());
-        assertEquals(
-                404,
-                Http.request("GET", url(".well-known/openid-configuration?client_id=nope"))
-                        .send()
-                        .status());
+        Http.Reply unknown = Http.request("GET", url(".well-known/openid-configuration?client_id=nope"))
+                .send();
+        Http.Reply known = Http.request("GET", url(".well-known/openid-configuration?client_id=" + TENANT_CLIENT))
+                .send();
+        assertEquals(200, unknown.status(), unknown.toString());
+        assertEquals(known.json(), unknown.json(), "the same document whether or not the client exists");
     }
 
     @Test
@@ -372,12 +374,11 @@ class IdentityIT {
                 .send();
         assertEquals(403, other.status(), other.toString());
         assertFalse(other.body().contains(NO_DIRECT_GRANT_SECRET));
-        assertEquals(
-                404,
-                Http.request("GET", url("credentials?client_id=ghost"))
-                        .auth(realm.tenantAuth())
-                        .send()
-                        .status());
+        Http.Reply ghost = Http.request("GET", url("credentials?client_id=ghost"))
+                .auth(realm.tenantAuth())
+                .send();
+        assertEquals(other.status(), ghost.status(), "an unknown client id is answered as another client's");
+        assertEquals(other.json(), ghost.json(), "the same body: no client id can be probed");
     }
 
     @Test

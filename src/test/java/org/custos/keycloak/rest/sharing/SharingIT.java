@@ -404,11 +404,22 @@ class SharingIT {
                                 Map.of("entity", Map.of("id", "who-2", "type", "EXPERIMENT", "owner_id", "bob")))
                         .status(),
                 "a user cannot create an entity owned by someone else");
+        // A person chooses entity ids only where the realm lets users create entities with their own token.
         assertEquals(
-                200,
+                403,
                 carol.call("POST", "entity", Map.of("entity", Map.of("id", "carols", "type", "EXPERIMENT")))
                         .status(),
-                "owner_id defaults to the calling user");
+                "ids are chosen by the tenant's client and sharing admins");
+        setPersonsCreateEntities(true);
+        try {
+            assertEquals(
+                    200,
+                    carol.call("POST", "entity", Map.of("entity", Map.of("id", "carols", "type", "EXPERIMENT")))
+                            .status(),
+                    "owner_id defaults to the calling user");
+        } finally {
+            setPersonsCreateEntities(false);
+        }
         assertEquals(
                 "carol",
                 tenant.ok("GET", "entity?entity.id=carols", null)
@@ -591,9 +602,16 @@ class SharingIT {
         JsonNode events = realm.admin().get("/" + realm.name() + "/admin-events?max=200");
         Set<String> seen = new TreeSet<>();
         events.forEach(e -> seen.add(e.get("operationType").asText() + " "
-                + e.get("resourceType").asText() + " " + e.get("resourcePath").asText()));
+                + e.get("resourceType").asText() + " " + e.path("resourcePath").asText()));
         assertTrue(seen.contains("CREATE CUSTOS_SHARING_ENTITY sharing/entities/ev-1"), seen.toString());
         assertTrue(seen.contains("CREATE CUSTOS_SHARE sharing/entities/ev-1/shares/user/READ"), seen.toString());
         assertTrue(seen.contains("CREATE CUSTOS_ENTITY_TYPE sharing/entity-types/EXPERIMENT"), seen.toString());
+    }
+
+    private static void setPersonsCreateEntities(boolean on) {
+        com.fasterxml.jackson.databind.node.ObjectNode rep =
+                (com.fasterxml.jackson.databind.node.ObjectNode) realm.admin().get("/" + realm.name());
+        rep.with("attributes").put("custos.entities.created-by-users", String.valueOf(on));
+        realm.admin().update("/" + realm.name(), rep);
     }
 }

@@ -33,8 +33,9 @@ import jakarta.persistence.Version;
             name = "custosSecret.countsByKey",
             query = "select s.keyId, count(s) from CustosSecret s where s.realmId = :realmId group by s.keyId"),
     @NamedQuery(
-            name = "custosSecret.notUnderKey",
-            query = "select s from CustosSecret s where s.realmId = :realmId " + "and s.keyId <> :keyId"),
+            name = "custosSecret.toReseal",
+            query = "select s from CustosSecret s where s.realmId = :realmId "
+                    + "and (s.keyId <> :keyId or s.wrappedKey not like 'v2.%')"),
     @NamedQuery(
             name = "custosSecret.deleteOwner",
             query = "delete from CustosSecret s where s.realmId = :realmId and s.ownerUserId = :userId"),
