@@ -27,7 +27,7 @@ case "${1:-start}" in
     mkdir -p "$PGDATA_DIR" && chown postgres:postgres "$PGDATA_DIR"
     su postgres -c "$BIN/initdb -D $PGDATA_DIR -U postgres --auth=trust" >/dev/null
     su postgres -c "$BIN/pg_ctl -D $PGDATA_DIR -l $PGDATA_DIR/server.log -o '-p $PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1' -w start" >/dev/null
-    su postgres -c "$BIN/psql -h 127.0.0.1 -p $PORT -U postgres -q -c \"create user keycloak with password 'keycloak'\" -c \"create database keycloak owner keycloak\" -c \"create database keycloak_cluster owner keycloak\""
+    su postgres -c "$BIN/psql -h 127.0.0.1 -p $PORT -U postgres -q -c \"create user keycloak with password 'keycloak'\" -c \"create database keycloak owner keycloak\" -c \"create database keycloak_cluster owner keycloak\" -c \"create database keycloak_dev owner keycloak\""
     echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
     ;;
   restart)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
+import org.custos.keycloak.testing.OutageLoad;
 import org.custos.keycloak.testing.SharingApi;
 import org.custos.keycloak.testing.TestRealm;
 import org.custos.keycloak.testing.TwoNodes;
@@ -155,10 +156,11 @@ class TwoNodeClusterIT {
     }
 
     /**
-     * PostgreSQL stops under load on both nodes: every request answers 200 or 503 (never a 500, never a 401 that
-     * would make a client drop a good credential), nothing is half-written (checked in the database), and both
-     * nodes serve again by themselves within seconds of the database's return (the pool validation of
-     * {@code docker/quarkus.properties}).
+     * PostgreSQL stops under load on both nodes (writes, a user list, an entity search, a user-token read, a member
+     * listing): every request answers 200 with its data or 503 (never a 500, never a 401 that would make a client
+     * drop a good credential, never an empty list where data exists), nothing is half-written (checked in the
+     * database), and both nodes serve again by themselves within seconds of the database's return (the pool
+     * validation of {@code docker/quarkus.properties}).
      */
     @Test
     @Order(2)
@@ -167,79 +169,11 @@ class TwoNodeClusterIT {
             matches = ".+",
             disabledReason = "needs -Dcustos.cluster.pg.control=<path of .ci/postgres.sh> to stop the database")
     void anOutageAnswers503WritesNothingHalfwayAndEndsByItself() throws Exception {
-        assertEquals(
-                200,
-                call(a, "POST", "sharing-management", "entity/type", Map.of("entity_type", Map.of("id", "OUTAGE")))
-                        .status());
-        assertEquals(
-                200,
-                call(
-                                a,
-                                "POST",
-                                "sharing-management",
-                                "entity",
-                                Map.of(
-                                        "entity",
-                                        Map.of("id", "outage-root", "type", "OUTAGE", "owner_id", TestRealm.USER)))
-                        .status());
-        java.util.concurrent.ConcurrentLinkedQueue<String> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger unavailable = new java.util.concurrent.atomic.AtomicInteger();
-        List<Thread> load = new java.util.ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            String node = t % 2 == 0 ? a : b;
-            String prefix = "outage-" + t + "-";
-            Thread thread = new Thread(() -> {
-                for (int n = 0; running.get(); n++) {
-                    String id = prefix + n;
-                    Http.Reply r;
-                    try {
-                        r = call(
-                                node,
-                                "POST",
-                                "sharing-management",
-                                "entity",
-                                Map.of(
-                                        "entity",
-                                        Map.of(
-                                                "id",
-                                                id,
-                                                "type",
-                                                "OUTAGE",
-                                                "owner_id",
-                                                TestRealm.USER,
-                                                "parent_id",
-                                                "outage-root")));
-                    } catch (AssertionError e) {
-                        // An answer outside the API's contract (a 500): a wrong answer, and the load goes on.
-                        wrong.add(id + " " + e.getMessage());
-                        continue;
-                    }
-                    if (r.status() == 200) {
-                        written.add(id);
-                    } else if (r.status() == 503 && r.body().contains("temporarily_unavailable")) {
-                        unavailable.incrementAndGet();
-                    } else {
-                        wrong.add(id + " " + r);
-                    }
-                }
-            });
-            thread.start();
-            load.add(thread);
-        }
+        String group = OutageLoad.prepare(realm, a);
+        OutageLoad load = new OutageLoad();
+        load.start(realm, List.of(a, b), realm.userAccessToken(), group);
         Thread.sleep(1500);
-        assertEquals(0, pg("down"), "the database stopped");
-        // At least five seconds, and until a request has answered 503: a request that meets the outage waits
-        // for a connection up to the pool's acquisition timeout (Quarkus's default, 5 s) before it answers, so an
-        // outage of about that length may end before any answer comes back (seen on a slower machine).
-        long down = System.currentTimeMillis();
-        while (System.currentTimeMillis() - down < 5000
-                || (unavailable.get() == 0 && System.currentTimeMillis() - down < 30_000)) {
-            Thread.sleep(100);
-        }
-        long outage = System.currentTimeMillis() - down;
-        assertEquals(0, pg("up"), "the database started again");
+        long outage = load.outage();
         long back = System.currentTimeMillis();
         Map<String, Long> recovered = new java.util.LinkedHashMap<>();
         for (String node : List.of(a, b)) {
@@ -254,49 +188,23 @@ class TwoNodeClusterIT {
             }
         }
         Thread.sleep(1500);
-        running.set(false);
-        for (Thread thread : load) {
-            thread.join(30_000);
-        }
+        load.stop();
         System.out.printf(
-                "outage of %d ms: %d writes answered 200, %d answered 503; back after %s ms%n",
-                outage, written.size(), unavailable.get(), recovered);
-        assertEquals(List.of(), List.copyOf(wrong), "every request answers 200 or 503 during an outage");
-        assertTrue(unavailable.get() > 0, "the outage was seen by the load");
+                "outage of %d ms: %d writes answered 200, %d reads, %d answers 503; back after %s ms%n",
+                outage, load.written().size(), load.reads(), load.unavailable(), recovered);
+        assertEquals(List.of(), load.wrong(), "every request answers 200 with its data, or 503, during an outage");
+        assertTrue(load.unavailable() > 0, "the outage was seen by the load");
         for (String node : List.of(a, b)) {
             assertTrue(
                     recovered.containsKey(node) && recovered.get(node) < 15_000,
                     node + " serves again within seconds of the database's return: " + recovered);
         }
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
-                System.getProperty("custos.cluster.db.url"),
-                System.getProperty("custos.test.db.username"),
-                System.getProperty("custos.test.db.password", ""))) {
-            java.util.Set<String> stored = new java.util.HashSet<>();
-            try (var rs = db.createStatement()
-                    .executeQuery(
-                            "select EXTERNAL_ID from CUSTOS_SHARING_ENTITY " + "where EXTERNAL_ID like 'outage-%-%'")) {
-                while (rs.next()) {
-                    stored.add(rs.getString(1));
-                }
-            }
-            assertTrue(stored.containsAll(written), "every write that answered 200 is stored");
-            try (var rs = db.createStatement()
-                    .executeQuery("select count(*) from CUSTOS_SHARING_ENTITY e "
-                            + "where e.EXTERNAL_ID like 'outage-%-%' and (not exists (select 1 from CUSTOS_SHARE s "
-                            + "where s.ENTITY_ID = e.ID and s.PERMISSION_ID = 'OWNER') or not exists (select 1 from "
-                            + "CUSTOS_ENTITY_ANCESTOR x where x.ENTITY_ID = e.ID and x.DEPTH = 1))")) {
-                rs.next();
-                assertEquals(0, rs.getInt(1), "no entity is stored without its owner share or its parent link");
-            }
-        }
-    }
-
-    private static int pg(String command) throws Exception {
-        return new ProcessBuilder("bash", System.getProperty("custos.cluster.pg.control"), command)
-                .inheritIO()
-                .start()
-                .waitFor();
+        assertEquals(
+                List.of(),
+                load.checkStored(
+                        System.getProperty("custos.cluster.db.url"),
+                        System.getProperty("custos.test.db.username"),
+                        System.getProperty("custos.test.db.password", "")));
     }
 
     @Test

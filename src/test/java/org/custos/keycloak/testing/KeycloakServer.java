@@ -164,7 +164,7 @@ public final class KeycloakServer {
     }
 
     /** Waits for the realm endpoint; if the server dies first, the error carries the end of its log (CI shows it). */
-    static void waitReady(String url, Process process, Path log, Duration timeout) {
+    public static void waitReady(String url, Process process, Path log, Duration timeout) {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -101,6 +101,15 @@ public final class TwoNodes implements AutoCloseable {
         dists.add(dist);
     }
 
+    /** A fresh copy of the built distribution in {@code root/dist} (for a node of its own); returns it. */
+    public static Path freshCopy(Path dist, Path root) throws IOException {
+        deleteRecursively(root);
+        Files.createDirectories(root);
+        Path copy = root.resolve("dist");
+        copy(dist, copy);
+        return copy;
+    }
+
     public String url(int node) {
         return urls.get(node);
     }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
+import org.custos.keycloak.service.support.UserSearch;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -22,6 +22,7 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 
 /**
  * Members of Custos groups: Keycloak membership plus the Custos membership type (OWNER, ADMIN, MEMBER or a type the
@@ -133,14 +134,13 @@ public final class GroupMembers {
         permissions.requireViewMembers(group);
         boolean details = permissions.seesMemberDetails(group);
         Map<String, String> types = memberships.types(realm.getId(), group.getId());
-        List<Member> rows = session.users()
-                .getGroupMembersStream(realm, group, page.offset(), page.limit())
+        UserProvider users = UserSearch.of(session, realm); // an outage is 503, not "no members"
+        List<Member> rows = users.getGroupMembersStream(realm, group, page.offset(), page.limit())
                 .filter(UserService::isPerson)
                 .map(u -> new Member(
                         u, types.getOrDefault(u.getId(), MEMBER), details, details && permissions.seesRolesOf(u)))
                 .toList();
-        long total = session.users().getGroupMembersStream(realm, group).count();
-        CustosStores.of(session).confirmReachable(realm.getId()); // an outage is not "no members"
+        long total = users.getGroupMembersStream(realm, group).count();
         return new Paging.Page<>(rows, total);
     }
 

@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.KeycloakMessages;
 import org.custos.keycloak.service.support.Paging;
+import org.custos.keycloak.service.support.UserSearch;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -24,6 +24,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.userprofile.UserProfile;
@@ -272,21 +273,20 @@ public final class UserService {
 
     private Paging.Page<UserModel> search(Map<String, String> params, Paging page) {
         params.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-        List<UserModel> found = session.users()
-                .searchForUserStream(realm, params, page.offset(), page.limit())
+        UserProvider users = UserSearch.of(session, realm); // an outage is 503, not "no users"
+        List<UserModel> found = users.searchForUserStream(realm, params, page.offset(), page.limit())
                 .toList();
         // A caller that may view only some users (fine-grained permissions) sees those of the page, as in Keycloak.
         boolean all = callerContext.admin().canViewUsers();
-        List<UserModel> users = found.stream()
+        List<UserModel> visible = found.stream()
                 .filter(UserService::isPerson)
                 .filter(u -> all || callerContext.admin().canView(u))
                 .toList();
         // A first page that is not full holds every match: its size is the total, without a count query.
         long total = page.offset() == 0 && found.size() < page.limit()
-                ? users.size()
-                : all ? session.users().getUsersCount(realm, params) : page.offset() + users.size();
-        CustosStores.of(session).confirmReachable(realm.getId()); // an outage is not "no users"
-        return new Paging.Page<>(users, total);
+                ? visible.size()
+                : all ? users.getUsersCount(realm, params) : page.offset() + visible.size();
+        return new Paging.Page<>(visible, total);
     }
 
     private void setPassword(UserModel user, String password) {
