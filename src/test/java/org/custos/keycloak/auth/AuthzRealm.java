@@ -1,6 +1,8 @@
 package org.custos.keycloak.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ import org.custos.keycloak.testing.TestRealm;
  * carries realm-admin and {@code helper} that carries view-users, the Custos power role {@code custos-secrets-admin},
  * plain roles, and callers of every strength. The tenant client's service account
  * holds only manage-users, view-users, query-groups and manage-authorization.
+ *
+ * <p>{@link #withAttackers} adds what the escalation model's attackers hold tokens of: the realm names its Custos
+ * clients ({@value CustosTokens#CLIENTS_ATTRIBUTE}: the tenant client and the manage-clients client), so that
+ * {@value #OTHER_APP}, a confidential client with direct grants whose service account is a realm admin, is not one; a
+ * public client {@value #NO_SCOPE} with no client scopes and no full scope; {@value #DOOMED_APP}, a confidential
+ * client with the {@code custos} audience (its tokens act until it is disabled) and a realm-admin service account;
+ * and the user {@value #DISABLED_USER}, disabled by the test once her token is taken.
  */
 final class AuthzRealm {
 
@@ -25,11 +34,26 @@ final class AuthzRealm {
     static final String LOW_CLIENT = "low";
     static final String CLIENTS_ADMIN = "clients-admin";
     static final String CLIENTS_ADMIN_SECRET = "clients-admin-secret";
+    static final String NO_SCOPE = "no-scope";
+    static final String OTHER_APP = "other-app";
+    static final String OTHER_SECRET = "other-app-secret-1";
+    static final String DOOMED_APP = "doomed-app";
+    static final String DOOMED_SECRET = "doomed-app-secret-1";
+    static final String DISABLED_USER = "dora";
 
     final TestRealm realm;
     private final Map<String, String> tokens = new HashMap<>();
 
     AuthzRealm(String prefix) {
+        this(prefix, false);
+    }
+
+    /** The realm with the attackers' clients and user (see the class comment). */
+    static AuthzRealm withAttackers(String prefix) {
+        return new AuthzRealm(prefix, true);
+    }
+
+    private AuthzRealm(String prefix, boolean attackers) {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, prefix, rep -> {
             rep.putObject("roles")
@@ -109,11 +133,129 @@ final class AuthzRealm {
                             CLIENTS_ADMIN,
                             "clientRoles",
                             Map.of("realm-management", List.of("manage-clients")))));
+            if (attackers) {
+                addAttackers(rep);
+            }
         });
+    }
+
+    private static void addAttackers(ObjectNode rep) {
+        rep.putObject("attributes").put(CustosTokens.CLIENTS_ATTRIBUTE, TestRealm.TENANT_CLIENT + " " + CLIENTS_ADMIN);
+        // Every password grant of the walk's many actors hashes: one iteration keeps setting up a realm quick.
+        rep.put("passwordPolicy", "hashIterations(1)");
+        ArrayNode clients = rep.withArray("clients");
+        clients.add(Http.JSON.valueToTree(Map.of(
+                "clientId",
+                NO_SCOPE,
+                "publicClient",
+                true,
+                "fullScopeAllowed",
+                false,
+                "directAccessGrantsEnabled",
+                true,
+                "defaultClientScopes",
+                List.of(),
+                "optionalClientScopes",
+                List.of())));
+        clients.add(confidential(OTHER_APP, OTHER_SECRET, List.of()));
+        clients.add(confidential(
+                DOOMED_APP,
+                DOOMED_SECRET,
+                List.of(Map.of(
+                        "name",
+                        "custos audience",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-audience-mapper",
+                        "config",
+                        Map.of("included.custom.audience", CustosTokens.AUDIENCE, "access.token.claim", "true")))));
+        for (String client : List.of(OTHER_APP, DOOMED_APP)) {
+            rep.withArray("users")
+                    .add(Http.JSON.valueToTree(Map.of(
+                            "username",
+                            "service-account-" + client,
+                            "enabled",
+                            true,
+                            "serviceAccountClientId",
+                            client,
+                            "clientRoles",
+                            Map.of("realm-management", List.of("realm-admin")))));
+        }
+        rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(DISABLED_USER, PASSWORD)));
+    }
+
+    private static JsonNode confidential(String clientId, String secret, List<Map<String, Object>> mappers) {
+        return Http.JSON.valueToTree(Map.of(
+                "clientId",
+                clientId,
+                "publicClient",
+                false,
+                "secret",
+                secret,
+                "directAccessGrantsEnabled",
+                true,
+                "serviceAccountsEnabled",
+                true,
+                "standardFlowEnabled",
+                false,
+                "protocolMappers",
+                mappers));
     }
 
     String token(String user) {
         return tokens.computeIfAbsent(user, u -> realm.accessToken(u, PASSWORD));
+    }
+
+    /** A token of this realm's client, as the user (password grant) or, {@code user} null, as its service account. */
+    String grant(String clientId, String secret, String user) {
+        Map<String, String> form = new HashMap<>();
+        form.put("client_id", clientId);
+        if (secret != null) {
+            form.put("client_secret", secret);
+        }
+        if (user == null) {
+            form.put("grant_type", "client_credentials");
+        } else {
+            form.put("grant_type", "password");
+            form.put("username", user);
+            form.put("password", PASSWORD);
+        }
+        Http.Reply r = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                .form(form)
+                .send();
+        if (r.status() != 200) {
+            throw new IllegalStateException(clientId + " grant for " + user + " failed: " + r);
+        }
+        return r.json().get("access_token").asText();
+    }
+
+    /** A new token of the tenant client for the user (e.g. after the realm was disabled and enabled again). */
+    String freshToken(String user) {
+        String token = realm.accessToken(user, PASSWORD);
+        tokens.put(user, token);
+        return token;
+    }
+
+    void setClientEnabled(String clientId, boolean enabled) {
+        ObjectNode client = (ObjectNode) realm.admin()
+                .get("/" + realm.name() + "/clients?clientId=" + clientId)
+                .get(0);
+        client.put("enabled", enabled);
+        realm.admin().update("/" + realm.name() + "/clients/" + client.get("id").asText(), client);
+    }
+
+    void setUserEnabled(String username, boolean enabled) {
+        ObjectNode user = (ObjectNode) realm.adminUser(username);
+        user.put("enabled", enabled);
+        realm.admin().update("/" + realm.name() + "/users/" + user.get("id").asText(), user);
+    }
+
+    /** Enables or disables the realm through Keycloak's admin API (its whole representation, as the console sends). */
+    void setRealmEnabled(boolean enabled) {
+        ObjectNode rep = (ObjectNode) realm.admin().get("/" + realm.name());
+        rep.put("enabled", enabled);
+        realm.admin().update("/" + realm.name(), rep);
     }
 
     /** radmin's token through the public client {@code low}, whose scope leaves every realm-management role out. */

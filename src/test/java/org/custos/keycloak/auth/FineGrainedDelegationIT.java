@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A realm with fine-grained admin permissions (v2): a user allowed to manage the membership of group G, and nothing
- * else, adds and removes members of G through Custos — and of no other group — exactly as Keycloak's own admin API
- * lets them. Nothing about these permissions is written in our code: Keycloak's evaluator decides.
+ * A realm with fine-grained admin permissions (v2): a user allowed to manage the membership of group G and the group
+ * membership of users t1 and t2, and nothing else, adds and removes t1 and t2 as members of G through Custos — not t3,
+ * and in no other group — exactly as Keycloak's own admin API lets them. Nothing about these permissions is written in
+ * our code: Keycloak's evaluator decides.
  */
 class FineGrainedDelegationIT {
 
@@ -33,7 +34,7 @@ class FineGrainedDelegationIT {
         AdminApi admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "fgap", rep -> {
             rep.set("groups", Http.JSON.valueToTree(List.of(Map.of("name", "G"), Map.of("name", "H"))));
-            for (String u : List.of("deleg", "gm", "t1", "t2")) {
+            for (String u : List.of("deleg", "gm", "t1", "t2", "t3")) {
                 rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(u, PASSWORD)));
             }
         });
@@ -104,10 +105,16 @@ class FineGrainedDelegationIT {
                         "users-group-membership",
                         "resourceType",
                         "Users",
+                        "resources",
+                        List.of(userId("t1"), userId("t2")),
                         "scopes",
                         List.of("manage-group-membership"),
                         "policies",
                         List.of("only-deleg"))));
+    }
+
+    private static String userId(String username) {
+        return realm.adminUser(username).get("id").asText();
     }
 
     private static void created(Http.Reply r) {
@@ -153,7 +160,12 @@ class FineGrainedDelegationIT {
         assertEquals(Set.of("t1"), members(g));
         // Keycloak's own admin API agrees, both ways.
         assertEquals(204, keycloakJoin(token, "t2", g));
-        assertTrue(keycloakJoin(token, "t2", h) == 403);
+        assertEquals(403, keycloakJoin(token, "t2", h));
+        // The user side is delegated for t1 and t2 only: t3 joins G neither through Keycloak nor through Custos.
+        assertEquals(403, keycloakJoin(token, "t3", g), "Keycloak refuses a user outside the delegation");
+        Http.Reply outside = membership("POST", token, g, "t3");
+        assertEquals(403, outside.status(), outside.toString());
+        assertEquals(Set.of("t1", "t2"), members(g), "t3 was not added");
 
         Http.Reply other = membership("POST", token, h, "t1");
         assertTrue(other.status() == 403 || other.status() == 404, other.toString());

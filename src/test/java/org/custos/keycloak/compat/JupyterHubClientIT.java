@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * Custos's JupyterHub authenticator ({@code custosauthenticator/custos.py}), request for request: the code exchange
  * with every parameter in the query and an empty form body, the userinfo call with the user's token in the query,
  * and the group check of {@code is_user_authorized_to_spawn_server} — each with the authenticator's own headers,
- * asserting what it reads ({@code access_token}, {@code username}, {@code groups[].id}).
+ * asserting what it reads ({@code access_token}, {@code username}, {@code groups[].id}) — and the same user token sent
+ * as a plain {@code Authorization: Bearer}, which must get the same answers.
  */
 class JupyterHubClientIT {
 
@@ -118,6 +119,28 @@ class JupyterHubClientIT {
                         realm.custos("group-management", "user/group/memberships") + "?profile.username=outsider")
                 .send();
         assertEquals(0, outsiderGroups.json().get("groups").size(), "the outsider may not spawn");
+
+        // The same user token sent as a plain bearer token (as a notebook or a script calls): the same answers.
+        Http.Reply bearerUser = Http.request("GET", realm.custos("identity-management", "user"))
+                .auth(Http.bearer(accessToken))
+                .send();
+        assertEquals(200, bearerUser.status(), bearerUser.toString());
+        assertEquals(user.json(), bearerUser.json(), "userinfo with the token as the bearer");
+        Http.Reply bearerGroups = Http.request(
+                        "GET",
+                        realm.custos("group-management", "user/group/memberships") + "?profile.username="
+                                + TestRealm.USER)
+                .auth(Http.bearer(accessToken))
+                .send();
+        assertEquals(200, bearerGroups.status(), bearerGroups.toString());
+        assertEquals(groups.json(), bearerGroups.json(), "the group check with the token as the bearer");
+        Http.Reply outsiderOwn = Http.request(
+                        "GET",
+                        realm.custos("group-management", "user/group/memberships") + "?profile.username=outsider")
+                .auth(Http.bearer(realm.accessToken("outsider", "outsider-password-1")))
+                .send();
+        assertEquals(200, outsiderOwn.status(), outsiderOwn.toString());
+        assertEquals(outsiderGroups.json(), outsiderOwn.json(), "the outsider's own token finds no group either");
     }
 
     @Test

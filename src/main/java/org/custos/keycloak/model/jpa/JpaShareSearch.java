@@ -35,8 +35,10 @@ final class JpaShareSearch {
                 "select " + key + " from UserEntity u" + (serviceAccounts ? ", ClientEntity c" : "")
                         + " where u.realmId = :realmId and "
                         + (serviceAccounts
-                                ? "c.id = u.serviceAccountClientLink "
+                                ? "c.id = u.serviceAccountClientLink and c.enabled = true "
                                 : "u.serviceAccountClientLink is null ")
+                        // A disabled user or a deactivated agent holds nothing (auth/AccountState): no result.
+                        + "and u.enabled = true "
                         + "and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
                         + "where a.entityId = :entityId and" + JpaShareStore.REACHES
                         + "and s.permissionId in :permissionIds "

@@ -77,8 +77,10 @@ public final class GroupMembers {
         UserModel user = groups.requireUser(username);
         String current = typeOf(group, user);
         permissions.requireManageMembers(group, user);
+        if (isPowerType(current)) {
+            permissions.requireSetPowerType(group); // removing an ADMIN or OWNER takes power: as giving it
+        }
         if (current.equals(OWNER)) {
-            permissions.requireOwner(group);
             requireAnotherOwner(group);
         }
         if (!GroupService.isDirectMember(user, group)) {
@@ -154,7 +156,8 @@ public final class GroupMembers {
                 all.add(x);
             }
         });
-        return List.copyOf(all);
+        // Ancestors the caller may not see (a member of a sub-group is no member of its parent) are left out.
+        return all.stream().filter(permissions::canView).toList();
     }
 
     /** Whether the user is a direct member of the group with exactly this type (false for an unknown user). */

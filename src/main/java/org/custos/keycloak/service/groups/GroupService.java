@@ -79,7 +79,7 @@ public final class GroupService {
         }
         GroupModel group = session.groups().getGroupById(realm, id);
         if (group == null) {
-            throw CustosException.notFound("group '" + id + "' not found");
+            throw CustosException.notFound("group not found"); // as for a group the caller may not see
         }
         permissions.requireView(group);
         return group;
@@ -95,7 +95,7 @@ public final class GroupService {
                 .or(() -> session.groups()
                         .searchForGroupByNameStream(realm, name, false, 0, 1)
                         .findFirst())
-                .orElseThrow(() -> CustosException.notFound("group '" + name + "' not found"));
+                .orElseThrow(() -> CustosException.notFound("group not found"));
         permissions.requireView(group);
         return group;
     }

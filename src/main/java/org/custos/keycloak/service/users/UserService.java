@@ -79,22 +79,31 @@ public final class UserService {
      * service accounts and agents, and 403 for a user it may not view.
      */
     public UserModel require(String username) {
-        UserModel user = lookup(username);
+        UserModel user = lookup(username, "view");
         if (!callerContext.admin().canView(user)) {
-            throw CustosException.forbidden("the caller may not view user '" + username + "'");
+            throw refused("view", username);
         }
         return user;
     }
 
-    /** The user, existing for the caller: 403 (before any answer about existence) for a caller that cannot query. */
-    private UserModel lookup(String username) {
+    /**
+     * The user, existing for the caller. A caller that may not query users gets, for a name that does not exist, the
+     * same 403 as for a user it may not {@code verb}: nothing tells the two apart.
+     */
+    private UserModel lookup(String username, String verb) {
         requireText("username", username);
         UserModel user = session.users().getUserByUsername(realm, username);
         if (user == null || !isPerson(user)) {
-            requireQuery();
+            if (!callerContext.admin().canQueryUsers()) {
+                throw refused(verb, username);
+            }
             throw CustosException.notFound("user '" + username + "' not found");
         }
         return user;
+    }
+
+    private static CustosException refused(String verb, String username) {
+        return CustosException.forbidden("the caller may not " + verb + " user '" + username + "'");
     }
 
     /** Searching users: Keycloak's query right ({@code query-users}, {@code view-users}, fine-grained). */
@@ -124,7 +133,7 @@ public final class UserService {
 
     /** The user, whom Keycloak lets the caller manage, holding no admin role the caller could not grant. */
     public UserModel requireManageable(String username) {
-        UserModel user = lookup(username);
+        UserModel user = lookup(username, "manage");
         callerContext.requireCanManage(user);
         return user;
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
+import org.custos.keycloak.testing.AuthZenApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.SharingApi;
@@ -487,52 +488,58 @@ class AuthZenIT {
         }
     }
 
+    /**
+     * The same entity id in two realms, shared with a different user in each: each realm's decision point answers
+     * from its own shares only — a grant over there is no grant here, and the other way round.
+     */
     @Test
     void anotherRealmsEntitiesAndSharesDoNotExistHere() {
-        try (TestRealm other = TestRealm.create(new AdminApi(KeycloakServer.get()), "authzen-other")) {
+        try (TestRealm other = TestRealm.create(new AdminApi(KeycloakServer.get()), "authzen-other", rep -> {
+            Map<String, Object> bob = TestRealm.user(BOB, "bob-Password-1");
+            bob.put("email", "bob.elsewhere@example.org");
+            rep.withArray("users").add(Http.JSON.valueToTree(bob));
+            rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user("carol", "carol-Password-1")));
+        })) {
             SharingApi there = new SharingApi(other, other.tenantAuth());
-            there.entityType("account");
+            there.entityType("ledger");
             there.permissionType("can_read");
+            admin.entityType("ledger");
+            // bob owns "twin" in both realms; here carol may read it, over there alice may.
+            assertEquals(200, admin.createEntity("twin", "ledger", BOB, null).status());
+            assertEquals(200, there.createEntity("twin", "ledger", BOB, null).status());
             assertEquals(
                     200,
-                    there.createEntity("elsewhere", "account", TestRealm.USER, null)
+                    admin.share("users", "twin", "can_read", List.of("carol"), false)
                             .status());
-            Map<String, Object> alice = Map.of("type", "user", "id", TestRealm.USER);
-            Map<String, Object> read = Map.of("name", "can_read");
-            assertFalse(ok(
-                            pep(),
-                            "evaluation",
-                            Map.of(
-                                    "subject",
-                                    alice,
-                                    "action",
-                                    read,
-                                    "resource",
-                                    Map.of("type", "account", "id", "elsewhere")))
-                    .get("decision")
-                    .asBoolean());
             assertEquals(
-                    0,
-                    ok(
-                                    pep(),
-                                    "search/resource",
-                                    Map.of("subject", alice, "action", read, "resource", Map.of("type", "account")))
-                            .get("results")
-                            .size());
+                    200,
+                    there.share("users", "twin", "can_read", List.of(TestRealm.USER), false)
+                            .status());
+            AuthZenApi here = new AuthZenApi(realm, pep());
+            AuthZenApi away = new AuthZenApi(other, other.tenantAuth());
+            Map<String, Object> twin = AuthZenApi.resource("ledger", "twin");
+            Map<String, Object> alice = AuthZenApi.subject("user", TestRealm.USER);
+            Map<String, Object> carol = AuthZenApi.subject("user", "carol");
+            assertTrue(away.evaluate(alice, "can_read", twin), "the premise: alice holds can_read over there");
+            assertFalse(here.evaluate(alice, "can_read", twin), "the other realm's grant counts here");
+            assertTrue(here.evaluate(carol, "can_read", twin), "the premise: carol holds can_read here");
+            assertFalse(away.evaluate(carol, "can_read", twin), "this realm's grant counts over there");
+            Map<String, Object> ledgers = AuthZenApi.resource("ledger", null);
+            Map<String, Object> read = AuthZenApi.action("can_read");
             assertEquals(
-                    0,
-                    ok(
-                                    pep(),
-                                    "search/subject",
-                                    Map.of(
-                                            "subject",
-                                            Map.of("type", "user"),
-                                            "action",
-                                            read,
-                                            "resource",
-                                            Map.of("type", "account", "id", "elsewhere")))
-                            .get("results")
-                            .size());
+                    List.of(),
+                    here.search("resource", Map.of("subject", alice, "action", read, "resource", ledgers), 10));
+            assertEquals(
+                    List.of("twin"),
+                    away.search("resource", Map.of("subject", alice, "action", read, "resource", ledgers), 10));
+            Map<String, Object> users = AuthZenApi.subject("user", null);
+            List<String> readersHere =
+                    here.search("subject", Map.of("subject", users, "action", read, "resource", twin), 10);
+            List<String> readersThere =
+                    away.search("subject", Map.of("subject", users, "action", read, "resource", twin), 10);
+            assertTrue(readersHere.contains("carol") && !readersHere.contains(TestRealm.USER), readersHere.toString());
+            assertTrue(
+                    readersThere.contains(TestRealm.USER) && !readersThere.contains("carol"), readersThere.toString());
             // The other realm's decision point knows nothing of this one.
             Http.Reply foreign = Http.request("POST", other.realmUrl() + "/custos/authzen/access/v1/evaluation")
                     .auth(pep())

@@ -551,6 +551,10 @@ class ConsoleApiIT {
     void badInputIsA400NamingTheProblemAndChangesNothing() {
         String root = admin.baseUrl() + "/admin/realms/" + realm.name() + "/custos/";
         String auth = token(realm, "realmadmin");
+        // What the pages show before: the types, p1 with its shares, the agents' settings.
+        JsonNode typesBefore = ok(asMaster("GET", "sharing/entity-types", null));
+        JsonNode p1Before = ok(asMaster("GET", "sharing/entities/p1", null));
+        JsonNode agentsBefore = ok(asMaster("GET", "agents", null));
         Http.Reply text = Http.request("POST", root + "sharing/entity-types")
                 .auth(auth)
                 .body("id=X", "text/plain")
@@ -593,6 +597,17 @@ class ConsoleApiIT {
         assertEquals(404, console(auth, "GET", "no/such/page", null).status());
         Http.Reply method = console(auth, "PATCH", "sharing/entity-types", Map.of());
         assertEquals(405, method.status(), method.toString());
-        assertFalse(ok(asMaster("GET", "sharing/entity-types", null)).toString().contains("  "));
+        // The pages show what they showed before: no type was created (neither "no id" nor a blank id), nobody was
+        // shared p1 (bob holds nothing on it), the agents' token lifetime is what it was.
+        assertEquals(typesBefore, ok(asMaster("GET", "sharing/entity-types", null)), "no entity type was created");
+        assertEquals(p1Before, ok(asMaster("GET", "sharing/entities/p1", null)), "p1's shares are unchanged");
+        for (String permission : List.of("READ", "OWNER")) {
+            List<String> holders = new ArrayList<>();
+            ok(asMaster("GET", "sharing/entities/p1/holders?permission=" + permission, null))
+                    .get("holders")
+                    .forEach(h -> holders.add(h.get("username").asText()));
+            assertFalse(holders.contains("bob"), "bob holds " + permission + ": " + holders);
+        }
+        assertEquals(agentsBefore, ok(asMaster("GET", "agents", null)), "the agents' settings are unchanged");
     }
 }
