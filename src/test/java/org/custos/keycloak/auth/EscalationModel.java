@@ -227,7 +227,7 @@ final class EscalationModel {
                         && reaches(s, account, chain));
     }
 
-    /** What {@code GET share?entity.id=} lists: {@code user:<name>:<permission>} and {@code group:<id>:<permission>}. */
+    /** What {@code GET share?entity.id=} lists: {@code user:<name>:<permission>}, {@code group:<id>:<permission>}. */
     Set<String> reaching(String entity) {
         Set<String> out = new TreeSet<>();
         reachingRows(entity).forEach(s -> out.add(s.type().toLowerCase() + ":" + s.principal() + ":" + s.permission()));

@@ -21,10 +21,10 @@ import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.SharingApi;
 
 /**
- * Reads what the server holds and compares it with the model: every user's effective realm-management roles and
- * watched realm roles and groups, and every group's parent (Keycloak's admin API); every group's members with their
- * Custos membership types, the shares that reach every entity, and every secret's value (Custos, read by trusted
- * callers: the tenant client, and each secret's owner). One comparison is some forty reads, sent together.
+ * Reads what the server holds and compares it with the model: every user's effective realm-management roles,
+ * watched realm roles and groups, and every group's parent and roles (Keycloak's admin API); every group's members
+ * with their Custos membership types, the shares that reach every entity, and every secret's value (Custos, read by
+ * trusted callers: the tenant client, and each secret's owner). One comparison is some forty reads, sent together.
  */
 final class EscalationObserver {
 
@@ -118,6 +118,10 @@ final class EscalationObserver {
             JsonNode rep = got.get("group " + g);
             String parent = rep.hasNonNull("parentId") ? rep.get("parentId").asText() : null;
             assertEquals(m.parent.get(g), parent, "parent of " + m.name(g) + " after " + what);
+            Set<String> roles = new TreeSet<>();
+            rep.path("realmRoles").forEach(role -> roles.add("realm:" + role.asText()));
+            rep.path("clientRoles").path("realm-management").forEach(role -> roles.add("rm:" + role.asText()));
+            assertEquals(new TreeSet<>(m.groupRoles.get(g)), roles, "roles of " + m.name(g) + " after " + what);
         }
         if (!custos) {
             return;

@@ -17,8 +17,8 @@ import org.custos.keycloak.auth.EscalationWorld.Actor;
  *   <li>roles: no one gains an admin role or Custos power role the caller does not carry (a person carries none it
  *       could pass on: granting needs manage-users);
  *   <li>groups: only a user-admin (manage-users) creates groups, changes a group's roles, or changes memberships at
- *       will; otherwise memberships change only for the group's OWNER or ADMINs, and OWNER/ADMIN types are given,
- *       taken or changed, an OWNER removed, and a group moved, only by its OWNER;
+ *       will; otherwise memberships change only for the group's OWNER or ADMINs, and a membership that is or
+ *       becomes OWNER or ADMIN is given, changed or removed, and a group moved, only by its OWNER;
  *   <li>shares: a sharing admin or the entity's OWNER shares freely; a holder passes on only what it holds, cascading
  *       only what it holds cascading, and changes or revokes only grants it made; others change nothing;
  *   <li>entities: only client credentials or a sharing admin create them, only a sharing admin for someone else;
@@ -75,7 +75,7 @@ final class EscalationRules {
                 }
                 String change = "membership of " + u + " in " + name + ": " + was + " -> " + now;
                 require(managesMembers(before, g, person, userAdmin), change, what);
-                boolean power = isPowerType(now) || (now == null ? "OWNER".equals(was) : isPowerType(was));
+                boolean power = isPowerType(now) || isPowerType(was);
                 require(!power || owns(before, g, person, userAdmin), change + " (a power type)", what);
             }
             String oldParent = before.parent.get(g);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,15 +18,10 @@ import org.custos.keycloak.testing.SharingApi;
 import org.custos.keycloak.testing.TestRealm;
 
 /**
- * The escalation model's world: a realm of {@link AuthzRealm#withAttackers}, its actors — callers whose tokens act
- * in Custos, and attackers whose tokens must not — the reference model, and the runner that sends one step, judges
- * it and compares the model with the server.
- *
- * <p>Attackers hold tokens of every kind Custos must refuse: a public client with no scope, a confidential client
- * that is not one of the realm's Custos clients (its users' tokens, its service account's, its credentials), a client
- * that was disabled after its tokens were taken, a user disabled after hers was, and each of them handed over as the
- * {@code user-token} beside the tenant's own credentials. Each is armed before it is disarmed: the disabled client's
- * and user's tokens are seen to act first.
+ * The escalation model's world: a realm of {@link AuthzRealm#withAttackers}, its actors ({@link EscalationActors}:
+ * callers whose tokens act in Custos, attackers whose tokens must not), the reference model, and the runner that
+ * sends one step, judges it ({@link EscalationRules}) and compares the model with the server
+ * ({@link EscalationObserver}).
  */
 final class EscalationWorld implements AutoCloseable {
 
@@ -126,8 +119,9 @@ final class EscalationWorld implements AutoCloseable {
             tenant.entityType("doc");
             tenant.permissionType("READ");
             tenant.permissionType("WRITE");
-            callers(prefix);
-            attackers();
+            actors.addAll(EscalationActors.callers(r, prefix, this::expand));
+            actors.addAll(EscalationActors.attackers(r));
+            model.disabled.add(DORA);
             observer = new EscalationObserver(r, userIds, realmManagement, r.realm.tenantAuth(), ownerAuth);
             compare("initial state");
             ready = true;
@@ -135,94 +129,6 @@ final class EscalationWorld implements AutoCloseable {
             if (!ready) {
                 r.realm.close();
             }
-        }
-    }
-
-    private void callers(String prefix) {
-        String tenant = r.realm.tenantAuth();
-        Set<String> tenantPower =
-                expand(Set.of("rm:manage-users", "rm:view-users", "rm:query-groups", "rm:manage-authorization"));
-        actors.add(new Actor("tenant", tenant, null, null, "service-account-" + TENANT, tenantPower, true, TENANT, 0));
-        actors.add(new Actor("tenant+gina", tenant, r.token("gina"), "gina", "gina", null, true, TENANT, 0));
-        actors.add(new Actor(
-                "clients-admin",
-                Http.custosBearer(AuthzRealm.CLIENTS_ADMIN, AuthzRealm.CLIENTS_ADMIN_SECRET),
-                null,
-                null,
-                "service-account-" + AuthzRealm.CLIENTS_ADMIN,
-                expand(Set.of("rm:manage-clients")),
-                true,
-                AuthzRealm.CLIENTS_ADMIN,
-                0));
-        String radmin = Http.bearer(r.token("radmin"));
-        assertEquals(
-                200,
-                r.custos(radmin, "POST", "agent-management", "enable")
-                        .json(Map.of())
-                        .send()
-                        .status());
-        String agentId = "bot-" + prefix;
-        JsonNode agent = r.custos(radmin, "POST", "agent-management", "agent")
-                .json(Map.of("id", agentId))
-                .send()
-                .json();
-        String agentAuth =
-                Http.custosBearer(agent.get("id").asText(), agent.get("secret").asText());
-        actors.add(new Actor("agent", agentAuth, null, null, "service-account-" + agentId, Set.of(), true, agentId, 0));
-        for (String u : List.of("plain", "owen", "gina", "mel")) {
-            actors.add(new Actor(u, Http.bearer(r.token(u)), null, u, u, null, false, TENANT, 0));
-        }
-    }
-
-    private void attackers() {
-        String tenant = r.realm.tenantAuth();
-        String noScopeOwen = r.grant(AuthzRealm.NO_SCOPE, null, "owen");
-        String other = AuthzRealm.OTHER_APP;
-        String doomed = AuthzRealm.DOOMED_APP;
-        attacker("low-scope-admin", Http.bearer(r.lowScopeAdminToken()), null, "radmin", 403);
-        attacker("no-scope:owen", Http.bearer(noScopeOwen), null, "owen", 403);
-        attacker("no-scope:radmin", Http.bearer(r.grant(AuthzRealm.NO_SCOPE, null, "radmin")), null, "radmin", 403);
-        attacker("tenant+no-scope:owen", tenant, noScopeOwen, "owen", 403);
-        attacker("other-app:owen", Http.bearer(r.grant(other, AuthzRealm.OTHER_SECRET, "owen")), null, "owen", 403);
-        attacker("other-app:radmin", Http.bearer(r.grant(other, AuthzRealm.OTHER_SECRET, "radmin")), null, null, 403);
-        attacker("other-app:account", Http.bearer(r.grant(other, AuthzRealm.OTHER_SECRET, null)), null, null, 403);
-        attacker("other-app:credentials", Http.custosBearer(other, AuthzRealm.OTHER_SECRET), null, null, 403);
-        String doomedAdmin = r.grant(doomed, AuthzRealm.DOOMED_SECRET, "radmin");
-        attacker("doomed-app:radmin", Http.bearer(doomedAdmin), null, "radmin", 401);
-        attacker("doomed-app:account", Http.bearer(r.grant(doomed, AuthzRealm.DOOMED_SECRET, null)), null, null, 401);
-        attacker("doomed-app:credentials", Http.custosBearer(doomed, AuthzRealm.DOOMED_SECRET), null, null, 401);
-        attacker(DORA, Http.bearer(r.token(DORA)), null, DORA, 401);
-        attacker("tenant+" + DORA, tenant, r.token(DORA), DORA, 401);
-        // The premises: only the doomed client's tokens carry the custos audience; each 401 attacker acts while armed.
-        for (Actor a : attackersOnly()) {
-            String jwt = a.userToken() != null ? a.userToken() : a.auth().substring("Bearer ".length());
-            if (jwt.chars().filter(c -> c == '.').count() == 2) {
-                assertEquals(
-                        a.name().startsWith(doomed + ":"),
-                        audience(jwt).contains("\"" + CustosTokens.AUDIENCE + "\""),
-                        "the custos audience of " + a.name() + ": " + audience(jwt));
-            }
-            if (a.refusal() == 401 && !a.name().endsWith(":credentials")) {
-                Http.Reply armed = a.request("GET", r.realm.custos(GROUPS, "user/group/memberships?username=" + DORA))
-                        .send();
-                assertEquals(200, armed.status(), a.name() + " acts before it is disabled: " + armed);
-            }
-        }
-        r.setClientEnabled(doomed, false);
-        r.setUserEnabled(DORA, false);
-        model.disabled.add(DORA);
-    }
-
-    private void attacker(String name, String auth, String userToken, String person, int refusal) {
-        actors.add(new Actor(name, auth, userToken, person, person, Set.of(), userToken != null, TENANT, refusal));
-    }
-
-    private static String audience(String jwt) {
-        String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-        try {
-            return Http.JSON.readTree(claims).path("aud").toString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

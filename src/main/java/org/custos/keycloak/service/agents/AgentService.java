@@ -145,10 +145,16 @@ public final class AgentService {
         events().emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of("enabled", enabled), "clients", agent.getId());
     }
 
-    /** Agents × roles or attributes: what one request may write. */
+    /** Agents × roles, or agents × attribute values: what one request may write. */
     private static void requireBoundedChanges(List<String> ids, List<?> items) {
-        RequestLimits.requireChanges(
-                (long) (ids == null ? 0 : ids.size()) * (items == null ? 0 : items.size()), "agents × items");
+        long each = items == null
+                ? 0
+                : items.stream()
+                        .mapToLong(i -> i instanceof UserAttribute a && a.values() != null
+                                ? Math.max(1, a.values().size())
+                                : 1)
+                        .sum();
+        RequestLimits.requireChanges((long) (ids == null ? 0 : ids.size()) * each, "agents × roles or values");
     }
 
     public void addAttributes(List<String> ids, List<UserAttribute> attributes) {
@@ -158,7 +164,7 @@ public final class AgentService {
             events().emit(
                             OperationType.UPDATE,
                             ResourceType.CLIENT,
-                            Map.of("attributes", keys(attributes)),
+                            Map.of("attributes", AdminEvents.summary(keys(attributes))),
                             "clients",
                             agent.getId());
         }
@@ -182,7 +188,7 @@ public final class AgentService {
             events().emit(
                             OperationType.UPDATE,
                             ResourceType.CLIENT,
-                            Map.of("removed_attributes", keys(attributes)),
+                            Map.of("removed_attributes", AdminEvents.summary(keys(attributes))),
                             "clients",
                             agent.getId());
         }
@@ -214,7 +220,8 @@ public final class AgentService {
         events().emit(
                         OperationType.DELETE,
                         ResourceType.REALM_ROLE_MAPPING,
-                        roles.stream().map(RoleModel::getName).toList(),
+                        AdminEvents.summary(
+                                roles.stream().map(RoleModel::getName).toList()),
                         "clients",
                         agent.getId(),
                         "roles");

@@ -84,6 +84,9 @@ public final class AgentSetup {
             if (input == null || input.name() == null || input.name().isBlank()) {
                 throw CustosException.invalidField("roles[].name", "is required");
             }
+            if (input.name().length() > 255) {
+                throw CustosException.invalidField("roles[].name", "must be at most 255 characters");
+            }
             RoleModel role = container.getRole(input.name());
             if (role == null) {
                 role = container.addRole(input.name());
@@ -93,7 +96,8 @@ public final class AgentSetup {
         events.emit(
                 OperationType.CREATE,
                 ResourceType.CLIENT_ROLE,
-                roles.stream().map(AgentViews.RoleInput::name).toList(),
+                AdminEvents.summary(
+                        roles.stream().map(AgentViews.RoleInput::name).toList()),
                 "clients",
                 container.getId(),
                 "roles");

@@ -41,6 +41,9 @@ public final class GroupFields {
         if (name.contains("/")) {
             throw CustosException.invalidField("name", "must not contain '/'");
         }
+        if (name.length() > 255) {
+            throw CustosException.invalidField("name", "must be at most 255 characters");
+        }
     }
 
     /** Attributes of a group in Custos's {@code {key, values}} shape, sorted by key. */

@@ -95,7 +95,7 @@ public final class TenantRoles {
                 .emit(
                         OperationType.CREATE,
                         clientLevel ? ResourceType.CLIENT_ROLE : ResourceType.REALM_ROLE,
-                        Map.of("roles", created),
+                        Map.of("roles", AdminEvents.summary(created)),
                         clientLevel ? "clients/" + caller.client().getId() + "/roles" : "roles");
     }
 

@@ -66,7 +66,7 @@ public final class UserAttributes {
             events.emit(
                     OperationType.UPDATE,
                     ResourceType.USER,
-                    Map.of("attributes", attributeNames(attributes)),
+                    Map.of("attributes", AdminEvents.summary(attributeNames(attributes))),
                     "users",
                     user.getId());
         }
@@ -100,7 +100,7 @@ public final class UserAttributes {
             events.emit(
                     OperationType.UPDATE,
                     ResourceType.USER,
-                    Map.of("removed_attributes", attributeNames(attributes)),
+                    Map.of("removed_attributes", AdminEvents.summary(attributeNames(attributes))),
                     "users",
                     user.getId());
         }
@@ -154,7 +154,7 @@ public final class UserAttributes {
         events.emit(
                 OperationType.UPDATE,
                 ResourceType.USER,
-                Map.of("linked_from", previous.getUsername(), "linking_attributes", names),
+                Map.of("linked_from", previous.getUsername(), "linking_attributes", AdminEvents.summary(names)),
                 "users",
                 current.getId());
     }

@@ -50,7 +50,7 @@ public final class UserRoles {
             events.emit(
                     OperationType.CREATE,
                     ResourceType.REALM_ROLE_MAPPING,
-                    roleNames(roles),
+                    AdminEvents.summary(roleNames(roles)),
                     "users",
                     user.getId(),
                     clientLevel ? "role-mappings/clients/" + caller.client().getId() : "role-mappings/realm");
@@ -74,7 +74,7 @@ public final class UserRoles {
             events.emit(
                     OperationType.DELETE,
                     ResourceType.REALM_ROLE_MAPPING,
-                    removed,
+                    AdminEvents.summary(removed),
                     "users",
                     user.getId(),
                     "role-mappings");
@@ -115,7 +115,7 @@ public final class UserRoles {
         events.emit(
                 OperationType.DELETE,
                 ResourceType.CLIENT_ROLE_MAPPING,
-                roleNames(removed),
+                AdminEvents.summary(roleNames(removed)),
                 "users",
                 user.getId(),
                 "role-mappings");
