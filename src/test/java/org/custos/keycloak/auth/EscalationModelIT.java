@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Attackers and callers against a reference model ({@link EscalationModel}). Callers whose tokens act in Custos but
  * who are not realm admins — plain users (a group OWNER, ADMIN and MEMBER among them), the same user through the
  * tenant's credentials, the manage-users tenant client, a manage-clients client, an agent — and attackers holding
- * tokens Custos must refuse (see {@link EscalationWorld}) send requests on every path that changes what a principal
+ * tokens Custos must refuse (see {@link EscalationActors}) send requests on every path that changes what a principal
  * holds: realm and client roles, group memberships and their Custos types (OWNER, ADMIN, MEMBER), the group tree,
  * shares, entities, secret values. After every step the model must equal what the server reports: an attacker's step
  * changes nothing whatever it asks, a caller's refused step nothing, an accepted one exactly what it says — and only
