@@ -1,8 +1,6 @@
 package org.custos.keycloak.ui;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.custos.keycloak.service.support.CustosEvents;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.MultivaluedHashMap;
@@ -10,8 +8,6 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderEvent;
-import org.keycloak.representations.idm.ComponentExportRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.ui.extend.UiTabProvider;
 
 /**
@@ -22,12 +18,6 @@ import org.keycloak.services.ui.extend.UiTabProvider;
  */
 public final class CustosConsole {
 
-    /** Read-only pages of earlier versions, whose rows copied our data: an old export's rows are dropped. */
-    static final Set<String> RETIRED_PAGES = Set.of("custos-entity-types", "custos-permission-types", "custos-secrets");
-    /** The realm switch of earlier versions that turned secret rows on: an old export's is dropped. */
-    static final String RETIRED_SWITCH = "custos.console.secretRows";
-
-    private static final String PAGE_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
     private static final String SYNCING = CustosConsole.class.getName() + ".syncing";
 
     private CustosConsole() {}
@@ -50,27 +40,6 @@ public final class CustosConsole {
     /** A realm was just created (or imported): its settings row is written from the realm as created. */
     public static void realmCreated(KeycloakSession session, RealmModel realm) {
         settingsChanged(session, realm);
-    }
-
-    /**
-     * A realm about to be imported: rows of the retired pages (whose providers are gone, so Keycloak would refuse the
-     * whole import) and the retired switch are left out. Runs before Keycloak imports (ImportRealmFromRepresentation
-     * event, whose realm is not yet set).
-     */
-    static void beforeImport(RealmRepresentation rep) {
-        if (rep.getComponents() != null && rep.getComponents().get(PAGE_TYPE) != null) {
-            List<ComponentExportRepresentation> kept = rep.getComponents().get(PAGE_TYPE).stream()
-                    .filter(c -> !RETIRED_PAGES.contains(c.getProviderId()))
-                    .toList();
-            if (kept.isEmpty()) {
-                rep.getComponents().remove(PAGE_TYPE);
-            } else {
-                rep.getComponents().put(PAGE_TYPE, new java.util.ArrayList<>(kept));
-            }
-        }
-        if (rep.getAttributes() != null) {
-            rep.getAttributes().remove(RETIRED_SWITCH);
-        }
     }
 
     static void onEvent(ProviderEvent event) {

@@ -35,17 +35,6 @@ class ConsoleIT {
     static void setUp() {
         admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "console", rep -> {
-            // What a realm exported by an earlier version carries: the retired secret-rows switch and rows of the
-            // retired read-only pages. It must import cleanly, and lose both.
-            rep.putObject("attributes").put("custos.console.secretRows", "true");
-            com.fasterxml.jackson.databind.node.ArrayNode pages =
-                    rep.putObject("components").putArray(PAGE);
-            for (String retired : List.of("custos-entity-types", "custos-permission-types", "custos-secrets")) {
-                com.fasterxml.jackson.databind.node.ObjectNode row = pages.addObject();
-                row.put("name", "old-" + retired);
-                row.put("providerId", retired);
-                row.putObject("config").putArray("id").add("OLD");
-            }
             rep.withArray("users").forEach(u -> {
                 if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
@@ -348,17 +337,7 @@ class ConsoleIT {
     }
 
     @Test
-    void anOldExportImportsCleanlyAndNoCustosDataIsCopiedIntoComponents() {
-        for (String retired : List.of("custos-entity-types", "custos-permission-types", "custos-secrets")) {
-            assertTrue(rows(PAGE, retired).isEmpty(), "the imported rows of " + retired + " were dropped");
-        }
-        assertFalse(
-                admin.call("GET", "/" + realm.name(), null)
-                        .json()
-                        .path("attributes")
-                        .has("custos.console.secretRows"),
-                "the retired switch is gone");
-        assertFalse(tab().path("config").has("console_secret_rows"), "the tab has no secret-rows switch");
+    void noCustosDataIsCopiedIntoComponents() {
 
         SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
         sharing.ok(

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
@@ -105,6 +106,17 @@ public final class SharingDecisions {
             }
             grants.addAll(ctx.stores.shares().grants(ctx.realm.getId(), entityIds, permissions, userIds, groupIds));
         }
+        return answer(questions, grants, this::permissionTypes);
+    }
+
+    /**
+     * The pure half of {@link #decide}: the answers, given every share the store found for the questions. For each
+     * question, the deciding share is the nearest one, the permission itself before OWNER, a user share before a
+     * group share; OWNER satisfies every permission the realm has ({@code permissionTypes}, read only when an allow
+     * rests on OWNER alone), and no other.
+     */
+    static List<Answer> answer(
+            List<Question> questions, List<ShareStore.Grant> grants, Supplier<Set<String>> permissionTypes) {
         Map<String, List<ShareStore.Grant>> byEntity = new HashMap<>();
         grants.forEach(g ->
                 byEntity.computeIfAbsent(g.externalId(), k -> new ArrayList<>()).add(g));
@@ -119,7 +131,7 @@ public final class SharingDecisions {
             }
             if (best != null && !best.permissionId().equals(q.permission())) {
                 if (existing == null) {
-                    existing = permissionTypes();
+                    existing = permissionTypes.get();
                 }
                 if (!existing.contains(q.permission())) {
                     best = null;
