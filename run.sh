@@ -36,7 +36,7 @@ if [ ! -f "$KEY_FILE" ]; then
 ################################################################################################
 # WARNING: generated a DEVELOPMENT key-encryption key for Custos secrets in $KEY_FILE
 # Anyone who can read that file can decrypt the secrets stored by this server. Never use it in
-# production: configure your own key file or secrets-keys (see the README, "Secrets at rest").
+# production: configure your own key file or secrets-keys (see docs/security.md, "Secrets at rest").
 ################################################################################################
 WARN
 fi

@@ -60,10 +60,10 @@ class ArchitectureTest {
                         ROOT + ".representation..",
                         ROOT + ".crypto..",
                         ROOT + ".error..",
-                        ROOT + ".lifecycle..")
+                        ROOT + ".cleanup..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".rest..", ROOT + ".ui..")
+                .resideInAnyPackage(ROOT + ".rest..", ROOT + ".settingstab..")
                 .because("resources and console pages sit on top: nothing below calls up into them")
                 .check(main);
         noClasses()

@@ -5,11 +5,15 @@ import java.util.Optional;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.model.CustosStores;
+import org.keycloak.TokenVerifier;
+import org.keycloak.common.VerificationException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
@@ -244,6 +248,18 @@ public final class CallerContext {
         return new Caller(Caller.Method.CLIENT_CREDENTIALS_WITH_USER_TOKEN, client, result.user(), result.token());
     }
 
+    /** Unverified: a token of this realm's issuer that has not expired (only to decide whether to ask the database). */
+    private boolean couldBeCurrent(String jwt) {
+        try {
+            AccessToken token = TokenVerifier.create(jwt, AccessToken.class).getToken();
+            return token.isActive()
+                    && Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName())
+                            .equals(token.getIssuer());
+        } catch (VerificationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private AuthResult verifyToken(String jwt) {
         AuthResult result;
         try {
@@ -262,8 +278,11 @@ public final class CallerContext {
         }
         if (result == null || result.user() == null || !result.user().isEnabled()) {
             // Keycloak answers "no session" when it could not read the session: a valid token is not called invalid
-            // during an outage (a client would throw it away). The database is asked; unreachable is 503.
-            CustosStores.of(session).confirmReachable(realm.getId());
+            // during an outage (a client would throw it away). For a token that could still be valid (this realm's,
+            // not expired) the database is asked; unreachable is 503. Garbage costs no database round trip.
+            if (couldBeCurrent(jwt)) {
+                CustosStores.of(session).confirmReachable(realm.getId());
+            }
             throw new CustosException(401, "invalid_token", "the access token is invalid, expired or revoked");
         }
         CustosTokens.require(

@@ -16,10 +16,11 @@ import org.keycloak.representations.AccessToken;
  *   <li>its audience ({@code aud}) contains {@value #AUDIENCE} — what an operator grants any client with Keycloak's
  *       <em>Audience</em> protocol mapper (included custom audience {@value #AUDIENCE}), e.g. in a client scope; or
  *   <li>it was issued ({@code azp}) to one of the realm's Custos clients: the client ids listed in the realm
- *       attribute {@value #CLIENTS_ATTRIBUTE} (the <em>Custos clients</em> field of the realm's Custos settings tab),
- *       plus its Custos agents. A realm that lists none keeps Custos's own definition — a tenant's Custos client is a
- *       confidential client of the realm — so every enabled confidential client counts until the operator names
- *       them.
+ *       attribute {@value #CLIENTS_ATTRIBUTE} (the <em>Custos clients</em> field of the realm's Custos settings tab;
+ *       registering a Custos agent adds it there). A realm that lists none keeps Custos's own definition — a
+ *       tenant's Custos client is a confidential client of the realm — so every enabled confidential client counts
+ *       until the operator names them. A client's own attributes never make it count: anyone who may register a
+ *       client (Keycloak's client registration) could write them.
  * </ol>
  * A token issued to a client that no longer exists or is disabled is no token (401, as Keycloak's userinfo answers);
  * any other token that does not count is refused with the reason (403) and gains nothing.
@@ -30,19 +31,28 @@ public final class CustosTokens {
     public static final String AUDIENCE = "custos";
     /** Realm attribute: the client ids whose tokens act in Custos (comma- or space-separated). */
     public static final String CLIENTS_ATTRIBUTE = "custos.clients";
-    /** Client attribute marking a Custos agent (a client whose tokens act in Custos by construction). */
+    /** Client attribute marking a Custos agent (what the agent endpoints list; it gives no standing in Custos). */
     public static final String AGENT_MARKER = "custos.agent";
 
     private CustosTokens() {}
 
-    /** The realm's listed Custos clients; empty when it lists none. */
+    /** The list's value when the realm lists no client at all (its last listed agent was deleted): none counts. */
+    public static final String NONE = "(none)";
+
+    /** Whether the realm lists its Custos clients (else every enabled confidential client counts). */
+    public static boolean listsClients(RealmModel realm) {
+        String value = realm.getAttribute(CLIENTS_ATTRIBUTE);
+        return value != null && !value.isBlank();
+    }
+
+    /** The realm's listed Custos clients; empty when it lists none (see {@link #listsClients}). */
     public static Set<String> listedClients(RealmModel realm) {
         String value = realm.getAttribute(CLIENTS_ATTRIBUTE);
         if (value == null || value.isBlank()) {
             return Set.of();
         }
         return Arrays.stream(value.split("[,\\s]+"))
-                .filter(s -> !s.isBlank())
+                .filter(s -> !s.isBlank() && !s.equals(NONE))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
@@ -51,13 +61,9 @@ public final class CustosTokens {
         if (client == null || !client.isEnabled()) {
             return false;
         }
-        if ("true".equals(client.getAttribute(AGENT_MARKER))) {
-            return true;
-        }
-        Set<String> listed = listedClients(realm);
-        return listed.isEmpty()
-                ? !client.isPublicClient() && !client.isBearerOnly()
-                : listed.contains(client.getClientId());
+        return listsClients(realm)
+                ? listedClients(realm).contains(client.getClientId())
+                : !client.isPublicClient() && !client.isBearerOnly();
     }
 
     /** Refuses a verified token of this realm that may not act in Custos; {@code issuedTo} is its {@code azp}. */

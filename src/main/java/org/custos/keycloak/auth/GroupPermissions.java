@@ -57,7 +57,7 @@ public final class GroupPermissions {
      * A direct member of the group. Membership of a sub-group is not membership of its parent here: Keycloak's
      * {@code isMemberOf} counts it (for roles), but it gives no sight of the parent's members or details.
      */
-    private boolean isMember(GroupModel group) {
+    public boolean isMember(GroupModel group) {
         Caller c = caller.authenticate();
         return c.isUser() && c.user().getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
@@ -199,6 +199,19 @@ public final class GroupPermissions {
         if (!caller.admin().canViewMembers(group) && !isMember(group)) {
             throw CustosException.forbidden("seeing a group's members needs the realm-management role 'view-users' "
                     + "or membership of the group");
+        }
+    }
+
+    /**
+     * Before a user named by another caller is looked up: the caller itself, or a caller Keycloak lets query users
+     * (so that nobody else learns which usernames exist).
+     */
+    public void requireViewGroupsOfNamed(String username) {
+        Caller c = caller.authenticate();
+        boolean self = c.isUser() && c.user().getUsername().equalsIgnoreCase(String.valueOf(username));
+        if (!self && !caller.admin().canQueryUsers()) {
+            throw CustosException.forbidden(
+                    "seeing another user's groups needs the realm-management role 'view-users'");
         }
     }
 

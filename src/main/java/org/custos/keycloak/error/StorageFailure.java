@@ -120,6 +120,15 @@ public final class StorageFailure {
     }
 
     /**
+     * True when the database refused a value of the request as too long for its column (SQLState 22001): the request is
+     * at fault, not the server — 400, nothing written. Other data errors (class 22) stay server errors: they may be
+     * ours.
+     */
+    public static boolean isRejectedValue(Throwable e) {
+        return links(e).stream().anyMatch(t -> t instanceof SQLException sql && "22001".equals(sql.getSQLState()));
+    }
+
+    /**
      * True when another transaction got in the way: a lost optimistic lock, a lock that could not be taken, a
      * deadlock or a serialization failure (SQLState 40001, 40P01). Nothing was written; the request can be retried.
      */

@@ -78,6 +78,9 @@ public interface SecretStore {
     /** How many of the realm's secrets are sealed under each key-encryption key id. */
     java.util.Map<String, Long> countsByKey(String realmId);
 
+    /** How many secrets {@link #toReseal} would return. */
+    long countToReseal(String realmId, String keyId);
+
     /**
      * Until the transaction ends, no other request creates a secret for this owner: a KV key checked as free stays
      * free until this request has stored it.

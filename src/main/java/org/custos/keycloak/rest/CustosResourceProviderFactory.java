@@ -1,6 +1,6 @@
 package org.custos.keycloak.rest;
 
-import org.custos.keycloak.lifecycle.CustosCleanup;
+import org.custos.keycloak.cleanup.CustosCleanup;
 import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.keycloak.Config;

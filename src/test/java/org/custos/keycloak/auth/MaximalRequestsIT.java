@@ -286,16 +286,17 @@ class MaximalRequestsIT {
 
     @Test
     @Order(4)
-    void aSearchWithAThousandCriteria() {
+    void aSearchWithTheMostCriteriaASearchTakes() {
         for (String id : List.of("findme-1", "findme-2", "findme-3")) {
             entity(id);
         }
         // Names are "name of <id>": the first criterion finds the three, the second leaves one out, and the other
-        // 998 (as long as the body allows) match no name and leave the two.
+        // 48 (as long as the body allows) match no name and leave the two. A search takes at most 50 criteria.
         List<Map<String, Object>> criteria = new ArrayList<>();
         criteria.add(Map.of("search_field", "NAME", "condition", "LIKE", "value", "%findme%"));
         criteria.add(Map.of("search_field", "NAME", "condition", "NOT", "value", "%findme-3%"));
-        for (String text : filling("nomatch", ITEMS - 2)) {
+        int most = 50;
+        for (String text : filling("nomatch", most - 2)) {
             criteria.add(Map.of("search_field", "NAME", "condition", "NOT", "value", "%" + text + "%"));
         }
         String alice = Http.bearer(realm.userAccessToken());
@@ -305,6 +306,10 @@ class MaximalRequestsIT {
         List<String> ids = new ArrayList<>();
         found.forEach(e -> ids.add(e.get("id").asText()));
         assertEquals(List.of("findme-1", "findme-2"), ids);
+        criteria.add(Map.of("search_field", "NAME", "condition", "NOT", "value", "%one-more%"));
+        Http.Reply over = send(alice, realm.custos("sharing-management", "entities"), body);
+        assertEquals(400, over.status(), over.toString());
+        assertTrue(over.body().contains("search_criteria"), over.toString());
     }
 
     // ------------------------------------------------------------- AuthZEN

@@ -50,8 +50,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Our sharing check against Keycloak Authorization Services deciding the same question, side by side in one run on
- * one server on PostgreSQL, at several dataset sizes. Run by {@code bench/run.sh} (see the README); not part of the
- * test suite.
+ * one server on PostgreSQL, at several dataset sizes. Run by {@code bench/run.sh} (see bench/README.md); not part
+ * of the test suite.
  *
  * <p>Dataset per size N: 10,000 users (the first {@value #PROBES} with passwords, for Authorization Services'
  * user tokens), 100 groups in 20 chains of depth 5 (users in one to two groups), N entities in parent chains of

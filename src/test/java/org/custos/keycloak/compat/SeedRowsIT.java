@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * authorization code, the refresh token and the {@code XXXXX}/{@code xxxxx} client ids. The commas that separate the
  * sharing rows' query parameters in the document are separators, not part of the values.
  *
- * <p>Three rows cannot succeed, and each is asserted to fail cleanly (README, deviations): the two attribute rows
- * carry the key {@code email}, which in Keycloak is the login email (400, nothing written); the agent registration
- * is not JSON (curly quotes, missing commas: 400 malformed JSON).
+ * <p>Three rows cannot succeed, and each is asserted to fail cleanly (docs/compatibility.md, deviations): the two
+ * attribute rows carry the key {@code email}, which in Keycloak is the login email (400, nothing written); the agent
+ * registration is not JSON (curly quotes, missing commas: 400 malformed JSON).
  */
 class SeedRowsIT {
 

@@ -67,6 +67,13 @@ class StorageFailureTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsTheRequestsFault() {
+        assertTrue(StorageFailure.isRejectedValue(jdbc("22001")), "too long for its column");
+        assertFalse(StorageFailure.isRejectedValue(jdbc("23505")));
+        assertFalse(StorageFailure.isOutage(jdbc("22001")));
+    }
+
+    @Test
     void aCycleInTheChainEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);

@@ -40,7 +40,7 @@ public final class TwoNodes implements AutoCloseable {
             Path built = root.resolve("node-a");
             copy(dist, built);
             Files.copy(jar, built.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
-            // The pool validation operators are told to set (README, "Configuration"): what the outage test proves.
+            // The pool validation operators are told to set (docs/operations.md): what the outage test proves.
             Files.copy(
                     Path.of("docker/quarkus.properties"),
                     built.resolve("conf/quarkus.properties"),

@@ -154,6 +154,14 @@ final class JpaSecretStore implements SecretStore {
     }
 
     @Override
+    public long countToReseal(String realmId, String keyId) {
+        return em.createNamedQuery("custosSecret.countToReseal", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("keyId", keyId == null ? "" : keyId)
+                .getSingleResult();
+    }
+
+    @Override
     public void removeOwnerUser(String realmId, String userId) {
         em.createNamedQuery("custosSecret.deleteOwner")
                 .setParameter("realmId", realmId)

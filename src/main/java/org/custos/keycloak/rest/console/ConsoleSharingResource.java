@@ -19,7 +19,7 @@ import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.sharing.EntityAccess;
-import org.custos.keycloak.service.sharing.Shares;
+import org.custos.keycloak.service.sharing.ShareService;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
 import org.custos.keycloak.service.sharing.SharingTypes;
@@ -176,7 +176,7 @@ public class ConsoleSharingResource extends ServiceResource {
     @POST
     @Path("entities/{id}/shares")
     public StatusResponse share(@PathParam("id") String id, byte[] bytes) {
-        Shares shares = new Shares(request.session(), request.caller());
+        ShareService shares = new ShareService(request.session(), request.caller());
         ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
         shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
         return StatusResponse.OK;
@@ -186,7 +186,7 @@ public class ConsoleSharingResource extends ServiceResource {
     @DELETE
     @Path("entities/{id}/shares")
     public StatusResponse revoke(@PathParam("id") String id) {
-        Shares shares = new Shares(request.session(), request.caller());
+        ShareService shares = new ShareService(request.session(), request.caller());
         QueryParams q = query();
         ConsoleRequests.Share s =
                 new ConsoleRequests.Share(q.first("principal_type"), q.first("principal"), q.first("permission"), null);
@@ -196,10 +196,10 @@ public class ConsoleSharingResource extends ServiceResource {
 
     private static String principalType(String value) {
         if ("user".equalsIgnoreCase(String.valueOf(value))) {
-            return Shares.USER;
+            return ShareService.USER;
         }
         if ("group".equalsIgnoreCase(String.valueOf(value))) {
-            return Shares.GROUP;
+            return ShareService.GROUP;
         }
         throw org.custos.keycloak.error.CustosException.invalidField("principal_type", "must be user or group");
     }

@@ -14,7 +14,7 @@ import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.sharing.Shares;
+import org.custos.keycloak.service.sharing.ShareService;
 import org.custos.keycloak.service.sharing.SharingDecisions;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
@@ -46,8 +46,8 @@ public class SharingResource extends ServiceResource {
         return new SharingEntities(request.session(), request.caller());
     }
 
-    private Shares shares() {
-        return new Shares(request.session(), request.caller());
+    private ShareService shares() {
+        return new ShareService(request.session(), request.caller());
     }
 
     private SharingDecisions decisions() {
@@ -209,29 +209,29 @@ public class SharingResource extends ServiceResource {
     @POST
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
-        return share(bytes, Shares.USER, true);
+        return share(bytes, ShareService.USER, true);
     }
 
     @POST
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
-        return share(bytes, Shares.GROUP, true);
+        return share(bytes, ShareService.GROUP, true);
     }
 
     @DELETE
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
-        return share(bytes, Shares.USER, false);
+        return share(bytes, ShareService.USER, false);
     }
 
     @DELETE
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
-        return share(bytes, Shares.GROUP, false);
+        return share(bytes, ShareService.GROUP, false);
     }
 
     private StatusResponse share(byte[] bytes, String principalType, boolean grant) {
-        Shares s = shares();
+        ShareService s = shares();
         s.share(principalType, body(bytes, SharingRequests.ShareRequest.class), grant);
         return StatusResponse.OK;
     }
@@ -239,29 +239,29 @@ public class SharingResource extends ServiceResource {
     @GET
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
-        return holders(Shares.USER, false);
+        return holders(ShareService.USER, false);
     }
 
     @GET
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
-        return holders(Shares.USER, true);
+        return holders(ShareService.USER, true);
     }
 
     @GET
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
-        return holders(Shares.GROUP, false);
+        return holders(ShareService.GROUP, false);
     }
 
     @GET
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
-        return holders(Shares.GROUP, true);
+        return holders(ShareService.GROUP, true);
     }
 
     private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
-        Shares s = shares();
+        ShareService s = shares();
         QueryParams q = query();
         return s.holders(
                 principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
@@ -280,7 +280,7 @@ public class SharingResource extends ServiceResource {
     }
 
     private SharingViews.SharedData sharings(boolean directOnly) {
-        Shares s = shares();
+        ShareService s = shares();
         QueryParams q = query();
         return s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit")));
     }

@@ -89,6 +89,10 @@ public class CustosExceptionMapper implements ExceptionMapper<RuntimeException> 
         if (StorageFailure.isOutage(e)) {
             return CustosException.unavailable(e);
         }
+        if (StorageFailure.isRejectedValue(e)) {
+            LOG.warnf("a value too long for its column, answered 400: %s", summary(e));
+            return CustosException.badRequest("a value is too long for its field; nothing was written");
+        }
         if (e instanceof ModelValidationException || e instanceof ModelIllegalStateException) {
             return null; // Keycloak's own answer for its model's refusals (400)
         }

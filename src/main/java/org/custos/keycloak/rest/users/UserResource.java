@@ -227,7 +227,7 @@ public class UserResource extends ServiceResource {
         putIfPresent(filters, UserModel.FIRST_NAME, q.first("user.first_name", "user.firstName"));
         putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
         putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
-        Paging.Page<UserModel> found = users.find(q.first("user.id", "id"), filters, page);
+        Paging.Page<UserModel> found = users.queries().find(q.first("user.id", "id"), filters, page);
         return new UserResponses.Users(
                 found.stream()
                         .map(u -> UserRepresentations.toUser(
@@ -255,7 +255,7 @@ public class UserResource extends ServiceResource {
         for (int i = 0; i < keys.size(); i++) {
             pairs.put(keys.get(i), values.get(i));
         }
-        Paging.Page<UserModel> found = users.findByAttributes(pairs, page);
+        Paging.Page<UserModel> found = users.queries().findByAttributes(pairs, page);
         return new UserResponses.Profiles(
                 found.stream()
                         .map(u -> UserRepresentations.toProfile(

@@ -74,6 +74,10 @@ public final class AgentService {
         if (id == null || id.isBlank()) {
             throw CustosException.invalidField("id", "is required");
         }
+        if (!id.matches("[A-Za-z0-9._:@-]{1,255}")) {
+            // An agent's id goes into the realm's list of Custos clients: no separators, nothing but a name.
+            throw CustosException.invalidField("id", "may hold only letters, digits and . _ : @ - (at most 255)");
+        }
         if (realm.getClientByClientId(id) != null || session.users().getUserByUsername(realm, id) != null) {
             throw CustosException.conflict("the id '" + id + "' is taken by a client or user of this realm");
         }
@@ -96,6 +100,8 @@ public final class AgentService {
         }
         rep.setAttributes(attributes);
         ClientModel client = ClientManager.createClient(session, realm, rep);
+        CustosSettings.agentRegistered(realm, id);
+        CustosSettings.changed(session, realm);
         String secret = KeycloakModelUtils.generateSecret(client);
         new ClientManager(new RealmManager(session)).enableServiceAccount(client);
         client.addClientScope(CustosSettings.agentScope(realm), true);
@@ -132,6 +138,8 @@ public final class AgentService {
     public void delete(String id) {
         ClientModel agent = require(id);
         String internalId = agent.getId();
+        CustosSettings.agentDeleted(realm, agent.getClientId());
+        CustosSettings.changed(session, realm);
         new ClientManager(new RealmManager(session)).removeClient(realm, agent);
         events().emit(OperationType.DELETE, ResourceType.CLIENT, null, "clients", internalId);
     }

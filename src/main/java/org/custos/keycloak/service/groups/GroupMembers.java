@@ -142,12 +142,15 @@ public final class GroupMembers {
                 .map(u -> new Member(
                         u, types.getOrDefault(u.getId(), MEMBER), details, details && permissions.seesRolesOf(u)))
                 .toList();
-        long total = users.getGroupMembersStream(realm, group).count();
+        // One count query, not every member loaded (it counts a group's service accounts too, as Keycloak's does).
+        long total = users.getUsersCount(realm, Set.of(group.getId()));
         return new Paging.Page<>(rows, total);
     }
 
     /** A user's groups: direct ones plus all their ancestors (sharing depends on it). Self or user viewers only. */
     public List<GroupModel> groupsOf(String username) {
+        // Another user's groups need Keycloak's view right on them: asked before the name is looked up.
+        permissions.requireViewGroupsOfNamed(username);
         UserModel user = groups.requireUser(username);
         permissions.requireViewGroupsOf(user);
         Set<GroupModel> all = new LinkedHashSet<>();

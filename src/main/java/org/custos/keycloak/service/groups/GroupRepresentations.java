@@ -52,10 +52,13 @@ public final class GroupRepresentations {
                 realmRoles(group),
                 clientRoles(group),
                 attributes,
-                nullToEmpty(group.getParentId()),
+                group.getParent() != null && groups.permissions().canView(group.getParent()) ? group.getParentId() : "",
                 "0",
                 "0",
-                groups.members().ownerOf(group),
+                groups.permissions().seesMemberDetails(group)
+                                || groups.permissions().isMember(group)
+                        ? groups.members().ownerOf(group)
+                        : "",
                 List.of(),
                 subGroups);
     }

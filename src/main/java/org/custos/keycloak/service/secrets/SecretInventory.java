@@ -71,15 +71,16 @@ public final class SecretInventory {
         new SecretService(session, callerContext, keys).remove(secret);
     }
 
-    /** The active key, the keys configured, and how many secrets each key seals (old keys need re-encryption). */
+    /**
+     * The active key, the keys configured, how many secrets each key seals, and how many need re-encryption (under an
+     * old key, or in the first sealing format).
+     */
     public SecretInventoryViews.KeyStatus keyStatus() {
         rules.requireMayViewKeys();
         Map<String, Long> counts = store.countsByKey(realm.getId());
         String active = keys.isConfigured() ? keys.activeId() : null;
-        long underOld = counts.entrySet().stream()
-                .filter(e -> !e.getKey().equals(active))
-                .mapToLong(Map.Entry::getValue)
-                .sum();
+        // Under an old key, or sealed before owners were bound into the sealing: both need re-encryption.
+        long underOld = store.countToReseal(realm.getId(), active);
         return new SecretInventoryViews.KeyStatus(keys.isConfigured(), active, keys.ids(), counts, underOld);
     }
 

@@ -66,7 +66,7 @@ public final class SecretService {
                     503,
                     "secrets_unavailable",
                     "secret storage is not configured on this server: "
-                            + "set the custos SPI option secrets-key-file or secrets-keys (see the README)");
+                            + "set the custos SPI option secrets-key-file or secrets-keys (see docs/security.md)");
         }
     }
 

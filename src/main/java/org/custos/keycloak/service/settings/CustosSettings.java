@@ -135,23 +135,53 @@ public final class CustosSettings {
 
     /** The realm's Custos clients as listed (see {@link CustosTokens}); empty: every confidential client. */
     public static String custosClients(RealmModel realm) {
-        return String.join(",", CustosTokens.listedClients(realm));
+        java.util.Set<String> listed = CustosTokens.listedClients(realm);
+        return CustosTokens.listsClients(realm) && listed.isEmpty() ? CustosTokens.NONE : String.join(",", listed);
     }
 
-    /** Lists the realm's Custos clients (blank: none listed); every id must name a client of the realm. */
+    /**
+     * Lists the realm's Custos clients (blank: the realm lists none, and every confidential client counts;
+     * {@value CustosTokens#NONE}: no client counts); every id must name a client of the realm.
+     */
     public static void setCustosClients(RealmModel realm, String clientIds) {
         List<String> ids =
                 clientIds == null ? List.of() : List.of(clientIds.trim().split("[,\\s]+"));
-        ids = ids.stream().filter(id -> !id.isBlank()).distinct().toList();
+        boolean none = ids.contains(CustosTokens.NONE);
+        ids = ids.stream()
+                .filter(id -> !id.isBlank() && !id.equals(CustosTokens.NONE))
+                .distinct()
+                .toList();
         for (String id : ids) {
             if (realm.getClientByClientId(id) == null) {
                 throw CustosException.invalidField("custos_clients", "no client '" + id + "' in this realm");
             }
         }
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() && !none) {
             realm.removeAttribute(CustosTokens.CLIENTS_ATTRIBUTE);
         } else {
-            realm.setAttribute(CustosTokens.CLIENTS_ATTRIBUTE, String.join(",", ids));
+            realm.setAttribute(
+                    CustosTokens.CLIENTS_ATTRIBUTE, ids.isEmpty() ? CustosTokens.NONE : String.join(",", ids));
+        }
+    }
+
+    /** A new agent acts in Custos: a realm that lists its Custos clients gets it added to the list. */
+    public static void agentRegistered(RealmModel realm, String clientId) {
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>(CustosTokens.listedClients(realm));
+        if (CustosTokens.listsClients(realm) && listed.add(clientId)) {
+            realm.setAttribute(CustosTokens.CLIENTS_ATTRIBUTE, String.join(",", listed));
+        }
+    }
+
+    /**
+     * A deleted agent, or any client removed, leaves the realm's list of Custos clients (a later client of that id is
+     * not trusted by name).
+     */
+    public static void agentDeleted(RealmModel realm, String clientId) {
+        java.util.Set<String> listed = new java.util.LinkedHashSet<>(CustosTokens.listedClients(realm));
+        if (listed.remove(clientId)) {
+            // An emptied list stays a list: the realm does not fall back to trusting every confidential client.
+            realm.setAttribute(
+                    CustosTokens.CLIENTS_ATTRIBUTE, listed.isEmpty() ? CustosTokens.NONE : String.join(",", listed));
         }
     }
 

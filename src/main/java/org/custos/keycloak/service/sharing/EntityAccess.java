@@ -67,10 +67,10 @@ public final class EntityAccess {
                     group == null ? null : group.getName(),
                     s.permissionId(),
                     s.cascading(),
-                    Inputs.blankToNull(s.sharedBy()),
+                    SharingInputs.blankToNull(s.sharedBy()),
                     s.depth() == 0 || source == null ? null : source.externalId()));
         }
-        return new AccessViews.EntityDetail(EntityViews.of(ctx, List.of(e)).get(0), path, rows);
+        return new AccessViews.EntityDetail(EntityMapper.of(ctx, List.of(e)).get(0), path, rows);
     }
 
     /**
@@ -95,7 +95,7 @@ public final class EntityAccess {
                         perms,
                         Holdings.groups(ctx.realm, ctx.stores.shares(), e.id(), perms),
                         false,
-                        Inputs.blankToNull(after),
+                        SharingInputs.blankToNull(after),
                         n + 1);
         boolean more = usernames.size() > n;
         List<UserModel> users = usernames.subList(0, Math.min(n, usernames.size())).stream()

@@ -58,7 +58,10 @@ public final class EntitySearch {
         String principalId(String usernameOrGroupId);
     }
 
-    private static final String UNKNOWN = "\u0000unknown";
+    /** What an owner, parent or principal that names nobody resolves to: no Keycloak or Custos id looks like it. */
+    private static final String UNKNOWN = "(names nobody)";
+    /** Criteria of one search, ANDed: each is a predicate (some a subquery) of one query. */
+    static final int MAX_CRITERIA = 50;
 
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<String> permissionIds = new ArrayList<>();
@@ -67,6 +70,9 @@ public final class EntitySearch {
         EntitySearch search = new EntitySearch();
         if (criteria == null) {
             return search;
+        }
+        if (criteria.size() > MAX_CRITERIA) {
+            throw CustosException.invalidField("search_criteria", "may hold at most " + MAX_CRITERIA + " criteria");
         }
         for (int i = 0; i < criteria.size(); i++) {
             SearchCriterion c = criteria.get(i);

@@ -84,7 +84,7 @@ final class SharingContext {
 
     /** An entity of the realm by its external id; 404 if there is none. */
     SharingEntity entity(String externalId, String field) {
-        String id = Inputs.required(externalId, field);
+        String id = SharingInputs.required(externalId, field);
         return stores.entities()
                 .entity(realm.getId(), id)
                 .orElseThrow(() -> CustosException.notFound("entity '" + id + "' not found"));
@@ -92,7 +92,7 @@ final class SharingContext {
 
     /** A permission type that exists (OWNER included); 404 otherwise. */
     String permission(String id, String field) {
-        String key = Inputs.required(id, field);
+        String key = SharingInputs.required(id, field);
         if (!OWNER.equals(key)
                 && stores.sharingTypes()
                         .type(realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE, key)
@@ -104,7 +104,7 @@ final class SharingContext {
 
     /** An entity type that exists (SECRET included); 404 otherwise. */
     String entityType(String id, String field) {
-        String key = Inputs.required(id, field);
+        String key = SharingInputs.required(id, field);
         if (!SECRET.equals(key)
                 && stores.sharingTypes()
                         .type(realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, key)
@@ -120,6 +120,12 @@ final class SharingContext {
             UserModel u = session.users().getUserById(realm, id);
             return u == null ? null : u.getUsername();
         });
+    }
+
+    /** The username of an enabled user (or of the service account of an enabled client); null otherwise. */
+    String activeUsername(String userId) {
+        UserModel u = session.users().getUserById(realm, userId);
+        return AccountState.isActive(realm, u) ? u.getUsername() : null;
     }
 
     /** A user by username; 404 if there is none. */

@@ -222,14 +222,14 @@ public final class SharingDecisions {
     boolean isVisible(String externalId) {
         return ctx.stores
                 .entities()
-                .entity(ctx.realm.getId(), Inputs.required(externalId, "entity.id"))
+                .entity(ctx.realm.getId(), SharingInputs.required(externalId, "entity.id"))
                 .filter(e -> ctx.isViewer() || reaches(e))
                 .isPresent();
     }
 
     /** The user a check is about: the caller itself, or anyone for a viewer. */
     UserModel checkedUser(String username, String field) {
-        String name = Inputs.required(username, field);
+        String name = SharingInputs.required(username, field);
         boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(name);
         if (!self && !ctx.isViewer()) {
             throw CustosException.forbidden(
@@ -263,8 +263,8 @@ public final class SharingDecisions {
     /** Does {@code username} hold {@code permissionId} on the entity? */
     public boolean check(String entityId, String permissionId, String username) {
         UserModel user = checkedUser(username, "owner_id");
-        String id = Inputs.required(entityId, "entity.id");
-        String permission = Inputs.required(permissionId, "permission_type.id");
+        String id = SharingInputs.required(entityId, "entity.id");
+        String permission = SharingInputs.required(permissionId, "permission_type.id");
         if (decide(List.of(new Question(SharingContext.principal(ctx.realm, user), id, null, permission)))
                 .get(0)
                 .allowed()) {
@@ -293,12 +293,13 @@ public final class SharingDecisions {
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             String path = "checks[" + i + "]";
-            CheckItem c = Inputs.requiredObject(checks.get(i), path);
-            String eid = Inputs.required(c.entity() == null ? null : c.entity().id(), path + ".entity.id");
+            CheckItem c = SharingInputs.requiredObject(checks.get(i), path);
+            String eid = SharingInputs.required(
+                    c.entity() == null ? null : c.entity().id(), path + ".entity.id");
             if (ctx.isViewer() && knownEntities.add(eid)) {
                 ctx.entity(eid, path + ".entity.id");
             }
-            String permission = Inputs.required(
+            String permission = SharingInputs.required(
                     c.permissionType() == null ? null : c.permissionType().id(), path + ".permission_type.id");
             if (knownPermissions.add(permission)) {
                 ctx.permission(permission, path + ".permission_type.id");

@@ -42,11 +42,11 @@ public final class SharingEntities {
                 ctx.isAdmin(),
                 ctx.caller.presentedClientSecret(),
                 "true".equals(ctx.realm.getAttribute(SharingRules.PERSONS_CREATE_ENTITIES)));
-        EntityInput in = Inputs.requiredObject(input, "entity");
-        String id = Inputs.identifier(in.id(), "entity.id");
+        EntityInput in = SharingInputs.requiredObject(input, "entity");
+        String id = SharingInputs.identifier(in.id(), "entity.id");
         String type = ctx.entityType(in.type(), "entity.type");
         UserModel owner = newOwner(in.ownerId());
-        SharingEntity parent = Inputs.blankToNull(in.parentId()) == null
+        SharingEntity parent = SharingInputs.blankToNull(in.parentId()) == null
                 ? null
                 : decisions.visibleEntity(in.parentId(), "entity.parent_id");
         if (parent != null) {
@@ -60,7 +60,7 @@ public final class SharingEntities {
             throw CustosException.conflict("entity '" + id + "' exists");
         }
         long now = Time.currentTimeMillis();
-        Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        Long original = SharingInputs.int64(in.originalCreationTime(), "entity.original_creation_time");
         SharingEntity e = new SharingEntity(
                 KeycloakModelUtils.generateId(),
                 ctx.realm.getId(),
@@ -71,7 +71,7 @@ public final class SharingEntities {
                 in.name(),
                 in.description(),
                 in.fullText(),
-                Inputs.binary(in.binaryData()),
+                SharingInputs.binary(in.binaryData()),
                 original == null || original == 0 ? now : original,
                 now,
                 now);
@@ -87,12 +87,12 @@ public final class SharingEntities {
         event(
                 OperationType.CREATE,
                 id,
-                EntityViews.event(e, owner.getUsername(), parent == null ? null : parent.externalId()));
+                EntityMapper.event(e, owner.getUsername(), parent == null ? null : parent.externalId()));
     }
 
     /** The owner of a new entity: a caller names itself (or nobody); only an admin names someone else. */
     private UserModel newOwner(String requested) {
-        String name = Inputs.blankToNull(requested);
+        String name = SharingInputs.blankToNull(requested);
         if (name == null) {
             if (ctx.caller.isUser() && ctx.actor() != null) {
                 return ctx.actor();
@@ -109,14 +109,14 @@ public final class SharingEntities {
     }
 
     public void update(EntityInput input) {
-        EntityInput in = Inputs.requiredObject(input, "entity");
+        EntityInput in = SharingInputs.requiredObject(input, "entity");
         SharingEntity e = decisions.visibleEntity(in.id(), "entity.id");
         decisions.requireOwnerOrAdmin(e);
         String ownerName = ctx.username(e.ownerUserId());
-        if (Inputs.blankToNull(in.ownerId()) != null && !in.ownerId().equals(ownerName)) {
+        if (SharingInputs.blankToNull(in.ownerId()) != null && !in.ownerId().equals(ownerName)) {
             throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
         }
-        String type = Inputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
+        String type = SharingInputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
                 ? ctx.entityType(in.type(), "entity.type")
                 : e.typeId();
         SharingEntity parent = null;
@@ -130,7 +130,7 @@ public final class SharingEntities {
         } else if (e.parentId() != null) {
             parent = store.byIds(List.of(e.parentId())).get(e.parentId());
         }
-        Long original = Inputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        Long original = SharingInputs.int64(in.originalCreationTime(), "entity.original_creation_time");
         SharingEntity updated = new SharingEntity(
                 e.id(),
                 e.realmId(),
@@ -141,7 +141,7 @@ public final class SharingEntities {
                 in.name() != null ? in.name() : e.name(),
                 in.description() != null ? in.description() : e.description(),
                 in.fullText() != null ? in.fullText() : e.fullText(),
-                in.binaryData() != null ? Inputs.binary(in.binaryData()) : e.binaryData(),
+                in.binaryData() != null ? SharingInputs.binary(in.binaryData()) : e.binaryData(),
                 original != null && original != 0 ? original : e.originalCreationTime(),
                 e.createdAt(),
                 Time.currentTimeMillis());
@@ -149,7 +149,7 @@ public final class SharingEntities {
         event(
                 OperationType.UPDATE,
                 e.externalId(),
-                EntityViews.event(updated, ownerName, parent == null ? null : parent.externalId()));
+                EntityMapper.event(updated, ownerName, parent == null ? null : parent.externalId()));
     }
 
     private void move(SharingEntity e, SharingEntity parent) {
@@ -190,7 +190,7 @@ public final class SharingEntities {
     }
 
     public SharingViews.Entity get(String externalId) {
-        return EntityViews.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id")))
+        return EntityMapper.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id")))
                 .get(0);
     }
 

@@ -31,11 +31,11 @@ public final class SharingSearch {
     }
 
     public List<SharingViews.Entity> search(SharingRequests.SearchRequest request) {
-        SharingRequests.SearchRequest r = Inputs.requiredObject(request, "body");
+        SharingRequests.SearchRequest r = SharingInputs.requiredObject(request, "body");
         Paging paging = Paging.of(r.offset(), r.limit());
         EntitySearch search = EntitySearch.compile(r.criteria(), resolver());
         UserModel principal = null;
-        if (Inputs.blankToNull(r.ownerId()) != null) {
+        if (SharingInputs.blankToNull(r.ownerId()) != null) {
             boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(r.ownerId());
             if (!self && !ctx.isViewer()) {
                 throw CustosException.forbidden("a caller may search only what it can reach unless it has '"
@@ -58,7 +58,7 @@ public final class SharingSearch {
                 principal == null ? null : SharingContext.principal(ctx.realm, principal));
         List<SharingEntity> found =
                 ctx.stores.entities().search(ctx.realm.getId(), query, paging.offset(), paging.limit());
-        return EntityViews.of(ctx, found);
+        return EntityMapper.of(ctx, found);
     }
 
     private EntitySearch.Resolver resolver() {
@@ -104,7 +104,7 @@ public final class SharingSearch {
             String username, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = decisions.checkedUser(username, "owner_id");
         String permission = ctx.permission(permissionId, "permission_type.id");
-        String type = Inputs.blankToNull(typeId);
+        String type = SharingInputs.blankToNull(typeId);
         if (type != null
                 && ctx.stores
                         .sharingTypes()
@@ -129,7 +129,7 @@ public final class SharingSearch {
         boolean complete = ids.size() <= n;
         List<String> page = complete ? ids : ids.subList(0, n);
         List<SharingViews.Entity> views =
-                EntityViews.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(), page));
+                EntityMapper.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(), page));
         return new SharingViews.EntityPage(views, complete ? null : encodeCursor(page.get(page.size() - 1)), complete);
     }
 

@@ -43,21 +43,21 @@ public final class SharingTypes {
 
     public void create(TypeInput input, String field) {
         ctx.requireAdmin();
-        TypeInput in = Inputs.requiredObject(input, field);
-        String id = Inputs.identifier(in.id(), field + ".id");
+        TypeInput in = SharingInputs.requiredObject(input, field);
+        String id = SharingInputs.identifier(in.id(), field + ".id");
         if (builtIn(kind, id) != null || store.type(ctx.realm.getId(), kind, id).isPresent()) {
             throw CustosException.conflict(label() + " '" + id + "' exists");
         }
         long now = Time.currentTimeMillis();
-        SharingType type =
-                new SharingType(id, Inputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
+        SharingType type = new SharingType(
+                id, SharingInputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
         store.create(ctx.realm.getId(), kind, type);
         event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
     }
 
     public void update(TypeInput input, String field) {
         ctx.requireAdmin();
-        TypeInput in = Inputs.requiredObject(input, field);
+        TypeInput in = SharingInputs.requiredObject(input, field);
         SharingType old = existing(in.id(), field + ".id");
         SharingType type = new SharingType(
                 old.externalId(),
@@ -74,7 +74,7 @@ public final class SharingTypes {
 
     public void delete(TypeInput input, String field) {
         ctx.requireAdmin();
-        TypeInput in = Inputs.requiredObject(input, field);
+        TypeInput in = SharingInputs.requiredObject(input, field);
         SharingType type = existing(in.id(), field + ".id");
         if (store.inUse(ctx.realm.getId(), kind, type.externalId())) {
             throw CustosException.conflict(label() + " '" + type.externalId() + "' is in use by "
@@ -99,7 +99,7 @@ public final class SharingTypes {
     }
 
     private SharingType existing(String id, String field) {
-        String key = Inputs.required(id, field);
+        String key = SharingInputs.required(id, field);
         if (builtIn(kind, key) != null) {
             throw CustosException.badRequest(
                     "the " + label() + " " + key + " is built in: it cannot be changed or " + "deleted");
@@ -132,8 +132,8 @@ public final class SharingTypes {
     static SharingViews.Type view(SharingType t) {
         return new SharingViews.Type(
                 t.externalId(),
-                Inputs.nz(t.name()),
-                Inputs.nz(t.description()),
+                SharingInputs.nz(t.name()),
+                SharingInputs.nz(t.description()),
                 String.valueOf(t.createdAt()),
                 String.valueOf(t.updatedAt()));
     }

@@ -181,8 +181,14 @@ public final class UserAttributes {
         return request.attributes();
     }
 
+    /**
+     * The realm's unmanaged-attribute policy is realm configuration: only a caller Keycloak lets manage every user
+     * (Custos's user-admin) switches it, never a delegate allowed to manage some users.
+     */
     private void ensureAttributesVisibleToAdmins() {
-        AttributePolicy.ensureAdminEditable(session, events);
+        if (service.mayManageAllUsers()) {
+            AttributePolicy.ensureAdminEditable(session, events);
+        }
     }
 
     /**

@@ -36,6 +36,20 @@ public final class UserRoles {
         this.events = events;
     }
 
+    /**
+     * The users of the request, each one Keycloak lets the caller manage and map roles onto (its role-mapping rule,
+     * fine-grained permissions included): checked before any role is looked up, so role names cannot be probed.
+     */
+    private List<UserModel> requireMappable(List<String> usernames) {
+        List<UserModel> users = service.requireManageable(usernames);
+        for (UserModel user : users) {
+            if (!callerContext.admin().canMapRoles(user)) {
+                throw CustosException.forbidden("the caller may not map roles of user '" + user.getUsername() + "'");
+            }
+        }
+        return users;
+    }
+
     static int size(List<?> list) {
         return list == null ? 0 : list.size();
     }
@@ -43,8 +57,8 @@ public final class UserRoles {
     /** Grants realm roles, or the calling client's roles when {@code clientLevel}; every name must exist. */
     public void add(List<String> roleNames, List<String> usernames, boolean clientLevel) {
         RequestLimits.requireChanges((long) size(roleNames) * size(usernames), "roles × usernames");
+        List<UserModel> users = requireMappable(usernames);
         List<RoleModel> roles = resolveRoles(roleNames, clientLevel ? "client_roles" : "roles", clientLevel);
-        List<UserModel> users = service.requireManageable(usernames);
         for (UserModel user : users) {
             roles.forEach(user::grantRole);
             events.emit(
@@ -60,12 +74,12 @@ public final class UserRoles {
     public void delete(List<String> usernames, List<String> realmRoleNames, List<String> clientRoleNames) {
         RequestLimits.requireChanges(
                 (long) (size(realmRoleNames) + size(clientRoleNames)) * size(usernames), "roles × usernames");
+        List<UserModel> users = requireMappable(usernames);
         List<RoleModel> realmRoles = resolveRoles(realmRoleNames, "roles", false);
         List<RoleModel> clientRoles = resolveRoles(clientRoleNames, "client_roles", true);
         if (realmRoles.isEmpty() && clientRoles.isEmpty()) {
             throw CustosException.badRequest("name at least one role in 'roles', 'realm_roles' or 'client_roles'");
         }
-        List<UserModel> users = service.requireManageable(usernames);
         for (UserModel user : users) {
             realmRoles.forEach(user::deleteRoleMapping);
             clientRoles.forEach(user::deleteRoleMapping);

@@ -1,7 +1,6 @@
 package org.custos.keycloak.service.users;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,13 +8,12 @@ import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.KeycloakMessages;
-import org.custos.keycloak.service.support.Paging;
-import org.custos.keycloak.service.support.UserSearch;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -24,7 +22,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserProvider;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.userprofile.UserProfile;
@@ -104,6 +101,11 @@ public final class UserService {
 
     private static CustosException refused(String verb, String username) {
         return CustosException.forbidden("the caller may not " + verb + " user '" + username + "'");
+    }
+
+    /** Keycloak's right to manage every user ({@code manage-users}, or a fine-grained permission on all users). */
+    boolean mayManageAllUsers() {
+        return callerContext.admin().canManageUsers();
     }
 
     /** Searching users: Keycloak's query right ({@code query-users}, {@code view-users}, fine-grained). */
@@ -201,6 +203,9 @@ public final class UserService {
     public void resetPassword(String username, String password) {
         requireText("password", password);
         UserModel user = requireManageable(username);
+        if (!callerContext.admin().canResetPassword(user)) {
+            throw refused("reset the password of", username);
+        }
         setPassword(user, password);
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         events.emit(OperationType.ACTION, ResourceType.USER, null, "users", user.getId(), "reset-password");
@@ -250,52 +255,9 @@ public final class UserService {
         return user;
     }
 
-    /**
-     * A page of users (no service accounts). {@code id} is Custos's {@code user.id}: an exact user id when one
-     * matches, otherwise Keycloak's free-text search, as Custos did.
-     */
-    public Paging.Page<UserModel> find(String id, Map<String, String> filters, Paging page) {
-        requireQuery();
-        if (id != null && !id.isBlank()) {
-            UserModel byId = session.users().getUserById(realm, id);
-            if (byId != null && isPerson(byId) && callerContext.admin().canView(byId)) {
-                return new Paging.Page<>(page.offset() == 0 ? List.of(byId) : List.of(), 1);
-            }
-        }
-        Map<String, String> params = new LinkedHashMap<>(filters);
-        if (id != null && !id.isBlank()) {
-            params.put(UserModel.SEARCH, id);
-        }
-        return search(params, page);
-    }
-
-    /** Users whose attributes match every key/value pair (Custos's {@code users/profile}); all users when none. */
-    public Paging.Page<UserModel> findByAttributes(Map<String, String> pairs, Paging page) {
-        requireQuery();
-        for (String key : pairs.keySet()) {
-            if (RESERVED_ATTRIBUTES.contains(key)) {
-                throw CustosException.badRequest("'" + key + "' is not an attribute; use GET users to search by it");
-            }
-        }
-        return search(new LinkedHashMap<>(pairs), page);
-    }
-
-    private Paging.Page<UserModel> search(Map<String, String> params, Paging page) {
-        params.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-        UserProvider users = UserSearch.of(session, realm); // an outage is 503, not "no users"
-        List<UserModel> found = users.searchForUserStream(realm, params, page.offset(), page.limit())
-                .toList();
-        // A caller that may view only some users (fine-grained permissions) sees those of the page, as in Keycloak.
-        boolean all = callerContext.admin().canViewUsers();
-        List<UserModel> visible = found.stream()
-                .filter(UserService::isPerson)
-                .filter(u -> all || callerContext.admin().canView(u))
-                .toList();
-        // A first page that is not full holds every match: its size is the total, without a count query.
-        long total = page.offset() == 0 && found.size() < page.limit()
-                ? visible.size()
-                : all ? users.getUsersCount(realm, params) : page.offset() + visible.size();
-        return new Paging.Page<>(visible, total);
+    /** Searches of users, as the caller may see them. */
+    public UserQueries queries() {
+        return new UserQueries(this, session, realm, callerContext);
     }
 
     private void setPassword(UserModel user, String password) {
@@ -310,6 +272,9 @@ public final class UserService {
         try {
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (ModelException e) {
+            if (StorageFailure.isStorage(e)) {
+                throw e; // the database failed: the one error path answers it (503 for an outage)
+            }
             throw CustosException.invalidField(
                     "password",
                     "violates the password policy: "

@@ -587,6 +587,26 @@ class GroupIT {
         assertTrue(events.toString().contains("groups/" + id), events.toString());
     }
 
+    /** Naming a new OWNER through a group update is a membership change, recorded as POST user/group/membership is. */
+    @Test
+    void anOwnerNamedByAGroupUpdateIsAMembershipEvent() {
+        String id = group("olive");
+        String mia = realm.adminUser("mia").get("id").asText();
+        Http.Reply r = tenant("PUT", "group/" + id)
+                .json(Map.of("group", Map.of("name", "renamed-" + id.substring(0, 8), "owner_id", "mia")))
+                .send();
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("OWNER", members(id).get("mia"));
+        JsonNode events =
+                realm.admin().get("/" + realm.name() + "/admin-events?resourceTypes=GROUP_MEMBERSHIP&max=1000");
+        boolean recorded = false;
+        for (JsonNode e : events) {
+            recorded |= e.path("resourcePath").asText().equals("users/" + mia + "/groups/" + id)
+                    && e.path("representation").asText().contains("OWNER");
+        }
+        assertTrue(recorded, "the new OWNER's membership is an admin event: " + events);
+    }
+
     @Test
     void singleGroupCreateOfTheLaterApi() {
         String parent = group("olive");

@@ -144,6 +144,37 @@ class CiCdFlowIT {
         assertEquals(u, self.json());
     }
 
+    /** A user's own registration changes their record only: the realm's user-profile policy stays as it was. */
+    @Test
+    void registeringLeavesTheRealmsUserProfileAlone() {
+        JsonNode before = admin.get("/" + REALM + "/users/profile");
+        Http.Reply created = admin.call(
+                "POST",
+                "/" + REALM + "/users",
+                Map.of(
+                        "username",
+                        "profile-bot",
+                        "enabled",
+                        true,
+                        "email",
+                        "profile-bot@example.org",
+                        "firstName",
+                        "P",
+                        "lastName",
+                        "B",
+                        "credentials",
+                        java.util.List.of(Map.of("type", "password", "value", "Pb-password-1"))));
+        assertEquals(201, created.status(), created.toString());
+        Http.Reply token = seedTokenCall("profile-bot", "Pb-password-1");
+        assertEquals(200, token.status(), token.toString());
+        Http.Reply me = me(token.json().get("access_token").asText(), null);
+        assertEquals(200, me.status(), me.toString());
+        assertEquals(
+                before.path("unmanagedAttributePolicy"),
+                admin.get("/" + REALM + "/users/profile").path("unmanagedAttributePolicy"),
+                "the realm's unmanaged-attribute policy is the admin's");
+    }
+
     @Test
     void aUserRegisteredThroughCustosWorksToo() {
         String backend = Http.custosBearer("custos-demo-backend", "custos-demo-backend-secret");

@@ -33,6 +33,10 @@ import jakarta.persistence.Version;
             name = "custosSecret.countsByKey",
             query = "select s.keyId, count(s) from CustosSecret s where s.realmId = :realmId group by s.keyId"),
     @NamedQuery(
+            name = "custosSecret.countToReseal",
+            query = "select count(s) from CustosSecret s where s.realmId = :realmId "
+                    + "and (s.keyId <> :keyId or s.wrappedKey not like 'v2.%')"),
+    @NamedQuery(
             name = "custosSecret.toReseal",
             query = "select s from CustosSecret s where s.realmId = :realmId "
                     + "and (s.keyId <> :keyId or s.wrappedKey not like 'v2.%')"),

@@ -1,4 +1,4 @@
-package org.custos.keycloak.ui;
+package org.custos.keycloak.settingstab;
 
 import java.util.Optional;
 import org.custos.keycloak.service.support.CustosEvents;

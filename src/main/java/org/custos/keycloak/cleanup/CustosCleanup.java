@@ -1,6 +1,8 @@
-package org.custos.keycloak.lifecycle;
+package org.custos.keycloak.cleanup;
 
 import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.service.settings.CustosSettings;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,6 +38,11 @@ public final class CustosCleanup implements ProviderEventListener {
             CustosStores stores = CustosStores.of(e.getKeycloakSession());
             stores.memberships().removeGroup(e.getRealm().getId(), e.getGroup().getId());
             stores.shares().removeGroup(e.getRealm().getId(), e.getGroup().getId());
+        } else if (event instanceof ClientModel.ClientRemovedEvent e) {
+            // A client removed anywhere (Keycloak's console included) leaves the realm's list of Custos clients: a
+            // later
+            // client of that id is not trusted by name.
+            CustosSettings.agentDeleted(e.getClient().getRealm(), e.getClient().getClientId());
         } else if (event instanceof RealmModel.RealmRemovedEvent e) {
             removeRealm(e.getKeycloakSession(), e.getRealm().getId());
         }

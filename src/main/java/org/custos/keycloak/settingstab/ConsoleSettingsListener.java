@@ -1,4 +1,4 @@
-package org.custos.keycloak.ui;
+package org.custos.keycloak.settingstab;
 
 import org.keycloak.Config;
 import org.keycloak.events.Event;

@@ -1,4 +1,4 @@
-package org.custos.keycloak.ui;
+package org.custos.keycloak.settingstab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -24,13 +24,14 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 
 /**
  * Shares with users (by username) and groups (by id), and who holds what. A caller shares or revokes a permission
  * only with the standing {@link SharingRules} asks for; what it holds is checked before any principal is looked
  * up, so names cannot be probed by 404.
  */
-public final class Shares {
+public final class ShareService {
 
     public static final String USER = ShareStore.USER;
     public static final String GROUP = ShareStore.GROUP;
@@ -39,7 +40,7 @@ public final class Shares {
     private final SharingDecisions decisions;
     private final ShareStore store;
 
-    public Shares(KeycloakSession session, CallerContext callerContext) {
+    public ShareService(KeycloakSession session, CallerContext callerContext) {
         this.ctx = new SharingContext(session, callerContext);
         this.decisions = new SharingDecisions(ctx);
         this.store = ctx.stores.shares();
@@ -47,7 +48,7 @@ public final class Shares {
 
     /** Shares with (or, {@code grant} false, revokes from) the principals of the request. */
     public void share(String principalType, SharingRequests.ShareRequest request, boolean grant) {
-        SharingRequests.ShareRequest r = Inputs.requiredObject(request, "body");
+        SharingRequests.ShareRequest r = SharingInputs.requiredObject(request, "body");
         SharingEntity e =
                 decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
         // From here on the entity's shares change only through this request: the standing and the existing shares
@@ -74,7 +75,19 @@ public final class Shares {
         // Each principal once, however often the request names it (the list itself is bounded by RequestLimits).
         java.util.Set<String> principalIds = new java.util.LinkedHashSet<>();
         for (int i = 0; i < r.ownerIds().size(); i++) {
-            principalIds.add(principalId(principalType, r.ownerIds().get(i), "owner_id[" + i + "]"));
+            String field = "owner_id[" + i + "]";
+            if (!grant && !standing.free()) {
+                // A holder revokes only its own grants: a name that is nobody is answered as anyone else's grant,
+                // so that revoking cannot probe which usernames or groups exist.
+                String id = knownPrincipalId(
+                        principalType, SharingInputs.required(r.ownerIds().get(i), field));
+                if (id == null) {
+                    SharingRules.requireMayRevoke(standing, permission, false);
+                }
+                principalIds.add(id);
+            } else {
+                principalIds.add(principalId(principalType, r.ownerIds().get(i), field));
+            }
         }
         for (String principalId : principalIds) {
             Optional<Share> existing = store.share(e.id(), permission, principalType, principalId);
@@ -123,7 +136,7 @@ public final class Shares {
 
     /** A person records themselves; a client acting for its users may name the sharer. */
     private String sharedBy(String requested) {
-        String name = Inputs.blankToNull(requested);
+        String name = SharingInputs.blankToNull(requested);
         if (ctx.caller.isUser()) {
             String me = ctx.caller.displayName(ctx.realm);
             if (name != null && !name.equals(me)) {
@@ -134,8 +147,18 @@ public final class Shares {
         return name != null ? name : ctx.caller.displayName(ctx.realm);
     }
 
+    /** The principal's id, or null when the name is nobody (or a group the caller may not see). */
+    private String knownPrincipalId(String principalType, String value) {
+        if (ShareStore.USER.equals(principalType)) {
+            UserModel u = ctx.session.users().getUserByUsername(ctx.realm, value);
+            return u == null ? null : u.getId();
+        }
+        GroupModel group = ctx.session.groups().getGroupById(ctx.realm, value);
+        return group == null || !ctx.callerContext.groups().canView(group) ? null : group.getId();
+    }
+
     private String principalId(String principalType, String name, String field) {
-        String value = Inputs.required(name, field);
+        String value = SharingInputs.required(name, field);
         if (ShareStore.USER.equals(principalType)) {
             return ctx.user(value).getId();
         }
@@ -155,7 +178,7 @@ public final class Shares {
         List<String> ids = store.holders(e.id(), permission, principalType, directOnly);
         List<String> out = ShareStore.USER.equals(principalType)
                 ? ids.stream()
-                        .map(ctx::username)
+                        .map(ctx::activeUsername) // a disabled user holds nothing (auth/AccountState)
                         .filter(Objects::nonNull)
                         .sorted()
                         .toList()
@@ -166,7 +189,7 @@ public final class Shares {
     /** Custos's later {@code GET /share}: every sharing of one entity, or of every entity of the realm (viewers). */
     public SharingViews.SharedData sharings(String entityId, boolean directOnly, Paging paging) {
         List<SharingEntity> entities;
-        if (Inputs.blankToNull(entityId) != null) {
+        if (SharingInputs.blankToNull(entityId) != null) {
             entities = List.of(decisions.visibleEntity(entityId, "entity.id"));
         } else {
             if (!ctx.isViewer()) {
@@ -183,7 +206,7 @@ public final class Shares {
                 .sharingTypes()
                 .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
                 .forEach(p -> permissions.put(p.externalId(), SharingTypes.view(p)));
-        List<SharingViews.Entity> views = EntityViews.of(ctx, entities);
+        List<SharingViews.Entity> views = EntityMapper.of(ctx, entities);
         List<SharingViews.SharingMetadata> out = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             Set<String> seen = new HashSet<>();
@@ -198,7 +221,7 @@ public final class Shares {
                         owner,
                         s.principalType(),
                         permissions.get(s.permissionId()),
-                        Inputs.nz(s.sharedBy())));
+                        SharingInputs.nz(s.sharedBy())));
             }
         }
         return new SharingViews.SharedData(out);

@@ -1,4 +1,4 @@
-package org.custos.keycloak.lifecycle;
+package org.custos.keycloak.cleanup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

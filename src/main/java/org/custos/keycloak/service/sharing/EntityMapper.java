@@ -8,9 +8,9 @@ import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.representation.sharing.SharingViews;
 
 /** Entities as Custos shows them: owner by username, parent by external id, {@code shared_count}, times as text. */
-final class EntityViews {
+final class EntityMapper {
 
-    private EntityViews() {}
+    private EntityMapper() {}
 
     /** Views of many entities with two queries in all (share counts, parents). */
     static List<SharingViews.Entity> of(SharingContext ctx, List<SharingEntity> entities) {
@@ -27,14 +27,14 @@ final class EntityViews {
                 .map(e -> new SharingViews.Entity(
                         e.externalId(),
                         e.typeId(),
-                        Inputs.nz(ctx.username(e.ownerUserId())),
+                        SharingInputs.nz(ctx.username(e.ownerUserId())),
                         e.parentId() == null || parents.get(e.parentId()) == null
                                 ? ""
                                 : parents.get(e.parentId()).externalId(),
-                        Inputs.nz(e.name()),
-                        Inputs.nz(e.description()),
-                        Inputs.nz(e.binaryData()),
-                        Inputs.nz(e.fullText()),
+                        SharingInputs.nz(e.name()),
+                        SharingInputs.nz(e.description()),
+                        SharingInputs.nz(e.binaryData()),
+                        SharingInputs.nz(e.fullText()),
                         String.valueOf(e.originalCreationTime()),
                         String.valueOf(e.createdAt()),
                         String.valueOf(e.updatedAt()),
@@ -49,7 +49,7 @@ final class EntityViews {
         rep.put("type", e.typeId());
         rep.put("owner_id", owner);
         rep.put("parent_id", parentExternalId == null ? "" : parentExternalId);
-        rep.put("name", Inputs.nz(e.name()));
+        rep.put("name", SharingInputs.nz(e.name()));
         return rep;
     }
 }

@@ -1,8 +1,9 @@
-package org.custos.keycloak.ui;
+package org.custos.keycloak.settingstab;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custos.keycloak.auth.CustosTokens;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.spi.StatelessFactory;
 import org.keycloak.component.ComponentModel;
@@ -75,7 +76,7 @@ public final class SettingsTab
         String clients = model.get(CLIENTS);
         if (clients != null) {
             for (String id : clients.trim().split("[,\\s]+")) {
-                if (!id.isBlank() && realm.getClientByClientId(id) == null) {
+                if (!id.isBlank() && !id.equals(CustosTokens.NONE) && realm.getClientByClientId(id) == null) {
                     throw new ComponentValidationException("Custos clients: no client '" + id + "' in this realm");
                 }
             }
