@@ -54,9 +54,15 @@ curl -sf -X POST -H "$CREDS" -H 'Content-Type: application/json' \
   -d '{"username":"demo-user","password":"demo-password","grant_type":"password"}' "$ID/token" | grep -c >/dev/null access_token
 curl -sf -H "$CREDS" "$ID/credentials?client_id=custos-demo-backend" | grep -c >/dev/null custos_client_secret
 # The demo realm's and the master realm's consoles are the custos admin theme (the Custos section).
+# A console page right after start may still be warming up: up to 30 tries, a second apart; the last answer is shown.
 for realm in custos-demo master; do
-  curl -sf "$BASE/admin/$realm/console/" | grep -q '/admin/custos/' \
-    || { echo "the $realm console is not served by the custos admin theme"; exit 1; }
+  served=
+  for _ in $(seq 1 30); do
+    page=$(curl -s -w '\nHTTP %{http_code}' "$BASE/admin/$realm/console/" || true)
+    if printf '%s' "$page" | grep -q '/admin/custos/'; then served=yes; break; fi
+    sleep 1
+  done
+  [ -n "$served" ] || { printf '%s\n' "$page" | tail -c 600; echo "the $realm console is not served by the custos admin theme"; exit 1; }
 done
 # Leave a mark that must survive a restart.
 old=$(user_id)
