@@ -4,6 +4,7 @@ import org.custos.keycloak.auth.RealmGate;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.service.support.CustosOperations;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -24,7 +25,24 @@ public class CustosResourceProvider implements RealmResourceProvider {
             throw CustosException.notFound("realm not found");
         }
         RealmGate.requireOpen(session);
+        recordOperation();
         return new CustosRootResource(new RequestContext(session, config));
+    }
+
+    /** Names the Custos operation this request serves for the admin events it records (see RouteTable). */
+    private void recordOperation() {
+        if (session.getContext().getHttpRequest() == null
+                || session.getContext().getUri() == null) {
+            return;
+        }
+        String prefix = "realms/" + session.getContext().getRealm().getName() + "/custos/";
+        String path = session.getContext().getUri().getPath();
+        int at = path.indexOf(prefix);
+        if (at >= 0) {
+            RouteTable.operation(
+                            session.getContext().getHttpRequest().getHttpMethod(), path.substring(at + prefix.length()))
+                    .ifPresent(op -> session.setAttribute(CustosOperations.ATTRIBUTE, op));
+        }
     }
 
     @Override

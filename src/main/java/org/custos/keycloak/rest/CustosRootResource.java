@@ -18,6 +18,7 @@ import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.secrets.SecretResource;
 import org.custos.keycloak.rest.selfservice.SelfServiceResource;
 import org.custos.keycloak.rest.sharing.SharingResource;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.rest.users.UserResource;
@@ -69,7 +70,7 @@ public class CustosRootResource {
 
     @Path("log-management/" + VERSION)
     public LogResource logs() {
-        return new LogResource(request);
+        return new LogResource(request, RouteTable.operations());
     }
 
     /** What remains of tenant management when the tenant is a realm: its roles. */
@@ -92,6 +93,7 @@ public class CustosRootResource {
 
     /** The OpenAPI 3 description of every custos endpoint, with this realm's base URL as its server. Public. */
     @GET
+    @OperationId("getOpenApiDocument")
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response openApi() {

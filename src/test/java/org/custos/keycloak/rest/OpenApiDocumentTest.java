@@ -5,63 +5,108 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custos.keycloak.service.support.CustosOperations;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written OpenAPI document must describe exactly the endpoints the JAX-RS classes implement: walks every
- * resource reachable from {@link CustosRootResource} through its locators.
+ * The route table is written once, as JAX-RS annotations: the hand-written OpenAPI document must describe exactly the
+ * endpoints {@link RouteTable} reads from the resources, each under the resource method's {@code @OperationId}.
  */
 class OpenApiDocumentTest {
 
-    @Test
-    void documentsEveryImplementedEndpointAndNothingElse() throws Exception {
-        Set<String> implemented = new TreeSet<>();
-        collect(CustosRootResource.class, "", implemented);
-        assertTrue(implemented.contains("POST /identity-management/v1.0.0/token"), implemented.toString());
+    private static final JsonNode DOC = read();
 
-        JsonNode doc = new ObjectMapper().readTree(CustosRootResource.readOpenApi());
+    @Test
+    void documentsEveryImplementedEndpointUnderItsOperationIdAndNothingElse() {
+        Set<String> implemented = new TreeSet<>();
+        RouteTable.all().forEach(r -> implemented.add(r.method() + " /" + r.path() + " " + r.operationId()));
+        assertTrue(implemented.contains("POST /identity-management/v1.0.0/token token"), implemented.toString());
         Set<String> documented = new TreeSet<>();
-        for (Iterator<String> paths = doc.get("paths").fieldNames(); paths.hasNext(); ) {
+        for (Iterator<String> paths = DOC.get("paths").fieldNames(); paths.hasNext(); ) {
             String path = paths.next();
-            doc.get("paths")
+            DOC.get("paths")
                     .get(path)
-                    .fieldNames()
-                    .forEachRemaining(verb -> documented.add(verb.toUpperCase() + " " + path));
+                    .fields()
+                    .forEachRemaining(op -> documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path + " "
+                            + op.getValue().path("operationId").asText()));
         }
         assertEquals(implemented, documented);
-        assertEquals("{{CUSTOS_BASE_URL}}", doc.at("/servers/0/url").asText());
+        assertEquals("{{CUSTOS_BASE_URL}}", DOC.at("/servers/0/url").asText());
     }
 
-    /** Resource methods with literal paths count; catch-alls ({@code {x: .+}}) are not endpoints. */
-    private static void collect(Class<?> type, String prefix, Set<String> out) {
-        for (Method m : type.getMethods()) {
-            Path path = m.getAnnotation(Path.class);
-            if (path == null || path.value().contains(": .+}")) {
-                continue;
-            }
-            String full = prefix + "/" + path.value().replaceAll("^/|/$", "");
-            String verb = httpMethod(m);
-            if (verb != null) {
-                out.add(verb + " " + full);
-            } else {
-                collect(m.getReturnType(), full, out);
-            }
-        }
+    @Test
+    void operationIdsAreUniqueAsOpenApiRequires() {
+        Set<String> seen = new HashSet<>();
+        List<String> repeated = RouteTable.all().stream()
+                .map(RouteTable.Route::operationId)
+                .filter(id -> !seen.add(id))
+                .toList();
+        assertEquals(List.of(), repeated);
     }
 
-    private static String httpMethod(Method m) {
-        for (var a : m.getAnnotations()) {
-            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
+    @Test
+    void aRequestFindsItsOperationAndTheCustosRpcTheAuditLogNames() {
+        assertEquals(
+                new CustosOperations.Operation(CustosOperations.GROUPS, "POST", "addUserToGroup"),
+                RouteTable.operation("POST", "group-management/v1.0.0/user/group/membership")
+                        .orElseThrow());
+        // two paths, one Custos RPC; Custos's own name for the identity service's getUser
+        assertEquals(
+                "deleteUserRoles",
+                RouteTable.operation("DELETE", "user-management/v1.0.0/users/roles")
+                        .orElseThrow()
+                        .name());
+        assertEquals(
+                CustosOperations.IDENTITY,
+                RouteTable.operation("GET", "/identity-management/v1.0.0/user/")
+                        .orElseThrow()
+                        .service());
+        // a literal segment wins over a template, as in JAX-RS
+        assertEquals(
+                "deleteAgentAttributes",
+                RouteTable.operation("DELETE", "agent-management/v1.0.0/agent/attributes")
+                        .orElseThrow()
+                        .name());
+        assertEquals(
+                "deleteAgent",
+                RouteTable.operation("DELETE", "agent-management/v1.0.0/agent/a1")
+                        .orElseThrow()
+                        .name());
+        // our own services record no Custos operation; unknown paths have none
+        assertTrue(RouteTable.operation("POST", "authzen/access/v1/evaluation").isEmpty());
+        assertTrue(RouteTable.find("POST", "authzen/access/v1/evaluation").isPresent());
+        assertTrue(RouteTable.operation("GET", "user-management/v1.0.0/nothing").isEmpty());
+        assertTrue(RouteTable.operation("PATCH", "user-management/v1.0.0/user").isEmpty());
+    }
+
+    @Test
+    void everyCustosServiceIsServed() {
+        Set<String> services = new TreeSet<>();
+        RouteTable.operations().forEach(o -> services.add(o.service()));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        CustosOperations.AGENTS,
+                        CustosOperations.GROUPS,
+                        CustosOperations.IDENTITY,
+                        CustosOperations.LOGS,
+                        CustosOperations.SECRETS,
+                        CustosOperations.SHARING,
+                        CustosOperations.TENANTS,
+                        CustosOperations.USERS)),
+                services);
+    }
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper().readTree(CustosRootResource.readOpenApi());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return null;
     }
 }

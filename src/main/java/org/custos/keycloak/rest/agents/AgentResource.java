@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.agents.AgentViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
@@ -30,11 +31,8 @@ public class AgentResource extends ServiceResource {
         return new AgentService(request.session(), request.caller());
     }
 
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     @POST
+    @OperationId("enableAgents")
     @Path("enable")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
@@ -45,6 +43,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("configureAgentClient")
     @Path("token/configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
@@ -56,6 +55,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addRolesToClient")
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse roles(byte[] bytes) {
@@ -65,6 +65,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("registerAndEnableAgent")
     @Path("agent")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Registered register(byte[] bytes) {
@@ -73,6 +74,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAgent")
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agent get(@PathParam("id") String id) {
@@ -81,6 +83,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteAgent")
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
@@ -89,6 +92,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("disableAgent")
     @Path("agent/deactivation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deactivate(@PathParam("id") String id) {
@@ -97,6 +101,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("enableAgent")
     @Path("agent/activation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activate(@PathParam("id") String id) {
@@ -105,6 +110,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addAgentAttributes")
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
@@ -115,6 +121,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteAgentAttributes")
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
@@ -125,6 +132,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addRolesToAgent")
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
@@ -135,6 +143,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteRolesFromAgent")
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
@@ -145,6 +154,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addProtocolMapper")
     @Path("protocol/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse protocolMapper(byte[] bytes) {
@@ -154,6 +164,7 @@ public class AgentResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllAgents")
     @Path("agents")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agents all() {

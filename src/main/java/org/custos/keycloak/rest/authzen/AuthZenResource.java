@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.authzen.AuthZen;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.authzen.DecisionPoint;
@@ -42,35 +43,36 @@ public class AuthZenResource extends ServiceResource {
         return new DecisionSearch(request.session(), request.caller());
     }
 
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     @POST
+    @OperationId("evaluation")
     @Path(EVALUATION)
     public Response evaluation(byte[] body) {
         return respond(() -> decisions().evaluate(body(body, AuthZen.EvaluationRequest.class)));
     }
 
     @POST
+    @OperationId("evaluations")
     @Path(EVALUATIONS)
     public Response evaluations(byte[] body) {
         return respond(() -> decisions().evaluations(body(body, AuthZen.EvaluationsRequest.class)));
     }
 
     @POST
+    @OperationId("searchSubject")
     @Path(SEARCH_SUBJECT)
     public Response searchSubject(byte[] body) {
         return respond(() -> search().subjects(body(body, AuthZen.SearchRequest.class)));
     }
 
     @POST
+    @OperationId("searchResource")
     @Path(SEARCH_RESOURCE)
     public Response searchResource(byte[] body) {
         return respond(() -> search().resources(body(body, AuthZen.SearchRequest.class)));
     }
 
     @POST
+    @OperationId("searchAction")
     @Path(SEARCH_ACTION)
     public Response searchAction(byte[] body) {
         return respond(() -> search().actions(body(body, AuthZen.SearchRequest.class)));
@@ -78,6 +80,7 @@ public class AuthZenResource extends ServiceResource {
 
     /** The PDP metadata: public, like Keycloak's own discovery documents. */
     @GET
+    @OperationId("getAuthZenConfiguration")
     @Path(".well-known/authzen-configuration")
     public Response configuration() {
         String base = request.baseUrl() + "/authzen";

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.logs.LogViews;
+import org.custos.keycloak.rest.RouteTable;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -25,7 +26,7 @@ public class ConsoleAuditResource extends ServiceResource {
     @GET
     public LogViews.LogEvents list() {
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        return new LogViews.LogEvents(new AuditLog(request.session())
+        return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())
                 .fetch(
                         q.first("service"),
                         q.first("operation"),

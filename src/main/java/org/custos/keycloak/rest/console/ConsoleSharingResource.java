@@ -49,14 +49,6 @@ public class ConsoleSharingResource extends ServiceResource {
         return ENTITY_TYPES.equals(kind) ? "entity_type" : "permission_type";
     }
 
-    private QueryParams query() {
-        return new QueryParams(request.uri().getQueryParameters());
-    }
-
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     @GET
     @Path(ENTITY_TYPES)
     public SharingViews.Types entityTypes() {

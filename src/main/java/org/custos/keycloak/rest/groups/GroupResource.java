@@ -15,6 +15,7 @@ import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.representation.groups.GroupRequests;
 import org.custos.keycloak.representation.groups.GroupViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -46,10 +47,6 @@ public class GroupResource extends ServiceResource {
         return new GroupRepresentations(groups, caller.authenticate().client());
     }
 
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     /** Custos's {@code {"group": {...}}}, or the portal's flat body with the group's fields at the top level. */
     private GroupInput groupBody(byte[] bytes) {
         GroupInput wrapped = body(bytes, GroupRequests.OneGroup.class).group();
@@ -58,10 +55,6 @@ public class GroupResource extends ServiceResource {
         }
         GroupInput flat = body(bytes, GroupInput.class);
         return flat.isEmpty() ? null : flat;
-    }
-
-    private QueryParams query() {
-        return new QueryParams(request.uri().getQueryParameters());
     }
 
     private Paging paging() {
@@ -77,6 +70,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("createGroups")
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups create(byte[] bytes) {
@@ -88,6 +82,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("createGroup")
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group createOne(byte[] bytes) {
@@ -97,6 +92,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updateGroup")
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group update(@PathParam("id") String id, byte[] bytes) {
@@ -106,6 +102,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteGroup")
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
@@ -114,6 +111,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("findGroup")
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group find() {
@@ -128,6 +126,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllGroups")
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups all() {
@@ -138,6 +137,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addUserToGroup")
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addMember(byte[] bytes) {
@@ -148,6 +148,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("removeUserFromGroup")
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeMember(byte[] bytes) {
@@ -158,6 +159,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("changeUserMembershipType")
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse changeMembership(byte[] bytes) {
@@ -170,6 +172,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addChildGroupToParentGroup")
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addChild(byte[] bytes) {
@@ -180,6 +183,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("removeChildGroupFromParentGroup")
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeChild(byte[] bytes) {
@@ -190,6 +194,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllChildGroups")
     @Path("groups/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups children() {
@@ -201,6 +206,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllParentGroupsOfGroup")
     @Path("groups/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups parents() {
@@ -212,6 +218,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllChildUsers")
     @Path("user/group/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Members members() {
@@ -231,6 +238,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllGroupsOfUser")
     @Path("user/group/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups groupsOfUser() {
@@ -245,6 +253,7 @@ public class GroupResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("hasAccess")
     @Path("user/group/access")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {

@@ -20,6 +20,7 @@ import org.custos.keycloak.representation.identity.CredentialsResponse;
 import org.custos.keycloak.representation.identity.LogoutRequest;
 import org.custos.keycloak.representation.identity.TokenRequest;
 import org.custos.keycloak.representation.identity.UserInfoResponse;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -51,6 +52,7 @@ public class IdentityResource extends ServiceResource {
 
     /** The realm's OIDC discovery document plus Custos's own endpoint names. Public, like Keycloak's. */
     @GET
+    @OperationId("getOIDCConfiguration")
     @Path(".well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> openIdConfiguration(@QueryParam("client_id") String clientId) {
@@ -72,6 +74,7 @@ public class IdentityResource extends ServiceResource {
 
     /** Keycloak's token response for the authenticated client; parameters from the query, a form or JSON body. */
     @POST
+    @OperationId("token")
     @Path("token")
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(byte[] bytes) {
@@ -86,6 +89,7 @@ public class IdentityResource extends ServiceResource {
 
     /** The calling client's own credentials, as Custos returned them. */
     @GET
+    @OperationId("getCredentials")
     @Path("credentials")
     @Produces(MediaType.APPLICATION_JSON)
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
@@ -108,6 +112,7 @@ public class IdentityResource extends ServiceResource {
 
     /** Ends the session behind a refresh token issued to the calling client. */
     @POST
+    @OperationId("endUserSession")
     @Path("user/logout")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse logout(byte[] bytes) {
@@ -125,6 +130,7 @@ public class IdentityResource extends ServiceResource {
      * {@code base64(agentId:agentSecret)}. {@code client_id} is the tenant's client id, as in Custos.
      */
     @POST
+    @OperationId("getAgentToken")
     @Path("agent/token/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
@@ -141,6 +147,7 @@ public class IdentityResource extends ServiceResource {
 
     /** Ends an agent's session: its refresh token stops working. */
     @POST
+    @OperationId("endAgentSession")
     @Path("agent/logout/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse agentLogout(@PathParam("client_id") String tenantClientId, byte[] bytes) {
@@ -181,6 +188,7 @@ public class IdentityResource extends ServiceResource {
      * the {@code user-token} header or Custos's {@code access_token} query parameter (JupyterHub's authenticator).
      */
     @GET
+    @OperationId(value = "getUserInfo", rpc = "getUser")
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserInfoResponse userInfo() {

@@ -5,14 +5,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.logs.LogViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.logs.AuditLog;
+import org.custos.keycloak.service.support.CustosOperations;
 import org.custos.keycloak.service.support.Paging;
 
 /**
@@ -21,36 +24,43 @@ import org.custos.keycloak.service.support.Paging;
  */
 public class LogResource extends ServiceResource {
 
-    public LogResource(RequestContext request) {
+    private final List<CustosOperations.Operation> catalogue;
+
+    /** {@code catalogue}: the operations of the Custos services, which {@code event_type} may name. */
+    public LogResource(RequestContext request, List<CustosOperations.Operation> catalogue) {
         super(request);
+        this.catalogue = catalogue;
     }
 
     @POST
+    @OperationId("enable")
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
         Caller caller = request.caller().requireAdmin(AdminAccess::canManageEvents, "Keycloak's manage-events");
         request.body(bytes).json(StatusRequest.class);
-        new AuditLog(request.session()).enable(caller);
+        new AuditLog(request.session(), catalogue).enable(caller);
         return StatusResponse.OK;
     }
 
     @GET
+    @OperationId("isLogEnabled")
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse status() {
         request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
-        return new StatusResponse(new AuditLog(request.session()).isEnabled());
+        return new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled());
     }
 
     @GET
+    @OperationId("getLogEvents")
     @Path("logs")
     @Produces(MediaType.APPLICATION_JSON)
     public LogViews.LogEvents logs() {
         request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
         QueryParams q = new QueryParams(request.uri().getQueryParameters());
         Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-        return new LogViews.LogEvents(new AuditLog(request.session())
+        return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)
                 .fetch(
                         q.first("service_name"),
                         q.first("event_type"),

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.secrets.SecretViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -32,16 +33,9 @@ public class SecretResource extends ServiceResource {
                 request.session(), request.caller(), request.config().secretKeys());
     }
 
-    private QueryParams query() {
-        return new QueryParams(request.uri().getQueryParameters());
-    }
-
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     /** The realm's public keys: the same set as Keycloak's own certs endpoint. Public. */
     @GET
+    @OperationId("getJWKS")
     @Path("openid-connect/certs")
     @Produces(MediaType.APPLICATION_JSON)
     public JSONWebKeySet certs() {
@@ -49,6 +43,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addSSHCredential")
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
@@ -57,6 +52,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getSSHCredential")
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.SshCredential getSsh() {
@@ -64,6 +60,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteSSHCredential")
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteSsh(byte[] bytes) {
@@ -72,6 +69,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addPasswordCredential")
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
@@ -80,6 +78,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getPasswordCredential")
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.PasswordCredential getPassword() {
@@ -87,6 +86,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deletePWDCredential")
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deletePassword(byte[] bytes) {
@@ -96,6 +96,7 @@ public class SecretResource extends ServiceResource {
 
     /** Stores a supplied PEM certificate, or generates a self-signed one with its private key when none is given. */
     @POST
+    @OperationId("addCertificateCredential")
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
@@ -105,6 +106,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getCertificateCredential")
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.CertificateCredential getCertificate() {
@@ -112,6 +114,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteCertificateCredential")
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteCertificate(byte[] bytes) {
@@ -120,6 +123,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllResourceCredentialSummaries")
     @Path("secret/summaries")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.Summaries summaries() {
@@ -128,6 +132,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addKVCredential")
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse setKv(byte[] bytes) {
@@ -137,6 +142,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getKVCredential")
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.KvCredential getKv() {
@@ -146,6 +152,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updateKVCredential")
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse updateKv(byte[] bytes) {
@@ -155,6 +162,7 @@ public class SecretResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteKVCredential")
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
@@ -173,6 +181,7 @@ public class SecretResource extends ServiceResource {
 
     /** Re-seals every secret of the realm under the active key (after a key rotation). {@code manage-realm}. */
     @POST
+    @OperationId("reEncryptSecrets")
     @Path("secret/keys/re-encrypt")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.ReEncrypted reEncrypt() {

@@ -9,6 +9,7 @@ import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.selfservice.SelfServiceUser;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
@@ -32,6 +33,7 @@ public class SelfServiceResource extends ServiceResource {
 
     /** The calling user's self-service record, registering them on the first call. */
     @GET
+    @OperationId("getCurrentUser")
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser me() {
@@ -42,6 +44,7 @@ public class SelfServiceResource extends ServiceResource {
 
     /** A registered user's record: for that user, or for a caller Keycloak lets view the user. */
     @GET
+    @OperationId("getUserById")
     @Path("users/{uid}")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser user(@PathParam("uid") String uid) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -58,14 +59,6 @@ public class SharingResource extends ServiceResource {
         return new SharingSearch(request.session(), request.caller());
     }
 
-    private QueryParams query() {
-        return new QueryParams(request.uri().getQueryParameters());
-    }
-
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     /** A body's type, or (for a DELETE or GET sent without a body) the dotted query parameter {@code field.id}. */
     private SharingRequests.TypeInput typeInput(byte[] bytes, String field) {
         if (request.body(bytes).isEmpty()) {
@@ -80,6 +73,7 @@ public class SharingResource extends ServiceResource {
     // ---------------------------------------------------------------- entity types
 
     @POST
+    @OperationId("createEntityType")
     @Path("entity/type")
     public StatusResponse createEntityType(byte[] bytes) {
         SharingTypes s = types(true);
@@ -88,6 +82,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updateEntityType")
     @Path("entity/type")
     public StatusResponse updateEntityType(byte[] bytes) {
         SharingTypes s = types(true);
@@ -96,6 +91,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteEntityType")
     @Path("entity/type")
     public StatusResponse deleteEntityType(byte[] bytes) {
         SharingTypes s = types(true);
@@ -104,12 +100,14 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getEntityType")
     @Path("entity/type")
     public SharingViews.Type getEntityType() {
         return types(true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id");
     }
 
     @GET
+    @OperationId("getEntityTypes")
     @Path("entity/types")
     public SharingViews.Types getEntityTypes() {
         return types(true).list();
@@ -118,6 +116,7 @@ public class SharingResource extends ServiceResource {
     // ---------------------------------------------------------------- permission types
 
     @POST
+    @OperationId("createPermissionType")
     @Path("permission/type")
     public StatusResponse createPermissionType(byte[] bytes) {
         SharingTypes s = types(false);
@@ -126,6 +125,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updatePermissionType")
     @Path("permission/type")
     public StatusResponse updatePermissionType(byte[] bytes) {
         SharingTypes s = types(false);
@@ -134,6 +134,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deletePermissionType")
     @Path("permission/type")
     public StatusResponse deletePermissionType(byte[] bytes) {
         SharingTypes s = types(false);
@@ -142,12 +143,14 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getPermissionType")
     @Path("permission/type")
     public SharingViews.Type getPermissionType() {
         return types(false).get(query().first("permission_type.id", "permissionType.id"), "permission_type.id");
     }
 
     @GET
+    @OperationId("getPermissionTypes")
     @Path("permission/types")
     public SharingViews.Types getPermissionTypes() {
         return types(false).list();
@@ -156,6 +159,7 @@ public class SharingResource extends ServiceResource {
     // ---------------------------------------------------------------- entities
 
     @POST
+    @OperationId("createEntity")
     @Path("entity")
     public StatusResponse createEntity(byte[] bytes) {
         SharingEntities s = entities();
@@ -164,6 +168,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updateEntity")
     @Path("entity")
     public StatusResponse updateEntity(byte[] bytes) {
         SharingEntities s = entities();
@@ -172,6 +177,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteEntity")
     @Path("entity")
     public StatusResponse deleteEntity(byte[] bytes) {
         SharingEntities s = entities();
@@ -186,18 +192,21 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getEntity")
     @Path("entity")
     public SharingViews.Entity getEntity() {
         return entities().get(query().first("entity.id"));
     }
 
     @GET
+    @OperationId("isEntityExists")
     @Path("entity/existence")
     public StatusResponse entityExists() {
         return new StatusResponse(entities().exists(query().first("entity.id")));
     }
 
     @POST
+    @OperationId("searchEntities")
     @Path("entities")
     public SharingViews.Entities search(byte[] bytes) {
         SharingSearch s = searches();
@@ -207,24 +216,28 @@ public class SharingResource extends ServiceResource {
     // ---------------------------------------------------------------- shares
 
     @POST
+    @OperationId("shareEntityWithUsers")
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
         return share(bytes, ShareService.USER, true);
     }
 
     @POST
+    @OperationId("shareEntityWithGroups")
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
         return share(bytes, ShareService.GROUP, true);
     }
 
     @DELETE
+    @OperationId("revokeEntitySharingFromUsers")
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
         return share(bytes, ShareService.USER, false);
     }
 
     @DELETE
+    @OperationId("revokeEntitySharingFromGroups")
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
         return share(bytes, ShareService.GROUP, false);
@@ -237,24 +250,28 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getListOfSharedUsers")
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
         return holders(ShareService.USER, false);
     }
 
     @GET
+    @OperationId("getListOfDirectlySharedUsers")
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
         return holders(ShareService.USER, true);
     }
 
     @GET
+    @OperationId("getListOfSharedGroups")
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
         return holders(ShareService.GROUP, false);
     }
 
     @GET
+    @OperationId("getListOfDirectlySharedGroups")
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
         return holders(ShareService.GROUP, true);
@@ -268,12 +285,14 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getAllSharings")
     @Path("share")
     public SharingViews.SharedData sharings() {
         return sharings(false);
     }
 
     @GET
+    @OperationId("getAllDirectSharings")
     @Path("share/direct")
     public SharingViews.SharedData directSharings() {
         return sharings(true);
@@ -288,6 +307,7 @@ public class SharingResource extends ServiceResource {
     // ---------------------------------------------------------------- checks and reverse lookup
 
     @GET
+    @OperationId("userHasAccess")
     @Path("entity/user/access")
     public StatusResponse userHasAccess() {
         SharingDecisions s = decisions();
@@ -299,6 +319,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("userHasAccessBatch")
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
         SharingDecisions s = decisions();
@@ -309,6 +330,7 @@ public class SharingResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getEntitiesOfUser")
     @Path("user/entities")
     public SharingViews.EntityPage reachable() {
         SharingSearch s = searches();

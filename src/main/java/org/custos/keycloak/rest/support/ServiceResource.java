@@ -27,6 +27,16 @@ public abstract class ServiceResource {
         this.request = request;
     }
 
+    /** The request's query parameters. */
+    protected QueryParams query() {
+        return new QueryParams(request.uri().getQueryParameters());
+    }
+
+    /** The request's JSON body as {@code type} (a 400 naming the problem when it is not one). */
+    protected <T> T body(byte[] bytes, Class<T> type) {
+        return request.body(bytes).json(type);
+    }
+
     @GET
     @Path("{unmatched: .+}")
     public Response unmatchedGet(@PathParam("unmatched") String path) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -29,6 +30,7 @@ public class TenantResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("getTenantRoles")
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles list() {
@@ -44,6 +46,7 @@ public class TenantResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addTenantRoles")
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles add(byte[] bytes) {
@@ -56,6 +59,7 @@ public class TenantResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteRole")
     @Path("role")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {

@@ -25,6 +25,7 @@ import org.custos.keycloak.representation.users.ProfileRequest;
 import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.representation.users.UserResponses;
 import org.custos.keycloak.representation.users.UsernameRequest;
+import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -53,16 +54,13 @@ public class UserResource extends ServiceResource {
         return new UserService(request.session(), caller);
     }
 
-    private <T> T body(byte[] bytes, Class<T> type) {
-        return request.body(bytes).json(type);
-    }
-
     private CustosUser single(UserModel user) {
         return UserRepresentations.toUser(
                 request.session(), user, caller.authenticate().client(), true);
     }
 
     @POST
+    @OperationId("registerUser")
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Registered register(byte[] bytes) {
@@ -72,6 +70,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("enableUser")
     @Path("user/activation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser activate(byte[] bytes) {
@@ -80,6 +79,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("disableUser")
     @Path("user/deactivation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser deactivate(byte[] bytes) {
@@ -88,6 +88,7 @@ public class UserResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("isUserEnabled")
     @Path("user/activation/status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activationStatus() {
@@ -96,6 +97,7 @@ public class UserResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("isUsernameAvailable")
     @Path("user/availability")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse availability() {
@@ -104,6 +106,7 @@ public class UserResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("resetPassword")
     @Path("user/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse resetPassword(byte[] bytes) {
@@ -115,6 +118,7 @@ public class UserResource extends ServiceResource {
 
     /** Custos's {@code getUser}: one user by {@code user.username} (the Airavata PHP gateway's role lookup). */
     @GET
+    @OperationId("getUser")
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser get() {
@@ -123,6 +127,7 @@ public class UserResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteUser")
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
@@ -132,6 +137,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addUserAttributes")
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
@@ -141,6 +147,7 @@ public class UserResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("deleteUserAttributes")
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
@@ -150,6 +157,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("addRolesToUsers")
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
@@ -162,6 +170,7 @@ public class UserResource extends ServiceResource {
 
     /** The tenant's realm roles, or (with {@code client_level=true}) its client's, as the Custos portal lists them. */
     @GET
+    @OperationId(value = "listTenantRoles", rpc = "getTenantRoles")
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles roles() {
@@ -170,6 +179,7 @@ public class UserResource extends ServiceResource {
 
     /** Custos served {@code DELETE /user/roles}; the seed documents {@code /users/roles}. Both work. */
     @DELETE
+    @OperationId("deleteUserRoles")
     @Path("user/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
@@ -200,6 +210,7 @@ public class UserResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId(value = "deleteRolesOfUsers", rpc = "deleteUserRoles")
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRolesSeedPath(byte[] bytes) {
@@ -207,6 +218,7 @@ public class UserResource extends ServiceResource {
     }
 
     @PUT
+    @OperationId("updateUserProfile")
     @Path("user/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUserProfile updateProfile(byte[] bytes) {
@@ -216,6 +228,7 @@ public class UserResource extends ServiceResource {
     }
 
     @GET
+    @OperationId("findUsers")
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Users find() {
@@ -238,6 +251,7 @@ public class UserResource extends ServiceResource {
 
     /** Custos's select-by-attributes: {@code user_profile.attributes.key} paired by position with {@code .value(s)}. */
     @GET
+    @OperationId("getAllUserProfilesInTenant")
     @Path("users/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Profiles findByAttributes() {
@@ -265,6 +279,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("linkUserProfile")
     @Path("user/profile/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
@@ -274,6 +289,7 @@ public class UserResource extends ServiceResource {
     }
 
     @POST
+    @OperationId("grantAdminPrivileges")
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
@@ -283,6 +299,7 @@ public class UserResource extends ServiceResource {
     }
 
     @DELETE
+    @OperationId("removeAdminPrivileges")
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {

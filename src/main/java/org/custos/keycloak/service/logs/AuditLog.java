@@ -67,10 +67,13 @@ public final class AuditLog {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final List<CustosOperations.Operation> catalogue;
 
-    public AuditLog(KeycloakSession session) {
+    /** The realm's audit log; {@code catalogue} is every operation the Custos services serve (rest.RouteTable). */
+    public AuditLog(KeycloakSession session, List<CustosOperations.Operation> catalogue) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.catalogue = catalogue;
     }
 
     public void enable(Caller caller) {
@@ -113,7 +116,7 @@ public final class AuditLog {
         if (IDENTITY.equals(serviceName)) {
             return List.of();
         }
-        EventFilter filter = EventFilter.of(eventType, serviceName);
+        EventFilter filter = EventFilter.of(eventType, serviceName, catalogue);
         if (filter == null) {
             return List.of();
         }
@@ -179,9 +182,9 @@ public final class AuditLog {
 
     /** The Custos service that recorded the event, else the one whose resource types it has, else Keycloak. */
     static String serviceName(AdminEvent e) {
-        String operation = custosOperation(e);
-        if (operation != null && !CustosOperations.named(operation).isEmpty()) {
-            return CustosOperations.named(operation).get(0).service();
+        String recordedBy = e.getDetails() == null ? null : e.getDetails().get(CustosOperations.SERVICE_DETAIL);
+        if (recordedBy != null) {
+            return recordedBy;
         }
         String type = resourceType(e);
         if (type.equals("CUSTOS_SECRET")) {

@@ -26,13 +26,14 @@ record EventFilter(String name, boolean custos, OperationType operation, String 
     static final int SCAN_LIMIT = 20_000;
 
     /** The filter, or null when nothing can match (a read, which is never recorded; an unknown name). */
-    static EventFilter of(String eventType, String serviceName) {
+    static EventFilter of(String eventType, String serviceName, List<CustosOperations.Operation> catalogue) {
         if (eventType == null) {
             return new EventFilter(null, false, null, serviceName);
         }
-        List<CustosOperations.Operation> named = CustosOperations.named(eventType);
+        List<CustosOperations.Operation> named =
+                catalogue.stream().filter(o -> o.name().equals(eventType)).toList();
         if (!named.isEmpty()) {
-            if (named.stream().allMatch(o -> o.method().equals("GET"))) {
+            if (named.stream().allMatch(CustosOperations.Operation::isRead)) {
                 return null;
             }
             List<String> services = named.stream()

@@ -64,24 +64,10 @@ public final class AdminEvents {
         if (representation != null) {
             event.representation(representation);
         }
-        custosOperation().ifPresent(name -> event.detail(CustosOperations.DETAIL, name));
+        CustosOperations.current(session).ifPresent(op -> {
+            event.detail(CustosOperations.SERVICE_DETAIL, op.service());
+            event.detail(CustosOperations.DETAIL, op.name());
+        });
         event.success();
-    }
-
-    /** The Custos operation this request serves, from its verb and path ({@code .../custos/<service>/v1.0.0/...}). */
-    private java.util.Optional<String> custosOperation() {
-        if (session.getContext().getHttpRequest() == null
-                || session.getContext().getUri() == null) {
-            return java.util.Optional.empty();
-        }
-        String prefix = "realms/" + realm.getName() + "/custos/";
-        String path = session.getContext().getUri().getPath();
-        int at = path.indexOf(prefix);
-        return at < 0
-                ? java.util.Optional.empty()
-                : CustosOperations.of(
-                                session.getContext().getHttpRequest().getHttpMethod(),
-                                path.substring(at + prefix.length()))
-                        .map(CustosOperations.Operation::name);
     }
 }
