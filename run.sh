@@ -28,6 +28,9 @@ fi
 cp providers/keycloak-custos.jar "$DIST/providers/keycloak-custos.jar"
 mkdir -p "$DIST/data/import"
 cp docker/realm-import/custos-demo-realm.json "$DIST/data/import/custos-demo-realm.json"
+# The demo realm's sample Custos data (types, a small entity tree, shares with a user and a group, a membership type),
+# read by the same import as any Custos data bundle once Keycloak has imported the realm (docs/operations.md).
+cp docker/realm-import/custos-demo.custos-bundle "$DIST/data/import/custos-demo.custos-bundle"
 
 KEY_FILE="$PWD/$RUN_DIR/secrets.keys"
 if [ ! -f "$KEY_FILE" ]; then

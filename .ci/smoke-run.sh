@@ -53,6 +53,11 @@ curl -sf "$ID/.well-known/openid-configuration?client_id=custos-demo-backend" | 
 curl -sf -X POST -H "$CREDS" -H 'Content-Type: application/json' \
   -d '{"username":"demo-user","password":"demo-password","grant_type":"password"}' "$ID/token" | grep -c >/dev/null access_token
 curl -sf -H "$CREDS" "$ID/credentials?client_id=custos-demo-backend" | grep -c >/dev/null custos_client_secret
+# The demo realm's sample Custos data came in with it: demo-user reads the dataset through the group demo-lab's
+# cascading share on its project.
+SHARING="$BASE/realms/custos-demo/custos/sharing-management/v1.0.0"
+curl -sf -H "$CREDS" "$SHARING/entity/user/access?entity.id=demo-dataset&permission_type.id=READ&owner_id=demo-user" \
+  | grep -c >/dev/null '"status":true'
 # The demo realm's and the master realm's consoles are the custos admin theme (the Custos section).
 # A console page right after start may still be warming up: up to 30 tries, a second apart; the last answer is shown.
 for realm in custos-demo master; do

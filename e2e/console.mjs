@@ -34,11 +34,15 @@ const check = (ok, what) => {
   if (!ok) throw new Error(`check failed: ${what}`);
 };
 const consoleUrl = `${BASE}/admin/${REALM}/console/`;
+/** Every page opened, so that a failure can show where each one stood. */
+const pages = [];
 
 async function login(username, password) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
   page.on("pageerror", (e) => process.stderr.write(`page error: ${e}\n`));
+  page.on("console", (m) => m.type() === "error" && process.stderr.write(`console error: ${m.text()}\n`));
+  pages.push(page);
   await page.goto(consoleUrl);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
@@ -50,7 +54,7 @@ async function login(username, password) {
 /** No spinner, no notice: what a screenshot may show. */
 async function settle(page) {
   await page.locator(".pf-v5-c-spinner").first().waitFor({ state: "detached" }).catch(() => {});
-  // Ours leave after 4 s, Keycloak's own after 8 s.
+  // Notices are Keycloak's own (useAlerts): they leave after 8 s.
   const notices = page.locator(".pf-m-toast .pf-v5-c-alert");
   for (let i = 0; i < 120 && (await notices.count()) > 0; i++) await page.waitForTimeout(100);
   check((await notices.count()) === 0, "no notice is left on the page");
@@ -239,6 +243,12 @@ try {
 } catch (e) {
   process.stderr.write(`${e.stack || e}\nchecks passed before: ${JSON.stringify(checks)}\n`);
   process.exitCode = 1;
+  // Where each page stood: its address, its text and a screenshot (failure-N.png beside the screenshots).
+  for (const [i, page] of pages.entries()) {
+    const text = await page.locator("body").innerText().catch(() => "(no text)");
+    process.stderr.write(`page ${i} at ${page.url()}:\n${text.slice(0, 1500)}\n`);
+    await page.screenshot({ path: join(OUT, `failure-${i}.png`), fullPage: true }).catch(() => {});
+  }
 } finally {
   await browser.close();
 }

@@ -4,8 +4,9 @@ import { PropsWithChildren } from "react";
 import { useMatches } from "react-router-dom";
 
 /**
- * Keycloak's own gate for its pages (admin-ui's AuthWall, which the package does not export): every matched route's
- * handle.access must be held, else the console's forbidden page.
+ * Keycloak's own gate for its pages: every matched route's handle.access must be held, else the console's forbidden
+ * page. Copied from @keycloak/keycloak-admin-ui 26.7.3, js/apps/admin-ui/src/root/AuthWall.tsx (not exported);
+ * scripts/check-admin-ui-copies.mjs fails the build when the installed admin-ui is another version.
  */
 export const AuthWall = ({ children }: PropsWithChildren) => {
   const matches = useMatches();

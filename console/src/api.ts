@@ -6,11 +6,7 @@ import { fetchWithError, NetworkError } from "@keycloak/keycloak-admin-client";
  * the console's own admin token (refreshed by the admin client). Every answer is JSON; a refusal throws with the
  * server's error_description.
  */
-export async function custos<T>(
-  adminClient: KeycloakAdminClient,
-  path: string,
-  init: RequestInit = {},
-): Promise<T> {
+export async function custos<T>(adminClient: KeycloakAdminClient, path: string, init: RequestInit = {}): Promise<T> {
   const token = await adminClient.getAccessToken();
   const url = `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(adminClient.realmName)}/custos${
     path ? "/" + path : ""

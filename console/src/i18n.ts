@@ -5,8 +5,9 @@ import { environment } from "./environment";
 
 type KeyValue = { key: string; value: string };
 
-// Mirrors js/apps/admin-ui/src/i18n/i18n.ts: one namespace per realm,
-// RealmContextProvider calls i18n.loadNamespaces(realm) + setDefaultNamespace(realm).
+// Modelled on @keycloak/keycloak-admin-ui 26.7.3, js/apps/admin-ui/src/i18n/i18n.ts (not exported; listed in
+// scripts/check-admin-ui-copies.mjs): one namespace per realm, as RealmContextProvider calls
+// i18n.loadNamespaces(realm) + setDefaultNamespace(realm).
 export const i18n = createInstance({
   fallbackLng: "en",
   keySeparator: ".",
@@ -17,7 +18,7 @@ export const i18n = createInstance({
   backend: {
     loadPath: `${environment.adminBaseUrl}/resources/{{ns}}/admin/{{lng}}`,
     parse: (data: string) => {
-      const messages: KeyValue[] = JSON.parse(data);
+      const messages = JSON.parse(data) as KeyValue[];
       return Object.fromEntries(messages.map(({ key, value }) => [key, value]));
     },
   },

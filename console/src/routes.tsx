@@ -19,7 +19,7 @@ const route = (path: string, element: JSX.Element, crumb: string): AppRouteObjec
   handle: { access: "anyone", breadcrumb: (t: TFunction) => t(crumb) },
 });
 
-export const custosRoutes: AppRouteObject[] = [
+const custosRoutes: AppRouteObject[] = [
   route("/:realm/custos/sharing", <SharingPage />, "custosSharing"),
   route("/:realm/custos/sharing/:tab", <SharingPage />, "custosSharing"),
   route("/:realm/custos/sharing/entities/:id", <EntityPage />, "custosEntity"),
@@ -29,3 +29,18 @@ export const custosRoutes: AppRouteObject[] = [
   route("/:realm/custos/secrets", <SecretsPage />, "custosSecrets"),
   route("/:realm/custos/audit", <AuditPage />, "custosAudit"),
 ];
+
+/**
+ * Keycloak's routes with the Custos pages among them, for the router: the Custos routes are put into admin-ui's
+ * exported `routes` array itself (at its start, before its catch-all), which is the one place this function changes
+ * admin-ui's state. admin-ui 26.7.3 exports no way to add pages: its breadcrumbs (PageBreadCrumbs) and its
+ * navigation's access check read that module-level array, not the router's, so a page outside it has no breadcrumb.
+ * Checked on upgrade by scripts/check-admin-ui-copies.mjs (admin-ui's routes.tsx and PageBreadCrumbs.tsx). Calling
+ * it again changes nothing.
+ */
+export function joinKeycloakRoutes(): AppRouteObject[] {
+  if (!routes.includes(custosRoutes[0])) {
+    routes.unshift(...custosRoutes);
+  }
+  return routes;
+}

@@ -1,6 +1,7 @@
 import { useAdminClient, useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
 import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
+import { KeycloakSpinner, useFetch } from "@keycloak/keycloak-ui-shared";
 import {
   Alert,
   Button,
@@ -10,9 +11,8 @@ import {
   FormSelectOption,
   PageSection,
   Pagination,
-  Spinner,
 } from "@patternfly/react-core";
-import { DependencyList, PropsWithChildren, ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { DependencyList, PropsWithChildren, ReactNode, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { reason, status } from "./api";
@@ -27,29 +27,34 @@ export const CustosPage = ({ title, sub, children }: PropsWithChildren<{ title: 
 
 export type Loaded<T> = { data?: T; error?: unknown; loading: boolean; reload: () => void };
 
-/** Loads with the console's admin client whenever the realm or a dependency changes. */
+/**
+ * Loads with the console's admin client whenever the realm or a dependency changes. Keycloak's useFetch drops an
+ * answer that comes after the page moved on; a refusal is kept (and shown by {@link Loading}), not sent to the
+ * console's error page as useFetch alone would.
+ */
 export function useLoad<T>(load: (adminClient: KeycloakAdminClient) => Promise<T>, deps: DependencyList): Loaded<T> {
   const { adminClient } = useAdminClient();
   const { realm } = useRealm();
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
-  const lastTick = useRef(tick);
-  useEffect(() => {
-    let live = true;
-    // A reload keeps what is shown until the new answer comes; other data (another entity, realm, filter) does not.
-    const reloading = lastTick.current !== tick;
-    lastTick.current = tick;
-    setState((s) => (reloading ? { ...s, loading: true } : { loading: true }));
-    load(adminClient)
-      .then((data) => live && setState({ data, loading: false }))
-      .catch((error) => live && setState({ error, loading: false }));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [adminClient, realm, tick, ...deps]);
+  // `tick` names the load the state belongs to.
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean; tick: number }>({
+    loading: true,
+    tick,
+  });
+  useFetch(
+    () => {
+      // A reload keeps what is shown until the new answer comes; other data (another entity, realm, filter) does not.
+      setState((s) => (s.tick !== tick ? { ...s, loading: true, tick } : { loading: true, tick }));
+      return load(adminClient).then(
+        (data) => ({ data, loading: false, tick }),
+        (error: unknown) => ({ error, loading: false, tick }),
+      );
+    },
+    setState,
+    [adminClient, realm, tick, ...deps],
+  );
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
 /** What a load shows until it has data: a spinner, the refusal (403 names what is missing), or the error. */
@@ -72,7 +77,7 @@ export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: 
     );
   }
   if (loaded.data === undefined) {
-    return <Spinner size="lg" aria-label="loading" />;
+    return <KeycloakSpinner />;
   }
   return <>{children(loaded.data)}</>;
 }

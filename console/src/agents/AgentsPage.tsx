@@ -1,9 +1,18 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
-import { Button, Label, Switch, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
+import {
+  AlertVariant,
+  Button,
+  Label,
+  Switch,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
-import { useCustos } from "../context";
 import { CustosPage, Loading, Rows, useLoad, when } from "../ui";
 
 type Agent = { id: string; isEnabled: boolean; realm_roles: string[]; client_roles: string[]; creation_time: number };
@@ -13,17 +22,24 @@ type Agents = { enabled: boolean; token_lifetime: number | null; agents: Agent[]
 export default function AgentsPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
-  const { notify } = useCustos();
+  const { addAlert } = useAlerts();
   const loaded = useLoad((c) => custos<Agents>(c, "agents"), []);
-  const [lifetime, setLifetime] = useState("");
-  useEffect(() => setLifetime(loaded.data?.token_lifetime ? String(loaded.data.token_lifetime) : ""), [loaded.data]);
+  // What the administrator typed, over the answer it was typed on: a new answer (after a save or a switch) shows the
+  // server's lifetime again.
+  const [typed, setTyped] = useState<{ on?: Agents; value: string }>();
+  const lifetime =
+    typed && typed.on === loaded.data
+      ? typed.value
+      : loaded.data?.token_lifetime
+        ? String(loaded.data.token_lifetime)
+        : "";
 
   const toggle = async (a: Agent, enabled: boolean) => {
     try {
       await send(adminClient, "PUT", `agents/${encodeURIComponent(a.id)}/enabled`, { enabled });
-      notify(t(enabled ? "custosAgentEnabled" : "custosAgentDisabled", { id: a.id }));
+      addAlert(t(enabled ? "custosAgentEnabled" : "custosAgentDisabled", { id: a.id }));
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
     loaded.reload();
   };
@@ -31,10 +47,10 @@ export default function AgentsPage() {
   const saveLifetime = async () => {
     try {
       await send(adminClient, "PUT", "agents/token-lifetime", { seconds: Number(lifetime) });
-      notify(t("custosLifetimeSaved"));
+      addAlert(t("custosLifetimeSaved"));
       loaded.reload();
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
   };
 
@@ -53,7 +69,7 @@ export default function AgentsPage() {
                     <TextInput
                       aria-label={t("custosAgentTokenLifetime")}
                       value={lifetime}
-                      onChange={(_e, v) => setLifetime(v)}
+                      onChange={(_e, value) => setTyped({ on: loaded.data, value })}
                       data-testid="custos-agent-lifetime"
                     />
                   </ToolbarItem>

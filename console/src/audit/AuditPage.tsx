@@ -1,14 +1,9 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
-import {
-  Button,
-  TextInput,
-  Toolbar,
-  ToolbarContent,
-  ToolbarItem,
-} from "@patternfly/react-core";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
+import { AlertVariant, Button, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { custos, query } from "../api";
+import { custos, query, reason } from "../api";
 import { Choice, CustosPage, Loading, Pager, Rows, useLoad, when } from "../ui";
 
 type LogEvent = {
@@ -37,6 +32,7 @@ const millis = (local: string) => (local ? String(new Date(local).getTime()) : u
 export default function AuditPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
+  const { addAlert } = useAlerts();
   const [service, setService] = useState("");
   const [operation, setOperation] = useState("");
   const [actorName, setActorName] = useState("");
@@ -51,8 +47,7 @@ export default function AuditPage() {
         ? Promise.resolve({ events: [] as LogEvent[] })
         : custos<{ events: LogEvent[] }>(
             c,
-            "audit" +
-              query({ service, operation, actor, from: millis(from), to: millis(to), first, max: max + 1 }),
+            "audit" + query({ service, operation, actor, from: millis(from), to: millis(to), first, max: max + 1 }),
           ),
     [service, operation, actor, from, to, first, max],
   );
@@ -62,9 +57,13 @@ export default function AuditPage() {
       setActor(undefined);
       return;
     }
-    const users = await adminClient.users.find({ username: actorName, exact: true, max: 1 });
-    setActor(users[0]?.id ?? "");
-    setFirst(0);
+    try {
+      const users = await adminClient.users.find({ username: actorName, exact: true, max: 1 });
+      setActor(users[0]?.id ?? "");
+      setFirst(0);
+    } catch (e) {
+      addAlert(reason(e), AlertVariant.danger);
+    }
   };
 
   return (
@@ -105,7 +104,12 @@ export default function AuditPage() {
             />
           </ToolbarItem>
           <ToolbarItem>
-            <TextInput type="datetime-local" aria-label={t("custosFrom")} value={from} onChange={(_e, v) => setFrom(v)} />
+            <TextInput
+              type="datetime-local"
+              aria-label={t("custosFrom")}
+              value={from}
+              onChange={(_e, v) => setFrom(v)}
+            />
           </ToolbarItem>
           <ToolbarItem>
             <TextInput type="datetime-local" aria-label={t("custosTo")} value={to} onChange={(_e, v) => setTo(v)} />
@@ -128,22 +132,25 @@ export default function AuditPage() {
               rowTestid={() => "custos-audit-row"}
               columns={[
                 { title: "custosTime", cell: (e) => when(e.created_time) },
-                { title: "custosService", cell: (e) => t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name) },
+                {
+                  title: "custosService",
+                  cell: (e) => t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name),
+                },
                 { title: "custosOperation", cell: (e) => e.event_type },
                 { title: "custosActor", cell: (e) => e.username },
                 { title: "custosClient", cell: (e) => e.client_id },
                 { title: "custosIp", cell: (e) => e.external_ip },
               ]}
             />
-<Pager
-  first={first}
-  max={max}
-  fetched={events.length}
-  onChange={(f, m) => {
-    setFirst(f);
-    setMax(m);
-  }}
-/>
+            <Pager
+              first={first}
+              max={max}
+              fetched={events.length}
+              onChange={(f, m) => {
+                setFirst(f);
+                setMax(m);
+              }}
+            />
           </>
         )}
       </Loading>

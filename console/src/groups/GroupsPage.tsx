@@ -1,6 +1,8 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
 import {
+  AlertVariant,
   Button,
   SearchInput,
   Split,
@@ -13,18 +15,16 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
-import { useCustos } from "../context";
 import { Choice, CustosPage, flatten, Loading, Rows, useLoad } from "../ui";
 
 type Member = { id: string; username: string; membership_type: string };
 const TYPES = ["OWNER", "ADMIN", "MEMBER"];
 
-
 /** Groups: each member's Custos membership type, changed where the administrator may change it. */
 export default function GroupsPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
-  const { notify } = useCustos();
+  const { addAlert } = useAlerts();
   const [search, setSearch] = useState("");
   const [group, setGroup] = useState<GroupRepresentation>();
   const groups = useLoad(
@@ -44,9 +44,9 @@ export default function GroupsPage() {
       await send(adminClient, "PUT", `groups/${encodeURIComponent(group!.id!)}/members/${m.id}`, {
         membership_type: type,
       });
-      notify(t("custosMembershipChanged", { username: m.username, type }));
+      addAlert(t("custosMembershipChanged", { username: m.username, type }));
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
     members.reload();
   };

@@ -1,5 +1,7 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
+  AlertVariant,
   Button,
   Card,
   CardBody,
@@ -42,7 +44,8 @@ type KeyStatus = {
 export default function SecretsPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
-  const { pages, notify } = useCustos();
+  const { pages } = useCustos();
+  const { addAlert } = useAlerts();
   const [owner, setOwner] = useState("");
   const [type, setType] = useState("");
   const [client, setClient] = useState("");
@@ -66,9 +69,9 @@ export default function SecretsPage() {
     setDeleting(undefined);
     try {
       await send(adminClient, "DELETE", "secrets" + query({ token: s.token }));
-      notify(t("custosSecretDeleted"));
+      addAlert(t("custosSecretDeleted"));
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
     loaded.reload();
     keys.reload();
@@ -172,15 +175,15 @@ export default function SecretsPage() {
                     },
                   ]}
                 />
-        <Pager
-      first={first}
-      max={max}
-      fetched={secrets.length}
-      onChange={(f, m) => {
-        setFirst(f);
-        setMax(m);
-      }}
-    />
+                <Pager
+                  first={first}
+                  max={max}
+                  fetched={secrets.length}
+                  onChange={(f, m) => {
+                    setFirst(f);
+                    setMax(m);
+                  }}
+                />
               </>
             )}
           </Loading>

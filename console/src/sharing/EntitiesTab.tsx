@@ -1,4 +1,5 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
   Button,
   Chip,
@@ -36,7 +37,8 @@ export const EntitiesTab = () => {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const { realm } = useRealm();
-  const { pages, notify } = useCustos();
+  const { pages } = useCustos();
+  const { addAlert } = useAlerts();
   const [search, setSearch] = useState("");
   const [type, setType] = useState("");
   const [parent, setParent] = useState("");
@@ -47,17 +49,14 @@ export const EntitiesTab = () => {
   const types = useLoad((c) => custos<{ types: SharingType[] }>(c, "sharing/entity-types"), []);
   const loaded = useLoad(
     (c) =>
-      custos<{ entity_array: Entity[] }>(
-        c,
-        "sharing/entities" + query({ search, type, parent, first, max: max + 1 }),
-      ),
+      custos<{ entity_array: Entity[] }>(c, "sharing/entities" + query({ search, type, parent, first, max: max + 1 })),
     [search, type, parent, first, max],
   );
 
   const create = async () => {
     try {
       await send(adminClient, "POST", "sharing/entities", creating);
-      notify(t("custosEntityCreated", { id: creating?.id }));
+      addAlert(t("custosEntityCreated", { id: creating?.id }));
       setCreating(undefined);
       setError(undefined);
       loaded.reload();
@@ -126,7 +125,10 @@ export const EntitiesTab = () => {
                 { title: "custosType", cell: (e) => e.type },
                 { title: "name", cell: (e) => e.name },
                 { title: "custosOwner", cell: (e) => e.owner_id },
-                { title: "custosParent", cell: (e) => e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link> },
+                {
+                  title: "custosParent",
+                  cell: (e) => e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link>,
+                },
                 { title: "custosShares", cell: (e) => e.shared_count },
                 {
                   cell: (e) => (
@@ -137,15 +139,15 @@ export const EntitiesTab = () => {
                 },
               ]}
             />
-<Pager
-  first={first}
-  max={max}
-  fetched={entity_array.length}
-  onChange={(f, m) => {
-    setFirst(f);
-    setMax(m);
-  }}
-/>
+            <Pager
+              first={first}
+              max={max}
+              fetched={entity_array.length}
+              onChange={(f, m) => {
+                setFirst(f);
+                setMax(m);
+              }}
+            />
           </>
         )}
       </Loading>
@@ -193,7 +195,11 @@ export const EntitiesTab = () => {
                 ))}
               </FormSelect>
             </FormGroup>
-            {error && <p className="pf-v5-u-danger-color-100" data-testid="custos-form-error">{error}</p>}
+            {error && (
+              <p className="pf-v5-u-danger-color-100" data-testid="custos-form-error">
+                {error}
+              </p>
+            )}
           </Form>
         </Modal>
       )}

@@ -1,5 +1,7 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
+  AlertVariant,
   Button,
   Checkbox,
   DescriptionList,
@@ -45,21 +47,23 @@ export default function EntityPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const { realm } = useRealm();
-  const { pages, notify } = useCustos();
+  const { pages } = useCustos();
+  const { addAlert } = useAlerts();
   const id = useParams().id!;
   const detail = useLoad((c) => custos<Detail>(c, `sharing/entities/${encodeURIComponent(id)}`), [id]);
   const permissions = useLoad((c) => custos<{ types: SharingType[] }>(c, "sharing/permission-types"), []);
   const [sharing, setSharing] = useState<{ type: string; principal: string; permission: string; cascade: boolean }>();
   const [error, setError] = useState<string>();
   const groups = useLoad(
-    async (c) => (sharing?.type === "group" ? flatten(await c.groups.find({ max: 100, briefRepresentation: true })) : []),
+    async (c) =>
+      sharing?.type === "group" ? flatten(await c.groups.find({ max: 100, briefRepresentation: true })) : [],
     [sharing?.type],
   );
   const [generation, setGeneration] = useState(0);
   const link = (x: string) => `/${encodeURIComponent(realm)}/custos/sharing/entities/${encodeURIComponent(x)}`;
 
   const changed = (message: string) => {
-    notify(message);
+    addAlert(message);
     detail.reload();
     setGeneration((g) => g + 1);
   };
@@ -87,11 +91,15 @@ export default function EntityPage() {
         adminClient,
         "DELETE",
         `sharing/entities/${encodeURIComponent(id)}/shares` +
-          query({ principal_type: row.principal_type.toLowerCase(), principal: row.principal, permission: row.permission }),
+          query({
+            principal_type: row.principal_type.toLowerCase(),
+            principal: row.principal,
+            permission: row.permission,
+          }),
       );
       changed(t("custosRevoked", { permission: row.permission, principal: row.principal_name ?? row.principal }));
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
   };
 
@@ -109,7 +117,9 @@ export default function EntityPage() {
               </DescriptionListGroup>
               <DescriptionListGroup>
                 <DescriptionListTerm>{t("custosOwner")}</DescriptionListTerm>
-                <DescriptionListDescription data-testid="custos-entity-owner">{entity.owner_id}</DescriptionListDescription>
+                <DescriptionListDescription data-testid="custos-entity-owner">
+                  {entity.owner_id}
+                </DescriptionListDescription>
               </DescriptionListGroup>
               <DescriptionListGroup>
                 <DescriptionListTerm>{t("name")}</DescriptionListTerm>

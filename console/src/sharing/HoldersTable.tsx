@@ -1,6 +1,7 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import { useFetch } from "@keycloak/keycloak-ui-shared";
 import { Title, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query, reason } from "../api";
 import { Choice, More, Rows } from "../ui";
@@ -28,30 +29,47 @@ export const HoldersTable = ({
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const [permission, setPermission] = useState(permissions.find((p) => p !== "OWNER") ?? "OWNER");
-  const [rows, setRows] = useState<Holder[]>([]);
-  const [next, setNext] = useState<string | null>(null);
+  // A list belongs to one entity, permission and state of the shares; for another, the list starts out empty.
+  const key = `${entityId}\n${permission}\n${generation}`;
+  const [list, setList] = useState<{ key: string; rows: Holder[]; next: string | null }>();
   const [error, setError] = useState<string>();
+  const rows = list?.key === key ? list.rows : [];
+  const next = list?.key === key ? list.next : null;
 
-  const load = async (after?: string) => {
+  const fetchPage = (after?: string) =>
+    custos<HolderPage>(
+      adminClient,
+      `sharing/entities/${encodeURIComponent(entityId)}/holders` + query({ permission, after, max: 20 }),
+    );
+  const show = (page: HolderPage, after?: string) => {
+    setList((l) =>
+      !after
+        ? { key, rows: page.holders, next: page.next }
+        : l?.key === key
+          ? { key, rows: [...l.rows, ...page.holders], next: page.next }
+          : l,
+    );
+    setError(undefined);
+  };
+
+  // The first page, again whenever the entity, the permission or the shares change (a late answer is dropped).
+  useFetch(
+    () =>
+      fetchPage().then(
+        (page) => ({ page }),
+        (e: unknown) => ({ error: reason(e) }),
+      ),
+    (r) => ("page" in r ? show(r.page) : setError(r.error)),
+    [adminClient, entityId, permission, generation],
+  );
+
+  const more = async () => {
     try {
-      const page = await custos<HolderPage>(
-        adminClient,
-        `sharing/entities/${encodeURIComponent(entityId)}/holders` + query({ permission, after, max: 20 }),
-      );
-      setRows((r) => (after ? [...r, ...page.holders] : page.holders));
-      setNext(page.next);
-      setError(undefined);
+      show(await fetchPage(next ?? undefined), next ?? undefined);
     } catch (e) {
       setError(reason(e));
     }
   };
-
-  useEffect(() => {
-    setRows([]);
-    setNext(null);
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entityId, permission, generation]);
 
   const why = (g: Grant) => {
     const base =
@@ -95,7 +113,7 @@ export const HoldersTable = ({
           { title: "custosWhy", cell: (h) => why(h.grant) },
         ]}
       />
-      <More hidden={!next} onMore={() => load(next ?? undefined)} />
+      <More hidden={!next} onMore={more} />
     </>
   );
 };

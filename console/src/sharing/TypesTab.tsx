@@ -1,5 +1,16 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
-import { Button, Form, FormGroup, Modal, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { useAlerts } from "@keycloak/keycloak-ui-shared";
+import {
+  AlertVariant,
+  Button,
+  Form,
+  FormGroup,
+  Modal,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
@@ -14,7 +25,8 @@ const BUILT_IN = ["OWNER", "SECRET"];
 export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }) => {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
-  const { pages, notify } = useCustos();
+  const { pages } = useCustos();
+  const { addAlert } = useAlerts();
   const loaded = useLoad((c) => custos<{ types: SharingType[] }>(c, `sharing/${kind}`), [kind]);
   const [editing, setEditing] = useState<{ type: Partial<SharingType>; isNew: boolean }>();
   const [error, setError] = useState<string>();
@@ -33,7 +45,7 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
       }
       setEditing(undefined);
       setError(undefined);
-      notify(t(isNew ? "custosTypeCreated" : "custosTypeSaved", { id: type.id }));
+      addAlert(t(isNew ? "custosTypeCreated" : "custosTypeSaved", { id: type.id }));
       loaded.reload();
     } catch (e) {
       setError(reason(e));
@@ -43,10 +55,10 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
   const remove = async (id: string) => {
     try {
       await send(adminClient, "DELETE", `sharing/${kind}/${encodeURIComponent(id)}`);
-      notify(t("custosTypeDeleted", { id }));
+      addAlert(t("custosTypeDeleted", { id }));
       loaded.reload();
     } catch (e) {
-      notify(reason(e), "danger");
+      addAlert(reason(e), AlertVariant.danger);
     }
   };
 
@@ -131,7 +143,11 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
                 onChange={(_e, description) => setEditing({ ...editing, type: { ...editing.type, description } })}
               />
             </FormGroup>
-            {error && <p className="pf-v5-u-danger-color-100" data-testid="custos-form-error">{error}</p>}
+            {error && (
+              <p className="pf-v5-u-danger-color-100" data-testid="custos-form-error">
+                {error}
+              </p>
+            )}
           </Form>
         </Modal>
       )}

@@ -1,13 +1,8 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation";
-import {
-  Button,
-  SearchInput,
-  Toolbar,
-  ToolbarContent,
-  ToolbarItem,
-} from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useAlerts, useFetch } from "@keycloak/keycloak-ui-shared";
+import { AlertVariant, Button, SearchInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { custos, query, reason } from "../api";
@@ -21,6 +16,7 @@ type EntityPage = { entity_array: Entity[]; next_cursor: string | null; complete
 export default function UserAccessPage() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
+  const { addAlert } = useAlerts();
   const { realm } = useRealm();
   const [params, setParams] = useSearchParams();
   const userId = params.get("user") ?? "";
@@ -35,36 +31,55 @@ export default function UserAccessPage() {
   const permissions = useLoad((c) => custos<{ types: SharingType[] }>(c, "sharing/permission-types"), []);
   const types = useLoad((c) => custos<{ types: SharingType[] }>(c, "sharing/entity-types"), []);
 
-  useEffect(() => {
-    if (userId) {
-      adminClient.users.findOne({ id: userId }).then((u) => setUser(u ?? undefined), () => setUser(undefined));
-    }
-  }, [adminClient, userId]);
+  useFetch(
+    () => (userId ? adminClient.users.findOne({ id: userId }).catch(() => undefined) : Promise.resolve(undefined)),
+    (u) => setUser(u ?? undefined),
+    [adminClient, userId],
+  );
 
   const find = async () => {
-    setFound(await adminClient.users.find({ search, max: 10, briefRepresentation: true }));
-  };
-
-  const load = async (after?: string) => {
-    if (!userId) return;
     try {
-      const page = await custos<EntityPage>(
-        adminClient,
-        `sharing/users/${encodeURIComponent(userId)}/reachable` + query({ permission, type, cursor: after, max: 20 }),
-      );
-      setRows((r) => (after ? [...r, ...page.entity_array] : page.entity_array));
-      setCursor(page.complete ? null : page.next_cursor);
-      setError(undefined);
+      setFound(await adminClient.users.find({ search, max: 10, briefRepresentation: true }));
     } catch (e) {
-      setRows([]);
-      setError(reason(e));
+      addAlert(reason(e), AlertVariant.danger);
     }
   };
 
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [userId, permission, type]);
+  const fetchPage = (after?: string) =>
+    custos<EntityPage>(
+      adminClient,
+      `sharing/users/${encodeURIComponent(userId)}/reachable` + query({ permission, type, cursor: after, max: 20 }),
+    );
+  const show = (page: EntityPage, after?: string) => {
+    setRows((r) => (after ? [...r, ...page.entity_array] : page.entity_array));
+    setCursor(page.complete ? null : page.next_cursor);
+    setError(undefined);
+  };
+  const fail = (e: unknown) => {
+    setRows([]);
+    setError(reason(e));
+  };
+
+  // The first page, again whenever the user, the permission or the type changes (a late answer is dropped).
+  useFetch(
+    () =>
+      userId
+        ? fetchPage().then(
+            (page) => ({ page }),
+            (error: unknown) => ({ error }),
+          )
+        : Promise.resolve(undefined),
+    (r) => r && ("page" in r ? show(r.page) : fail(r.error)),
+    [adminClient, userId, permission, type],
+  );
+
+  const more = async () => {
+    try {
+      show(await fetchPage(cursor ?? undefined), cursor ?? undefined);
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   return (
     <CustosPage title="custosAccess" sub={t("custosAccessHelp")}>
@@ -117,7 +132,11 @@ export default function UserAccessPage() {
           ))}
         </div>
       )}
-      {user && <h2 className="pf-v5-u-font-size-lg pf-v5-u-my-md" data-testid="custos-access-user">{t("custosReachedBy", { username: user.username })}</h2>}
+      {user && (
+        <h2 className="pf-v5-u-font-size-lg pf-v5-u-my-md" data-testid="custos-access-user">
+          {t("custosReachedBy", { username: user.username })}
+        </h2>
+      )}
       {error && <p className="pf-v5-u-danger-color-100">{error}</p>}
       {userId && (
         <Rows
@@ -129,7 +148,9 @@ export default function UserAccessPage() {
             {
               title: "custosId",
               cell: (e) => (
-                <Link to={`/${encodeURIComponent(realm)}/custos/sharing/entities/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+                <Link to={`/${encodeURIComponent(realm)}/custos/sharing/entities/${encodeURIComponent(e.id)}`}>
+                  {e.id}
+                </Link>
               ),
             },
             { title: "custosType", cell: (e) => e.type },
@@ -138,7 +159,7 @@ export default function UserAccessPage() {
           ]}
         />
       )}
-      <More hidden={!cursor} onMore={() => load(cursor ?? undefined)} />
+      <More hidden={!cursor} onMore={more} />
     </CustosPage>
   );
 }

@@ -65,6 +65,29 @@ public final class ConsoleRules {
         }
     }
 
+    /**
+     * Exporting the realm's Custos bundle (its sharing graph, memberships and sealed secrets): Keycloak's rule for a
+     * realm's export ({@code manage-realm}), which is also the admin role the realm's secrets are listed to.
+     */
+    public void requireBundleExport() {
+        if (!caller.admin().canManageRealm()) {
+            throw CustosException.forbidden("exporting Custos data needs the realm-management role 'manage-realm'");
+        }
+    }
+
+    /**
+     * Importing a bundle writes shares, membership types (OWNER and ADMIN among them) and secrets for any user: it
+     * needs what each of those changes needs alone, decided by Keycloak's evaluator — {@code manage-realm} (Keycloak's
+     * partial import, and the secrets admin's role), the sharing admin's role, and managing every group.
+     */
+    public void requireBundleImport() {
+        AdminAccess admin = caller.admin();
+        if (!admin.canManageRealm() || !admin.hasRole(SHARING_ADMIN) || !admin.canManageGroups()) {
+            throw CustosException.forbidden("importing Custos data needs the realm-management roles 'manage-realm', '"
+                    + SHARING_ADMIN + "' and the right to manage every group ('manage-users')");
+        }
+    }
+
     /** The audit log: Keycloak's rule for its admin events ({@code view-events} or {@code manage-events}). */
     public void requireAudit() {
         if (!caller.admin().canViewEvents()) {

@@ -151,4 +151,16 @@ public final class StorageFailure {
         }
         return false;
     }
+
+    /** A failure in one line: its chain of classes, with a database's SQLState — never a message or a value. */
+    public static String summary(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                out.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+        }
+        return out.toString();
+    }
 }

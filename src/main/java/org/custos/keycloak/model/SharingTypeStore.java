@@ -19,6 +19,12 @@ public interface SharingTypeStore {
     /** The realm's types of one kind, by external id. */
     List<SharingType> types(String realmId, Kind kind);
 
+    /**
+     * Until the transaction ends, no other request creates a type in this realm: a type read as absent stays absent
+     * until this request has stored it, and one another request created is read as it was committed.
+     */
+    void serializeCreates(String realmId);
+
     /** Stores a new type; one with that id in the realm is a {@link org.custos.keycloak.error.DuplicateException}. */
     void create(String realmId, Kind kind, SharingType type);
 

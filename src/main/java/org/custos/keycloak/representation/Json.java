@@ -59,12 +59,17 @@ public final class Json {
      * is read under its proto name and its lowerCamelCase JSON name alike ({@link #canonicalNames}).
      */
     public static <T> T read(byte[] body, Class<T> type) {
+        return read(body, type, RequestLimits.REQUEST);
+    }
+
+    /** As {@link #read(byte[], Class)}, within other bounds than a request's. */
+    public static <T> T read(byte[] body, Class<T> type, RequestLimits.Bounds bounds) {
         try {
             if (body == null || isBlank(body)) {
                 return MAPPER.readValue("{}", type);
             }
             JsonNode tree = MAPPER.readTree(body);
-            RequestLimits.check(tree);
+            RequestLimits.check(tree, bounds);
             return MAPPER.treeToValue(canonicalNames(tree, MAPPER.constructType(type)), type);
         } catch (MismatchedInputException e) {
             throw CustosException.badRequest(describe(e));

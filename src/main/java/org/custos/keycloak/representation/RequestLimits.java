@@ -23,40 +23,57 @@ public final class RequestLimits {
     /** Changes one request may make when its lists multiply (users × roles, users × attribute values, …). */
     public static final int MAX_CHANGES = 10_000;
 
+    /** Bounds on one document: items per list, list items in all, nesting. */
+    public record Bounds(int items, long total, int depth) {}
+
+    /** What any request may carry. */
+    public static final Bounds REQUEST = new Bounds(MAX_ITEMS, MAX_TOTAL_ITEMS, MAX_DEPTH);
+    /** What a realm's Custos data bundle may carry (an admin's import; its bytes are bounded apart). */
+    public static final Bounds BUNDLE = new Bounds(2_000_000, 5_000_000, 8);
+
     private RequestLimits() {}
 
     /** Checks a parsed request document; the field paths in errors are those of the document. */
     public static void check(JsonNode document) {
-        int[] total = {0};
-        walk(document, "", 0, total);
+        check(document, REQUEST);
     }
 
-    private static void walk(JsonNode node, String path, int depth, int[] total) {
+    public static void check(JsonNode document, Bounds bounds) {
+        long[] total = {0};
+        walk(document, "", 0, total, bounds);
+    }
+
+    private static void walk(JsonNode node, String path, int depth, long[] total, Bounds bounds) {
         if (node == null || !node.isContainerNode()) {
             return;
         }
-        if (depth > MAX_DEPTH) {
+        if (depth > bounds.depth()) {
             throw CustosException.badRequest(
-                    "the request nests deeper than " + MAX_DEPTH + " levels at '" + path + "'");
+                    "the request nests deeper than " + bounds.depth() + " levels at '" + path + "'");
         }
         if (node.isArray()) {
-            if (node.size() > MAX_ITEMS) {
+            if (node.size() > bounds.items()) {
                 throw CustosException.invalidField(
-                        path.isEmpty() ? "(body)" : path, "may hold at most " + MAX_ITEMS + " items");
+                        path.isEmpty() ? "(body)" : path, "may hold at most " + bounds.items() + " items");
             }
             total[0] += node.size();
-            if (total[0] > MAX_TOTAL_ITEMS) {
+            if (total[0] > bounds.total()) {
                 throw CustosException.badRequest(
-                        "the request's lists hold more than " + MAX_TOTAL_ITEMS + " items in all");
+                        "the request's lists hold more than " + bounds.total() + " items in all");
             }
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", depth + 1, total);
+                walk(node.get(i), path + "[" + i + "]", depth + 1, total, bounds);
             }
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            walk(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), depth + 1, total);
+            walk(
+                    field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+                    depth + 1,
+                    total,
+                    bounds);
         }
     }
 

@@ -3,6 +3,7 @@ package org.custos.keycloak.rest;
 import org.custos.keycloak.cleanup.CustosCleanup;
 import org.custos.keycloak.rest.support.CustosConfig;
 import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.service.bundle.BundleFiles;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -37,6 +38,7 @@ public class CustosResourceProviderFactory implements RealmResourceProviderFacto
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(new CustosCleanup());
+        factory.register(new BundleFiles(config.secretKeys(), config.maxBundleBytes()));
     }
 
     @Override

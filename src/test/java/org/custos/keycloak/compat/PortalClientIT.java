@@ -45,19 +45,11 @@ class PortalClientIT {
                     .putObject("client")
                     .set(CLIENT_ID, Http.JSON.valueToTree(List.of(Map.of("name", "viewer", "description", "Views"))));
             Map<String, Object> admin = TestRealm.user(ADMIN, ADMIN_PASSWORD);
-            admin.put(
-                    "clientRoles",
-                    Map.of(
-                            "realm-management",
-                            List.of(
-                                    "manage-users",
-                                    "view-users",
-                                    "query-groups",
-                                    "view-realm",
-                                    "manage-realm",
-                                    "view-clients",
-                                    "manage-clients",
-                                    "manage-authorization")));
+            String adminRoles =
+                    """
+                    {"realm-management": ["manage-users", "view-users", "query-groups", "view-realm", "manage-realm",
+                                          "view-clients", "manage-clients", "manage-authorization"]}""";
+            admin.put("clientRoles", Http.parse(adminRoles));
             rep.withArray("users").add(Http.JSON.valueToTree(admin));
             Map<String, Object> bob = TestRealm.user("bob", "bob-password-1");
             bob.put("clientRoles", Map.of(CLIENT_ID, List.of("viewer")));
@@ -128,15 +120,10 @@ class PortalClientIT {
                         .asText());
 
         ok(portal("POST", "user-management", "users/roles")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "roles",
-                        List.of("curator"),
-                        "usernames",
-                        List.of("carol"),
-                        "client_level",
-                        false)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "roles": ["curator"], "usernames": ["carol"], "client_level": false}"""
+                                .formatted(CLIENT_ID)));
         assertTrue(realm.realmRoleNames("carol").contains("curator"));
         ok(portal("DELETE", "tenant-management", "role")
                 .json("{\"role\":{\"id\":\"curator\"},\"client_level\":false," + "\"client_id\":\"" + CLIENT_ID
@@ -160,54 +147,41 @@ class PortalClientIT {
                 .asText();
         String mappings = "/" + realm.name() + "/users/" + bobId + "/role-mappings/clients/" + tenantInternalId;
         ok(portal("POST", "user-management", "users/roles")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "roles",
-                        List.of("viewer"),
-                        "usernames",
-                        List.of("bob"),
-                        "client_level",
-                        true)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "roles": ["viewer"], "usernames": ["bob"], "client_level": true}"""
+                                .formatted(CLIENT_ID)));
         assertEquals(1, realm.admin().get(mappings).size(), "bob holds the client role viewer");
         JsonNode deleted = ok(portal("DELETE", "user-management", "user/roles")
-                .json(Map.of(
-                        "client_id", CLIENT_ID, "roles", List.of("viewer"), "username", "bob", "client_level", true)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "roles": ["viewer"], "username": "bob", "client_level": true}"""
+                                .formatted(CLIENT_ID)));
         assertTrue(deleted.get("status").asBoolean());
         assertEquals(0, realm.admin().get(mappings).size(), "bob lost the client role viewer");
         Http.Reply otherClient = portal("DELETE", "user-management", "user/roles")
-                .json(Map.of(
-                        "client_id", "another", "roles", List.of("viewer"), "username", "bob", "client_level", true))
+                .jsonBody(
+                        """
+                        {"client_id": "another", "roles": ["viewer"], "username": "bob", "client_level": true}""")
                 .send();
         assertEquals(400, otherClient.status(), "client_id names the calling client: " + otherClient);
         // A weaker caller (a plain user's token) cannot use the client-level path to take or give the role.
         ok(portal("POST", "user-management", "users/roles")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "roles",
-                        List.of("viewer"),
-                        "usernames",
-                        List.of("bob"),
-                        "client_level",
-                        true)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "roles": ["viewer"], "usernames": ["bob"], "client_level": true}"""
+                                .formatted(CLIENT_ID)));
         String carol = realm.accessToken("carol", "carol-password-1");
         for (String method : List.of("DELETE", "POST")) {
             Http.Reply climb = Http.request(
                             method,
                             realm.custos("user-management", method.equals("DELETE") ? "user/roles" : "users/roles"))
                     .auth(Http.bearer(carol))
-                    .json(Map.of(
-                            "client_id",
-                            CLIENT_ID,
-                            "roles",
-                            List.of("viewer"),
-                            "username",
-                            "bob",
-                            "usernames",
-                            List.of("carol"),
-                            "client_level",
-                            true))
+                    .jsonBody(
+                            """
+                            {"client_id": "%s", "roles": ["viewer"], "username": "bob", "usernames": ["carol"],
+                             "client_level": true}"""
+                                    .formatted(CLIENT_ID))
                     .send();
             assertEquals(403, climb.status(), method + ": " + climb);
         }
@@ -295,26 +269,17 @@ class PortalClientIT {
     @Test
     void userPagesReadAttributeValuesAfterAProfileUpdate() {
         ok(portal("POST", "user-management", "attributes")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "attributes",
-                        List.of(Map.of("key", "phone", "values", List.of("8123"))),
-                        "users",
-                        List.of("carol"))));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "attributes": [{"key": "phone", "values": ["8123"]}], "users": ["carol"]}"""
+                                .formatted(CLIENT_ID)));
         // updateProfile({clientId, username, firstName, lastName, email}) reads attributes[].values.
         JsonNode profile = ok(portal("PUT", "user-management", "user/profile")
-                .json(Map.of(
-                        "username",
-                        "carol",
-                        "first_name",
-                        "Carol",
-                        "last_name",
-                        "Cole",
-                        "email",
-                        "carol@example.org",
-                        "client_id",
-                        CLIENT_ID)));
+                .jsonBody(
+                        """
+                        {"username": "carol", "first_name": "Carol", "last_name": "Cole", "email": "carol@example.org",
+                         "client_id": "%s"}"""
+                                .formatted(CLIENT_ID)));
         assertEquals("Cole", profile.get("last_name").asText());
         JsonNode phone = profile.get("attributes").get(0);
         assertEquals("phone", phone.get("key").asText(), profile.toString());
@@ -331,17 +296,11 @@ class PortalClientIT {
         // custos-service-entities-secrets-password.js createSecret, then getSecret.
         String password = "portal-password-" + java.util.UUID.randomUUID();
         String token = ok(portal("POST", "resource-secret-management", "secret/password")
-                        .json(Map.of(
-                                "metadata",
-                                Map.of(
-                                        "client_id",
-                                        CLIENT_ID,
-                                        "description",
-                                        "db password",
-                                        "owner_id",
-                                        ADMIN,
-                                        "password",
-                                        password))))
+                        .jsonBody(
+                                """
+                                {"metadata": {"client_id": "%s", "description": "db password", "owner_id": "%s",
+                                              "password": "%s"}}"""
+                                        .formatted(CLIENT_ID, ADMIN, password)))
                 .get("token")
                 .asText();
         assertEquals(
@@ -353,11 +312,10 @@ class PortalClientIT {
                         .get("password")
                         .asText());
         Http.Reply both = portal("POST", "resource-secret-management", "secret/password")
-                .json(Map.of(
-                        "metadata",
-                        Map.of("owner_id", ADMIN, "password", "pw-first-7731"),
-                        "password",
-                        "pw-second-9142"))
+                .jsonBody(
+                        """
+                        {"metadata": {"owner_id": "%s", "password": "pw-first-7731"}, "password": "pw-second-9142"}"""
+                                .formatted(ADMIN))
                 .send();
         assertEquals(400, both.status(), both.toString());
         assertFalse(both.body().contains("pw-first") || both.body().contains("pw-second"), "no password in the error");
@@ -372,43 +330,27 @@ class PortalClientIT {
                 .json("{\"client_id\":\"" + CLIENT_ID
                         + "\",\"permission_type\":{\"id\":\"EDIT\",\"name\":\"EDIT\",\"description\":null}}"));
         ok(portal("POST", "sharing-management", "entity")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "entity",
-                        Map.of("id", "project-1", "name", "Project 1", "type", "PROJECT", "owner_id", ADMIN))));
+                .jsonBody(
+                        """
+                        {"client_id": "%s",
+                         "entity": {"id": "project-1", "name": "Project 1", "type": "PROJECT", "owner_id": "%s"}}"""
+                                .formatted(CLIENT_ID, ADMIN)));
         String groupId = ok(portal("POST", "group-management", "group")
                         .json(Map.of("clientId", CLIENT_ID, "group", Map.of("name", "editors"))))
                 .get("id")
                 .asText();
         ok(portal("POST", "sharing-management", "users/share")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "entity",
-                        Map.of("id", "project-1"),
-                        "permission_type",
-                        Map.of("id", "EDIT"),
-                        "owner_id",
-                        List.of("bob"),
-                        "cascade",
-                        true,
-                        "shared_by",
-                        ADMIN)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "entity": {"id": "project-1"}, "permission_type": {"id": "EDIT"},
+                         "owner_id": ["bob"], "cascade": true, "shared_by": "%s"}"""
+                                .formatted(CLIENT_ID, ADMIN)));
         ok(portal("POST", "sharing-management", "groups/share")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "entity",
-                        Map.of("id", "project-1"),
-                        "permission_type",
-                        Map.of("id", "EDIT"),
-                        "owner_id",
-                        List.of(groupId),
-                        "cascade",
-                        true,
-                        "shared_by",
-                        ADMIN)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "entity": {"id": "project-1"}, "permission_type": {"id": "EDIT"},
+                         "owner_id": ["%s"], "cascade": true, "shared_by": "%s"}"""
+                                .formatted(CLIENT_ID, groupId, ADMIN)));
         // getSharedOwners: shared_data[].permission.id (modal-share-entity.vue) and owner_type.
         Set<String> rows = new TreeSet<>();
         ok(portal("GET", "sharing-management", "share?entity.id=project-1&client_id=" + CLIENT_ID))
@@ -446,17 +388,11 @@ class PortalClientIT {
 
         // custos-service-entities-secrets-password.js createSecret: the password inside metadata.
         String token = ok(portal("POST", "resource-secret-management", "secret/password")
-                        .json(Map.of(
-                                "metadata",
-                                Map.of(
-                                        "client_id",
-                                        CLIENT_ID,
-                                        "description",
-                                        "db password",
-                                        "owner_id",
-                                        ADMIN,
-                                        "password",
-                                        "portal-password-" + java.util.UUID.randomUUID()))))
+                        .jsonBody(
+                                """
+                                {"metadata": {"client_id": "%s", "description": "db password", "owner_id": "%s",
+                                              "password": "portal-password-%s"}}"""
+                                        .formatted(CLIENT_ID, ADMIN, java.util.UUID.randomUUID())))
                 .get("token")
                 .asText();
         // entities/index.js createEntity with type SECRET and the secret's token as its id.
@@ -466,19 +402,11 @@ class PortalClientIT {
 
         // shareEntity: users/share with cascade and shared_by; getSharedOwners reads shared_data.
         ok(portal("POST", "sharing-management", "users/share")
-                .json(Map.of(
-                        "client_id",
-                        CLIENT_ID,
-                        "entity",
-                        Map.of("id", token),
-                        "permission_type",
-                        Map.of("id", "READ"),
-                        "owner_id",
-                        List.of("bob"),
-                        "cascade",
-                        true,
-                        "shared_by",
-                        ADMIN)));
+                .jsonBody(
+                        """
+                        {"client_id": "%s", "entity": {"id": "%s"}, "permission_type": {"id": "READ"},
+                         "owner_id": ["bob"], "cascade": true, "shared_by": "%s"}"""
+                                .formatted(CLIENT_ID, token, ADMIN)));
         JsonNode shared = ok(portal(
                         "GET", "sharing-management", "share?entity.id=" + token + "&client_id=" + CLIENT_ID))
                 .get("shared_data");

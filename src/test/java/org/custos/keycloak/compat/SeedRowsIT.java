@@ -16,7 +16,10 @@ import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every example request of {@code ../shared/seeds/custos-rest-api.txt}, its body copied verbatim, against a realm set
@@ -30,7 +33,13 @@ import org.junit.jupiter.api.Test;
  * <p>Three rows cannot succeed, and each is asserted to fail cleanly (docs/compatibility.md, deviations): the two
  * attribute rows carry the key {@code email}, which in Keycloak is the login email (400, nothing written); the agent
  * registration is not JSON (curly quotes, missing commas: 400 malformed JSON).
+ *
+ * <p>One test per part of a section; they run in the seed's order ({@link Order}), because some rows build on the
+ * rows before them as in the seed: the entity rows re-create the permission type READ that the permission type rows
+ * delete, the share rows share the entities the entity rows create, and the agent token rows log in as the agent the
+ * agent rows register.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedRowsIT {
 
     private static final String CLIENT = "custosId";
@@ -40,42 +49,49 @@ class SeedRowsIT {
     private static TestRealm realm;
     private static TestRealm identityRealm;
     private static String adminToken;
+    /** agent123's secret: registered by {@link #agentRows()}, used by {@link #agentTokenRows()}. */
+    private static String agentSecret;
+
+    /** The seed's permission type READ, as its create and update rows send it. */
+    private static final String READ =
+            """
+            {
+            "client_id":"custosId",
+            "permission_type":{
+            "id":"READ",
+            "name":"READ Permission",
+            "description":"Permission type READ"
+            }
+            }""";
 
     /** The seed's tenant: a confidential client {@code custosId} with a service account that manages users. */
     private static void custosIdClient(ObjectNode rep) {
-        rep.withArray("clients")
-                .add(Http.JSON.valueToTree(Map.of(
-                        "clientId",
-                        CLIENT,
-                        "publicClient",
-                        false,
-                        "secret",
-                        SECRET,
-                        "standardFlowEnabled",
-                        true,
-                        "directAccessGrantsEnabled",
-                        true,
-                        "serviceAccountsEnabled",
-                        true,
-                        "redirectUris",
-                        List.of("https://domain/callback"))));
-        rep.withArray("users")
-                .add(Http.JSON.valueToTree(Map.of(
-                        "username",
-                        "service-account-" + CLIENT,
-                        "enabled",
-                        true,
-                        "serviceAccountClientId",
-                        CLIENT,
-                        "clientRoles",
-                        Map.of(
-                                "realm-management",
-                                List.of(
-                                        "view-users",
-                                        "manage-users",
-                                        "query-groups",
-                                        "manage-authorization",
-                                        "view-events")))));
+        String client =
+                """
+                {
+                  "clientId": "%s",
+                  "secret": "%s",
+                  "publicClient": false,
+                  "standardFlowEnabled": true,
+                  "directAccessGrantsEnabled": true,
+                  "serviceAccountsEnabled": true,
+                  "redirectUris": ["https://domain/callback"]
+                }"""
+                        .formatted(CLIENT, SECRET);
+        String serviceAccount =
+                """
+                {
+                  "username": "service-account-%s",
+                  "enabled": true,
+                  "serviceAccountClientId": "%s",
+                  "clientRoles": {
+                    "realm-management":
+                      ["view-users", "manage-users", "query-groups", "manage-authorization", "view-events"]
+                  }
+                }"""
+                        .formatted(CLIENT, CLIENT);
+        rep.withArray("clients").add(Http.parse(client));
+        rep.withArray("users").add(Http.parse(serviceAccount));
     }
 
     @BeforeAll
@@ -113,6 +129,8 @@ class SeedRowsIT {
         adminToken = realm.nativePasswordGrant(CLIENT, SECRET, "tenant-admin", "admin-password-1")
                 .get("access_token")
                 .asText();
+        // The audit log's seed row first: every row below runs in a realm that keeps its admin events.
+        row("POST", "/log-management/v1.0.0/status", Http.bearer(adminToken), null);
     }
 
     @AfterAll
@@ -166,6 +184,7 @@ class SeedRowsIT {
     // ------------------------------------------------------------------ Identity Management APIs
 
     @Test
+    @Order(1)
     void identityRows() {
         row(
                 identityRealm,
@@ -234,6 +253,7 @@ class SeedRowsIT {
     // ------------------------------------------------------------------ User Management APIs
 
     @Test
+    @Order(2)
     void userRows() {
         row(
                 "POST",
@@ -282,49 +302,6 @@ class SeedRowsIT {
                 {
                 "username":"testuser1"
                 }""");
-        String attributes =
-                """
-                {
-                "attributes":[
-                {
-                "key":"phone",
-                "values":["81239153889"]
-                },
-                {
-                "key":"email",
-                "values":["irjanith@gmail.com","isjarana@gmail.com"]
-                }],
-                "users":["username"]
-                }""";
-        for (String method : List.of("POST", "DELETE")) {
-            Http.Reply refused =
-                    send(method, "/user-management/v1.0.0/attributes", Http.bearer(adminToken), attributes);
-            assertEquals(400, refused.status(), "the key email is Keycloak's login email: " + refused);
-            assertTrue(refused.json().get("error_description").asText().contains("email"), refused.toString());
-        }
-        JsonNode username = realm.adminUser("username");
-        assertEquals("username@example.org", username.get("email").asText(), "the login email is untouched");
-        assertFalse(username.path("attributes").has("phone"), "nothing of the refused row was written");
-        row(
-                "POST",
-                "/user-management/v1.0.0/users/roles",
-                Http.bearer(adminToken),
-                """
-                {
-                "roles":["gateway_provider"],
-                "usernames":["username"],
-                "client_level":false
-                }""");
-        row(
-                "DELETE",
-                "/user-management/v1.0.0/users/roles",
-                Http.bearer(adminToken),
-                """
-                {
-                "realm_roles":["gateway_provider"],
-                "username":"username"
-                }""");
-        assertFalse(realm.realmRoleNames("username").contains("gateway_provider"));
         row(
                 "PUT",
                 "/user-management/v1.0.0/user/profile",
@@ -353,6 +330,60 @@ class SeedRowsIT {
                 "previous_username":"UserA",
                 "linking_attributes":["phone","email"]
                 }""");
+    }
+
+    /** The attribute rows carry the key email, which in Keycloak is the login email: 400, nothing written. */
+    @Test
+    @Order(3)
+    void userAttributeRowsAreRefused() {
+        String attributes =
+                """
+                {
+                "attributes":[
+                {
+                "key":"phone",
+                "values":["81239153889"]
+                },
+                {
+                "key":"email",
+                "values":["irjanith@gmail.com","isjarana@gmail.com"]
+                }],
+                "users":["username"]
+                }""";
+        for (String method : List.of("POST", "DELETE")) {
+            Http.Reply refused =
+                    send(method, "/user-management/v1.0.0/attributes", Http.bearer(adminToken), attributes);
+            assertEquals(400, refused.status(), "the key email is Keycloak's login email: " + refused);
+            assertTrue(refused.json().get("error_description").asText().contains("email"), refused.toString());
+        }
+        JsonNode username = realm.adminUser("username");
+        assertEquals("username@example.org", username.get("email").asText(), "the login email is untouched");
+        assertFalse(username.path("attributes").has("phone"), "nothing of the refused row was written");
+    }
+
+    @Test
+    @Order(4)
+    void userRoleRows() {
+        row(
+                "POST",
+                "/user-management/v1.0.0/users/roles",
+                Http.bearer(adminToken),
+                """
+                {
+                "roles":["gateway_provider"],
+                "usernames":["username"],
+                "client_level":false
+                }""");
+        row(
+                "DELETE",
+                "/user-management/v1.0.0/users/roles",
+                Http.bearer(adminToken),
+                """
+                {
+                "realm_roles":["gateway_provider"],
+                "username":"username"
+                }""");
+        assertFalse(realm.realmRoleNames("username").contains("gateway_provider"));
         row(
                 "POST",
                 "/user-management/v1.0.0/user/admin",
@@ -374,6 +405,7 @@ class SeedRowsIT {
     // ------------------------------------------------------------------ Group Management APIs
 
     @Test
+    @Order(5)
     void groupRows() {
         row(
                 "POST",
@@ -413,6 +445,11 @@ class SeedRowsIT {
         row("GET", "/group-management/v1.0.0/group?group.id=" + GROUP_A, clientCredentials(), null);
         row("GET", "/group-management/v1.0.0/group?group.name=groupX", clientCredentials(), null);
         row("GET", "/group-management/v1.0.0/groups", clientCredentials(), null);
+    }
+
+    @Test
+    @Order(6)
+    void groupMembershipRows() {
         row(
                 "POST",
                 "/group-management/v1.0.0/user/group/membership",
@@ -479,6 +516,7 @@ class SeedRowsIT {
     // ------------------------------------------------------------------ Secret Management APIs
 
     @Test
+    @Order(7)
     void secretRows() {
         String metadata =
                 """
@@ -545,7 +583,11 @@ class SeedRowsIT {
                         + "&accessible_tokens=axsdcfvgbhbnh",
                 clientCredentials(),
                 null);
+    }
 
+    @Test
+    @Order(8)
+    void keyValueSecretRows() {
         String user = userToken("username", "username-password-1");
         String kv =
                 """
@@ -597,7 +639,8 @@ class SeedRowsIT {
     // ------------------------------------------------------------------ Sharing Management APIs
 
     @Test
-    void sharingRows() {
+    @Order(9)
+    void entityTypeRows() {
         String experiment =
                 """
                 {
@@ -627,18 +670,13 @@ class SeedRowsIT {
                 "id":"EXPERIMENT"
                 }
                 }""");
-        String read =
-                """
-                {
-                "client_id":"custosId",
-                "permission_type":{
-                "id":"READ",
-                "name":"READ Permission",
-                "description":"Permission type READ"
-                }
-                }""";
-        row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
-        row("PUT", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
+    }
+
+    @Test
+    @Order(10)
+    void permissionTypeRows() {
+        row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), READ);
+        row("PUT", "/sharing-management/v1.0.0/permission/type", clientCredentials(), READ);
         row("GET", "/sharing-management/v1.0.0/permission/types?client_id=custosId", clientCredentials(), null);
         row(
                 "DELETE",
@@ -651,14 +689,18 @@ class SeedRowsIT {
                 "id":"READ"
                 }
                 }""");
+    }
 
+    @Test
+    @Order(11)
+    void entityRows() {
         // The realm the entity and share rows need: their types, and the entities they name.
         row(
                 "POST",
                 "/sharing-management/v1.0.0/entity/type",
                 clientCredentials(),
                 "{\"entity_type\":{\"id\":\"API\"}}");
-        row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), read);
+        row("POST", "/sharing-management/v1.0.0/permission/type", clientCredentials(), READ);
         row(
                 "POST",
                 "/sharing-management/v1.0.0/permission/type",
@@ -717,6 +759,11 @@ class SeedRowsIT {
                 }
                 ]
                 }""");
+    }
+
+    @Test
+    @Order(12)
+    void shareRows() {
         String userShare =
                 """
                 {
@@ -777,12 +824,12 @@ class SeedRowsIT {
                 null);
     }
 
-    // ------------------------------------------------------------------ Agent Management APIs, Audit Logs
+    // ------------------------------------------------------------------ Agent Management APIs
 
     @Test
-    void agentAndLogRows() {
+    @Order(13)
+    void agentRows() {
         String admin = Http.bearer(adminToken);
-        row("POST", "/log-management/v1.0.0/status", admin, null);
         row("POST", "/agent-management/v1.0.0/enable", admin, null);
         row(
                 "POST",
@@ -822,7 +869,7 @@ class SeedRowsIT {
         assertTrue(
                 malformed.json().get("error_description").asText().startsWith("malformed JSON"), malformed.toString());
         // The same request as JSON (quotes straightened, the two missing commas added).
-        String secret = row(
+        agentSecret = row(
                         "POST",
                         "/agent-management/v1.0.0/agent",
                         admin,
@@ -891,8 +938,13 @@ class SeedRowsIT {
                 "aggregate_attribute_values":false
                 }""");
         row("GET", "/agent-management/v1.0.0/agents", admin, null);
+    }
 
-        String agent = Http.custosBearer("agent123", secret);
+    @Test
+    @Order(14)
+    void agentTokenRows() {
+        String admin = Http.bearer(adminToken);
+        String agent = Http.custosBearer("agent123", agentSecret);
         JsonNode token = row(
                 "POST",
                 "/identity-management/v1.0.0/agent/token/" + CLIENT,
@@ -921,8 +973,14 @@ class SeedRowsIT {
                 }"""
                         .replace("XXXX", renewed.get("refresh_token").asText()));
         row("DELETE", "/agent-management/v1.0.0/agent/agent123", admin, null);
+    }
 
-        // Audit logs: the seed's query, verbatim — a Custos operation name and limit=0 (the default page).
+    // ------------------------------------------------------------------ Audit Logs
+
+    /** The seed's query, verbatim: a Custos operation name and limit=0 (the default page). */
+    @Test
+    @Order(15)
+    void auditLogRows() {
         long since = System.currentTimeMillis() - 1;
         row(
                 "POST",

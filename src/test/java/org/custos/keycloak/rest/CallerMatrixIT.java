@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.Http;
 import org.custos.keycloak.testing.KeycloakServer;
 import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every authenticated endpoint refuses: no credential, a client or token of another realm, an expired or forged
@@ -71,163 +73,53 @@ class CallerMatrixIT {
         }
     }
 
-    static List<Endpoint> endpoints() {
-        Function<TestRealm, String> aUsersToken = r -> Http.bearer(userToken);
-        Function<TestRealm, String> clientWithoutUser = TestRealm::tenantAuth;
-        List<Endpoint> list = new ArrayList<>(List.of(
-                new Endpoint(
-                        "POST",
-                        "identity-management",
-                        "token",
-                        Map.of("grant_type", "client_credentials"),
-                        aUsersToken),
-                new Endpoint("GET", "identity-management", "credentials", null, aUsersToken),
-                new Endpoint("POST", "identity-management", "user/logout", Map.of("refresh_token", "x"), aUsersToken),
-                new Endpoint("GET", "identity-management", "user", null, clientWithoutUser)));
-        Map<String, Object> oneUser = Map.of("username", TestRealm.USER);
-        for (Object[] e : new Object[][] {
-            {"POST", "user", Map.of("username", "x", "first_name", "a", "last_name", "b", "email", "x@example.org")},
-            {"POST", "user/activation", oneUser},
-            {"POST", "user/deactivation", oneUser},
-            {"GET", "user/activation/status?user.username=" + TestRealm.USER, null},
-            {"GET", "user/availability?user.username=x", null},
-            {"PUT", "user/password", Map.of("username", TestRealm.USER, "password", "whatever-123")},
-            {"DELETE", "user", oneUser},
-            {
-                "POST",
-                "attributes",
-                Map.of(
-                        "attributes",
-                        List.of(Map.of("key", "k", "values", List.of("v"))),
-                        "users",
-                        List.of(TestRealm.USER))
-            },
-            {
-                "DELETE",
-                "attributes",
-                Map.of(
-                        "attributes",
-                        List.of(Map.of("key", "k", "values", List.of("v"))),
-                        "users",
-                        List.of(TestRealm.USER))
-            },
-            {"POST", "users/roles", Map.of("roles", List.of("offline_access"), "usernames", List.of(TestRealm.USER))},
-            {"DELETE", "users/roles", Map.of("roles", List.of("offline_access"), "username", TestRealm.USER)},
-            {"DELETE", "user/roles", Map.of("roles", List.of("offline_access"), "username", TestRealm.USER)},
-            {"PUT", "user/profile", Map.of("username", TestRealm.USER, "first_name", "Mallory")},
-            {"GET", "users", null},
-            {"GET", "users/profile", null},
-            {
-                "POST",
-                "user/profile/mapper",
-                Map.of(
-                        "current_username",
-                        TestRealm.USER,
-                        "previous_username",
-                        TestRealm.USER,
-                        "linking_attributes",
-                        List.of("name"))
-            },
-            {"POST", "user/admin", oneUser},
-            {"DELETE", "user/admin", oneUser}
-        }) {
-            // alice is a plain user: authenticated, but without realm-management roles.
-            list.add(new Endpoint((String) e[0], "user-management", (String) e[1], e[2], aUsersToken));
+    /** The endpoints of one service, and who of the realm's valid callers each refuses. */
+    record Service(String name) {
+        /** Refused to alice, a plain user (authenticated, without realm-management roles, groups or shares): 403. */
+        Endpoint refusesUser(String method, String path, Object body) {
+            return new Endpoint(method, name, path, body, r -> Http.bearer(userToken));
         }
+
+        /** Refused to alice with this status (404 where the endpoint names something she may not see). */
+        Endpoint refusesUser(String method, String path, Object body, int status) {
+            return new Endpoint(method, name, path, body, r -> Http.bearer(userToken), status);
+        }
+
+        /** Refused to the tenant client without a user (403). */
+        Endpoint refusesClient(String method, String path, Object body) {
+            return new Endpoint(method, name, path, body, TestRealm::tenantAuth);
+        }
+
+        /** Open to any authenticated caller (200); only the unauthenticated ones are refused. */
+        Endpoint open(String method, String path, Object body) {
+            return new Endpoint(method, name, path, body, null, 200);
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        Service identity = new Service("identity-management");
+        Service users = new Service("user-management");
+        Service groups = new Service("group-management");
+        Service secrets = new Service("resource-secret-management");
+        Service agents = new Service("agent-management");
+        Service logs = new Service("log-management");
+        Service sharing = new Service("sharing-management");
+        Service tenant = new Service("tenant-management");
+        Service api = new Service("api");
+        Service authzen = new Service("authzen");
+        String alice = TestRealm.USER;
+        Map<String, Object> oneUser = Map.of("username", alice);
+        List<Map<String, Object>> kv = List.of(Map.of("key", "k", "values", List.of("v")));
+        Map<String, Object> attributes = Map.of("attributes", kv, "users", List.of(alice));
+        Map<String, Object> mapper =
+                Map.of("current_username", alice, "previous_username", alice, "linking_attributes", List.of("name"));
         // Groups: alice is authenticated but neither a user-admin nor a member of the realm's group.
         String g = groupId;
-        for (Object[] e : new Object[][] {
-            {"POST", "groups", Map.of("groups", List.of(Map.of("name", "x"))), 403},
-            {"POST", "group", Map.of("group", Map.of("name", "x")), 403},
-            {"GET", "groups", null, 403},
-            {"GET", "user/group/memberships?profile.username=bob", null, 403},
-            {"PUT", "group/" + g, Map.of("group", Map.of("name", "x")), 404},
-            {"DELETE", "group/" + g, null, 404},
-            {"GET", "group?group.id=" + g, null, 404},
-            {
-                "POST",
-                "user/group/membership",
-                Map.of("group_id", g, "username", TestRealm.USER, "membership_type", "MEMBER"),
-                404
-            },
-            {"DELETE", "user/group/membership", Map.of("group_id", g, "username", "bob"), 404},
-            {"PUT", "user/group/membership", Map.of("group_id", g, "username", "bob", "type", "ADMIN"), 404},
-            {"POST", "group/membership", Map.of("child_id", g, "parent_id", g), 404},
-            {"DELETE", "group/membership", Map.of("child_id", g, "parent_id", g), 404},
-            {"GET", "groups/memberships/child?group.id=" + g, null, 404},
-            {"GET", "groups/memberships?group.id=" + g, null, 404},
-            {"GET", "user/group/memberships/child?group.id=" + g, null, 404},
-            {"GET", "user/group/access?group_id=" + g + "&username=bob&type=MEMBER", null, 404}
-        }) {
-            list.add(new Endpoint((String) e[0], "group-management", (String) e[1], e[2], aUsersToken, (Integer) e[3]));
-        }
         // Secrets: alice may hold secrets of her own; she may not act for another owner, nor re-encrypt.
-        for (Object[] e : new Object[][] {
-            {"POST", "secret/ssh", Map.of("metadata", Map.of("owner_id", "bob"))},
-            {"POST", "secret/password", Map.of("metadata", Map.of("owner_id", "bob"), "password", "x")},
-            {"POST", "secret/certificate", Map.of("metadata", Map.of("owner_id", "bob"))},
-            {"GET", "secret/kv?key=k&metadata.owner_id=bob", null},
-            {"POST", "secret/kv", Map.of("metadata", Map.of("owner_id", "bob"), "key", "k", "value", "v")},
-            {"PUT", "secret/kv", Map.of("metadata", Map.of("owner_id", "bob"), "key", "k", "value", "v")},
-            {"DELETE", "secret/kv", Map.of("metadata", Map.of("owner_id", "bob"), "key", "k")},
-            {"POST", "secret/keys/re-encrypt", null}
-        }) {
-            list.add(new Endpoint((String) e[0], "resource-secret-management", (String) e[1], e[2], aUsersToken));
-        }
+        Map<String, Object> bobs = Map.of("owner_id", "bob");
         // Reads by token: a token alice may not read does not exist for her (404).
-        for (String[] e : new String[][] {
-            {"GET", "secret/ssh?token=" + secretToken},
-            {"DELETE", "secret/ssh?token=" + secretToken},
-            {"GET", "secret/password?token=" + secretToken},
-            {"DELETE", "secret/password?token=" + secretToken},
-            {"GET", "secret/certificate?token=" + secretToken},
-            {"DELETE", "secret/certificate?token=" + secretToken}
-        }) {
-            list.add(new Endpoint(e[0], "resource-secret-management", e[1], null, aUsersToken, 404));
-        }
-        list.add(new Endpoint("GET", "resource-secret-management", "secret/summaries", null, null, 200));
-        // Agents: alice lacks manage-clients; the agent token endpoints want an agent's own credentials.
-        for (Object[] e : new Object[][] {
-            {"POST", "enable", null},
-            {"POST", "token/configuration", Map.of("access_token_life_time", 60)},
-            {"POST", "roles", Map.of("roles", List.of(Map.of("name", "r")))},
-            {"POST", "agent", Map.of("id", "a1")},
-            {"GET", "agent/a1", null},
-            {"DELETE", "agent/a1", null},
-            {"POST", "agent/deactivation/a1", null},
-            {"POST", "agent/activation/a1", null},
-            {
-                "POST",
-                "agent/attributes",
-                Map.of("agents", List.of("a1"), "attributes", List.of(Map.of("key", "k", "values", List.of("v"))))
-            },
-            {
-                "DELETE",
-                "agent/attributes",
-                Map.of("agents", List.of("a1"), "attributes", List.of(Map.of("key", "k", "values", List.of("v"))))
-            },
-            {"POST", "agent/roles", Map.of("agents", List.of("a1"), "roles", List.of("offline_access"))},
-            {"DELETE", "agent/roles", Map.of("id", "a1", "roles", List.of("offline_access"))},
-            {"POST", "protocol/mapper", Map.of("name", "m", "claim_name", "c", "attribute_name", "a")},
-            {"GET", "agents", null}
-        }) {
-            list.add(new Endpoint((String) e[0], "agent-management", (String) e[1], e[2], aUsersToken));
-        }
-        list.add(new Endpoint(
-                "POST",
-                "identity-management",
-                "agent/token/" + TestRealm.TENANT_CLIENT,
-                Map.of("grant_type", "client_credentials"),
-                TestRealm::tenantAuth));
-        list.add(new Endpoint(
-                "POST",
-                "identity-management",
-                "agent/logout/" + TestRealm.TENANT_CLIENT,
-                Map.of("refresh_token", "x"),
-                TestRealm::tenantAuth));
-        for (String[] e : new String[][] {{"POST", "status"}, {"GET", "status"}, {"GET", "logs"}}) {
-            list.add(new Endpoint(e[0], "log-management", e[1], null, aUsersToken));
-        }
+        String token = "?token=" + secretToken;
+        Map<String, Object> agentAttributes = Map.of("agents", List.of("a1"), "attributes", kv);
         // Sharing: alice holds nothing on bob's entity "matrix-entity" and no sharing role. Admin-only writes are 403,
         // bob's entity does not exist for her (404), checking someone else is 403, and reads of the schema are open.
         Map<String, Object> entity = Map.of("id", "matrix-entity");
@@ -235,94 +127,175 @@ class CallerMatrixIT {
                 Map.of("entity", entity, "permission_type", Map.of("id", "READ"), "owner_id", List.of("alice"));
         Map<String, Object> groupShare =
                 Map.of("entity", entity, "permission_type", Map.of("id", "READ"), "owner_id", List.of("x"));
-        String sharing = "sharing-management";
-        for (Object[] e : new Object[][] {
-            {"POST", "entity/type", Map.of("entity_type", Map.of("id", "T2")), 403},
-            {"PUT", "entity/type", Map.of("entity_type", Map.of("id", "DOC")), 403},
-            {"DELETE", "entity/type", Map.of("entity_type", Map.of("id", "DOC")), 403},
-            {"POST", "permission/type", Map.of("permission_type", Map.of("id", "P2")), 403},
-            {"PUT", "permission/type", Map.of("permission_type", Map.of("id", "READ")), 403},
-            {"DELETE", "permission/type", Map.of("permission_type", Map.of("id", "READ")), 403},
-            {"POST", "entity", Map.of("entity", Map.of("id", "new", "type", "DOC", "owner_id", "bob")), 403},
-            {"PUT", "entity", Map.of("entity", Map.of("id", "matrix-entity", "name", "x")), 404},
-            {"DELETE", "entity", Map.of("entity", entity), 404},
-            {"GET", "entity?entity.id=matrix-entity", null, 404},
-            {"POST", "users/share", share, 404},
-            {"DELETE", "users/share", share, 404},
-            {"POST", "groups/share", groupShare, 404},
-            {"DELETE", "groups/share", groupShare, 404},
-            {"GET", "users/share?entity.id=matrix-entity&permission_type.id=READ", null, 404},
-            {"GET", "users/share/direct?entity.id=matrix-entity&permission_type.id=READ", null, 404},
-            {"GET", "groups/share?entity.id=matrix-entity&permission_type.id=READ", null, 404},
-            {"GET", "groups/share/direct?entity.id=matrix-entity&permission_type.id=READ", null, 404},
-            {"GET", "share?entity.id=matrix-entity", null, 404},
-            {"GET", "share", null, 403},
-            {"GET", "share/direct", null, 403},
-            {"GET", "entity/user/access?entity.id=matrix-entity&permission_type.id=READ&owner_id=bob", null, 403},
-            {
-                "POST",
-                "entity/user/access/batch",
-                Map.of(
-                        "checks",
-                        List.of(Map.of("entity", entity, "permission_type", Map.of("id", "READ"), "owner_id", "bob"))),
-                403
-            },
-            {"GET", "user/entities?owner_id=bob&permission_type.id=READ", null, 403}
-        }) {
-            list.add(new Endpoint((String) e[0], sharing, (String) e[1], e[2], aUsersToken, (Integer) e[3]));
-        }
-        for (String[] e : new String[][] {
-            {"GET", "entity/types"},
-            {"GET", "permission/types"},
-            {"GET", "entity/type?entity_type.id=DOC"},
-            {"GET", "permission/type?permission_type.id=READ"},
-            {"GET", "entity/existence?entity.id=matrix-entity"}
-        }) {
-            list.add(new Endpoint(e[0], sharing, e[1], null, null, 200));
-        }
-        list.add(new Endpoint("POST", sharing, "entities", Map.of(), null, 200));
-        // Roles of the tenant: listing and changing them is Keycloak's view-realm / manage-realm, not a user's.
-        list.add(new Endpoint("GET", "tenant-management", "roles", null, aUsersToken));
-        list.add(new Endpoint(
-                "POST", "tenant-management", "roles", Map.of("roles", List.of(Map.of("name", "r"))), aUsersToken));
-        list.add(new Endpoint("DELETE", "tenant-management", "role", Map.of("role", Map.of("name", "r")), aUsersToken));
-        list.add(new Endpoint("GET", "user-management", "roles", null, aUsersToken));
-        list.add(new Endpoint("GET", "user-management", "user?user.username=bob", null, aUsersToken));
-        // The self-service API acts for a person; another registered user's record needs view-users.
-        list.add(new Endpoint("GET", "api", "user", null, clientWithoutUser));
-        list.add(new Endpoint("GET", "api", "users/someone-else", null, aUsersToken));
+        String readShares = "?entity.id=matrix-entity&permission_type.id=READ";
+        Map<String, Object> bobsCheck =
+                Map.of("entity", entity, "permission_type", Map.of("id", "READ"), "owner_id", "bob");
         // AuthZEN: a user without the decision-point role asks about someone else (bob): 403, and learns nothing.
         Map<String, Object> bob = Map.of("type", "user", "id", "bob");
         Map<String, Object> read = Map.of("name", "READ");
         Map<String, Object> doc = Map.of("type", "DOC", "id", "matrix-entity");
-        for (Object[] e : new Object[][] {
-            {"access/v1/evaluation", Map.of("subject", bob, "action", read, "resource", doc)},
-            {"access/v1/evaluations", Map.of("subject", bob, "action", read, "resource", doc)},
-            {"access/v1/search/subject", Map.of("subject", Map.of("type", "user"), "action", read, "resource", doc)},
-            {"access/v1/search/resource", Map.of("subject", bob, "action", read, "resource", Map.of("type", "DOC"))},
-            {"access/v1/search/action", Map.of("subject", bob, "resource", doc)}
-        }) {
-            list.add(new Endpoint("POST", "authzen", (String) e[0], e[1], aUsersToken));
-        }
-        return list;
+        return List.of(
+                identity.refusesUser("POST", "token", Map.of("grant_type", "client_credentials")),
+                identity.refusesUser("GET", "credentials", null),
+                identity.refusesUser("POST", "user/logout", Map.of("refresh_token", "x")),
+                identity.refusesClient("GET", "user", null),
+                // Users: alice is a plain user, without realm-management roles.
+                users.refusesUser(
+                        "POST",
+                        "user",
+                        Map.of("username", "x", "first_name", "a", "last_name", "b", "email", "x@example.org")),
+                users.refusesUser("POST", "user/activation", oneUser),
+                users.refusesUser("POST", "user/deactivation", oneUser),
+                users.refusesUser("GET", "user/activation/status?user.username=" + alice, null),
+                users.refusesUser("GET", "user/availability?user.username=x", null),
+                users.refusesUser("PUT", "user/password", Map.of("username", alice, "password", "whatever-123")),
+                users.refusesUser("DELETE", "user", oneUser),
+                users.refusesUser("POST", "attributes", attributes),
+                users.refusesUser("DELETE", "attributes", attributes),
+                users.refusesUser(
+                        "POST", "users/roles", Map.of("roles", List.of("offline_access"), "usernames", List.of(alice))),
+                users.refusesUser(
+                        "DELETE", "users/roles", Map.of("roles", List.of("offline_access"), "username", alice)),
+                users.refusesUser(
+                        "DELETE", "user/roles", Map.of("roles", List.of("offline_access"), "username", alice)),
+                users.refusesUser("PUT", "user/profile", Map.of("username", alice, "first_name", "Mallory")),
+                users.refusesUser("GET", "users", null),
+                users.refusesUser("GET", "users/profile", null),
+                users.refusesUser("POST", "user/profile/mapper", mapper),
+                users.refusesUser("POST", "user/admin", oneUser),
+                users.refusesUser("DELETE", "user/admin", oneUser),
+                groups.refusesUser("POST", "groups", Map.of("groups", List.of(Map.of("name", "x")))),
+                groups.refusesUser("POST", "group", Map.of("group", Map.of("name", "x"))),
+                groups.refusesUser("GET", "groups", null),
+                groups.refusesUser("GET", "user/group/memberships?profile.username=bob", null),
+                groups.refusesUser("PUT", "group/" + g, Map.of("group", Map.of("name", "x")), 404),
+                groups.refusesUser("DELETE", "group/" + g, null, 404),
+                groups.refusesUser("GET", "group?group.id=" + g, null, 404),
+                groups.refusesUser(
+                        "POST",
+                        "user/group/membership",
+                        Map.of("group_id", g, "username", alice, "membership_type", "MEMBER"),
+                        404),
+                groups.refusesUser("DELETE", "user/group/membership", Map.of("group_id", g, "username", "bob"), 404),
+                groups.refusesUser(
+                        "PUT", "user/group/membership", Map.of("group_id", g, "username", "bob", "type", "ADMIN"), 404),
+                groups.refusesUser("POST", "group/membership", Map.of("child_id", g, "parent_id", g), 404),
+                groups.refusesUser("DELETE", "group/membership", Map.of("child_id", g, "parent_id", g), 404),
+                groups.refusesUser("GET", "groups/memberships/child?group.id=" + g, null, 404),
+                groups.refusesUser("GET", "groups/memberships?group.id=" + g, null, 404),
+                groups.refusesUser("GET", "user/group/memberships/child?group.id=" + g, null, 404),
+                groups.refusesUser("GET", "user/group/access?group_id=" + g + "&username=bob&type=MEMBER", null, 404),
+                secrets.refusesUser("POST", "secret/ssh", Map.of("metadata", bobs)),
+                secrets.refusesUser("POST", "secret/password", Map.of("metadata", bobs, "password", "x")),
+                secrets.refusesUser("POST", "secret/certificate", Map.of("metadata", bobs)),
+                secrets.refusesUser("GET", "secret/kv?key=k&metadata.owner_id=bob", null),
+                secrets.refusesUser("POST", "secret/kv", Map.of("metadata", bobs, "key", "k", "value", "v")),
+                secrets.refusesUser("PUT", "secret/kv", Map.of("metadata", bobs, "key", "k", "value", "v")),
+                secrets.refusesUser("DELETE", "secret/kv", Map.of("metadata", bobs, "key", "k")),
+                secrets.refusesUser("POST", "secret/keys/re-encrypt", null),
+                secrets.refusesUser("GET", "secret/ssh" + token, null, 404),
+                secrets.refusesUser("DELETE", "secret/ssh" + token, null, 404),
+                secrets.refusesUser("GET", "secret/password" + token, null, 404),
+                secrets.refusesUser("DELETE", "secret/password" + token, null, 404),
+                secrets.refusesUser("GET", "secret/certificate" + token, null, 404),
+                secrets.refusesUser("DELETE", "secret/certificate" + token, null, 404),
+                secrets.open("GET", "secret/summaries", null),
+                // Agents: alice lacks manage-clients; the agent token endpoints want an agent's own credentials.
+                agents.refusesUser("POST", "enable", null),
+                agents.refusesUser("POST", "token/configuration", Map.of("access_token_life_time", 60)),
+                agents.refusesUser("POST", "roles", Map.of("roles", List.of(Map.of("name", "r")))),
+                agents.refusesUser("POST", "agent", Map.of("id", "a1")),
+                agents.refusesUser("GET", "agent/a1", null),
+                agents.refusesUser("DELETE", "agent/a1", null),
+                agents.refusesUser("POST", "agent/deactivation/a1", null),
+                agents.refusesUser("POST", "agent/activation/a1", null),
+                agents.refusesUser("POST", "agent/attributes", agentAttributes),
+                agents.refusesUser("DELETE", "agent/attributes", agentAttributes),
+                agents.refusesUser(
+                        "POST", "agent/roles", Map.of("agents", List.of("a1"), "roles", List.of("offline_access"))),
+                agents.refusesUser("DELETE", "agent/roles", Map.of("id", "a1", "roles", List.of("offline_access"))),
+                agents.refusesUser(
+                        "POST", "protocol/mapper", Map.of("name", "m", "claim_name", "c", "attribute_name", "a")),
+                agents.refusesUser("GET", "agents", null),
+                identity.refusesClient(
+                        "POST", "agent/token/" + TestRealm.TENANT_CLIENT, Map.of("grant_type", "client_credentials")),
+                identity.refusesClient("POST", "agent/logout/" + TestRealm.TENANT_CLIENT, Map.of("refresh_token", "x")),
+                logs.refusesUser("POST", "status", null),
+                logs.refusesUser("GET", "status", null),
+                logs.refusesUser("GET", "logs", null),
+                sharing.refusesUser("POST", "entity/type", Map.of("entity_type", Map.of("id", "T2")), 403),
+                sharing.refusesUser("PUT", "entity/type", Map.of("entity_type", Map.of("id", "DOC")), 403),
+                sharing.refusesUser("DELETE", "entity/type", Map.of("entity_type", Map.of("id", "DOC")), 403),
+                sharing.refusesUser("POST", "permission/type", Map.of("permission_type", Map.of("id", "P2")), 403),
+                sharing.refusesUser("PUT", "permission/type", Map.of("permission_type", Map.of("id", "READ")), 403),
+                sharing.refusesUser("DELETE", "permission/type", Map.of("permission_type", Map.of("id", "READ")), 403),
+                sharing.refusesUser(
+                        "POST", "entity", Map.of("entity", Map.of("id", "new", "type", "DOC", "owner_id", "bob")), 403),
+                sharing.refusesUser("PUT", "entity", Map.of("entity", Map.of("id", "matrix-entity", "name", "x")), 404),
+                sharing.refusesUser("DELETE", "entity", Map.of("entity", entity), 404),
+                sharing.refusesUser("GET", "entity?entity.id=matrix-entity", null, 404),
+                sharing.refusesUser("POST", "users/share", share, 404),
+                sharing.refusesUser("DELETE", "users/share", share, 404),
+                sharing.refusesUser("POST", "groups/share", groupShare, 404),
+                sharing.refusesUser("DELETE", "groups/share", groupShare, 404),
+                sharing.refusesUser("GET", "users/share" + readShares, null, 404),
+                sharing.refusesUser("GET", "users/share/direct" + readShares, null, 404),
+                sharing.refusesUser("GET", "groups/share" + readShares, null, 404),
+                sharing.refusesUser("GET", "groups/share/direct" + readShares, null, 404),
+                sharing.refusesUser("GET", "share?entity.id=matrix-entity", null, 404),
+                sharing.refusesUser("GET", "share", null, 403),
+                sharing.refusesUser("GET", "share/direct", null, 403),
+                sharing.refusesUser(
+                        "GET",
+                        "entity/user/access?entity.id=matrix-entity&permission_type.id=READ&owner_id=bob",
+                        null,
+                        403),
+                sharing.refusesUser("POST", "entity/user/access/batch", Map.of("checks", List.of(bobsCheck)), 403),
+                sharing.refusesUser("GET", "user/entities?owner_id=bob&permission_type.id=READ", null, 403),
+                sharing.open("GET", "entity/types", null),
+                sharing.open("GET", "permission/types", null),
+                sharing.open("GET", "entity/type?entity_type.id=DOC", null),
+                sharing.open("GET", "permission/type?permission_type.id=READ", null),
+                sharing.open("GET", "entity/existence?entity.id=matrix-entity", null),
+                sharing.open("POST", "entities", Map.of()),
+                // Roles of the tenant: listing and changing them is Keycloak's view-realm / manage-realm, not a user's.
+                tenant.refusesUser("GET", "roles", null),
+                tenant.refusesUser("POST", "roles", Map.of("roles", List.of(Map.of("name", "r")))),
+                tenant.refusesUser("DELETE", "role", Map.of("role", Map.of("name", "r"))),
+                users.refusesUser("GET", "roles", null),
+                users.refusesUser("GET", "user?user.username=bob", null),
+                // The self-service API acts for a person; another registered user's record needs view-users.
+                api.refusesClient("GET", "user", null),
+                api.refusesUser("GET", "users/someone-else", null),
+                authzen.refusesUser(
+                        "POST", "access/v1/evaluation", Map.of("subject", bob, "action", read, "resource", doc)),
+                authzen.refusesUser(
+                        "POST", "access/v1/evaluations", Map.of("subject", bob, "action", read, "resource", doc)),
+                authzen.refusesUser(
+                        "POST",
+                        "access/v1/search/subject",
+                        Map.of("subject", Map.of("type", "user"), "action", read, "resource", doc)),
+                authzen.refusesUser(
+                        "POST",
+                        "access/v1/search/resource",
+                        Map.of("subject", bob, "action", read, "resource", Map.of("type", "DOC"))),
+                authzen.refusesUser("POST", "access/v1/search/action", Map.of("subject", bob, "resource", doc)));
     }
 
     @BeforeAll
     static void setUp() throws Exception {
         AdminApi admin = new AdminApi(KeycloakServer.get());
+        String disabledClient =
+                """
+                {
+                  "clientId": "disabled-client",
+                  "enabled": false,
+                  "publicClient": false,
+                  "secret": "disabled-secret",
+                  "serviceAccountsEnabled": true
+                }""";
         realm = TestRealm.create(admin, "matrix", rep -> {
-            rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "disabled-client",
-                            "enabled",
-                            false,
-                            "publicClient",
-                            false,
-                            "secret",
-                            "disabled-secret",
-                            "serviceAccountsEnabled",
-                            true)));
+            rep.withArray("clients").add(Http.parse(disabledClient));
             rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", "bob", "enabled", true)));
         });
         Http.Reply group = Http.request("POST", realm.custos("group-management", "groups"))
@@ -337,14 +310,14 @@ class CallerMatrixIT {
                 .json()
                 .get("token")
                 .asText();
-        for (Object[] call : new Object[][] {
-            {"entity/type", Map.of("entity_type", Map.of("id", "DOC"))},
-            {"permission/type", Map.of("permission_type", Map.of("id", "READ"))},
-            {"entity", Map.of("entity", Map.of("id", "matrix-entity", "type", "DOC", "owner_id", "bob"))}
-        }) {
-            Http.Reply r = Http.request("POST", realm.custos("sharing-management", (String) call[0]))
+        List<Map.Entry<String, Object>> sharingSetUp = List.of(
+                Map.entry("entity/type", Map.of("entity_type", Map.of("id", "DOC"))),
+                Map.entry("permission/type", Map.of("permission_type", Map.of("id", "READ"))),
+                Map.entry("entity", Map.of("entity", Map.of("id", "matrix-entity", "type", "DOC", "owner_id", "bob"))));
+        for (Map.Entry<String, Object> call : sharingSetUp) {
+            Http.Reply r = Http.request("POST", realm.custos("sharing-management", call.getKey()))
                     .auth(realm.tenantAuth())
-                    .json(call[1])
+                    .json(call.getValue())
                     .send();
             assertEquals(200, r.status(), r.toString());
         }
@@ -424,47 +397,58 @@ class CallerMatrixIT {
                 java.util.Set.of(), undocumented, "matrix entries the document does not describe as authenticated");
     }
 
-    @TestFactory
-    List<DynamicTest> everyEndpointRefusesBadCallers() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Endpoint e : endpoints()) {
-            Map<String, String> unauthorized = new java.util.LinkedHashMap<>();
-            unauthorized.put("another realm's client credentials", Http.custosBearer("only-in-other", "other-secret"));
-            unauthorized.put("another realm's same-named client", otherRealm.tenantAuth());
-            unauthorized.put("another realm's user token", Http.bearer(otherRealmUserToken));
-            unauthorized.put("an expired token", Http.bearer(expiredToken));
-            unauthorized.put("a forged token", Http.bearer(forged(userToken)));
-            unauthorized.put("a wrong secret", Http.custosBearer(TestRealm.TENANT_CLIENT, "wrong"));
-            unauthorized.put("a wrong secret (Basic)", Http.basic(TestRealm.TENANT_CLIENT, "wrong"));
-            unauthorized.put("a disabled client", Http.custosBearer("disabled-client", "disabled-secret"));
-            unauthorized.put("a public client", Http.custosBearer(TestRealm.PUBLIC_CLIENT, "anything"));
-            unauthorized.put("garbage", "Bearer not-a-token");
-            unauthorized.put("an unknown scheme", "Digest abc");
-            tests.add(DynamicTest.dynamicTest(
-                    e + ": no Authorization -> 401",
-                    () -> assertRefused(e.request(realm).send(), 401, "no Authorization")));
-            unauthorized.forEach((what, auth) -> tests.add(DynamicTest.dynamicTest(
-                    e + ": " + what + " -> 401",
-                    () -> assertRefused(e.request(realm).auth(auth).send(), 401, what))));
-            if (e.wrongKind() != null) {
-                int expected = e.wrongKindStatus();
-                tests.add(DynamicTest.dynamicTest(
-                        e + ": a caller of the wrong kind -> " + expected,
-                        () -> assertRefused(
-                                e.request(realm)
-                                        .auth(e.wrongKind().apply(realm))
-                                        .send(),
-                                expected,
-                                "wrong kind")));
-            } else if (e.wrongKindStatus() == 200) {
-                tests.add(DynamicTest.dynamicTest(
-                        e + ": any authenticated caller -> 200",
-                        () -> assertEquals(
-                                200,
-                                e.request(realm).auth(realm.tenantAuth()).send().status())));
-            }
+    /** One call of the matrix: an endpoint, a caller (null: no Authorization) and the status the caller gets. */
+    record Attempt(Endpoint endpoint, String caller, String authorization, int status) {
+        @Override
+        public String toString() {
+            return endpoint + ": " + caller + " -> " + status;
         }
-        return tests;
+    }
+
+    /**
+     * Every endpoint with every unauthenticated caller (401), and with a valid caller of the wrong kind (403 or 404)
+     * or, for the open endpoints, with any authenticated caller (200).
+     */
+    static Stream<Attempt> attempts() {
+        Map<String, String> unauthorized = new LinkedHashMap<>();
+        unauthorized.put("no Authorization", null);
+        unauthorized.put("another realm's client credentials", Http.custosBearer("only-in-other", "other-secret"));
+        unauthorized.put("another realm's same-named client", otherRealm.tenantAuth());
+        unauthorized.put("another realm's user token", Http.bearer(otherRealmUserToken));
+        unauthorized.put("an expired token", Http.bearer(expiredToken));
+        unauthorized.put("a forged token", Http.bearer(forged(userToken)));
+        unauthorized.put("a wrong secret", Http.custosBearer(TestRealm.TENANT_CLIENT, "wrong"));
+        unauthorized.put("a wrong secret (Basic)", Http.basic(TestRealm.TENANT_CLIENT, "wrong"));
+        unauthorized.put("a disabled client", Http.custosBearer("disabled-client", "disabled-secret"));
+        unauthorized.put("a public client", Http.custosBearer(TestRealm.PUBLIC_CLIENT, "anything"));
+        unauthorized.put("garbage", "Bearer not-a-token");
+        unauthorized.put("an unknown scheme", "Digest abc");
+        return endpoints().stream().flatMap(e -> {
+            List<Attempt> attempts = new ArrayList<>();
+            unauthorized.forEach((caller, auth) -> attempts.add(new Attempt(e, caller, auth, 401)));
+            if (e.wrongKind() != null) {
+                attempts.add(new Attempt(
+                        e, "a caller of the wrong kind", e.wrongKind().apply(realm), e.wrongKindStatus()));
+            } else if (e.wrongKindStatus() == 200) {
+                attempts.add(new Attempt(e, "any authenticated caller", realm.tenantAuth(), 200));
+            }
+            return attempts.stream();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attempts")
+    void everyEndpointRefusesBadCallers(Attempt attempt) {
+        Http.Request request = attempt.endpoint().request(realm);
+        if (attempt.authorization() != null) {
+            request.auth(attempt.authorization());
+        }
+        Http.Reply reply = request.send();
+        if (attempt.status() == 200) {
+            assertEquals(200, reply.status());
+        } else {
+            assertRefused(reply, attempt.status(), attempt.caller());
+        }
     }
 
     @Test

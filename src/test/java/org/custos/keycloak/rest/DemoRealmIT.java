@@ -103,6 +103,26 @@ class DemoRealmIT {
     }
 
     @Test
+    void theSampleCustosDataImportsIntoTheDemoRealmAndIsShared() throws Exception {
+        // The file run.sh puts beside the realm for Keycloak's import; here through the admin endpoint it shares.
+        java.nio.file.Path file =
+                java.nio.file.Path.of(System.getProperty("custos.demo.realm")).resolveSibling(REALM + ".custos-bundle");
+        Http.Reply imported =
+                admin.call("POST", "/" + REALM + "/custos/bundle", Http.parse(java.nio.file.Files.readString(file)));
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(0, imported.json().get("problems").size(), imported.toString());
+        String sharing = admin.baseUrl() + "/realms/" + REALM + "/custos/sharing-management/v1.0.0";
+        Http.Reply check = Http.request(
+                        "GET",
+                        sharing + "/entity/user/access?entity.id=demo-dataset&permission_type.id=READ"
+                                + "&owner_id=demo-user")
+                .auth(clientAuth())
+                .send();
+        assertEquals(200, check.status(), check.toString());
+        assertTrue(check.json().get("status").asBoolean(), "demo-user reads the dataset through demo-lab's share");
+    }
+
+    @Test
     void theBackendServiceAccountHoldsTheDocumentedRoles() {
         String id = admin.get("/" + REALM + "/clients?clientId=" + CLIENT)
                 .get(0)

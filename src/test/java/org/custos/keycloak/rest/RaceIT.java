@@ -107,6 +107,16 @@ class RaceIT {
         }
     }
 
+    private static long typesNamed(String id) {
+        long types = 0;
+        for (JsonNode t : ok(tenant("sharing-management", "GET", "entity/types").send())
+                .json()
+                .get("types")) {
+            types += t.get("id").asText().equals(id) ? 1 : 0;
+        }
+        return types;
+    }
+
     private static void oneWinnerRestConflict(List<Http.Reply> replies, String what) {
         long ok = replies.stream().filter(r -> r.status() == 200).count();
         long conflicts = replies.stream().filter(r -> r.status() == 409).count();
@@ -162,18 +172,19 @@ class RaceIT {
 
     @Test
     void concurrentIdenticalTypeAndEntityCreatesMakeOneRow() throws Exception {
+        // Identical type creates all succeed (creating what exists as it is changes nothing) and make one row;
+        // creates of one id that differ: one wins, every other one is a 409.
         String type = unique("TYPE");
+        List<Http.Reply> same = atOnce(N, i -> tenant("sharing-management", "POST", "entity/type")
+                .json(Map.of("entity_type", Map.of("id", type, "name", type))));
+        assertEquals(N, same.stream().filter(r -> r.status() == 200).count(), "identical creates: " + statuses(same));
+        assertEquals(1, typesNamed(type), "one entity type in the database");
+        String contested = unique("TYPE");
         oneWinnerRestConflict(
                 atOnce(N, i -> tenant("sharing-management", "POST", "entity/type")
-                        .json(Map.of("entity_type", Map.of("id", type, "name", type)))),
+                        .json(Map.of("entity_type", Map.of("id", contested, "name", contested + "-" + i)))),
                 "entity type");
-        long types = 0;
-        for (JsonNode t : ok(tenant("sharing-management", "GET", "entity/types").send())
-                .json()
-                .get("types")) {
-            types += t.get("id").asText().equals(type) ? 1 : 0;
-        }
-        assertEquals(1, types, "one entity type in the database");
+        assertEquals(1, typesNamed(contested), "one entity type in the database");
 
         String entity = unique("doc");
         oneWinnerRestConflict(

@@ -1,5 +1,7 @@
 package org.custos.keycloak.testing;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,6 +27,21 @@ public final class Http {
             .build();
 
     private Http() {}
+
+    /**
+     * JSON written in a test (a text block) as a tree, to send or to put into a realm. Strict: a typo, a trailing
+     * token or a repeated key fails here, not as a 400 of the server that a test expecting a 400 would accept.
+     */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.reader()
+                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+    }
 
     public static Request request(String method, String url) {
         return new Request(method, url);
@@ -81,6 +98,11 @@ public final class Http {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** JSON written in the test (a text block), checked by {@link Http#parse} before it is sent. */
+        public Request jsonBody(String json) {
+            return json(parse(json));
         }
 
         public Request form(Map<String, String> fields) {

@@ -52,42 +52,24 @@ public final class TestRealm implements AutoCloseable {
         ArrayNode clients = rep.putArray("clients");
         clients.add(client(TENANT_CLIENT, tenantSecret, true));
         clients.add(client(NO_DIRECT_GRANT_CLIENT, NO_DIRECT_GRANT_SECRET, false));
-        clients.add(Http.JSON.valueToTree(Map.of(
-                "clientId",
-                PUBLIC_CLIENT,
-                "publicClient",
-                true,
-                "directAccessGrantsEnabled",
-                true,
-                "redirectUris",
-                List.of("http://localhost/*"))));
+        clients.add(Http.parse(
+                """
+                {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
+                 "redirectUris": ["http://localhost/*"]}"""
+                        .formatted(PUBLIC_CLIENT)));
         ArrayNode users = rep.putArray("users");
-        users.add(Http.JSON.valueToTree(Map.of(
-                "username",
-                USER,
-                "enabled",
-                true,
-                "firstName",
-                "Alice",
-                "lastName",
-                "Liddell",
-                "email",
-                USER + "@example.org",
-                "emailVerified",
-                true,
-                "credentials",
-                List.of(Map.of("type", "password", "value", USER_PASSWORD, "temporary", false)))));
-        users.add(Http.JSON.valueToTree(Map.of(
-                "username",
-                "service-account-" + TENANT_CLIENT,
-                "enabled",
-                true,
-                "serviceAccountClientId",
-                TENANT_CLIENT,
-                "clientRoles",
-                Map.of(
-                        "realm-management",
-                        List.of("view-users", "manage-users", "query-groups", "manage-authorization")))));
+        users.add(Http.parse(
+                """
+                {"username": "%s", "enabled": true, "firstName": "Alice", "lastName": "Liddell",
+                 "email": "%s@example.org", "emailVerified": true,
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}"""
+                        .formatted(USER, USER, USER_PASSWORD)));
+        users.add(Http.parse(
+                """
+                {"username": "service-account-%s", "enabled": true, "serviceAccountClientId": "%s",
+                 "clientRoles":
+                   {"realm-management": ["view-users", "manage-users", "query-groups", "manage-authorization"]}}"""
+                        .formatted(TENANT_CLIENT, TENANT_CLIENT)));
         customize.accept(rep);
         admin.createRealm(rep);
         return new TestRealm(admin, name, tenantSecret);
@@ -111,21 +93,12 @@ public final class TestRealm implements AutoCloseable {
     }
 
     private static JsonNode client(String id, String secret, boolean directGrants) {
-        return Http.JSON.valueToTree(Map.of(
-                "clientId",
-                id,
-                "publicClient",
-                false,
-                "secret",
-                secret,
-                "standardFlowEnabled",
-                true,
-                "directAccessGrantsEnabled",
-                directGrants,
-                "serviceAccountsEnabled",
-                true,
-                "redirectUris",
-                List.of("http://localhost/callback")));
+        return Http.parse(
+                """
+                {"clientId": "%s", "publicClient": false, "secret": "%s", "standardFlowEnabled": true,
+                 "directAccessGrantsEnabled": %s, "serviceAccountsEnabled": true,
+                 "redirectUris": ["http://localhost/callback"]}"""
+                        .formatted(id, secret, directGrants));
     }
 
     public String name() {

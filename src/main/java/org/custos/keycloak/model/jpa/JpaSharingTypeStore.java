@@ -58,6 +58,11 @@ final class JpaSharingTypeStore implements SharingTypeStore {
     }
 
     @Override
+    public void serializeCreates(String realmId) {
+        TreeLock.lock(em, realmId); // type creates are rare: the realm row serves as their lock too
+    }
+
+    @Override
     public void create(String realmId, Kind kind, SharingType type) {
         SharingTypeEntity row = kind == Kind.ENTITY_TYPE ? new EntityTypeEntity() : new PermissionTypeEntity();
         row.setId(KeycloakModelUtils.generateId());

@@ -36,10 +36,12 @@ public class AgentResource extends ServiceResource {
     @Path("enable")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        AgentService agents = service();
-        request.body(bytes).json(com.fasterxml.jackson.databind.JsonNode.class);
-        agents.setup().enable();
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService agents = service();
+            request.body(bytes).json(com.fasterxml.jackson.databind.JsonNode.class);
+            agents.setup().enable();
+            return StatusResponse.OK;
+        });
     }
 
     @POST
@@ -47,11 +49,10 @@ public class AgentResource extends ServiceResource {
     @Path("token/configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
-        AgentService agents = service();
-        agents.setup()
+        return done(() -> service()
+                .setup()
                 .configureTokenLifetime(
-                        body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
-        return StatusResponse.OK;
+                        body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime()));
     }
 
     @POST
@@ -59,9 +60,9 @@ public class AgentResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse roles(byte[] bytes) {
-        AgentService agents = service();
-        agents.setup().createRoles(body(bytes, AgentViews.Roles.class).roles());
-        return StatusResponse.OK;
+        return done(() -> service()
+                .setup()
+                .createRoles(body(bytes, AgentViews.Roles.class).roles()));
     }
 
     @POST
@@ -69,8 +70,7 @@ public class AgentResource extends ServiceResource {
     @Path("agent")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Registered register(byte[] bytes) {
-        AgentService agents = service();
-        return agents.register(body(bytes, AgentViews.Register.class));
+        return run(() -> service().register(body(bytes, AgentViews.Register.class)));
     }
 
     @GET
@@ -78,8 +78,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agent get(@PathParam("id") String id) {
-        AgentService agents = service();
-        return agents.describe(agents.require(id));
+        return run(() -> {
+            AgentService agents = service();
+            return agents.describe(agents.require(id));
+        });
     }
 
     @DELETE
@@ -87,8 +89,7 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        service().delete(id);
-        return StatusResponse.OK;
+        return done(() -> service().delete(id));
     }
 
     @POST
@@ -96,8 +97,7 @@ public class AgentResource extends ServiceResource {
     @Path("agent/deactivation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deactivate(@PathParam("id") String id) {
-        service().setEnabled(id, false);
-        return StatusResponse.OK;
+        return done(() -> service().setEnabled(id, false));
     }
 
     @POST
@@ -105,8 +105,7 @@ public class AgentResource extends ServiceResource {
     @Path("agent/activation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activate(@PathParam("id") String id) {
-        service().setEnabled(id, true);
-        return StatusResponse.OK;
+        return done(() -> service().setEnabled(id, true));
     }
 
     @POST
@@ -114,10 +113,12 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        AgentService agents = service();
-        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-        agents.addAttributes(body.agents(), body.attributes());
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService agents = service();
+            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+            agents.addAttributes(body.agents(), body.attributes());
+            return StatusResponse.OK;
+        });
     }
 
     @DELETE
@@ -125,10 +126,12 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        AgentService agents = service();
-        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-        agents.deleteAttributes(body.agents(), body.attributes());
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService agents = service();
+            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+            agents.deleteAttributes(body.agents(), body.attributes());
+            return StatusResponse.OK;
+        });
     }
 
     @POST
@@ -136,10 +139,12 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        AgentService agents = service();
-        AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
-        agents.addRoles(body.agents(), body.roles(), Boolean.TRUE.equals(body.clientLevel()));
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService agents = service();
+            AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
+            agents.addRoles(body.agents(), body.roles(), Boolean.TRUE.equals(body.clientLevel()));
+            return StatusResponse.OK;
+        });
     }
 
     @DELETE
@@ -147,10 +152,12 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        AgentService agents = service();
-        AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
-        agents.deleteRoles(body.id(), body.roles(), body.clientRoles());
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService agents = service();
+            AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
+            agents.deleteRoles(body.id(), body.roles(), body.clientRoles());
+            return StatusResponse.OK;
+        });
     }
 
     @POST
@@ -158,9 +165,7 @@ public class AgentResource extends ServiceResource {
     @Path("protocol/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse protocolMapper(byte[] bytes) {
-        AgentService agents = service();
-        agents.setup().addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class));
-        return StatusResponse.OK;
+        return done(() -> service().setup().addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class)));
     }
 
     @GET
@@ -168,8 +173,10 @@ public class AgentResource extends ServiceResource {
     @Path("agents")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agents all() {
-        AgentService agents = service();
-        return new AgentViews.Agents(
-                agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
+        return run(() -> {
+            AgentService agents = service();
+            return new AgentViews.Agents(
+                    agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
+        });
     }
 }

@@ -99,7 +99,7 @@ public class AuthZenResource extends ServiceResource {
             id = null; // not echoed: control characters, or longer than any request id needs
         }
         try {
-            Response.ResponseBuilder ok = Response.ok(answer.get(), MediaType.APPLICATION_JSON_TYPE);
+            Response.ResponseBuilder ok = Response.ok(run(answer), MediaType.APPLICATION_JSON_TYPE);
             return (id == null ? ok : ok.header(REQUEST_ID, id)).build();
         } catch (CustosException e) {
             throw id == null ? e : e.withHeader(REQUEST_ID, id);

@@ -33,32 +33,38 @@ public class ConsoleAgentsResource extends ServiceResource {
 
     @GET
     public ConsoleViews.Agents list() {
-        AgentService service = service();
-        boolean enabled = CustosSettings.agentsEnabled(request.realm());
-        return new ConsoleViews.Agents(
-                enabled,
-                CustosSettings.agentTokenLifetime(request.realm()),
-                enabled ? service.agents().stream().map(service::describe).toList() : List.of());
+        return run(() -> {
+            AgentService service = service();
+            boolean enabled = CustosSettings.agentsEnabled(request.realm());
+            return new ConsoleViews.Agents(
+                    enabled,
+                    CustosSettings.agentTokenLifetime(request.realm()),
+                    enabled ? service.agents().stream().map(service::describe).toList() : List.of());
+        });
     }
 
     @PUT
     @Path("{id}/enabled")
     public StatusResponse setEnabled(@PathParam("id") String id, byte[] bytes) {
-        AgentService service = service();
-        ConsoleRequests.Enabled body = request.body(bytes).json(ConsoleRequests.Enabled.class);
-        if (body == null || body.enabled() == null) {
-            throw CustosException.invalidField("enabled", "is required (true or false)");
-        }
-        service.setEnabled(id, body.enabled());
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService service = service();
+            ConsoleRequests.Enabled body = request.body(bytes).json(ConsoleRequests.Enabled.class);
+            if (body == null || body.enabled() == null) {
+                throw CustosException.invalidField("enabled", "is required (true or false)");
+            }
+            service.setEnabled(id, body.enabled());
+            return StatusResponse.OK;
+        });
     }
 
     @PUT
     @Path("token-lifetime")
     public StatusResponse tokenLifetime(byte[] bytes) {
-        AgentService service = service();
-        ConsoleRequests.Lifetime body = request.body(bytes).json(ConsoleRequests.Lifetime.class);
-        service.setup().configureTokenLifetime(body == null ? null : body.seconds());
-        return StatusResponse.OK;
+        return run(() -> {
+            AgentService service = service();
+            ConsoleRequests.Lifetime body = request.body(bytes).json(ConsoleRequests.Lifetime.class);
+            service.setup().configureTokenLifetime(body == null ? null : body.seconds());
+            return StatusResponse.OK;
+        });
     }
 }

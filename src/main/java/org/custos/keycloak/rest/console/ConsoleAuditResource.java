@@ -25,14 +25,16 @@ public class ConsoleAuditResource extends ServiceResource {
 
     @GET
     public LogViews.LogEvents list() {
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())
-                .fetch(
-                        q.first("service"),
-                        q.first("operation"),
-                        q.first("actor"),
-                        q.epochMillis("from"),
-                        q.epochMillis("to"),
-                        Paging.of(q.integer("first"), q.integer("max"))));
+        return run(() -> {
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())
+                    .fetch(
+                            q.first("service"),
+                            q.first("operation"),
+                            q.first("actor"),
+                            q.epochMillis("from"),
+                            q.epochMillis("to"),
+                            Paging.of(q.integer("first"), q.integer("max"))));
+        });
     }
 }

@@ -34,24 +34,28 @@ public class ConsoleGroupsResource extends ServiceResource {
     @GET
     @Path("{groupId}/members")
     public ConsoleViews.Members list(@PathParam("groupId") String groupId) {
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        Paging.Page<GroupMembers.Member> page =
-                members().list(groupId, Paging.of(q.integer("first"), q.integer("max")));
-        return new ConsoleViews.Members(
-                page.stream()
-                        .map(m -> new ConsoleViews.Member(
-                                m.user().getId(), m.user().getUsername(), m.type()))
-                        .toList(),
-                page.total());
+        return run(() -> {
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            Paging.Page<GroupMembers.Member> page =
+                    members().list(groupId, Paging.of(q.integer("first"), q.integer("max")));
+            return new ConsoleViews.Members(
+                    page.stream()
+                            .map(m -> new ConsoleViews.Member(
+                                    m.user().getId(), m.user().getUsername(), m.type()))
+                            .toList(),
+                    page.total());
+        });
     }
 
     @PUT
     @Path("{groupId}/members/{userId}")
     public StatusResponse changeType(
             @PathParam("groupId") String groupId, @PathParam("userId") String userId, byte[] bytes) {
-        GroupMembers members = members();
-        ConsoleRequests.Membership m = request.body(bytes).json(ConsoleRequests.Membership.class);
-        members.changeTypeByUserId(groupId, userId, m == null ? null : m.membershipType());
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupMembers members = members();
+            ConsoleRequests.Membership m = request.body(bytes).json(ConsoleRequests.Membership.class);
+            members.changeTypeByUserId(groupId, userId, m == null ? null : m.membershipType());
+            return StatusResponse.OK;
+        });
     }
 }

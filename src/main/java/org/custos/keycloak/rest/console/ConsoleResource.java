@@ -21,9 +21,11 @@ public class ConsoleResource extends ServiceResource {
 
     @GET
     public ConsoleRules.Pages pages() {
-        ConsoleRules rules = new ConsoleRules(request.caller());
-        rules.requireAnyAdmin();
-        return rules.pages();
+        return run(() -> {
+            ConsoleRules rules = new ConsoleRules(request.caller());
+            rules.requireAnyAdmin();
+            return rules.pages();
+        });
     }
 
     @Path("sharing")
@@ -46,6 +48,11 @@ public class ConsoleResource extends ServiceResource {
     @Path("secrets")
     public ConsoleSecretsResource secrets() {
         return new ConsoleSecretsResource(request);
+    }
+
+    @Path("bundle")
+    public ConsoleBundleResource bundle() {
+        return new ConsoleBundleResource(request);
     }
 
     @Path("audit")

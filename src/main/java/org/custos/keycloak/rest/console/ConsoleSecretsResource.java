@@ -32,30 +32,34 @@ public class ConsoleSecretsResource extends ServiceResource {
 
     @GET
     public SecretInventoryViews.Page list() {
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        return inventory()
-                .list(
-                        q.first("owner"),
-                        q.first("type"),
-                        q.first("client"),
-                        Paging.of(q.integer("first"), q.integer("max")));
+        return run(() -> {
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            return inventory()
+                    .list(
+                            q.first("owner"),
+                            q.first("type"),
+                            q.first("client"),
+                            Paging.of(q.integer("first"), q.integer("max")));
+        });
     }
 
     @GET
     @Path("keys")
     public SecretInventoryViews.KeyStatus keys() {
-        return inventory().keyStatus();
+        return run(() -> inventory().keyStatus());
     }
 
     /** Deletes the secret of {@code token} (a query parameter: tokens are opaque and may hold any character). */
     @DELETE
     public StatusResponse delete() {
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        String token = q.first("token");
-        if (token == null) {
-            throw org.custos.keycloak.error.CustosException.invalidField("token", "is required");
-        }
-        inventory().delete(token);
-        return StatusResponse.OK;
+        return run(() -> {
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            String token = q.first("token");
+            if (token == null) {
+                throw org.custos.keycloak.error.CustosException.invalidField("token", "is required");
+            }
+            inventory().delete(token);
+            return StatusResponse.OK;
+        });
     }
 }

@@ -52,51 +52,51 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path(ENTITY_TYPES)
     public SharingViews.Types entityTypes() {
-        return types(ENTITY_TYPES).list();
+        return run(() -> types(ENTITY_TYPES).list());
     }
 
     @GET
     @Path(PERMISSION_TYPES)
     public SharingViews.Types permissionTypes() {
-        return types(PERMISSION_TYPES).list();
+        return run(() -> types(PERMISSION_TYPES).list());
     }
 
     @POST
     @Path(ENTITY_TYPES)
     public StatusResponse createEntityType(byte[] bytes) {
-        return createType(ENTITY_TYPES, bytes);
+        return run(() -> createType(ENTITY_TYPES, bytes));
     }
 
     @POST
     @Path(PERMISSION_TYPES)
     public StatusResponse createPermissionType(byte[] bytes) {
-        return createType(PERMISSION_TYPES, bytes);
+        return run(() -> createType(PERMISSION_TYPES, bytes));
     }
 
     @PUT
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse updateEntityType(@PathParam("id") String id, byte[] bytes) {
-        return updateType(ENTITY_TYPES, id, bytes);
+        return run(() -> updateType(ENTITY_TYPES, id, bytes));
     }
 
     @PUT
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse updatePermissionType(@PathParam("id") String id, byte[] bytes) {
-        return updateType(PERMISSION_TYPES, id, bytes);
+        return run(() -> updateType(PERMISSION_TYPES, id, bytes));
     }
 
     @DELETE
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse deleteEntityType(@PathParam("id") String id) {
-        types(ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES));
-        return StatusResponse.OK;
+        return done(
+                () -> types(ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES)));
     }
 
     @DELETE
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse deletePermissionType(@PathParam("id") String id) {
-        types(PERMISSION_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES));
-        return StatusResponse.OK;
+        return done(() ->
+                types(PERMISSION_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES)));
     }
 
     private StatusResponse createType(String kind, byte[] bytes) {
@@ -119,13 +119,16 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("entities")
     public SharingViews.Entities entities() {
-        QueryParams q = query();
-        List<SharingRequests.SearchCriterion> criteria = new ArrayList<>();
-        add(criteria, "ID", "LIKE", q.first("search") == null ? null : "%" + q.first("search") + "%");
-        add(criteria, "ENTITY_TYPE_ID", "EQUAL", q.first("type"));
-        add(criteria, "PARENT_ID", "EQUAL", q.first("parent"));
-        return new SharingViews.Entities(new SharingSearch(request.session(), request.caller())
-                .search(new SharingRequests.SearchRequest(null, null, q.integer("first"), q.integer("max"), criteria)));
+        return run(() -> {
+            QueryParams q = query();
+            List<SharingRequests.SearchCriterion> criteria = new ArrayList<>();
+            add(criteria, "ID", "LIKE", q.first("search") == null ? null : "%" + q.first("search") + "%");
+            add(criteria, "ENTITY_TYPE_ID", "EQUAL", q.first("type"));
+            add(criteria, "PARENT_ID", "EQUAL", q.first("parent"));
+            return new SharingViews.Entities(new SharingSearch(request.session(), request.caller())
+                    .search(new SharingRequests.SearchRequest(
+                            null, null, q.integer("first"), q.integer("max"), criteria)));
+        });
     }
 
     private static void add(List<SharingRequests.SearchCriterion> into, String field, String condition, String value) {
@@ -138,52 +141,56 @@ public class ConsoleSharingResource extends ServiceResource {
     @POST
     @Path("entities")
     public StatusResponse createEntity(byte[] bytes) {
-        SharingEntities entities = new SharingEntities(request.session(), request.caller());
-        entities.create(body(bytes, SharingRequests.EntityInput.class));
-        return StatusResponse.OK;
+        return done(() -> new SharingEntities(request.session(), request.caller())
+                .create(body(bytes, SharingRequests.EntityInput.class)));
     }
 
     @GET
     @Path("entities/{id}")
     public AccessViews.EntityDetail entity(@PathParam("id") String id) {
-        return new EntityAccess(request.session(), request.caller()).detail(id);
+        return run(() -> new EntityAccess(request.session(), request.caller()).detail(id));
     }
 
     @DELETE
     @Path("entities/{id}")
     public StatusResponse deleteEntity(@PathParam("id") String id) {
-        new SharingEntities(request.session(), request.caller()).delete(id);
-        return StatusResponse.OK;
+        return done(() -> new SharingEntities(request.session(), request.caller()).delete(id));
     }
 
     /** Who holds {@code permission} on the entity, and why: a page ordered by username, after {@code after}. */
     @GET
     @Path("entities/{id}/holders")
     public AccessViews.HolderPage holders(@PathParam("id") String id) {
-        QueryParams q = query();
-        return new EntityAccess(request.session(), request.caller())
-                .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
+        return run(() -> {
+            QueryParams q = query();
+            return new EntityAccess(request.session(), request.caller())
+                    .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
+        });
     }
 
     @POST
     @Path("entities/{id}/shares")
     public StatusResponse share(@PathParam("id") String id, byte[] bytes) {
-        ShareService shares = new ShareService(request.session(), request.caller());
-        ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
-        shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
-        return StatusResponse.OK;
+        return run(() -> {
+            ShareService shares = new ShareService(request.session(), request.caller());
+            ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
+            shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
+            return StatusResponse.OK;
+        });
     }
 
     /** Revokes: {@code principal_type}, {@code principal} and {@code permission} as query parameters. */
     @DELETE
     @Path("entities/{id}/shares")
     public StatusResponse revoke(@PathParam("id") String id) {
-        ShareService shares = new ShareService(request.session(), request.caller());
-        QueryParams q = query();
-        ConsoleRequests.Share s =
-                new ConsoleRequests.Share(q.first("principal_type"), q.first("principal"), q.first("permission"), null);
-        shares.share(principalType(s.principalType()), shareRequest(id, s), false);
-        return StatusResponse.OK;
+        return run(() -> {
+            ShareService shares = new ShareService(request.session(), request.caller());
+            QueryParams q = query();
+            ConsoleRequests.Share s = new ConsoleRequests.Share(
+                    q.first("principal_type"), q.first("principal"), q.first("permission"), null);
+            shares.share(principalType(s.principalType()), shareRequest(id, s), false);
+            return StatusResponse.OK;
+        });
     }
 
     private static String principalType(String value) {
@@ -213,8 +220,11 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("users/{userId}/reachable")
     public SharingViews.EntityPage reachable(@PathParam("userId") String userId) {
-        QueryParams q = query();
-        return new SharingSearch(request.session(), request.caller())
-                .reachableByUserId(userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor"));
+        return run(() -> {
+            QueryParams q = query();
+            return new SharingSearch(request.session(), request.caller())
+                    .reachableByUserId(
+                            userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor"));
+        });
     }
 }

@@ -74,11 +74,14 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups create(byte[] bytes) {
-        GroupService groups = service();
-        List<GroupModel> created =
-                groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
-        GroupRepresentations views = views(groups);
-        return new GroupViews.KeycloakGroups(created.stream().map(views::group).toList(), created.size());
+        return run(() -> {
+            GroupService groups = service();
+            List<GroupModel> created =
+                    groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
+            GroupRepresentations views = views(groups);
+            return new GroupViews.KeycloakGroups(
+                    created.stream().map(views::group).toList(), created.size());
+        });
     }
 
     @POST
@@ -86,9 +89,11 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group createOne(byte[] bytes) {
-        GroupService groups = service();
-        GroupModel group = groups.createOne(groupBody(bytes));
-        return views(groups).group(group);
+        return run(() -> {
+            GroupService groups = service();
+            GroupModel group = groups.createOne(groupBody(bytes));
+            return views(groups).group(group);
+        });
     }
 
     @PUT
@@ -96,9 +101,11 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group update(@PathParam("id") String id, byte[] bytes) {
-        GroupService groups = service();
-        GroupModel group = groups.update(id, groupBody(bytes));
-        return views(groups).group(group);
+        return run(() -> {
+            GroupService groups = service();
+            GroupModel group = groups.update(id, groupBody(bytes));
+            return views(groups).group(group);
+        });
     }
 
     @DELETE
@@ -106,8 +113,7 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        service().delete(id);
-        return StatusResponse.OK;
+        return done(() -> service().delete(id));
     }
 
     @GET
@@ -115,14 +121,16 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group find() {
-        GroupService groups = service();
-        QueryParams q = query();
-        String id = q.first("group.id", "id");
-        String name = q.first("group.name", "name");
-        if (id == null && name == null) {
-            throw CustosException.badRequest("give group.id or group.name");
-        }
-        return views(groups).group(id != null ? groups.require(id) : groups.requireByName(name));
+        return run(() -> {
+            GroupService groups = service();
+            QueryParams q = query();
+            String id = q.first("group.id", "id");
+            String name = q.first("group.name", "name");
+            if (id == null && name == null) {
+                throw CustosException.badRequest("give group.id or group.name");
+            }
+            return views(groups).group(id != null ? groups.require(id) : groups.requireByName(name));
+        });
     }
 
     @GET
@@ -130,10 +138,12 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups all() {
-        GroupService groups = service();
-        Paging.Page<GroupModel> page = groups.topLevel(paging());
-        GroupRepresentations views = views(groups);
-        return new GroupViews.KeycloakGroups(page.stream().map(views::group).toList(), page.total());
+        return run(() -> {
+            GroupService groups = service();
+            Paging.Page<GroupModel> page = groups.topLevel(paging());
+            GroupRepresentations views = views(groups);
+            return new GroupViews.KeycloakGroups(page.stream().map(views::group).toList(), page.total());
+        });
     }
 
     @POST
@@ -141,10 +151,12 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addMember(byte[] bytes) {
-        GroupService groups = service();
-        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.members().add(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupService groups = service();
+            GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+            groups.members().add(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
+            return StatusResponse.OK;
+        });
     }
 
     @DELETE
@@ -152,10 +164,12 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeMember(byte[] bytes) {
-        GroupService groups = service();
-        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.members().remove(m.groupId(), m.username());
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupService groups = service();
+            GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+            groups.members().remove(m.groupId(), m.username());
+            return StatusResponse.OK;
+        });
     }
 
     @PUT
@@ -163,12 +177,16 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse changeMembership(byte[] bytes) {
-        GroupService groups = service();
-        GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
-        groups.members()
-                .changeType(
-                        m.groupId(), m.username(), required(m.type() != null ? m.type() : m.membershipType(), "type"));
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupService groups = service();
+            GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
+            groups.members()
+                    .changeType(
+                            m.groupId(),
+                            m.username(),
+                            required(m.type() != null ? m.type() : m.membershipType(), "type"));
+            return StatusResponse.OK;
+        });
     }
 
     @POST
@@ -176,10 +194,12 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addChild(byte[] bytes) {
-        GroupService groups = service();
-        GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
-        groups.tree().addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupService groups = service();
+            GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
+            groups.tree().addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+            return StatusResponse.OK;
+        });
     }
 
     @DELETE
@@ -187,10 +207,12 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeChild(byte[] bytes) {
-        GroupService groups = service();
-        GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
-        groups.tree().removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
-        return StatusResponse.OK;
+        return run(() -> {
+            GroupService groups = service();
+            GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
+            groups.tree().removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
+            return StatusResponse.OK;
+        });
     }
 
     @GET
@@ -198,11 +220,14 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups children() {
-        GroupService groups = service();
-        GroupRepresentations views = views(groups);
-        return new GroupViews.Groups(groups.tree().children(query().first("group.id", "group_id"), paging()).stream()
-                .map(views::listed)
-                .toList());
+        return run(() -> {
+            GroupService groups = service();
+            GroupRepresentations views = views(groups);
+            return new GroupViews.Groups(
+                    groups.tree().children(query().first("group.id", "group_id"), paging()).stream()
+                            .map(views::listed)
+                            .toList());
+        });
     }
 
     @GET
@@ -210,11 +235,13 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups parents() {
-        GroupService groups = service();
-        GroupRepresentations views = views(groups);
-        return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
-                .map(views::listed)
-                .toList());
+        return run(() -> {
+            GroupService groups = service();
+            GroupRepresentations views = views(groups);
+            return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
+                    .map(views::listed)
+                    .toList());
+        });
     }
 
     @GET
@@ -222,19 +249,21 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Members members() {
-        GroupService groups = service();
-        var page = groups.members().list(query().first("group.id", "group_id"), paging());
-        return new GroupViews.Members(
-                page.stream()
-                        .map(m -> UserRepresentations.toMember(
-                                request.session(),
-                                m.user(),
-                                m.type(),
-                                m.details(),
-                                m.roles(),
-                                caller.authenticate().client()))
-                        .toList(),
-                page.total());
+        return run(() -> {
+            GroupService groups = service();
+            var page = groups.members().list(query().first("group.id", "group_id"), paging());
+            return new GroupViews.Members(
+                    page.stream()
+                            .map(m -> UserRepresentations.toMember(
+                                    request.session(),
+                                    m.user(),
+                                    m.type(),
+                                    m.details(),
+                                    m.roles(),
+                                    caller.authenticate().client()))
+                            .toList(),
+                    page.total());
+        });
     }
 
     @GET
@@ -242,14 +271,17 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups groupsOfUser() {
-        GroupService groups = service();
-        GroupRepresentations views = views(groups);
-        Paging page = paging();
-        return new GroupViews.Groups(groups.members().groupsOf(query().first("profile.username", "username")).stream()
-                .skip(page.offset())
-                .limit(page.limit())
-                .map(views::listed)
-                .toList());
+        return run(() -> {
+            GroupService groups = service();
+            GroupRepresentations views = views(groups);
+            Paging page = paging();
+            return new GroupViews.Groups(
+                    groups.members().groupsOf(query().first("profile.username", "username")).stream()
+                            .skip(page.offset())
+                            .limit(page.limit())
+                            .map(views::listed)
+                            .toList());
+        });
     }
 
     @GET
@@ -257,12 +289,14 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/access")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {
-        QueryParams q = query();
-        return new StatusResponse(service()
-                .members()
-                .hasAccess(
-                        q.first("group_id", "group.id"),
-                        q.first("username"),
-                        required(q.first("type", "membership_type"), "type")));
+        return run(() -> {
+            QueryParams q = query();
+            return new StatusResponse(service()
+                    .members()
+                    .hasAccess(
+                            q.first("group_id", "group.id"),
+                            q.first("username"),
+                            required(q.first("type", "membership_type"), "type")));
+        });
     }
 }

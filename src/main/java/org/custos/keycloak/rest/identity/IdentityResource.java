@@ -56,20 +56,22 @@ public class IdentityResource extends ServiceResource {
     @Path(".well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> openIdConfiguration(@QueryParam("client_id") String clientId) {
-        if (clientId == null || clientId.isBlank()) {
-            throw CustosException.invalidField("client_id", "is required");
-        }
-        // The document is the realm's, whatever client asks (as Keycloak's discovery): an anonymous caller learns
-        // nothing about which client ids exist.
-        Object config = session.getProvider(WellKnownProvider.class, "openid-configuration")
-                .getConfig();
-        Map<String, Object> document =
-                Json.mapper().convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {});
-        String base = request.serviceUrl("identity-management");
-        document.put("custos_token_endpoint", base + "/token");
-        document.put("custos_userinfo_endpoint", base + "/user");
-        document.put("custos_logout_endpoint", base + "/user/logout");
-        return document;
+        return run(() -> {
+            if (clientId == null || clientId.isBlank()) {
+                throw CustosException.invalidField("client_id", "is required");
+            }
+            // The document is the realm's, whatever client asks (as Keycloak's discovery): an anonymous caller learns
+            // nothing about which client ids exist.
+            Object config = session.getProvider(WellKnownProvider.class, "openid-configuration")
+                    .getConfig();
+            Map<String, Object> document =
+                    Json.mapper().convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() {});
+            String base = request.serviceUrl("identity-management");
+            document.put("custos_token_endpoint", base + "/token");
+            document.put("custos_userinfo_endpoint", base + "/user");
+            document.put("custos_logout_endpoint", base + "/user/logout");
+            return document;
+        });
     }
 
     /** Keycloak's token response for the authenticated client; parameters from the query, a form or JSON body. */
@@ -78,13 +80,15 @@ public class IdentityResource extends ServiceResource {
     @Path("token")
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(byte[] bytes) {
-        ClientModel client = caller.requireClientCredentials();
-        TokenRequest params = tokenParameters(bytes);
-        String namedClient = params.params().getFirst("client_id");
-        if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
-            throw CustosException.invalidField("client_id", "does not match the authenticated client");
-        }
-        return new TokenService(session).grant(client, params.params());
+        return run(() -> {
+            ClientModel client = caller.requireClientCredentials();
+            TokenRequest params = tokenParameters(bytes);
+            String namedClient = params.params().getFirst("client_id");
+            if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
+                throw CustosException.invalidField("client_id", "does not match the authenticated client");
+            }
+            return new TokenService(session).grant(client, params.params());
+        });
     }
 
     /** The calling client's own credentials, as Custos returned them. */
@@ -93,21 +97,23 @@ public class IdentityResource extends ServiceResource {
     @Path("credentials")
     @Produces(MediaType.APPLICATION_JSON)
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
-        ClientModel client = caller.requireCurrentClientSecret();
-        if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
-            throw CustosException.forbidden("a client may read only its own credentials");
-        }
-        IdentityProviderModel ciLogon = session.identityProviders().getByAlias(CILOGON_ALIAS);
-        String ciLogonClientId = ciLogon == null ? "" : ciLogon.getConfig().getOrDefault("clientId", "");
-        return new CredentialsResponse(
-                client.getClientId(),
-                client.getSecret(),
-                ciLogonClientId,
-                "",
-                client.getClientId(),
-                client.getSecret(),
-                numberAttribute(client, "client.secret.creation.time"),
-                numberAttribute(client, "client.secret.expiration.time"));
+        return run(() -> {
+            ClientModel client = caller.requireCurrentClientSecret();
+            if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
+                throw CustosException.forbidden("a client may read only its own credentials");
+            }
+            IdentityProviderModel ciLogon = session.identityProviders().getByAlias(CILOGON_ALIAS);
+            String ciLogonClientId = ciLogon == null ? "" : ciLogon.getConfig().getOrDefault("clientId", "");
+            return new CredentialsResponse(
+                    client.getClientId(),
+                    client.getSecret(),
+                    ciLogonClientId,
+                    "",
+                    client.getClientId(),
+                    client.getSecret(),
+                    numberAttribute(client, "client.secret.creation.time"),
+                    numberAttribute(client, "client.secret.expiration.time"));
+        });
     }
 
     /** Ends the session behind a refresh token issued to the calling client. */
@@ -116,13 +122,15 @@ public class IdentityResource extends ServiceResource {
     @Path("user/logout")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse logout(byte[] bytes) {
-        ClientModel client = caller.requireClientCredentials();
-        LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
-        if (body.refreshToken() == null || body.refreshToken().isBlank()) {
-            throw CustosException.invalidField("refresh_token", "is required");
-        }
-        new TokenService(session).logout(client, body.refreshToken());
-        return StatusResponse.OK;
+        return run(() -> {
+            ClientModel client = caller.requireClientCredentials();
+            LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
+            if (body.refreshToken() == null || body.refreshToken().isBlank()) {
+                throw CustosException.invalidField("refresh_token", "is required");
+            }
+            new TokenService(session).logout(client, body.refreshToken());
+            return StatusResponse.OK;
+        });
     }
 
     /**
@@ -134,15 +142,17 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/token/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
-        ClientModel agent = requireAgent(tenantClientId);
-        TokenRequest params = tokenParameters(bytes);
-        String grant = params.params().getFirst("grant_type");
-        if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
-            throw new CustosException(
-                    400, "unsupported_grant_type", "agents use grant_type client_credentials or refresh_token");
-        }
-        params.params().remove("client_id");
-        return new TokenService(session).grant(agent, params.params());
+        return run(() -> {
+            ClientModel agent = requireAgent(tenantClientId);
+            TokenRequest params = tokenParameters(bytes);
+            String grant = params.params().getFirst("grant_type");
+            if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
+                throw new CustosException(
+                        400, "unsupported_grant_type", "agents use grant_type client_credentials or refresh_token");
+            }
+            params.params().remove("client_id");
+            return new TokenService(session).grant(agent, params.params());
+        });
     }
 
     /** Ends an agent's session: its refresh token stops working. */
@@ -151,13 +161,15 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/logout/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse agentLogout(@PathParam("client_id") String tenantClientId, byte[] bytes) {
-        ClientModel agent = requireAgent(tenantClientId);
-        LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
-        if (body.refreshToken() == null || body.refreshToken().isBlank()) {
-            throw CustosException.invalidField("refresh_token", "is required");
-        }
-        new TokenService(session).logout(agent, body.refreshToken());
-        return StatusResponse.OK;
+        return run(() -> {
+            ClientModel agent = requireAgent(tenantClientId);
+            LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
+            if (body.refreshToken() == null || body.refreshToken().isBlank()) {
+                throw CustosException.invalidField("refresh_token", "is required");
+            }
+            new TokenService(session).logout(agent, body.refreshToken());
+            return StatusResponse.OK;
+        });
     }
 
     /** Token parameters from the query string and a form or JSON body (later sources win). */
@@ -192,18 +204,20 @@ public class IdentityResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserInfoResponse userInfo() {
-        Caller c = caller.requireUser(new QueryParams(request.uri().getQueryParameters()).first("access_token"));
-        UserModel user = c.user();
-        String first = nullToEmpty(user.getFirstName());
-        String last = nullToEmpty(user.getLastName());
-        return new UserInfoResponse(
-                user.getId(),
-                (first + " " + last).trim(),
-                first,
-                last,
-                nullToEmpty(user.getEmail()),
-                user.getUsername(),
-                c.token() != null ? c.token().getIssuedFor() : c.client().getClientId());
+        return run(() -> {
+            Caller c = caller.requireUser(new QueryParams(request.uri().getQueryParameters()).first("access_token"));
+            UserModel user = c.user();
+            String first = nullToEmpty(user.getFirstName());
+            String last = nullToEmpty(user.getLastName());
+            return new UserInfoResponse(
+                    user.getId(),
+                    (first + " " + last).trim(),
+                    first,
+                    last,
+                    nullToEmpty(user.getEmail()),
+                    user.getUsername(),
+                    c.token() != null ? c.token().getIssuedFor() : c.client().getClientId());
+        });
     }
 
     private static double numberAttribute(ClientModel client, String name) {

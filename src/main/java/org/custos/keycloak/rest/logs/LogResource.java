@@ -37,10 +37,12 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        Caller caller = request.caller().requireAdmin(AdminAccess::canManageEvents, "Keycloak's manage-events");
-        request.body(bytes).json(StatusRequest.class);
-        new AuditLog(request.session(), catalogue).enable(caller);
-        return StatusResponse.OK;
+        return run(() -> {
+            Caller caller = request.caller().requireAdmin(AdminAccess::canManageEvents, "Keycloak's manage-events");
+            request.body(bytes).json(StatusRequest.class);
+            new AuditLog(request.session(), catalogue).enable(caller);
+            return StatusResponse.OK;
+        });
     }
 
     @GET
@@ -48,8 +50,10 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse status() {
-        request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
-        return new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled());
+        return run(() -> {
+            request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
+            return new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled());
+        });
     }
 
     @GET
@@ -57,16 +61,18 @@ public class LogResource extends ServiceResource {
     @Path("logs")
     @Produces(MediaType.APPLICATION_JSON)
     public LogViews.LogEvents logs() {
-        request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-        return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)
-                .fetch(
-                        q.first("service_name"),
-                        q.first("event_type"),
-                        q.epochMillis("start_time"),
-                        q.epochMillis("end_time"),
-                        page));
+        return run(() -> {
+            request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
+            return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)
+                    .fetch(
+                            q.first("service_name"),
+                            q.first("event_type"),
+                            q.epochMillis("start_time"),
+                            q.epochMillis("end_time"),
+                            page));
+        });
     }
 
     /** Custos's optional {@code {"client_id"}}: accepted, and ignored — the realm is the tenant. */

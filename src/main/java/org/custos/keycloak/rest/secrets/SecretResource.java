@@ -39,7 +39,7 @@ public class SecretResource extends ServiceResource {
     @Path("openid-connect/certs")
     @Produces(MediaType.APPLICATION_JSON)
     public JSONWebKeySet certs() {
-        return JWKSServerUtils.getRealmJwks(request.session(), request.realm());
+        return run(() -> JWKSServerUtils.getRealmJwks(request.session(), request.realm()));
     }
 
     @POST
@@ -47,8 +47,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
-        SecretCredentials secrets = service();
-        return new SecretViews.TokenResponse(secrets.createSsh(body(bytes, SecretViews.SshRequest.class)));
+        return run(() -> new SecretViews.TokenResponse(service().createSsh(body(bytes, SecretViews.SshRequest.class))));
     }
 
     @GET
@@ -56,7 +55,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.SshCredential getSsh() {
-        return service().ssh(query().first("token"));
+        return run(() -> service().ssh(query().first("token")));
     }
 
     @DELETE
@@ -64,8 +63,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteSsh(byte[] bytes) {
-        service().delete("SSH", token(bytes));
-        return StatusResponse.OK;
+        return done(() -> service().delete("SSH", token(bytes)));
     }
 
     @POST
@@ -73,8 +71,11 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
-        SecretCredentials secrets = service();
-        return new SecretViews.TokenResponse(secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
+        return run(() -> {
+            SecretCredentials secrets = service();
+            return new SecretViews.TokenResponse(
+                    secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
+        });
     }
 
     @GET
@@ -82,7 +83,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.PasswordCredential getPassword() {
-        return service().password(query().first("token"));
+        return run(() -> service().password(query().first("token")));
     }
 
     @DELETE
@@ -90,8 +91,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deletePassword(byte[] bytes) {
-        service().delete("PASSWORD", token(bytes));
-        return StatusResponse.OK;
+        return done(() -> service().delete("PASSWORD", token(bytes)));
     }
 
     /** Stores a supplied PEM certificate, or generates a self-signed one with its private key when none is given. */
@@ -100,9 +100,11 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
-        SecretCredentials secrets = service();
-        return new SecretViews.TokenResponse(
-                secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
+        return run(() -> {
+            SecretCredentials secrets = service();
+            return new SecretViews.TokenResponse(
+                    secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
+        });
     }
 
     @GET
@@ -110,7 +112,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.CertificateCredential getCertificate() {
-        return service().certificate(query().first("token"));
+        return run(() -> service().certificate(query().first("token")));
     }
 
     @DELETE
@@ -118,8 +120,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteCertificate(byte[] bytes) {
-        service().delete("X509_CERTIFICATE", token(bytes));
-        return StatusResponse.OK;
+        return done(() -> service().delete("X509_CERTIFICATE", token(bytes)));
     }
 
     @GET
@@ -127,8 +128,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/summaries")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.Summaries summaries() {
-        SecretCredentials secrets = service();
-        return new SecretViews.Summaries(secrets.summaries(query().all("accessible_tokens")));
+        return run(() -> new SecretViews.Summaries(service().summaries(query().all("accessible_tokens"))));
     }
 
     @POST
@@ -136,9 +136,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse setKv(byte[] bytes) {
-        SecretCredentials secrets = service();
-        secrets.setKv(body(bytes, SecretViews.KvRequest.class));
-        return StatusResponse.OK;
+        return done(() -> service().setKv(body(bytes, SecretViews.KvRequest.class)));
     }
 
     @GET
@@ -146,9 +144,11 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.KvCredential getKv() {
-        SecretCredentials secrets = service();
-        QueryParams q = query();
-        return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
+        return run(() -> {
+            SecretCredentials secrets = service();
+            QueryParams q = query();
+            return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
+        });
     }
 
     @PUT
@@ -156,9 +156,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse updateKv(byte[] bytes) {
-        SecretCredentials secrets = service();
-        secrets.updateKv(body(bytes, SecretViews.KvRequest.class));
-        return StatusResponse.OK;
+        return done(() -> service().updateKv(body(bytes, SecretViews.KvRequest.class)));
     }
 
     @DELETE
@@ -166,17 +164,19 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
-        SecretCredentials secrets = service();
-        SecretViews.KvRequest body = request.body(bytes).isEmpty()
-                ? new SecretViews.KvRequest(null, null, null, null)
-                : body(bytes, SecretViews.KvRequest.class);
-        QueryParams q = query();
-        String owner = body.metadata() != null ? body.metadata().ownerId() : q.first("metadata.owner_id");
-        secrets.deleteKv(
-                owner,
-                body.key() != null ? body.key() : q.first("key"),
-                body.token() != null ? body.token() : q.first("token"));
-        return StatusResponse.OK;
+        return run(() -> {
+            SecretCredentials secrets = service();
+            SecretViews.KvRequest body = request.body(bytes).isEmpty()
+                    ? new SecretViews.KvRequest(null, null, null, null)
+                    : body(bytes, SecretViews.KvRequest.class);
+            QueryParams q = query();
+            String owner = body.metadata() != null ? body.metadata().ownerId() : q.first("metadata.owner_id");
+            secrets.deleteKv(
+                    owner,
+                    body.key() != null ? body.key() : q.first("key"),
+                    body.token() != null ? body.token() : q.first("token"));
+            return StatusResponse.OK;
+        });
     }
 
     /** Re-seals every secret of the realm under the active key (after a key rotation). {@code manage-realm}. */
@@ -185,7 +185,7 @@ public class SecretResource extends ServiceResource {
     @Path("secret/keys/re-encrypt")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.ReEncrypted reEncrypt() {
-        return service().reEncrypt();
+        return run(() -> service().reEncrypt());
     }
 
     /** The token of a DELETE: the seed sends it as a query parameter; a JSON body {@code {"token"}} works too. */

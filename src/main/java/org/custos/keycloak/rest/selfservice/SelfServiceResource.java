@@ -37,9 +37,11 @@ public class SelfServiceResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser me() {
-        Caller c = caller.requireUser();
-        checkRealmHeader();
-        return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
+        return run(() -> {
+            Caller c = caller.requireUser();
+            checkRealmHeader();
+            return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
+        });
     }
 
     /** A registered user's record: for that user, or for a caller Keycloak lets view the user. */
@@ -48,21 +50,23 @@ public class SelfServiceResource extends ServiceResource {
     @Path("users/{uid}")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser user(@PathParam("uid") String uid) {
-        Caller c = caller.authenticate();
-        checkRealmHeader();
-        boolean self = c.isUser() && c.user().getId().equals(uid);
-        if (!self && !caller.admin().canQueryUsers()) {
-            throw CustosException.forbidden("another user's record needs Keycloak's view-users");
-        }
-        UserModel user = request.session().users().getUserById(request.realm(), uid);
-        SelfServiceDirectory directory = new SelfServiceDirectory(request.session());
-        if (user == null
-                || !UserService.isPerson(user)
-                || !directory.isRegistered(user)
-                || !self && !caller.admin().canView(user)) {
-            throw CustosException.notFound("no self-service user '" + uid + "'");
-        }
-        return directory.describe(user, request.baseUrl());
+        return run(() -> {
+            Caller c = caller.authenticate();
+            checkRealmHeader();
+            boolean self = c.isUser() && c.user().getId().equals(uid);
+            if (!self && !caller.admin().canQueryUsers()) {
+                throw CustosException.forbidden("another user's record needs Keycloak's view-users");
+            }
+            UserModel user = request.session().users().getUserById(request.realm(), uid);
+            SelfServiceDirectory directory = new SelfServiceDirectory(request.session());
+            if (user == null
+                    || !UserService.isPerson(user)
+                    || !directory.isRegistered(user)
+                    || !self && !caller.admin().canView(user)) {
+                throw CustosException.notFound("no self-service user '" + uid + "'");
+            }
+            return directory.describe(user, request.baseUrl());
+        });
     }
 
     /** The seed sends {@code realm: <your_realm>}; it must name the realm of the path. */

@@ -76,41 +76,35 @@ public class SharingResource extends ServiceResource {
     @OperationId("createEntityType")
     @Path("entity/type")
     public StatusResponse createEntityType(byte[] bytes) {
-        SharingTypes s = types(true);
-        s.create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(true).create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
     }
 
     @PUT
     @OperationId("updateEntityType")
     @Path("entity/type")
     public StatusResponse updateEntityType(byte[] bytes) {
-        SharingTypes s = types(true);
-        s.update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(true).update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
     }
 
     @DELETE
     @OperationId("deleteEntityType")
     @Path("entity/type")
     public StatusResponse deleteEntityType(byte[] bytes) {
-        SharingTypes s = types(true);
-        s.delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(true).delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
     }
 
     @GET
     @OperationId("getEntityType")
     @Path("entity/type")
     public SharingViews.Type getEntityType() {
-        return types(true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id");
+        return run(() -> types(true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id"));
     }
 
     @GET
     @OperationId("getEntityTypes")
     @Path("entity/types")
     public SharingViews.Types getEntityTypes() {
-        return types(true).list();
+        return run(() -> types(true).list());
     }
 
     // ---------------------------------------------------------------- permission types
@@ -119,41 +113,36 @@ public class SharingResource extends ServiceResource {
     @OperationId("createPermissionType")
     @Path("permission/type")
     public StatusResponse createPermissionType(byte[] bytes) {
-        SharingTypes s = types(false);
-        s.create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(false).create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
     }
 
     @PUT
     @OperationId("updatePermissionType")
     @Path("permission/type")
     public StatusResponse updatePermissionType(byte[] bytes) {
-        SharingTypes s = types(false);
-        s.update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(false).update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
     }
 
     @DELETE
     @OperationId("deletePermissionType")
     @Path("permission/type")
     public StatusResponse deletePermissionType(byte[] bytes) {
-        SharingTypes s = types(false);
-        s.delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
-        return StatusResponse.OK;
+        return done(() -> types(false).delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
     }
 
     @GET
     @OperationId("getPermissionType")
     @Path("permission/type")
     public SharingViews.Type getPermissionType() {
-        return types(false).get(query().first("permission_type.id", "permissionType.id"), "permission_type.id");
+        return run(
+                () -> types(false).get(query().first("permission_type.id", "permissionType.id"), "permission_type.id"));
     }
 
     @GET
     @OperationId("getPermissionTypes")
     @Path("permission/types")
     public SharingViews.Types getPermissionTypes() {
-        return types(false).list();
+        return run(() -> types(false).list());
     }
 
     // ---------------------------------------------------------------- entities
@@ -162,55 +151,55 @@ public class SharingResource extends ServiceResource {
     @OperationId("createEntity")
     @Path("entity")
     public StatusResponse createEntity(byte[] bytes) {
-        SharingEntities s = entities();
-        s.create(body(bytes, SharingRequests.EntityRequest.class).entity());
-        return StatusResponse.OK;
+        return done(() -> entities()
+                .create(body(bytes, SharingRequests.EntityRequest.class).entity()));
     }
 
     @PUT
     @OperationId("updateEntity")
     @Path("entity")
     public StatusResponse updateEntity(byte[] bytes) {
-        SharingEntities s = entities();
-        s.update(body(bytes, SharingRequests.EntityRequest.class).entity());
-        return StatusResponse.OK;
+        return done(() -> entities()
+                .update(body(bytes, SharingRequests.EntityRequest.class).entity()));
     }
 
     @DELETE
     @OperationId("deleteEntity")
     @Path("entity")
     public StatusResponse deleteEntity(byte[] bytes) {
-        SharingEntities s = entities();
-        String id = query().first("entity.id");
-        if (!request.body(bytes).isEmpty()) {
-            SharingRequests.EntityInput e =
-                    body(bytes, SharingRequests.EntityRequest.class).entity();
-            id = e == null ? null : e.id();
-        }
-        s.delete(id);
-        return StatusResponse.OK;
+        return run(() -> {
+            SharingEntities s = entities();
+            String id = query().first("entity.id");
+            if (!request.body(bytes).isEmpty()) {
+                SharingRequests.EntityInput e =
+                        body(bytes, SharingRequests.EntityRequest.class).entity();
+                id = e == null ? null : e.id();
+            }
+            s.delete(id);
+            return StatusResponse.OK;
+        });
     }
 
     @GET
     @OperationId("getEntity")
     @Path("entity")
     public SharingViews.Entity getEntity() {
-        return entities().get(query().first("entity.id"));
+        return run(() -> entities().get(query().first("entity.id")));
     }
 
     @GET
     @OperationId("isEntityExists")
     @Path("entity/existence")
     public StatusResponse entityExists() {
-        return new StatusResponse(entities().exists(query().first("entity.id")));
+        return run(() -> new StatusResponse(entities().exists(query().first("entity.id"))));
     }
 
     @POST
     @OperationId("searchEntities")
     @Path("entities")
     public SharingViews.Entities search(byte[] bytes) {
-        SharingSearch s = searches();
-        return new SharingViews.Entities(s.search(body(bytes, SharingRequests.SearchRequest.class)));
+        return run(
+                () -> new SharingViews.Entities(searches().search(body(bytes, SharingRequests.SearchRequest.class))));
     }
 
     // ---------------------------------------------------------------- shares
@@ -219,28 +208,28 @@ public class SharingResource extends ServiceResource {
     @OperationId("shareEntityWithUsers")
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
-        return share(bytes, ShareService.USER, true);
+        return run(() -> share(bytes, ShareService.USER, true));
     }
 
     @POST
     @OperationId("shareEntityWithGroups")
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
-        return share(bytes, ShareService.GROUP, true);
+        return run(() -> share(bytes, ShareService.GROUP, true));
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromUsers")
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
-        return share(bytes, ShareService.USER, false);
+        return run(() -> share(bytes, ShareService.USER, false));
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromGroups")
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
-        return share(bytes, ShareService.GROUP, false);
+        return run(() -> share(bytes, ShareService.GROUP, false));
     }
 
     private StatusResponse share(byte[] bytes, String principalType, boolean grant) {
@@ -253,28 +242,28 @@ public class SharingResource extends ServiceResource {
     @OperationId("getListOfSharedUsers")
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
-        return holders(ShareService.USER, false);
+        return run(() -> holders(ShareService.USER, false));
     }
 
     @GET
     @OperationId("getListOfDirectlySharedUsers")
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
-        return holders(ShareService.USER, true);
+        return run(() -> holders(ShareService.USER, true));
     }
 
     @GET
     @OperationId("getListOfSharedGroups")
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
-        return holders(ShareService.GROUP, false);
+        return run(() -> holders(ShareService.GROUP, false));
     }
 
     @GET
     @OperationId("getListOfDirectlySharedGroups")
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
-        return holders(ShareService.GROUP, true);
+        return run(() -> holders(ShareService.GROUP, true));
     }
 
     private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
@@ -288,14 +277,14 @@ public class SharingResource extends ServiceResource {
     @OperationId("getAllSharings")
     @Path("share")
     public SharingViews.SharedData sharings() {
-        return sharings(false);
+        return run(() -> sharings(false));
     }
 
     @GET
     @OperationId("getAllDirectSharings")
     @Path("share/direct")
     public SharingViews.SharedData directSharings() {
-        return sharings(true);
+        return run(() -> sharings(true));
     }
 
     private SharingViews.SharedData sharings(boolean directOnly) {
@@ -310,36 +299,42 @@ public class SharingResource extends ServiceResource {
     @OperationId("userHasAccess")
     @Path("entity/user/access")
     public StatusResponse userHasAccess() {
-        SharingDecisions s = decisions();
-        QueryParams q = query();
-        return new StatusResponse(s.check(
-                q.first("entity.id"),
-                q.first("permission_type.id", "permissionType.id"),
-                q.first("owner_id", "ownerId")));
+        return run(() -> {
+            SharingDecisions s = decisions();
+            QueryParams q = query();
+            return new StatusResponse(s.check(
+                    q.first("entity.id"),
+                    q.first("permission_type.id", "permissionType.id"),
+                    q.first("owner_id", "ownerId")));
+        });
     }
 
     @POST
     @OperationId("userHasAccessBatch")
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
-        SharingDecisions s = decisions();
-        List<Boolean> results =
-                s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
-        return new SharingViews.BatchResults(
-                results.stream().map(StatusResponse::new).toList());
+        return run(() -> {
+            SharingDecisions s = decisions();
+            List<Boolean> results =
+                    s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
+            return new SharingViews.BatchResults(
+                    results.stream().map(StatusResponse::new).toList());
+        });
     }
 
     @GET
     @OperationId("getEntitiesOfUser")
     @Path("user/entities")
     public SharingViews.EntityPage reachable() {
-        SharingSearch s = searches();
-        QueryParams q = query();
-        return s.reachable(
-                q.first("owner_id", "ownerId"),
-                q.first("permission_type.id", "permissionType.id"),
-                q.first("entity_type.id", "entityType.id"),
-                q.integer("limit"),
-                q.first("cursor"));
+        return run(() -> {
+            SharingSearch s = searches();
+            QueryParams q = query();
+            return s.reachable(
+                    q.first("owner_id", "ownerId"),
+                    q.first("permission_type.id", "permissionType.id"),
+                    q.first("entity_type.id", "entityType.id"),
+                    q.integer("limit"),
+                    q.first("cursor"));
+        });
     }
 }

@@ -8,9 +8,11 @@ import org.keycloak.Config;
  * The extension's server-wide settings, read once from Keycloak's SPI configuration
  * ({@code --spi-realm-restapi-extension--custos--<option>=...} or the matching {@code KC_SPI_...} variable).
  */
-public record CustosConfig(long maxBodyBytes, KeyRing secretKeys) {
+public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundleBytes) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    /** A realm's Custos data bundle, imported by an admin: 256 MiB (about a million shares). */
+    public static final long DEFAULT_MAX_BUNDLE_BYTES = 256L * 1024 * 1024;
 
     public static CustosConfig from(Config.Scope scope) {
         long max = scope == null ? DEFAULT_MAX_BODY_BYTES : scope.getLong("max-body-bytes", DEFAULT_MAX_BODY_BYTES);
@@ -23,6 +25,11 @@ public record CustosConfig(long maxBodyBytes, KeyRing secretKeys) {
         KeyRing ring = keyFile != null && !keyFile.isBlank()
                 ? new KeyRing(Path.of(keyFile), null, null)
                 : keys != null && !keys.isBlank() ? new KeyRing(null, keys, active) : KeyRing.none();
-        return new CustosConfig(max, ring);
+        long bundle =
+                scope == null ? DEFAULT_MAX_BUNDLE_BYTES : scope.getLong("max-bundle-bytes", DEFAULT_MAX_BUNDLE_BYTES);
+        if (bundle <= 0) {
+            throw new IllegalArgumentException("custos max-bundle-bytes must be positive, was " + bundle);
+        }
+        return new CustosConfig(max, ring, bundle);
     }
 }

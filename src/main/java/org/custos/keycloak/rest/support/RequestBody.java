@@ -96,6 +96,14 @@ public final class RequestBody {
         return Json.read(bytes, dto);
     }
 
+    /** The body as a JSON document of the given type, within {@code bounds}; an empty body is an empty object. */
+    public <T> T json(Class<T> dto, org.custos.keycloak.representation.RequestLimits.Bounds bounds) {
+        if (!isEmpty() && !isJson()) {
+            throw unsupported();
+        }
+        return Json.read(bytes, dto, bounds);
+    }
+
     /** The body as form parameters; only valid when {@link #isForm()}. */
     public MultivaluedMap<String, String> form() {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();

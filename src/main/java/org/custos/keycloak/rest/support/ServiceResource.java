@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.TreeSet;
 import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.representation.StatusResponse;
 
 /**
  * Base of every Custos service resource: whatever its own methods do not match answers in our JSON error model —
@@ -25,6 +26,22 @@ public abstract class ServiceResource {
 
     protected ServiceResource(RequestContext request) {
         this.request = request;
+    }
+
+    /**
+     * Runs a resource method's work at our edge: commits it, and answers what failed below as a Custos error
+     * ({@link Boundary}).
+     */
+    protected <T> T run(java.util.function.Supplier<T> work) {
+        return Boundary.run(request.session(), work);
+    }
+
+    /** As {@link #run}, for a change that answers Custos's {@code {"status": true}}. */
+    protected StatusResponse done(Runnable change) {
+        return run(() -> {
+            change.run();
+            return StatusResponse.OK;
+        });
     }
 
     /** The request's query parameters. */

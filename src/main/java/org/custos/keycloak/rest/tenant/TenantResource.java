@@ -34,7 +34,7 @@ public class TenantResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles list() {
-        return listRoles(request);
+        return run(() -> listRoles(request));
     }
 
     /** {@code GET roles?client_level=&client_id=}: the realm's roles, or the calling client's. */
@@ -50,12 +50,14 @@ public class TenantResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles add(byte[] bytes) {
-        TenantRoles roles = roles();
-        RoleViews.AddRoles body = request.body(bytes).json(RoleViews.AddRoles.class);
-        request.caller().requireOwnClientId(body.clientId());
-        boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
-        roles.create(body.roles(), clientLevel);
-        return roles.list(clientLevel);
+        return run(() -> {
+            TenantRoles roles = roles();
+            RoleViews.AddRoles body = request.body(bytes).json(RoleViews.AddRoles.class);
+            request.caller().requireOwnClientId(body.clientId());
+            boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
+            roles.create(body.roles(), clientLevel);
+            return roles.list(clientLevel);
+        });
     }
 
     @DELETE
@@ -63,15 +65,17 @@ public class TenantResource extends ServiceResource {
     @Path("role")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        TenantRoles roles = roles();
-        RoleViews.DeleteRole body = request.body(bytes).json(RoleViews.DeleteRole.class);
-        request.caller().requireOwnClientId(body.clientId());
-        String role = body.role() == null
-                ? null
-                : body.role().id() != null && !body.role().id().isBlank()
-                        ? body.role().id()
-                        : body.role().name();
-        roles.delete(role, Boolean.TRUE.equals(body.clientLevel()));
-        return StatusResponse.OK;
+        return run(() -> {
+            TenantRoles roles = roles();
+            RoleViews.DeleteRole body = request.body(bytes).json(RoleViews.DeleteRole.class);
+            request.caller().requireOwnClientId(body.clientId());
+            String role = body.role() == null
+                    ? null
+                    : body.role().id() != null && !body.role().id().isBlank()
+                            ? body.role().id()
+                            : body.role().name();
+            roles.delete(role, Boolean.TRUE.equals(body.clientLevel()));
+            return StatusResponse.OK;
+        });
     }
 }

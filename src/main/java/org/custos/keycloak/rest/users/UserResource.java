@@ -64,9 +64,11 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Registered register(byte[] bytes) {
-        UserService users = users();
-        users.register(body(bytes, RegisterUserRequest.class));
-        return new UserResponses.Registered(true);
+        return run(() -> {
+            UserService users = users();
+            users.register(body(bytes, RegisterUserRequest.class));
+            return new UserResponses.Registered(true);
+        });
     }
 
     @POST
@@ -74,8 +76,8 @@ public class UserResource extends ServiceResource {
     @Path("user/activation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser activate(byte[] bytes) {
-        UserService users = users();
-        return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), true));
+        return run(() ->
+                single(users().setEnabled(body(bytes, UsernameRequest.class).username(), true)));
     }
 
     @POST
@@ -83,8 +85,8 @@ public class UserResource extends ServiceResource {
     @Path("user/deactivation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser deactivate(byte[] bytes) {
-        UserService users = users();
-        return single(users.setEnabled(body(bytes, UsernameRequest.class).username(), false));
+        return run(() ->
+                single(users().setEnabled(body(bytes, UsernameRequest.class).username(), false)));
     }
 
     @GET
@@ -92,8 +94,7 @@ public class UserResource extends ServiceResource {
     @Path("user/activation/status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activationStatus() {
-        UserService users = users();
-        return new StatusResponse(users.require(username()).isEnabled());
+        return run(() -> new StatusResponse(users().require(username()).isEnabled()));
     }
 
     @GET
@@ -101,8 +102,7 @@ public class UserResource extends ServiceResource {
     @Path("user/availability")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse availability() {
-        UserService users = users();
-        return new StatusResponse(users.isAvailable(username()));
+        return run(() -> new StatusResponse(users().isAvailable(username())));
     }
 
     @PUT
@@ -110,10 +110,12 @@ public class UserResource extends ServiceResource {
     @Path("user/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse resetPassword(byte[] bytes) {
-        UserService users = users();
-        PasswordRequest body = body(bytes, PasswordRequest.class);
-        users.resetPassword(body.username(), body.password());
-        return StatusResponse.OK;
+        return run(() -> {
+            UserService users = users();
+            PasswordRequest body = body(bytes, PasswordRequest.class);
+            users.resetPassword(body.username(), body.password());
+            return StatusResponse.OK;
+        });
     }
 
     /** Custos's {@code getUser}: one user by {@code user.username} (the Airavata PHP gateway's role lookup). */
@@ -122,8 +124,7 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser get() {
-        UserService users = users();
-        return single(users.require(username()));
+        return run(() -> single(users().require(username())));
     }
 
     @DELETE
@@ -131,9 +132,7 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        UserService users = users();
-        users.delete(body(bytes, UsernameRequest.class).username());
-        return StatusResponse.OK;
+        return done(() -> users().delete(body(bytes, UsernameRequest.class).username()));
     }
 
     @POST
@@ -141,9 +140,7 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        UserService users = users();
-        users.attributes().add(body(bytes, AttributesRequest.class));
-        return StatusResponse.OK;
+        return done(() -> users().attributes().add(body(bytes, AttributesRequest.class)));
     }
 
     @DELETE
@@ -151,9 +148,7 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        UserService users = users();
-        users.attributes().delete(body(bytes, AttributesRequest.class));
-        return StatusResponse.OK;
+        return done(() -> users().attributes().delete(body(bytes, AttributesRequest.class)));
     }
 
     @POST
@@ -161,11 +156,13 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        UserService users = users();
-        AddRolesRequest body = body(bytes, AddRolesRequest.class);
-        caller.requireOwnClientId(body.clientId());
-        users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
-        return StatusResponse.OK;
+        return run(() -> {
+            UserService users = users();
+            AddRolesRequest body = body(bytes, AddRolesRequest.class);
+            caller.requireOwnClientId(body.clientId());
+            users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
+            return StatusResponse.OK;
+        });
     }
 
     /** The tenant's realm roles, or (with {@code client_level=true}) its client's, as the Custos portal lists them. */
@@ -174,7 +171,7 @@ public class UserResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles roles() {
-        return TenantResource.listRoles(request);
+        return run(() -> TenantResource.listRoles(request));
     }
 
     /** Custos served {@code DELETE /user/roles}; the seed documents {@code /users/roles}. Both work. */
@@ -183,30 +180,32 @@ public class UserResource extends ServiceResource {
     @Path("user/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        UserService users = users();
-        DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
-        List<String> usernames = new ArrayList<>();
-        if (body.username() != null) {
-            usernames.add(body.username());
-        }
-        if (body.usernames() != null) {
-            usernames.addAll(body.usernames());
-        }
-        caller.requireOwnClientId(body.clientId());
-        boolean rolesAreClientRoles = Boolean.TRUE.equals(body.clientLevel()) && body.clientRoles() == null;
-        List<String> realmRoles = new ArrayList<>();
-        List<String> clientRoles = new ArrayList<>();
-        if (body.roles() != null) {
-            (rolesAreClientRoles ? clientRoles : realmRoles).addAll(body.roles());
-        }
-        if (body.realmRoles() != null) {
-            realmRoles.addAll(body.realmRoles());
-        }
-        if (body.clientRoles() != null) {
-            clientRoles.addAll(body.clientRoles());
-        }
-        users.roles().delete(usernames, realmRoles, clientRoles);
-        return StatusResponse.OK;
+        return run(() -> {
+            UserService users = users();
+            DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
+            List<String> usernames = new ArrayList<>();
+            if (body.username() != null) {
+                usernames.add(body.username());
+            }
+            if (body.usernames() != null) {
+                usernames.addAll(body.usernames());
+            }
+            caller.requireOwnClientId(body.clientId());
+            boolean rolesAreClientRoles = Boolean.TRUE.equals(body.clientLevel()) && body.clientRoles() == null;
+            List<String> realmRoles = new ArrayList<>();
+            List<String> clientRoles = new ArrayList<>();
+            if (body.roles() != null) {
+                (rolesAreClientRoles ? clientRoles : realmRoles).addAll(body.roles());
+            }
+            if (body.realmRoles() != null) {
+                realmRoles.addAll(body.realmRoles());
+            }
+            if (body.clientRoles() != null) {
+                clientRoles.addAll(body.clientRoles());
+            }
+            users.roles().delete(usernames, realmRoles, clientRoles);
+            return StatusResponse.OK;
+        });
     }
 
     @DELETE
@@ -214,7 +213,7 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRolesSeedPath(byte[] bytes) {
-        return deleteRoles(bytes);
+        return run(() -> deleteRoles(bytes));
     }
 
     @PUT
@@ -222,9 +221,11 @@ public class UserResource extends ServiceResource {
     @Path("user/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUserProfile updateProfile(byte[] bytes) {
-        UserService users = users();
-        UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
-        return UserRepresentations.toProfile(user, caller.authenticate().client());
+        return run(() -> {
+            UserService users = users();
+            UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
+            return UserRepresentations.toProfile(user, caller.authenticate().client());
+        });
     }
 
     @GET
@@ -232,21 +233,23 @@ public class UserResource extends ServiceResource {
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Users find() {
-        UserService users = users();
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-        Map<String, String> filters = new LinkedHashMap<>();
-        putIfPresent(filters, UserModel.USERNAME, q.first("user.username", "username"));
-        putIfPresent(filters, UserModel.FIRST_NAME, q.first("user.first_name", "user.firstName"));
-        putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
-        putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
-        Paging.Page<UserModel> found = users.queries().find(q.first("user.id", "id"), filters, page);
-        return new UserResponses.Users(
-                found.stream()
-                        .map(u -> UserRepresentations.toUser(
-                                request.session(), u, caller.authenticate().client(), false))
-                        .toList(),
-                (int) found.total());
+        return run(() -> {
+            UserService users = users();
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
+            Map<String, String> filters = new LinkedHashMap<>();
+            putIfPresent(filters, UserModel.USERNAME, q.first("user.username", "username"));
+            putIfPresent(filters, UserModel.FIRST_NAME, q.first("user.first_name", "user.firstName"));
+            putIfPresent(filters, UserModel.LAST_NAME, q.first("user.last_name", "user.lastName"));
+            putIfPresent(filters, UserModel.EMAIL, q.first("user.email", "email"));
+            Paging.Page<UserModel> found = users.queries().find(q.first("user.id", "id"), filters, page);
+            return new UserResponses.Users(
+                    found.stream()
+                            .map(u -> UserRepresentations.toUser(
+                                    request.session(), u, caller.authenticate().client(), false))
+                            .toList(),
+                    (int) found.total());
+        });
     }
 
     /** Custos's select-by-attributes: {@code user_profile.attributes.key} paired by position with {@code .value(s)}. */
@@ -255,27 +258,29 @@ public class UserResource extends ServiceResource {
     @Path("users/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Profiles findByAttributes() {
-        UserService users = users();
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-        List<String> keys = q.all("user_profile.attributes.key");
-        List<String> values = new ArrayList<>(q.all("user_profile.attributes.value"));
-        values.addAll(q.all("user_profile.attributes.values"));
-        if (keys.size() != values.size()) {
-            throw org.custos.keycloak.error.CustosException.badRequest(
-                    "give one user_profile.attributes.value for each user_profile.attributes.key");
-        }
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            pairs.put(keys.get(i), values.get(i));
-        }
-        Paging.Page<UserModel> found = users.queries().findByAttributes(pairs, page);
-        return new UserResponses.Profiles(
-                found.stream()
-                        .map(u -> UserRepresentations.toProfile(
-                                u, caller.authenticate().client()))
-                        .toList(),
-                (int) found.total());
+        return run(() -> {
+            UserService users = users();
+            QueryParams q = new QueryParams(request.uri().getQueryParameters());
+            Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
+            List<String> keys = q.all("user_profile.attributes.key");
+            List<String> values = new ArrayList<>(q.all("user_profile.attributes.value"));
+            values.addAll(q.all("user_profile.attributes.values"));
+            if (keys.size() != values.size()) {
+                throw org.custos.keycloak.error.CustosException.badRequest(
+                        "give one user_profile.attributes.value for each user_profile.attributes.key");
+            }
+            Map<String, String> pairs = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                pairs.put(keys.get(i), values.get(i));
+            }
+            Paging.Page<UserModel> found = users.queries().findByAttributes(pairs, page);
+            return new UserResponses.Profiles(
+                    found.stream()
+                            .map(u -> UserRepresentations.toProfile(
+                                    u, caller.authenticate().client()))
+                            .toList(),
+                    (int) found.total());
+        });
     }
 
     @POST
@@ -283,9 +288,7 @@ public class UserResource extends ServiceResource {
     @Path("user/profile/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
-        UserService users = users();
-        users.attributes().link(body(bytes, LinkAccountsRequest.class));
-        return StatusResponse.OK;
+        return done(() -> users().attributes().link(body(bytes, LinkAccountsRequest.class)));
     }
 
     @POST
@@ -293,9 +296,8 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
-        UserService users = users();
-        users.roles().makeAdmin(body(bytes, UsernameRequest.class).username());
-        return StatusResponse.OK;
+        return done(() ->
+                users().roles().makeAdmin(body(bytes, UsernameRequest.class).username()));
     }
 
     @DELETE
@@ -303,9 +305,8 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {
-        UserService users = users();
-        users.roles().removeAdmin(body(bytes, UsernameRequest.class).username());
-        return StatusResponse.OK;
+        return done(() ->
+                users().roles().removeAdmin(body(bytes, UsernameRequest.class).username()));
     }
 
     private String username() {

@@ -21,7 +21,7 @@ import org.keycloak.models.UserModel;
  */
 public final class SecretInventory {
 
-    static final List<String> TYPES = List.of("SSH", "PASSWORD", "X509_CERTIFICATE", "KV");
+    public static final List<String> TYPES = List.of("SSH", "PASSWORD", "X509_CERTIFICATE", "KV");
 
     private final KeycloakSession session;
     private final RealmModel realm;

@@ -89,6 +89,12 @@ public final class SharingDecisions {
      * is the nearest one, the permission itself before OWNER, a user share before a group share.
      */
     public List<Answer> decide(List<Question> questions) {
+        return decide(ctx.stores.shares(), ctx.realm.getId(), questions, this::permissionTypes);
+    }
+
+    /** {@link #decide} over a share store: one query a chunk, then {@link #answer}. */
+    static List<Answer> decide(
+            ShareStore shares, String realmId, List<Question> questions, Supplier<Set<String>> permissionTypes) {
         List<ShareStore.Grant> grants = new ArrayList<>();
         for (List<Question> chunk : chunks(questions)) {
             Set<String> entityIds = new LinkedHashSet<>();
@@ -104,9 +110,9 @@ public final class SharingDecisions {
                 }
                 groupIds.addAll(q.principal().groupIds());
             }
-            grants.addAll(ctx.stores.shares().grants(ctx.realm.getId(), entityIds, permissions, userIds, groupIds));
+            grants.addAll(shares.grants(realmId, entityIds, permissions, userIds, groupIds));
         }
-        return answer(questions, grants, this::permissionTypes);
+        return answer(questions, grants, permissionTypes);
     }
 
     /**
@@ -125,7 +131,7 @@ public final class SharingDecisions {
         for (Question q : questions) {
             ShareStore.Grant best = null;
             for (ShareStore.Grant g : byEntity.getOrDefault(q.entityId(), List.of())) {
-                if (decides(q, g) && (best == null || rank(g, q) < rank(best, q))) {
+                if (decides(q, g) && (best == null || closer(g, best, q))) {
                     best = g;
                 }
             }
@@ -188,6 +194,13 @@ public final class SharingDecisions {
                 && (g.permissionId().equals(q.permission()) || g.permissionId().equals(SharingContext.OWNER));
     }
 
+    /** The nearer share decides; between two equally near group shares, the first group id (not the row order). */
+    private static boolean closer(ShareStore.Grant g, ShareStore.Grant best, Question q) {
+        int a = rank(g, q);
+        int b = rank(best, q);
+        return a < b || (a == b && g.principalId().compareTo(best.principalId()) < 0);
+    }
+
     private static int rank(ShareStore.Grant g, Question q) {
         return g.depth() * 4
                 + (g.permissionId().equals(q.permission()) ? 0 : 2)
@@ -196,12 +209,13 @@ public final class SharingDecisions {
 
     /** The permission types of the realm, OWNER included. */
     public Set<String> permissionTypes() {
+        return permissionTypes(ctx.stores.sharingTypes(), ctx.realm.getId());
+    }
+
+    static Set<String> permissionTypes(SharingTypeStore types, String realmId) {
         Set<String> all = new LinkedHashSet<>();
         all.add(SharingContext.OWNER);
-        ctx.stores
-                .sharingTypes()
-                .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
-                .forEach(p -> all.add(p.externalId()));
+        types.types(realmId, SharingTypeStore.Kind.PERMISSION_TYPE).forEach(p -> all.add(p.externalId()));
         return all;
     }
 

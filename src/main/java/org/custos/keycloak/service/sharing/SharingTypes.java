@@ -45,14 +45,31 @@ public final class SharingTypes {
         ctx.requireAdmin();
         TypeInput in = SharingInputs.requiredObject(input, field);
         String id = SharingInputs.identifier(in.id(), field + ".id");
-        if (builtIn(kind, id) != null || store.type(ctx.realm.getId(), kind, id).isPresent()) {
-            throw CustosException.conflict(label() + " '" + id + "' exists");
+        SharingViews.Type existing = builtIn(kind, id);
+        if (existing == null) {
+            store.serializeCreates(ctx.realm.getId()); // concurrent identical creates: one row, every one answered 200
+            existing = store.type(ctx.realm.getId(), kind, id)
+                    .map(SharingTypes::view)
+                    .orElse(null);
+        }
+        if (existing != null) {
+            if (states(existing, in)) {
+                return; // creating what exists, as it is, changes nothing: a client's retry or set-up succeeds
+            }
+            throw CustosException.conflict(label() + " '" + id + "' exists with another name or description");
         }
         long now = Time.currentTimeMillis();
         SharingType type = new SharingType(
                 id, SharingInputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
         store.create(ctx.realm.getId(), kind, type);
         event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
+    }
+
+    /** Whether a create of {@code in} states only what {@code existing} is (absent name or description: anything). */
+    static boolean states(SharingViews.Type existing, TypeInput in) {
+        String name = SharingInputs.blankToNull(in.name());
+        return (name == null || name.equals(existing.name()))
+                && (in.description() == null || in.description().equals(existing.description()));
     }
 
     public void update(TypeInput input, String field) {

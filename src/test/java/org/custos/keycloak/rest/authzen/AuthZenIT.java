@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.custos.keycloak.testing.AdminApi;
 import org.custos.keycloak.testing.AuthZenApi;
 import org.custos.keycloak.testing.Http;
@@ -18,6 +19,8 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The AuthZEN 1.0 decision point over HTTP: the specification's own examples (its requests verbatim, its responses
@@ -38,6 +41,15 @@ class AuthZenIT {
     @BeforeAll
     static void setUp() {
         AdminApi api = new AdminApi(KeycloakServer.get());
+        String pepClient =
+                """
+                {"clientId": "%s", "secret": "%s", "publicClient": false, "serviceAccountsEnabled": true}"""
+                        .formatted(PEP, PEP_SECRET);
+        String pepServiceAccount =
+                """
+                {"username": "service-account-%s", "enabled": true, "serviceAccountClientId": "%s",
+                 "clientRoles": {"realm-management": ["view-authorization"]}}"""
+                        .formatted(PEP, PEP);
         realm = TestRealm.create(api, "authzen", rep -> {
             for (String[] u : new String[][] {{ALICE, "Alice"}, {BOB, "Bob"}, {"carol", "Carol"}}) {
                 Map<String, Object> user = TestRealm.user(u[0], u[1].toLowerCase() + "-Password-1");
@@ -45,26 +57,8 @@ class AuthZenIT {
                 user.put("email", u[1].toLowerCase() + ".authzen@example.org");
                 rep.withArray("users").add(Http.JSON.valueToTree(user));
             }
-            rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            PEP,
-                            "secret",
-                            PEP_SECRET,
-                            "publicClient",
-                            false,
-                            "serviceAccountsEnabled",
-                            true)));
-            rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "service-account-" + PEP,
-                            "enabled",
-                            true,
-                            "serviceAccountClientId",
-                            PEP,
-                            "clientRoles",
-                            Map.of("realm-management", List.of("view-authorization")))));
+            rep.withArray("clients").add(Http.parse(pepClient));
+            rep.withArray("users").add(Http.parse(pepServiceAccount));
         });
         String r = "/" + realm.name();
         groupId = created(api.call("POST", r + "/groups", Map.of("name", "lab")));
@@ -102,6 +96,26 @@ class AuthZenIT {
     static String created(Http.Reply reply) {
         String location = reply.header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    static Map<String, Object> user(String id) {
+        return AuthZenApi.subject("user", id);
+    }
+
+    static Map<String, Object> account(String id) {
+        return AuthZenApi.resource("account", id);
+    }
+
+    /** An AuthZEN request: may this subject take this action on this resource? */
+    static Map<String, Object> ask(Map<String, ?> subject, String action, Map<String, ?> resource) {
+        return Map.of("subject", subject, "action", AuthZenApi.action(action), "resource", resource);
+    }
+
+    /** {@link #ask}, with the context {@code {"explain": true}}: the decision comes with the grant that made it. */
+    static Map<String, Object> askWhy(Map<String, ?> subject, String action, Map<String, ?> resource) {
+        Map<String, Object> request = new HashMap<>(ask(subject, action, resource));
+        request.put("context", Map.of("explain", true));
+        return request;
     }
 
     static String pep() {
@@ -231,11 +245,8 @@ class AuthZenIT {
 
     @Test
     void theSpecificationsPaginationExample() {
-        Map<String, Object> request = new HashMap<>(Map.of(
-                "subject", Map.of("type", "user", "id", ALICE),
-                "action", Map.of("name", "can_read"),
-                "resource", Map.of("type", "account"),
-                "page", Map.of("limit", 2)));
+        Map<String, Object> request = new HashMap<>(ask(user(ALICE), "can_read", AuthZenApi.resource("account", null)));
+        request.put("page", Map.of("limit", 2));
         JsonNode first = ok(pep(), "search/resource", request);
         assertEquals(2, first.get("page").get("count").asInt());
         String token = first.get("page").get("next_token").asText();
@@ -274,12 +285,7 @@ class AuthZenIT {
         // Each URL it names answers (with credentials).
         assertEquals(
                 200,
-                post(
-                                pep(),
-                                "search/action",
-                                Map.of(
-                                        "subject", Map.of("type", "user", "id", ALICE),
-                                        "resource", Map.of("type", "account", "id", "123")))
+                post(pep(), "search/action", Map.of("subject", user(ALICE), "resource", account("123")))
                         .status());
     }
 
@@ -293,52 +299,24 @@ class AuthZenIT {
         admin.createEntity("f-leaf", "folder", "carol", "f-mid");
         admin.share("groups", "f-top", "read", List.of(groupId), true);
         admin.share("users", "f-leaf", "read", List.of(BOB), false);
-        Map<String, Object> explain = Map.of("explain", true);
-        JsonNode owner = ok(
-                pep(),
-                "evaluation",
-                Map.of(
-                        "subject", Map.of("type", "user", "id", "carol"),
-                        "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "folder", "id", "f-leaf"),
-                        "context", explain));
+        Map<String, Object> leaf = AuthZenApi.resource("folder", "f-leaf");
+        JsonNode owner = ok(pep(), "evaluation", askWhy(user("carol"), "read", leaf));
         assertEquals(
                 json("{\"decision\": true, \"context\": {\"grant\": {\"kind\": \"owner\", "
                         + "\"permission\": \"OWNER\"}}}"),
                 owner);
-        JsonNode direct = ok(
-                pep(),
-                "evaluation",
-                Map.of(
-                        "subject", Map.of("type", "user", "id", BOB),
-                        "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "folder", "id", "f-leaf"),
-                        "context", explain));
+        JsonNode direct = ok(pep(), "evaluation", askWhy(user(BOB), "read", leaf));
         assertEquals(
                 json("{\"kind\": \"direct\", \"permission\": \"read\"}"),
                 direct.get("context").get("grant"));
         // carol is in "bench", a sub-group of "lab", which holds read on f-top, cascading to f-leaf.
         admin.share("users", "f-top", "can_read", List.of("carol"), false);
-        JsonNode viaGroup = ok(
-                pep(),
-                "evaluation",
-                Map.of(
-                        "subject", Map.of("type", "group", "id", subGroupId),
-                        "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "folder", "id", "f-leaf"),
-                        "context", explain));
+        JsonNode viaGroup = ok(pep(), "evaluation", askWhy(AuthZenApi.subject("group", subGroupId), "read", leaf));
         assertEquals(
                 json("{\"kind\": \"group\", \"permission\": \"read\", \"group\": \"" + groupId
                         + "\", \"cascaded_from\": \"f-top\"}"),
                 viaGroup.get("context").get("grant"));
-        JsonNode none = ok(
-                pep(),
-                "evaluation",
-                Map.of(
-                        "subject", Map.of("type", "user", "id", ALICE),
-                        "action", Map.of("name", "read"),
-                        "resource", Map.of("type", "folder", "id", "f-leaf"),
-                        "context", explain));
+        JsonNode none = ok(pep(), "evaluation", askWhy(user(ALICE), "read", leaf));
         assertEquals(json("{\"decision\": false, \"context\": {\"grant\": {\"kind\": \"none\"}}}"), none);
     }
 
@@ -350,28 +328,13 @@ class AuthZenIT {
                 Map.of("type", "group", "id", "no-such-group"),
                 Map.of("type", "agent", "id", "no-such-client"));
         for (Map<String, Object> s : subjects) {
-            JsonNode d = ok(
-                    pep(),
-                    "evaluation",
-                    Map.of(
-                            "subject",
-                            s,
-                            "action",
-                            Map.of("name", "can_read"),
-                            "resource",
-                            Map.of("type", "account", "id", "123")));
+            JsonNode d = ok(pep(), "evaluation", ask(s, "can_read", account("123")));
             assertFalse(d.get("decision").asBoolean(), s.toString());
         }
         for (Map<String, String> resource :
                 List.of(Map.of("type", "document", "id", "123"), Map.of("type", "account", "id", "999"))) {
             assertFalse(
-                    ok(
-                                    pep(),
-                                    "evaluation",
-                                    Map.of(
-                                            "subject", Map.of("type", "user", "id", ALICE),
-                                            "action", Map.of("name", "can_read"),
-                                            "resource", resource))
+                    ok(pep(), "evaluation", ask(user(ALICE), "can_read", resource))
                             .get("decision")
                             .asBoolean(),
                     resource.toString());
@@ -379,26 +342,16 @@ class AuthZenIT {
         // bob owns 123: OWNER satisfies every action that exists, and no other.
         Map<String, Object> carol = Map.of("type", "user", "id", BOB);
         Map<String, Object> acct = Map.of("type", "account", "id", "123");
-        assertTrue(ok(
-                        pep(),
-                        "evaluation",
-                        Map.of("subject", carol, "action", Map.of("name", "can_edit"), "resource", acct))
+        assertTrue(ok(pep(), "evaluation", ask(carol, "can_edit", acct))
                 .get("decision")
                 .asBoolean());
-        assertFalse(ok(pep(), "evaluation", Map.of("subject", carol, "action", Map.of("name", "fly"), "resource", acct))
-                .get("decision")
-                .asBoolean());
+        assertFalse(
+                ok(pep(), "evaluation", ask(carol, "fly", acct)).get("decision").asBoolean());
         // A user may be named by id too; a client's service account as agent or client.
         String aliceId = realm.adminUser(ALICE).get("id").asText();
         for (String id : List.of(aliceId, "id:" + aliceId, "username:" + ALICE)) {
             assertTrue(
-                    ok(
-                                    pep(),
-                                    "evaluation",
-                                    Map.of(
-                                            "subject", Map.of("type", "user", "id", id),
-                                            "action", Map.of("name", "can_read"),
-                                            "resource", acct))
+                    ok(pep(), "evaluation", ask(user(id), "can_read", acct))
                             .get("decision")
                             .asBoolean(),
                     id);
@@ -406,26 +359,14 @@ class AuthZenIT {
         admin.share("users", "456", "can_write", List.of("service-account-" + PEP), false);
         for (String type : List.of("agent", "client")) {
             assertTrue(
-                    ok(
-                                    pep(),
-                                    "evaluation",
-                                    Map.of(
-                                            "subject", Map.of("type", type, "id", PEP),
-                                            "action", Map.of("name", "can_write"),
-                                            "resource", Map.of("type", "account", "id", "456")))
+                    ok(pep(), "evaluation", ask(AuthZenApi.subject(type, PEP), "can_write", account("456")))
                             .get("decision")
                             .asBoolean(),
                     type);
         }
         assertEquals(
                 json("[{\"type\":\"agent\",\"id\":\"pep\"}]"),
-                ok(
-                                pep(),
-                                "search/subject",
-                                Map.of(
-                                        "subject", Map.of("type", "agent"),
-                                        "action", Map.of("name", "can_write"),
-                                        "resource", Map.of("type", "account", "id", "456")))
+                ok(pep(), "search/subject", ask(AuthZenApi.subject("agent", null), "can_write", account("456")))
                         .get("results"));
     }
 
@@ -437,44 +378,16 @@ class AuthZenIT {
         realm.admin().call("POST", "/" + realm.name() + "/users", impostor);
         try {
             admin.share("users", "789", "can_write", List.of(bobId), false);
-            Map<String, Object> read = Map.of("name", "can_read");
-            Map<String, Object> acct = Map.of("type", "account", "id", "123");
+            Map<String, Object> acct = account("123");
             assertFalse(
-                    ok(
-                                    pep(),
-                                    "evaluation",
-                                    Map.of(
-                                            "subject",
-                                            Map.of("type", "user", "id", bobId),
-                                            "action",
-                                            read,
-                                            "resource",
-                                            acct))
+                    ok(pep(), "evaluation", ask(user(bobId), "can_read", acct))
                             .get("decision")
                             .asBoolean(),
                     "ambiguous: neither bob nor the impostor");
-            assertTrue(ok(
-                            pep(),
-                            "evaluation",
-                            Map.of(
-                                    "subject",
-                                    Map.of("type", "user", "id", "id:" + bobId),
-                                    "action",
-                                    read,
-                                    "resource",
-                                    acct))
+            assertTrue(ok(pep(), "evaluation", ask(user("id:" + bobId), "can_read", acct))
                     .get("decision")
                     .asBoolean());
-            assertTrue(ok(
-                            pep(),
-                            "evaluation",
-                            Map.of(
-                                    "subject",
-                                    Map.of("type", "user", "id", "username:" + bobId),
-                                    "action",
-                                    Map.of("name", "can_write"),
-                                    "resource",
-                                    Map.of("type", "account", "id", "789")))
+            assertTrue(ok(pep(), "evaluation", ask(user("username:" + bobId), "can_write", account("789")))
                     .get("decision")
                     .asBoolean());
         } finally {
@@ -525,25 +438,18 @@ class AuthZenIT {
             assertTrue(here.evaluate(carol, "can_read", twin), "the premise: carol holds can_read here");
             assertFalse(away.evaluate(carol, "can_read", twin), "this realm's grant counts over there");
             Map<String, Object> ledgers = AuthZenApi.resource("ledger", null);
-            Map<String, Object> read = AuthZenApi.action("can_read");
-            assertEquals(
-                    List.of(),
-                    here.search("resource", Map.of("subject", alice, "action", read, "resource", ledgers), 10));
-            assertEquals(
-                    List.of("twin"),
-                    away.search("resource", Map.of("subject", alice, "action", read, "resource", ledgers), 10));
+            assertEquals(List.of(), here.search("resource", ask(alice, "can_read", ledgers), 10));
+            assertEquals(List.of("twin"), away.search("resource", ask(alice, "can_read", ledgers), 10));
             Map<String, Object> users = AuthZenApi.subject("user", null);
-            List<String> readersHere =
-                    here.search("subject", Map.of("subject", users, "action", read, "resource", twin), 10);
-            List<String> readersThere =
-                    away.search("subject", Map.of("subject", users, "action", read, "resource", twin), 10);
+            List<String> readersHere = here.search("subject", ask(users, "can_read", twin), 10);
+            List<String> readersThere = away.search("subject", ask(users, "can_read", twin), 10);
             assertTrue(readersHere.contains("carol") && !readersHere.contains(TestRealm.USER), readersHere.toString());
             assertTrue(
                     readersThere.contains(TestRealm.USER) && !readersThere.contains("carol"), readersThere.toString());
             // The other realm's decision point knows nothing of this one.
             Http.Reply foreign = Http.request("POST", other.realmUrl() + "/custos/authzen/access/v1/evaluation")
                     .auth(pep())
-                    .json(Map.of("subject", alice, "action", read, "resource", Map.of("type", "account", "id", "123")))
+                    .json(ask(alice, "can_read", account("123")))
                     .send();
             assertEquals(401, foreign.status(), "this realm's PEP credentials are not the other realm's");
         }
@@ -556,53 +462,26 @@ class AuthZenIT {
         String alice = Http.bearer(realm.accessToken(ALICE, "alice-Password-1"));
         Map<String, Object> acct = Map.of("type", "account", "id", "123");
         Map<String, Object> read = Map.of("name", "can_read");
-        assertTrue(ok(
-                        alice,
-                        "evaluation",
-                        Map.of("subject", Map.of("type", "user", "id", ALICE), "action", read, "resource", acct))
+        assertTrue(ok(alice, "evaluation", ask(user(ALICE), "can_read", acct))
                 .get("decision")
                 .asBoolean());
         for (String other :
                 List.of(BOB, "nobody", realm.adminUser(BOB).get("id").asText())) {
-            Http.Reply refused = post(
-                    alice,
-                    "evaluation",
-                    Map.of("subject", Map.of("type", "user", "id", other), "action", read, "resource", acct));
+            Http.Reply refused = post(alice, "evaluation", ask(user(other), "can_read", acct));
             assertEquals(403, refused.status(), other + " -> " + refused);
             assertTrue(refused.body().contains("view-authorization"), refused.body());
         }
         assertEquals(
                 403,
-                post(
-                                alice,
-                                "evaluation",
-                                Map.of(
-                                        "subject",
-                                        Map.of("type", "group", "id", groupId),
-                                        "action",
-                                        read,
-                                        "resource",
-                                        acct))
+                post(alice, "evaluation", ask(AuthZenApi.subject("group", groupId), "can_read", acct))
                         .status());
         assertEquals(
                 403,
-                post(
-                                alice,
-                                "search/subject",
-                                Map.of("subject", Map.of("type", "user"), "action", read, "resource", acct))
+                post(alice, "search/subject", ask(AuthZenApi.subject("user", null), "can_read", acct))
                         .status());
         assertEquals(
                 403,
-                post(
-                                alice,
-                                "search/resource",
-                                Map.of(
-                                        "subject",
-                                        Map.of("type", "user", "id", BOB),
-                                        "action",
-                                        read,
-                                        "resource",
-                                        Map.of("type", "account")))
+                post(alice, "search/resource", ask(user(BOB), "can_read", AuthZenApi.resource("account", null)))
                         .status());
         // In a batch, the item about bob is refused on its own; her own are answered.
         JsonNode batch = ok(
@@ -622,23 +501,14 @@ class AuthZenIT {
         // Her own resources, by search.
         assertEquals(
                 3,
-                ok(
-                                alice,
-                                "search/resource",
-                                Map.of(
-                                        "subject",
-                                        Map.of("type", "user", "id", ALICE),
-                                        "action",
-                                        read,
-                                        "resource",
-                                        Map.of("type", "account")))
+                ok(alice, "search/resource", ask(user(ALICE), "can_read", AuthZenApi.resource("account", null)))
                         .get("results")
                         .size());
         // A client without the decision-point role, and no credential at all.
         Http.Reply noRole = post(
                 Http.basic(TestRealm.NO_DIRECT_GRANT_CLIENT, TestRealm.NO_DIRECT_GRANT_SECRET),
                 "evaluation",
-                Map.of("subject", Map.of("type", "user", "id", ALICE), "action", read, "resource", acct));
+                ask(user(ALICE), "can_read", acct));
         assertEquals(403, noRole.status(), noRole.toString());
         assertEquals(401, post(null, "evaluation", Map.of()).status());
     }
@@ -646,10 +516,7 @@ class AuthZenIT {
     @Test
     void aDecisionPointAuthenticatesWithAKeycloakTokenOrItsClientCredentials() {
         JsonNode token = realm.nativeClientCredentials(PEP, PEP_SECRET);
-        Map<String, Object> body = Map.of(
-                "subject", Map.of("type", "user", "id", BOB),
-                "action", Map.of("name", "can_read"),
-                "resource", Map.of("type", "account", "id", "123"));
+        Map<String, Object> body = ask(user(BOB), "can_read", account("123"));
         assertTrue(ok(Http.bearer(token.get("access_token").asText()), "evaluation", body)
                 .get("decision")
                 .asBoolean());
@@ -665,10 +532,7 @@ class AuthZenIT {
             Http.Reply reply = Http.request("POST", realm.realmUrl() + "/custos/authzen/access/v1/evaluation")
                     .header("X-Request-ID", "bfe9eb29-ab87-4ca3-be83-a1d5d8305716")
                     .auth(auth == null ? "Bearer nonsense" : auth)
-                    .json(Map.of(
-                            "subject", Map.of("type", "user", "id", ALICE),
-                            "action", Map.of("name", "can_read"),
-                            "resource", Map.of("type", "account", "id", "123")))
+                    .json(ask(user(ALICE), "can_read", account("123")))
                     .send();
             assertEquals(auth == null ? 401 : 200, reply.status(), reply.toString());
             assertEquals("bfe9eb29-ab87-4ca3-be83-a1d5d8305716", reply.header("X-Request-ID"));
@@ -684,61 +548,75 @@ class AuthZenIT {
 
     // ------------------------------------------------------------- bad input
 
-    @Test
-    void badInputIsA400NamingTheProblemAndUnknownFieldsAreIgnored() {
-        Map<String, Object> acct = Map.of("type", "account", "id", "123");
-        Map<String, Object> alice = Map.of("type", "user", "id", ALICE);
-        Map<String, Object> read = Map.of("name", "can_read");
-        Object[][] bad = {
-            {"evaluation", "{}", "subject"},
-            {"evaluation", Map.of("subject", alice, "action", read), "resource"},
-            {"evaluation", Map.of("subject", Map.of("type", "user"), "action", read, "resource", acct), "subject.id"},
-            {"evaluation", Map.of("subject", alice, "action", Map.of("name", 7), "resource", acct), "name"},
-            {"evaluation", Map.of("subject", "alice", "action", read, "resource", acct), "subject"},
-            {"evaluation", Map.of("subject", alice, "action", read, "resource", acct, "context", "now"), "context"},
-            {"evaluation", "{\"subject\": ", "malformed JSON"},
-            {"evaluation", "[1, 2]", ""},
-            {"evaluations", Map.of("evaluations", List.of(Map.of("resource", acct))), "evaluations[0].subject"},
-            {"evaluations", Map.of("subject", alice, "action", read, "evaluations", "all"), "evaluations"},
-            {
-                "evaluations",
-                Map.of(
-                        "subject",
-                        alice,
-                        "action",
-                        read,
-                        "resource",
-                        acct,
-                        "options",
-                        Map.of("evaluations_semantic", "maybe"),
-                        "evaluations",
-                        List.of(Map.of())),
-                "evaluations_semantic"
-            },
-            {"search/subject", Map.of("action", read, "resource", acct), "subject"},
-            {"search/resource", Map.of("subject", alice, "action", read, "resource", Map.of("id", "1")), "resource.type"
-            },
-            {"search/action", Map.of("subject", alice), "resource"},
-            {"search/resource", accountsOfAlice(Map.of("limit", 1001)), "page.limit"},
-            {"search/resource", accountsOfAlice(Map.of("limit", -1)), "page.limit"},
-            {"search/resource", accountsOfAlice(Map.of("token", "not-a-token")), "page.token"},
-            {"search/resource", accountsOfAlice(Map.of("limit", "many")), "limit"}
-        };
-        for (Object[] b : bad) {
-            Http.Reply reply = post(pep(), (String) b[0], b[1]);
-            assertEquals(400, reply.status(), b[0] + " " + b[1] + " -> " + reply);
-            assertTrue(reply.body().contains((String) b[2]), b[0] + " " + b[1] + " -> " + reply.body());
-            assertTrue(reply.json().has("error"), reply.body());
+    /** A request the decision point refuses (400), and what its error must name. */
+    record BadRequest(String path, Object body, String problem) {
+        @Override
+        public String toString() {
+            return path + " " + body;
         }
-        Map<String, Object> extra = Map.of(
-                "subject",
-                Map.of("type", "user", "id", ALICE, "tenant", "x"),
-                "action",
-                read,
-                "resource",
-                acct,
-                "future_field",
-                List.of(1, 2));
+    }
+
+    static Stream<BadRequest> badRequests() {
+        Map<String, Object> acct = account("123");
+        Map<String, Object> alice = user(ALICE);
+        Map<String, Object> read = Map.of("name", "can_read");
+        JsonNode unknownSemantic = Http.parse(
+                """
+                {"subject": {"type": "user", "id": "%s"}, "action": {"name": "can_read"},
+                 "resource": {"type": "account", "id": "123"},
+                 "options": {"evaluations_semantic": "maybe"}, "evaluations": [{}]}"""
+                        .formatted(ALICE));
+        return Stream.of(
+                new BadRequest("evaluation", "{}", "subject"),
+                new BadRequest("evaluation", Map.of("subject", alice, "action", read), "resource"),
+                new BadRequest(
+                        "evaluation",
+                        Map.of("subject", Map.of("type", "user"), "action", read, "resource", acct),
+                        "subject.id"),
+                new BadRequest(
+                        "evaluation", Map.of("subject", alice, "action", Map.of("name", 7), "resource", acct), "name"),
+                new BadRequest("evaluation", Map.of("subject", "alice", "action", read, "resource", acct), "subject"),
+                new BadRequest(
+                        "evaluation",
+                        Map.of("subject", alice, "action", read, "resource", acct, "context", "now"),
+                        "context"),
+                new BadRequest("evaluation", "{\"subject\": ", "malformed JSON"),
+                new BadRequest("evaluation", "[1, 2]", ""),
+                new BadRequest(
+                        "evaluations",
+                        Map.of("evaluations", List.of(Map.of("resource", acct))),
+                        "evaluations[0].subject"),
+                new BadRequest(
+                        "evaluations", Map.of("subject", alice, "action", read, "evaluations", "all"), "evaluations"),
+                new BadRequest("evaluations", unknownSemantic, "evaluations_semantic"),
+                new BadRequest("search/subject", Map.of("action", read, "resource", acct), "subject"),
+                new BadRequest(
+                        "search/resource",
+                        Map.of("subject", alice, "action", read, "resource", Map.of("id", "1")),
+                        "resource.type"),
+                new BadRequest("search/action", Map.of("subject", alice), "resource"),
+                new BadRequest("search/resource", accountsOfAlice(Map.of("limit", 1001)), "page.limit"),
+                new BadRequest("search/resource", accountsOfAlice(Map.of("limit", -1)), "page.limit"),
+                new BadRequest("search/resource", accountsOfAlice(Map.of("token", "not-a-token")), "page.token"),
+                new BadRequest("search/resource", accountsOfAlice(Map.of("limit", "many")), "limit"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badInputIsA400NamingTheProblem(BadRequest bad) {
+        Http.Reply reply = post(pep(), bad.path(), bad.body());
+        assertEquals(400, reply.status(), bad + " -> " + reply);
+        assertTrue(reply.body().contains(bad.problem()), bad + " -> " + reply.body());
+        assertTrue(reply.json().has("error"), reply.body());
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndABodyThatIsNoRequestIsRefused() {
+        JsonNode extra = Http.parse(
+                """
+                {"subject": {"type": "user", "id": "%s", "tenant": "x"}, "action": {"name": "can_read"},
+                 "resource": {"type": "account", "id": "123"}, "future_field": [1, 2]}"""
+                        .formatted(ALICE));
         assertTrue(ok(pep(), "evaluation", extra).get("decision").asBoolean(), "unknown fields are ignored");
         for (String path : List.of("evaluation", "evaluations", "search/subject", "search/resource", "search/action")) {
             Http.Reply reply = post(pep(), path, "null");
@@ -790,10 +668,7 @@ class AuthZenIT {
 
     @Test
     void decisionsAreAuditedOnlyWhenTheRealmSaysSo() {
-        Map<String, Object> body = Map.of(
-                "subject", Map.of("type", "user", "id", ALICE),
-                "action", Map.of("name", "can_read"),
-                "resource", Map.of("type", "account", "id", "123"));
+        Map<String, Object> body = ask(user(ALICE), "can_read", account("123"));
         ok(pep(), "evaluation", body);
         assertEquals(0, decisionEvents().size(), "off by default");
         JsonNode rep = realm.admin().get("/" + realm.name());

@@ -565,28 +565,28 @@ class ConsoleApiIT {
                 .body("{\"id\":", "application/json")
                 .send();
         assertEquals(400, broken.status(), broken.toString());
-        for (Object[] c : new Object[][] {
-            {"POST", "sharing/entity-types", Map.of("name", "no id")},
-            {"POST", "sharing/entity-types", Map.of("id", "  ")},
-            {"GET", "sharing/entities/p1/holders?permission=READ&max=0", null},
-            {"GET", "sharing/entities/p1/holders?permission=READ&max=101", null},
-            {"GET", "sharing/entities/p1/holders?permission=READ&max=many", null},
-            {"GET", "sharing/entities?first=-3", null},
-            {
-                "POST",
-                "sharing/entities/p1/shares",
-                Map.of("principal_type", "robot", "principal", "x", "permission", "READ")
-            },
-            {"POST", "sharing/entities/p1/shares", Map.of("principal_type", "user", "permission", "READ")},
-            {
-                "POST",
-                "sharing/entities/p1/shares",
-                Map.of("principal_type", "user", "principal", "bob", "permission", "OWNER")
-            },
-            {"PUT", "agents/token-lifetime", Map.of("seconds", -5)},
-        }) {
-            Http.Reply r = console(auth, (String) c[0], (String) c[1], c[2]);
-            assertTrue(r.status() == 400 && r.body().contains("\"error_description\""), c[0] + " " + c[1] + " -> " + r);
+        record Call(String method, String page, Object body) {}
+        for (Call c : List.of(
+                new Call("POST", "sharing/entity-types", Map.of("name", "no id")),
+                new Call("POST", "sharing/entity-types", Map.of("id", "  ")),
+                new Call("GET", "sharing/entities/p1/holders?permission=READ&max=0", null),
+                new Call("GET", "sharing/entities/p1/holders?permission=READ&max=101", null),
+                new Call("GET", "sharing/entities/p1/holders?permission=READ&max=many", null),
+                new Call("GET", "sharing/entities?first=-3", null),
+                new Call(
+                        "POST",
+                        "sharing/entities/p1/shares",
+                        Map.of("principal_type", "robot", "principal", "x", "permission", "READ")),
+                new Call("POST", "sharing/entities/p1/shares", Map.of("principal_type", "user", "permission", "READ")),
+                new Call(
+                        "POST",
+                        "sharing/entities/p1/shares",
+                        Map.of("principal_type", "user", "principal", "bob", "permission", "OWNER")),
+                new Call("PUT", "agents/token-lifetime", Map.of("seconds", -5)))) {
+            Http.Reply r = console(auth, c.method(), c.page(), c.body());
+            assertTrue(
+                    r.status() == 400 && r.body().contains("\"error_description\""),
+                    c.method() + " " + c.page() + " -> " + r);
         }
         assertEquals(
                 404, console(auth, "GET", "sharing/entities/nothing-here", null).status());

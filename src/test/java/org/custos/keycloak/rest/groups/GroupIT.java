@@ -124,27 +124,15 @@ class GroupIT {
         String a = "lab-" + UUID.randomUUID().toString().substring(0, 6);
         String b = "dept-" + UUID.randomUUID().toString().substring(0, 6);
         Http.Reply r = tenant("POST", "groups")
-                .json(Map.of(
-                        "clientId",
-                        "ignored",
-                        "groups",
-                        List.of(
-                                Map.of(
-                                        "name",
-                                        a,
-                                        "ownerId",
-                                        "olive",
-                                        "description",
-                                        "This is test group.",
-                                        "realm_roles",
-                                        List.of("lab_role"),
-                                        "client_roles",
-                                        List.of(),
-                                        "attributes",
-                                        List.of(Map.of("key", "site", "values", List.of("iu"))),
-                                        "sub_groups",
-                                        List.of(Map.of("name", "students", "ownerId", "olive"))),
-                                Map.of("name", b, "ownerId", "adam"))))
+                .jsonBody(
+                        """
+                        {"clientId": "ignored",
+                         "groups": [{"name": "%s", "ownerId": "olive", "description": "This is test group.",
+                                     "realm_roles": ["lab_role"], "client_roles": [],
+                                     "attributes": [{"key": "site", "values": ["iu"]}],
+                                     "sub_groups": [{"name": "students", "ownerId": "olive"}]},
+                                    {"name": "%s", "ownerId": "adam"}]}"""
+                                .formatted(a, b))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode groups = r.json().get("groups");
@@ -209,19 +197,12 @@ class GroupIT {
                 "attributes",
                 List.of(Map.of("key", "old", "values", List.of("1"))));
         Http.Reply r = tenant("PUT", "group/" + id)
-                .json(Map.of(
-                        "clientId",
-                        "x",
-                        "group",
-                        Map.of(
-                                "name",
-                                "renamed-" + id,
-                                "description",
-                                "Group of admin users with read-only access.",
-                                "realm_roles",
-                                List.of(),
-                                "attributes",
-                                List.of(Map.of("key", "new", "values", List.of("2"))))))
+                .jsonBody(
+                        """
+                        {"clientId": "x",
+                         "group": {"name": "renamed-%s", "description": "Group of admin users with read-only access.",
+                                   "realm_roles": [], "attributes": [{"key": "new", "values": ["2"]}]}}"""
+                                .formatted(id))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode g = r.json();
@@ -468,28 +449,18 @@ class GroupIT {
     @Test
     void noEscalationThroughGroupRoles() {
         Http.Reply sneaky = tenant("POST", "groups")
-                .json(Map.of(
-                        "groups",
-                        List.of(Map.of(
-                                "name",
-                                "sneaky-" + UUID.randomUUID(),
-                                "ownerId",
-                                "olive",
-                                "realm_roles",
-                                List.of("sneaky")))))
+                .jsonBody(
+                        """
+                        {"groups": [{"name": "sneaky-%s", "ownerId": "olive", "realm_roles": ["sneaky"]}]}"""
+                                .formatted(UUID.randomUUID()))
                 .send();
         assertEquals(403, sneaky.status(), "manage-users cannot create a group that carries realm-admin: " + sneaky);
 
         Http.Reply byRoot = as("root", "POST", "groups")
-                .json(Map.of(
-                        "groups",
-                        List.of(Map.of(
-                                "name",
-                                "admins-" + UUID.randomUUID(),
-                                "ownerId",
-                                "olive",
-                                "realm_roles",
-                                List.of("sneaky")))))
+                .jsonBody(
+                        """
+                        {"groups": [{"name": "admins-%s", "ownerId": "olive", "realm_roles": ["sneaky"]}]}"""
+                                .formatted(UUID.randomUUID()))
                 .send();
         assertEquals(200, byRoot.status(), byRoot.toString());
         String admins = byRoot.json().get("groups").get(0).get("id").asText();
@@ -611,11 +582,11 @@ class GroupIT {
     void singleGroupCreateOfTheLaterApi() {
         String parent = group("olive");
         Http.Reply r = tenant("POST", "group")
-                .json(Map.of(
-                        "client_id",
-                        "x",
-                        "group",
-                        Map.of("name", "single", "description", "d", "owner_id", "mia", "parent_id", parent)))
+                .jsonBody(
+                        """
+                        {"client_id": "x",
+                         "group": {"name": "single", "description": "d", "owner_id": "mia", "parent_id": "%s"}}"""
+                                .formatted(parent))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode g = r.json();

@@ -17,6 +17,8 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Audit logs on Keycloak's event store: enabling, status, and one event per mutation of each service. */
 class LogIT {
@@ -32,24 +34,14 @@ class LogIT {
 
     @BeforeAll
     static void setUp() {
+        String auditorUser =
+                """
+                {"username": "auditor", "enabled": true, "email": "au@example.org", "firstName": "Au",
+                 "lastName": "Ditor", "clientRoles": {"realm-management": ["manage-events", "manage-clients"]},
+                 "credentials": [{"type": "password", "value": "auditor-password-1", "temporary": false}]}""";
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "logs", rep -> {
             rep.put("adminEventsEnabled", false).put("eventsEnabled", false);
-            rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "auditor",
-                            "enabled",
-                            true,
-                            "email",
-                            "au@example.org",
-                            "firstName",
-                            "Au",
-                            "lastName",
-                            "Ditor",
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-events", "manage-clients")),
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "auditor-password-1", "temporary", false)))));
+            rep.withArray("users").add(Http.parse(auditorUser));
             rep.withArray("users").forEach(u -> {
                 if (u.get("username").asText().equals("service-account-" + TestRealm.TENANT_CLIENT)) {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) u.get("clientRoles"))
@@ -317,16 +309,19 @@ class LogIT {
                 "identity calls are login events, not admin events");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"client_id\":", "{\"client_id\": 12345}", "[1]"})
+    void badInputToEnableIsRefused(String body) {
+        Http.Reply r = Http.request("POST", realm.custos("log-management", "status"))
+                .auth(Http.bearer(auditor))
+                .body(body, "application/json")
+                .send();
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.json().has("error_description"));
+    }
+
     @Test
-    void badInputToEnableIsRefused() {
-        for (Object[] c : new Object[][] {{"{\"client_id\":", 400}, {"{\"client_id\": 12345}", 400}, {"[1]", 400}}) {
-            Http.Reply r = Http.request("POST", realm.custos("log-management", "status"))
-                    .auth(Http.bearer(auditor))
-                    .body((String) c[0], "application/json")
-                    .send();
-            assertEquals(c[1], r.status(), r.toString());
-            assertTrue(r.json().has("error_description"));
-        }
+    void aBodyThatIsNotJsonToEnableIsRefused() {
         assertEquals(
                 415,
                 Http.request("POST", realm.custos("log-management", "status"))

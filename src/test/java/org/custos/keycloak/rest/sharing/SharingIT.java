@@ -31,22 +31,9 @@ class SharingIT {
     static void setUp() {
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "sharing", rep -> {
             for (String u : List.of("bob", "carol", "dave", "erin")) {
-                rep.withArray("users")
-                        .add(Http.JSON.valueToTree(Map.of(
-                                "username",
-                                u,
-                                "enabled",
-                                true,
-                                "firstName",
-                                u,
-                                "lastName",
-                                "Test",
-                                "email",
-                                u + "@example.org",
-                                "emailVerified",
-                                true,
-                                "credentials",
-                                List.of(Map.of("type", "password", "value", u + "-password-1", "temporary", false)))));
+                Map<String, Object> user = TestRealm.user(u, u + "-password-1");
+                user.put("emailVerified", true);
+                rep.withArray("users").add(Http.JSON.valueToTree(user));
             }
         });
         tenant = new SharingApi(realm, realm.tenantAuth());
@@ -85,22 +72,15 @@ class SharingIT {
     @Test
     void theSeedRowsAsWritten() {
         // Create, update, get, list entity types and permission types (the seed's bodies).
-        tenant.ok(
-                "POST",
-                "entity/type",
-                Map.of(
-                        "client_id",
-                        "custosId",
-                        "entity_type",
-                        Map.of("id", "SEED", "name", "SEED", "description", "Experiment entity type")));
-        tenant.ok(
-                "PUT",
-                "entity/type",
-                Map.of(
-                        "client_id",
-                        "custosId",
-                        "entity_type",
-                        Map.of("id", "SEED", "name", "SEED", "description", "changed")));
+        String seedType =
+                """
+                {"client_id": "custosId",
+                 "entity_type": {"id": "SEED", "name": "SEED", "description": "Experiment entity type"}}""";
+        tenant.ok("POST", "entity/type", Http.parse(seedType));
+        String changed =
+                """
+                {"client_id": "custosId", "entity_type": {"id": "SEED", "name": "SEED", "description": "changed"}}""";
+        tenant.ok("PUT", "entity/type", Http.parse(changed));
         JsonNode type = tenant.ok("GET", "entity/type?client_id=custosId&entity_type.id=SEED", null);
         assertEquals("changed", type.get("description").asText());
         assertTrue(Long.parseLong(type.get("created_at").asText()) > 0, type.toString());
@@ -108,74 +88,24 @@ class SharingIT {
                 tenant.ok("GET", "permission/types?client_id=custosId", null).get("types");
         assertEquals("OWNER", perms.get(0).get("id").asText(), "OWNER is built in and listed: " + perms);
         // The seed's entity body: parent_id "" means none; cascade as the string "true".
-        tenant.ok(
-                "POST",
-                "entity",
-                Map.of(
-                        "client_id",
-                        "custoId",
-                        "entity",
-                        Map.of(
-                                "id",
-                                "exp99",
-                                "name",
-                                "EXperment 9",
-                                "description",
-                                "Experiment 9",
-                                "type",
-                                "SEED",
-                                "owner_id",
-                                "bob",
-                                "parent_id",
-                                "")));
-        tenant.ok(
-                "PUT",
-                "entity",
-                Map.of(
-                        "client_id",
-                        "custoId",
-                        "entity",
-                        Map.of(
-                                "id",
-                                "exp99",
-                                "name",
-                                "Experiment 9",
-                                "description",
-                                "Experiment 9",
-                                "type",
-                                "SEED",
-                                "owner_id",
-                                "bob",
-                                "parent_id",
-                                "")));
-        tenant.ok(
-                "POST",
-                "users/share",
-                Map.of(
-                        "client_id",
-                        "custosId",
-                        "entity",
-                        Map.of("id", "exp99"),
-                        "permission_type",
-                        Map.of("id", "WRITE"),
-                        "owner_id",
-                        List.of("carol"),
-                        "cascade",
-                        "true"));
-        tenant.ok(
-                "POST",
-                "groups/share",
-                Map.of(
-                        "client_id",
-                        "custosId",
-                        "entity",
-                        Map.of("id", "exp99"),
-                        "permission_type",
-                        Map.of("id", "READ"),
-                        "owner_id",
-                        List.of(groupA),
-                        "cascade",
-                        "true"));
+        String exp99 =
+                """
+                {"client_id": "custoId",
+                 "entity": {"id": "exp99", "name": "EXperment 9", "description": "Experiment 9", "type": "SEED",
+                            "owner_id": "bob", "parent_id": ""}}""";
+        tenant.ok("POST", "entity", Http.parse(exp99));
+        tenant.ok("PUT", "entity", Http.parse(exp99.replace("EXperment 9", "Experiment 9")));
+        String carolWrites =
+                """
+                {"client_id": "custosId", "entity": {"id": "exp99"}, "permission_type": {"id": "WRITE"},
+                 "owner_id": ["carol"], "cascade": "true"}""";
+        tenant.ok("POST", "users/share", Http.parse(carolWrites));
+        String groupReads =
+                """
+                {"client_id": "custosId", "entity": {"id": "exp99"}, "permission_type": {"id": "READ"},
+                 "owner_id": ["%s"], "cascade": "true"}"""
+                        .formatted(groupA);
+        tenant.ok("POST", "groups/share", Http.parse(groupReads));
         assertTrue(tenant.check("exp99", "WRITE", "carol"));
         assertTrue(tenant.check("exp99", "READ", "dave"), "dave is in the group");
         assertEquals(List.of("carol"), tenant.holders("users", "exp99", "WRITE", false));
@@ -191,31 +121,13 @@ class SharingIT {
         assertEquals("Experiment 9", entity.get("name").asText());
         assertEquals("", entity.get("parent_id").asText());
         assertEquals(3, entity.get("shared_count").asInt(), "owner row + two shares: " + entity);
-        tenant.ok(
-                "DELETE",
-                "users/share",
-                Map.of(
-                        "client_id",
-                        "custosId",
-                        "entity",
-                        Map.of("id", "exp99"),
-                        "permission_type",
-                        Map.of("id", "WRITE"),
-                        "owner_id",
-                        List.of("carol"),
-                        "cascade",
-                        "true"));
+        tenant.ok("DELETE", "users/share", Http.parse(carolWrites));
         assertFalse(tenant.check("exp99", "WRITE", "carol"), "a revoke is seen by the next check");
-        tenant.ok(
-                "DELETE",
-                "groups/share",
-                Map.of(
-                        "entity",
-                        Map.of("id", "exp99"),
-                        "permission_type",
-                        Map.of("id", "READ"),
-                        "owner_id",
-                        List.of(groupA)));
+        String noGroupReads =
+                """
+                {"entity": {"id": "exp99"}, "permission_type": {"id": "READ"}, "owner_id": ["%s"]}"""
+                        .formatted(groupA);
+        tenant.ok("DELETE", "groups/share", Http.parse(noGroupReads));
         assertFalse(tenant.check("exp99", "READ", "dave"));
         tenant.ok("DELETE", "entity", Map.of("client_id", "custoId", "entity", Map.of("id", "exp99")));
         assertEquals(404, tenant.call("GET", "entity?entity.id=exp99", null).status());
@@ -305,6 +217,33 @@ class SharingIT {
     }
 
     @Test
+    void creatingATypeThatExistsAsItIsChangesNothingAndSucceeds() {
+        tenant.entityType("AGAIN");
+        // the same id, name and description (what a client's retry or set-up script sends) answers 200
+        tenant.entityType("AGAIN");
+        // stating less is not a difference: an absent name or description says nothing
+        tenant.ok("POST", "entity/type", Map.of("entity_type", Map.of("id", "AGAIN")));
+        // the built-in types, which the Custos portal and Custos's tenant set-up create
+        tenant.ok("POST", "entity/type", Map.of("entity_type", Map.of("id", "SECRET", "name", "SECRET")));
+        tenant.ok("POST", "permission/type", Map.of("permission_type", Map.of("id", "OWNER")));
+        // anything that would change the type is a conflict, and changes nothing
+        Http.Reply other = tenant.call(
+                "POST", "entity/type", Map.of("entity_type", Map.of("id", "AGAIN", "description", "changed")));
+        assertEquals(409, other.status(), other.toString());
+        JsonNode type = tenant.ok("GET", "entity/type?entity_type.id=AGAIN", null);
+        assertEquals("AGAIN type", type.get("description").asText());
+        assertEquals(1, countOf(tenant.ok("GET", "entity/types", null).get("types"), "AGAIN"));
+    }
+
+    private static long countOf(JsonNode types, String id) {
+        long n = 0;
+        for (JsonNode t : types) {
+            n += t.get("id").asText().equals(id) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void typesInUseAreConflictsAndOwnerIsBuiltIn() {
         tenant.entityType("USED");
         tenant.permissionType("USED_P");
@@ -320,7 +259,7 @@ class SharingIT {
                         .status());
         assertEquals(
                 409,
-                tenant.call("POST", "permission/type", Map.of("permission_type", Map.of("id", "OWNER")))
+                tenant.call("POST", "permission/type", Map.of("permission_type", Map.of("id", "OWNER", "name", "Boss")))
                         .status());
         assertEquals(
                 400,
@@ -328,7 +267,7 @@ class SharingIT {
                         .status());
         assertEquals(
                 409,
-                tenant.call("POST", "entity/type", Map.of("entity_type", Map.of("id", "USED")))
+                tenant.call("POST", "entity/type", Map.of("entity_type", Map.of("id", "USED", "name", "Other")))
                         .status());
         assertEquals(409, tenant.createEntity("uses-1", "USED", "bob", null).status());
         assertEquals(

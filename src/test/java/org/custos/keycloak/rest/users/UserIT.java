@@ -31,42 +31,25 @@ class UserIT {
     @BeforeAll
     static void setUp() {
         AdminApi admin = new AdminApi(KeycloakServer.get());
+        String realmRoles =
+                """
+                [{"name": "gateway_provider"}, {"name": "admin"},
+                 {"name": "sneaky", "composite": true,
+                  "composites": {"client": {"realm-management": ["realm-admin"]}}}]""";
+        String root =
+                """
+                {"username": "root", "enabled": true, "email": "root@example.org", "firstName": "Root",
+                 "lastName": "Admin", "clientRoles": {"realm-management": ["realm-admin"]},
+                 "credentials": [{"type": "password", "value": "root-password", "temporary": false}]}""";
         realm = TestRealm.create(admin, "users", rep -> {
             rep.put("passwordPolicy", "length(8)");
-            rep.putObject("roles")
-                    .set(
-                            "realm",
-                            Http.JSON.valueToTree(List.of(
-                                    Map.of("name", "gateway_provider"),
-                                    Map.of("name", "admin"),
-                                    Map.of(
-                                            "name",
-                                            "sneaky",
-                                            "composite",
-                                            true,
-                                            "composites",
-                                            Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
+            rep.putObject("roles").set("realm", Http.parse(realmRoles));
             ((com.fasterxml.jackson.databind.node.ObjectNode) rep.get("roles"))
                     .set(
                             "client",
                             Http.JSON.valueToTree(
                                     Map.of(TestRealm.TENANT_CLIENT, List.of(Map.of("name", "tenant-role")))));
-            rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "root",
-                            "enabled",
-                            true,
-                            "email",
-                            "root@example.org",
-                            "firstName",
-                            "Root",
-                            "lastName",
-                            "Admin",
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "root-password", "temporary", false)),
-                            "clientRoles",
-                            Map.of("realm-management", List.of("realm-admin")))));
+            rep.withArray("users").add(Http.parse(root));
         });
         otherRealm = TestRealm.create(admin, "users-other", rep -> rep.withArray("users")
                 .add(Http.JSON.valueToTree(Map.of("username", "only-elsewhere", "enabled", true))));
@@ -83,22 +66,25 @@ class UserIT {
         return Http.request(method, realm.custos(SERVICE, path)).auth(realm.tenantAuth());
     }
 
+    /** Custos's attribute body: one attribute, its values, for these users. */
+    private static Map<String, Object> attribute(String key, List<String> values, String... users) {
+        return Map.of("attributes", List.of(Map.of("key", key, "values", values)), "users", List.of(users));
+    }
+
+    /** Custos's profile-mapper body: link the current account to the previous one, copying these attributes. */
+    private static Map<String, Object> mapping(String current, String previous, String... attributes) {
+        return Map.of(
+                "current_username", current, "previous_username", previous, "linking_attributes", List.of(attributes));
+    }
+
     private static String newUser() {
         String username = "u-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Reply r = call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        username,
-                        "first_name",
-                        "Jhon",
-                        "last_name",
-                        "Creg",
-                        "email",
-                        username + "@example.org",
-                        "password",
-                        "12345678",
-                        "temporary_password",
-                        false))
+                .jsonBody(
+                        """
+                        {"username": "%s", "first_name": "Jhon", "last_name": "Creg", "email": "%s@example.org",
+                         "password": "12345678", "temporary_password": false}"""
+                                .formatted(username, username))
                 .send();
         assertEquals(200, r.status(), r.toString());
         return username;
@@ -122,19 +108,10 @@ class UserIT {
     @Test
     void registerCreatesADisabledUserThatActivationEnables() {
         Http.Reply r = call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        "jhon",
-                        "first_name",
-                        "Jhon",
-                        "last_name",
-                        "Creg",
-                        "email",
-                        "jhon@example.org",
-                        "password",
-                        "12345678",
-                        "temporary_password",
-                        false))
+                .jsonBody(
+                        """
+                        {"username": "jhon", "first_name": "Jhon", "last_name": "Creg", "email": "jhon@example.org",
+                         "password": "12345678", "temporary_password": false}""")
                 .send();
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.json().get("is_registered").asBoolean());
@@ -214,27 +191,17 @@ class UserIT {
     void aTakenUsernameOrEmailIs409AndNothingChanges() {
         String username = newUser();
         Http.Reply sameName = call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        username,
-                        "first_name",
-                        "A",
-                        "last_name",
-                        "B",
-                        "email",
-                        "other-" + username + "@example.org"))
+                .jsonBody(
+                        """
+                        {"username": "%s", "first_name": "A", "last_name": "B", "email": "other-%s@example.org"}"""
+                                .formatted(username, username))
                 .send();
         assertEquals(409, sameName.status(), sameName.toString());
         Http.Reply sameEmail = call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        "x" + username,
-                        "first_name",
-                        "A",
-                        "last_name",
-                        "B",
-                        "email",
-                        username + "@example.org"))
+                .jsonBody(
+                        """
+                        {"username": "x%s", "first_name": "A", "last_name": "B", "email": "%s@example.org"}"""
+                                .formatted(username, username))
                 .send();
         assertEquals(409, sameEmail.status(), sameEmail.toString());
         assertNull(realm.adminUser("x" + username));
@@ -243,17 +210,10 @@ class UserIT {
     @Test
     void aPasswordPolicyViolationIs400WithKeycloaksMessageAndLeavesNoUser() {
         Http.Reply r = call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        "shortpw",
-                        "first_name",
-                        "A",
-                        "last_name",
-                        "B",
-                        "email",
-                        "shortpw@example.org",
-                        "password",
-                        "123"))
+                .jsonBody(
+                        """
+                        {"username": "shortpw", "first_name": "A", "last_name": "B", "email": "shortpw@example.org",
+                         "password": "123"}""")
                 .send();
         assertEquals(400, r.status(), r.toString());
         assertEquals(
@@ -281,19 +241,11 @@ class UserIT {
     void aTemporaryPasswordSetsKeycloaksUpdatePasswordAction() {
         String username = "temp-" + UUID.randomUUID().toString().substring(0, 6);
         call("POST", "user")
-                .json(Map.of(
-                        "username",
-                        username,
-                        "first_name",
-                        "T",
-                        "last_name",
-                        "P",
-                        "email",
-                        username + "@example.org",
-                        "password",
-                        "12345678",
-                        "temporary_password",
-                        true))
+                .jsonBody(
+                        """
+                        {"username": "%s", "first_name": "T", "last_name": "P", "email": "%s@example.org",
+                         "password": "12345678", "temporary_password": true}"""
+                                .formatted(username, username))
                 .send();
         call("POST", "user/activation").json(Map.of("username", username)).send();
         JsonNode kc = realm.adminUser(username);
@@ -366,13 +318,12 @@ class UserIT {
         String a = activeUser();
         String b = activeUser();
         Http.Reply added = call("POST", "attributes")
-                .json(Map.of(
-                        "attributes",
-                        List.of(
-                                Map.of("key", "phone", "values", List.of("81239153889")),
-                                Map.of("key", "emails", "values", List.of("irjanith@gmail.com", "isjarana@gmail.com"))),
-                        "users",
-                        List.of(a, b)))
+                .jsonBody(
+                        """
+                        {"attributes": [{"key": "phone", "values": ["81239153889"]},
+                                        {"key": "emails", "values": ["irjanith@gmail.com", "isjarana@gmail.com"]}],
+                         "users": ["%s", "%s"]}"""
+                                .formatted(a, b))
                 .send();
         assertEquals(200, added.status(), added.toString());
         for (String u : List.of(a, b)) {
@@ -388,20 +339,13 @@ class UserIT {
                         .asText(),
                 "attributes must be visible and editable in the console");
 
-        call("POST", "attributes")
-                .json(Map.of(
-                        "attributes", List.of(Map.of("key", "phone", "values", List.of("1"))), "users", List.of(a)))
-                .send();
+        call("POST", "attributes").json(attribute("phone", List.of("1"), a)).send();
         assertEquals(
                 List.of("1"),
                 List.of(realm.adminUser(a).get("attributes").get("phone").get(0).asText()));
 
         Http.Reply removed = call("DELETE", "attributes")
-                .json(Map.of(
-                        "attributes",
-                        List.of(Map.of("key", "emails", "values", List.of("irjanith@gmail.com"))),
-                        "users",
-                        List.of(a)))
+                .json(attribute("emails", List.of("irjanith@gmail.com"), a))
                 .send();
         assertEquals(200, removed.status(), removed.toString());
         JsonNode left = realm.adminUser(a).get("attributes").get("emails");
@@ -412,10 +356,7 @@ class UserIT {
     @Test
     void aUserCannotChangeCustosAttributesThroughTheAccountConsole() {
         String a = activeUser();
-        call("POST", "attributes")
-                .json(Map.of(
-                        "attributes", List.of(Map.of("key", "lab", "values", List.of("granted"))), "users", List.of(a)))
-                .send();
+        call("POST", "attributes").json(attribute("lab", List.of("granted"), a)).send();
         String token = realm.accessToken(a, "12345678");
         Http.Reply mine = Http.request("GET", realm.realmUrl() + "/account")
                 .auth(Http.bearer(token))
@@ -425,17 +366,11 @@ class UserIT {
         assertFalse(mine.json().path("attributes").has("lab"), "admin data is not shown to the user: " + mine.body());
         Http.Reply attempt = Http.request("POST", realm.realmUrl() + "/account")
                 .auth(Http.bearer(token))
-                .json(Map.of(
-                        "username",
-                        a,
-                        "email",
-                        a + "@example.org",
-                        "firstName",
-                        "Jhon",
-                        "lastName",
-                        "Creg",
-                        "attributes",
-                        Map.of("lab", List.of("self-granted"))))
+                .jsonBody(
+                        """
+                        {"username": "%s", "email": "%s@example.org", "firstName": "Jhon", "lastName": "Creg",
+                         "attributes": {"lab": ["self-granted"]}}"""
+                                .formatted(a, a))
                 .send();
         assertTrue(attempt.status() < 500, attempt.toString());
         assertEquals(
@@ -448,8 +383,7 @@ class UserIT {
         String a = activeUser();
         for (String key : List.of("email", "username", "custos-realm-agent")) {
             Http.Reply r = call("POST", "attributes")
-                    .json(Map.of(
-                            "attributes", List.of(Map.of("key", key, "values", List.of("x@y.z"))), "users", List.of(a)))
+                    .json(attribute(key, List.of("x@y.z"), a))
                     .send();
             assertEquals(400, r.status(), key + ": " + r);
         }
@@ -460,11 +394,7 @@ class UserIT {
     void attributeChangesAreAllOrNothingAcrossUsers() {
         String a = activeUser();
         Http.Reply r = call("POST", "attributes")
-                .json(Map.of(
-                        "attributes",
-                        List.of(Map.of("key", "k", "values", List.of("v"))),
-                        "users",
-                        List.of(a, "no-such-user")))
+                .json(attribute("k", List.of("v"), a, "no-such-user"))
                 .send();
         assertEquals(404, r.status());
         assertFalse(realm.adminUser(a).path("attributes").has("k"), "the first user must not have been changed");
@@ -589,15 +519,11 @@ class UserIT {
     void updateProfileReturnsTheCustosProfile() {
         String a = activeUser();
         Http.Reply r = call("PUT", "user/profile")
-                .json(Map.of(
-                        "username",
-                        a,
-                        "first_name",
-                        "Jhon",
-                        "last_name",
-                        "Saturday",
-                        "email",
-                        "sat-" + a + "@example.org"))
+                .jsonBody(
+                        """
+                        {"username": "%s", "first_name": "Jhon", "last_name": "Saturday",
+                         "email": "sat-%s@example.org"}"""
+                                .formatted(a, a))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode p = r.json();
@@ -629,15 +555,10 @@ class UserIT {
         for (int i = 0; i < 5; i++) {
             String username = prefix + i;
             call("POST", "user")
-                    .json(Map.of(
-                            "username",
-                            username,
-                            "first_name",
-                            "P",
-                            "last_name",
-                            "Q",
-                            "email",
-                            username + "@example.org"))
+                    .jsonBody(
+                            """
+                            {"username": "%s", "first_name": "P", "last_name": "Q", "email": "%s@example.org"}"""
+                                    .formatted(username, username))
                     .send();
             mine.add(username);
         }
@@ -677,14 +598,8 @@ class UserIT {
         String a = activeUser();
         String b = activeUser();
         String tag = UUID.randomUUID().toString();
-        call("POST", "attributes")
-                .json(Map.of(
-                        "attributes", List.of(Map.of("key", "lab", "values", List.of(tag))), "users", List.of(a, b)))
-                .send();
-        call("POST", "attributes")
-                .json(Map.of(
-                        "attributes", List.of(Map.of("key", "role", "values", List.of("pi"))), "users", List.of(b)))
-                .send();
+        call("POST", "attributes").json(attribute("lab", List.of(tag), a, b)).send();
+        call("POST", "attributes").json(attribute("role", List.of("pi"), b)).send();
         JsonNode one = call("GET", "users/profile?user_profile.attributes.key=lab&user_profile.attributes.value=" + tag)
                 .send()
                 .json();
@@ -714,20 +629,10 @@ class UserIT {
                 .json(Map.of("username", previous, "first_name", "Old", "last_name", "Name"))
                 .send();
         call("POST", "attributes")
-                .json(Map.of(
-                        "attributes",
-                        List.of(Map.of("key", "phone", "values", List.of("42"))),
-                        "users",
-                        List.of(previous)))
+                .json(attribute("phone", List.of("42"), previous))
                 .send();
         Http.Reply r = call("POST", "user/profile/mapper")
-                .json(Map.of(
-                        "current_username",
-                        current,
-                        "previous_username",
-                        previous,
-                        "linking_attributes",
-                        List.of("phone", "name")))
+                .json(mapping(current, previous, "phone", "name"))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode kc = realm.adminUser(current);
@@ -736,13 +641,7 @@ class UserIT {
         assertEquals(
                 404,
                 call("POST", "user/profile/mapper")
-                        .json(Map.of(
-                                "current_username",
-                                current,
-                                "previous_username",
-                                "ghost",
-                                "linking_attributes",
-                                List.of("phone")))
+                        .json(mapping(current, "ghost", "phone"))
                         .send()
                         .status());
     }

@@ -1,0 +1,339 @@
+package org.custos.keycloak.service.bundle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.CustosStores;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.custos.keycloak.model.ShareStore;
+import org.custos.keycloak.model.SharingTypeStore.Kind;
+import org.custos.keycloak.model.SharingTypeStore.SharingType;
+import org.custos.keycloak.representation.console.BundleViews;
+import org.custos.keycloak.representation.console.BundleViews.Bundle;
+import org.custos.keycloak.representation.console.BundleViews.Report;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Imports a {@link Bundle} into a realm, all or nothing: every row is first resolved against the realm (its users,
+ * groups and clients matched, not created; its entities' parents, types and permissions present) and compared with
+ * what the realm holds. A row already there as it is changes nothing; one there with other values is a conflict; one
+ * that cannot be imported (a user not in the realm, a secret no key here opens) is a problem. A dry run only reports;
+ * otherwise a problem, or a conflict unless merging (which keeps the realm's row), writes nothing and answers 400 or
+ * 409; else every row is written in the request's one transaction. The caller's rights were checked by the resource.
+ */
+public final class BundleImport {
+
+    static final String USER_WRITER = "user:";
+    static final String CLIENT_WRITER = "client:";
+    /** How many conflicts or problems an error message quotes (the dry run lists them all). */
+    static final int QUOTED = 5;
+
+    private final RealmModel realm;
+    private final CustosStores stores;
+    private final BundleReferences refs;
+    private final BundleSecrets secrets;
+    private final Map<String, Integer> added = new LinkedHashMap<>();
+    private final Map<String, Integer> unchanged = new LinkedHashMap<>();
+    private final List<String> conflicts = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Runnable> writes = new ArrayList<>();
+    /** Custos entity id → internal id in this realm, for the bundle's entities (existing or to be created). */
+    private final Map<String, String> entityIds = new LinkedHashMap<>();
+    /** Entities here with other values, and the bundle's entities below them: none of their rows is imported. */
+    private final java.util.Set<String> conflicting = new java.util.HashSet<>();
+    /** The bundle being imported: its types count as present for its entities and shares. */
+    private Bundle current;
+
+    public BundleImport(KeycloakSession session, RealmModel realm, KeyRing keys) {
+        this.realm = realm;
+        this.stores = CustosStores.of(session);
+        this.refs = new BundleReferences(session, realm);
+        this.secrets = new BundleSecrets(stores.secrets(), refs, realm, keys);
+    }
+
+    public Report run(Bundle bundle, BundleMode mode) {
+        requireFormat(bundle);
+        current = bundle;
+        stores.lockTrees(realm.getId()); // entities are placed under parents read now: no move meanwhile
+        stores.sharingTypes().serializeCreates(realm.getId());
+        bundle.settings().forEach(this::setting);
+        bundle.entityTypes().forEach(t -> type(Kind.ENTITY_TYPE, t));
+        bundle.permissionTypes().forEach(t -> type(Kind.PERMISSION_TYPE, t));
+        bundle.entities().forEach(this::entity);
+        bundle.shares().forEach(this::share);
+        bundle.memberships().forEach(this::membership);
+        secrets.plan(bundle, this);
+        if (mode != BundleMode.DRY_RUN) {
+            if (!problems.isEmpty()) {
+                throw CustosException.badRequest(summary(problems.size() + " rows cannot be imported", problems));
+            }
+            if (mode == BundleMode.REFUSE && !conflicts.isEmpty()) {
+                throw CustosException.conflict(summary(
+                        conflicts.size() + " rows are in the realm with other values (a dry run lists them; "
+                                + "mode=merge keeps the realm's)",
+                        conflicts));
+            }
+            writes.forEach(Runnable::run);
+        }
+        return new Report(mode.label(), mode != BundleMode.DRY_RUN, added, unchanged, conflicts, problems);
+    }
+
+    private static void requireFormat(Bundle bundle) {
+        if (bundle == null || !BundleViews.FORMAT.equals(bundle.format())) {
+            throw CustosException.invalidField("format", "must be '" + BundleViews.FORMAT + "'");
+        }
+        if (bundle.version() != BundleViews.VERSION) {
+            throw CustosException.invalidField("version", "this server reads version " + BundleViews.VERSION);
+        }
+        if (bundle.realm() == null || bundle.realm().id() == null) {
+            throw CustosException.invalidField("realm.id", "is required");
+        }
+        for (Object list : new Object[] {
+            bundle.settings(),
+            bundle.entityTypes(),
+            bundle.permissionTypes(),
+            bundle.entities(),
+            bundle.shares(),
+            bundle.memberships(),
+            bundle.secrets()
+        }) {
+            if (list == null) {
+                throw CustosException.badRequest(
+                        "a bundle carries every section, empty or not: see docs/operations.md");
+            }
+        }
+    }
+
+    /** A time the bundle leaves at 0 (a hand-written bundle, such as the demo realm's) is the import's. */
+    private static long orNow(long millis) {
+        return millis == 0 ? Time.currentTimeMillis() : millis;
+    }
+
+    static String summary(String headline, List<String> items) {
+        return headline + ": " + String.join("; ", items.subList(0, Math.min(QUOTED, items.size())))
+                + (items.size() > QUOTED ? "; ..." : "");
+    }
+
+    void add(String kind, Runnable write) {
+        added.merge(kind, 1, Integer::sum);
+        writes.add(write);
+    }
+
+    void same(String kind) {
+        unchanged.merge(kind, 1, Integer::sum);
+    }
+
+    void conflict(String what) {
+        conflicts.add(what);
+    }
+
+    void problem(String what) {
+        problems.add(what);
+    }
+
+    private void setting(String name, String value) {
+        if (!name.startsWith(BundleExport.SETTINGS_PREFIX) || value == null) {
+            problem("setting '" + name + "' is not a Custos setting");
+            return;
+        }
+        String current = realm.getAttribute(name);
+        if (current == null) {
+            add("settings", () -> realm.setAttribute(name, value));
+        } else if (current.equals(value)) {
+            same("settings");
+        } else {
+            conflict("setting '" + name + "' is '" + current + "' here");
+        }
+    }
+
+    private void type(Kind kind, BundleViews.Type t) {
+        String label = kind == Kind.ENTITY_TYPE ? "entity type" : "permission type";
+        if (t == null || t.id() == null || t.id().isBlank()) {
+            problem("a " + label + " without an id");
+            return;
+        }
+        var existing = stores.sharingTypes().type(realm.getId(), kind, t.id());
+        if (existing.isEmpty()) {
+            SharingType row =
+                    new SharingType(t.id(), t.name(), t.description(), orNow(t.createdAt()), orNow(t.updatedAt()));
+            add(kind == Kind.ENTITY_TYPE ? "entity_types" : "permission_types", () -> stores.sharingTypes()
+                    .create(realm.getId(), kind, row));
+        } else if (Objects.equals(existing.get().name(), t.name())
+                && Objects.equals(existing.get().description(), t.description())) {
+            same(kind == Kind.ENTITY_TYPE ? "entity_types" : "permission_types");
+        } else {
+            conflict(label + " '" + t.id() + "' has another name or description here");
+        }
+    }
+
+    private boolean typeKnown(Kind kind, String id, List<BundleViews.Type> inBundle, String builtIn) {
+        return id != null
+                && (id.equals(builtIn)
+                        || inBundle.stream().anyMatch(t -> id.equals(t.id()))
+                        || stores.sharingTypes().type(realm.getId(), kind, id).isPresent());
+    }
+
+    private List<BundleViews.Type> bundleTypes(Kind kind) {
+        return kind == Kind.ENTITY_TYPE ? current.entityTypes() : current.permissionTypes();
+    }
+
+    private void entity(BundleViews.Entity e) {
+        String id = e == null ? null : e.id();
+        if (id == null || id.isBlank()) {
+            problem("an entity without an id");
+            return;
+        }
+        UserModel owner = refs.user(e.owner());
+        if (owner == null) {
+            problem("owner " + BundleReferences.label(e.owner()) + " of entity '" + id + "' is not a user here");
+        }
+        if (!typeKnown(Kind.ENTITY_TYPE, e.type(), bundleTypes(Kind.ENTITY_TYPE), "SECRET")) {
+            problem("entity '" + id + "' has the unknown type '" + e.type() + "'");
+        }
+        String parentId = null;
+        if (e.parent() != null) {
+            parentId = entityIds.get(e.parent());
+            if (parentId == null) {
+                parentId = stores.entities()
+                        .entity(realm.getId(), e.parent())
+                        .map(SharingEntity::id)
+                        .orElse(null);
+            }
+            if (parentId == null) {
+                problem("parent '" + e.parent() + "' of entity '" + id + "' is neither before it nor here");
+            }
+        }
+        if (e.parent() != null && conflicting.contains(e.parent())) {
+            conflicting.add(id);
+            conflict("entity '" + id + "' is below '" + e.parent() + "', which is here with other values");
+            return;
+        }
+        var existing = stores.entities().entity(realm.getId(), id);
+        if (existing.isPresent()) {
+            entityIds.put(id, existing.get().id());
+            SharingEntity x = existing.get();
+            boolean same = Objects.equals(x.typeId(), e.type())
+                    && owner != null
+                    && owner.getId().equals(x.ownerUserId())
+                    && Objects.equals(x.parentId(), parentId)
+                    && Objects.equals(x.name(), e.name())
+                    && Objects.equals(x.description(), e.description())
+                    && Objects.equals(x.fullText(), e.fullText())
+                    && Objects.equals(x.binaryData(), e.binaryData());
+            if (same) {
+                same("entities");
+            } else {
+                conflicting.add(id);
+                conflict("entity '" + id + "' is here with other values");
+            }
+            return;
+        }
+        if (owner == null || (e.parent() != null && parentId == null)) {
+            return;
+        }
+        String internal = KeycloakModelUtils.generateId();
+        entityIds.put(id, internal);
+        SharingEntity row = new SharingEntity(
+                internal,
+                realm.getId(),
+                id,
+                e.type(),
+                owner.getId(),
+                parentId,
+                e.name(),
+                e.description(),
+                e.fullText(),
+                e.binaryData(),
+                orNow(e.originalCreationTime()),
+                orNow(e.createdAt()),
+                orNow(e.updatedAt()));
+        add("entities", () -> stores.entities().create(row));
+    }
+
+    private void share(BundleViews.Share s) {
+        if (s != null && conflicting.contains(s.entity())) {
+            conflict("a share on '" + s.entity() + "', which is here with other values");
+            return;
+        }
+        String entityId = s == null ? null : entityIds.get(s.entity());
+        if (entityId == null) {
+            problem("a share on '" + (s == null ? null : s.entity()) + "', which the bundle does not import");
+            return;
+        }
+        String what = s.permission() + " on '" + s.entity() + "' for " + BundleReferences.label(s.principal());
+        if (!typeKnown(Kind.PERMISSION_TYPE, s.permission(), bundleTypes(Kind.PERMISSION_TYPE), "OWNER")) {
+            problem("share " + what + ": unknown permission type");
+            return;
+        }
+        String principalId;
+        if (ShareStore.GROUP.equals(s.principalType())) {
+            GroupModel g = refs.group(s.principal());
+            principalId = g == null ? null : g.getId();
+        } else if (ShareStore.USER.equals(s.principalType())) {
+            UserModel u = refs.user(s.principal());
+            principalId = u == null ? null : u.getId();
+        } else {
+            problem("share " + what + ": principal_type must be USER or GROUP");
+            return;
+        }
+        UserModel grantor = refs.user(s.grantor());
+        if (principalId == null || (s.grantor() != null && grantor == null)) {
+            problem("share " + what + ": its " + (principalId == null ? "holder" : "grantor") + " is not here");
+            return;
+        }
+        var existing = stores.shares().share(entityId, s.permission(), s.principalType(), principalId);
+        if (existing.isPresent()) {
+            if (existing.get().cascading() == s.cascading()) {
+                same("shares");
+            } else {
+                conflict("share " + what + " is here " + (s.cascading() ? "without" : "with") + " cascade");
+            }
+            return;
+        }
+        ShareStore.Share row = new ShareStore.Share(
+                entityId,
+                s.permission(),
+                s.principalType(),
+                principalId,
+                s.cascading(),
+                s.sharedBy(),
+                grantor == null ? null : grantor.getId(),
+                0);
+        add("shares", () -> stores.shares().grant(realm.getId(), row, true, Time.currentTimeMillis()));
+    }
+
+    private void membership(BundleViews.Membership m) {
+        GroupModel group = m == null ? null : refs.group(m.group());
+        UserModel user = m == null ? null : refs.user(m.user());
+        if (group == null || user == null || m.type() == null || m.type().isBlank()) {
+            problem("membership of " + (m == null ? "?" : BundleReferences.label(m.user())) + " in "
+                    + (m == null ? "?" : BundleReferences.label(m.group())) + ": user, group or type missing here");
+            return;
+        }
+        if (!user.isMemberOf(group)) {
+            problem("membership type of " + BundleReferences.label(m.user()) + " in "
+                    + BundleReferences.label(m.group())
+                    + ": the user is not a member here (Keycloak's realm import brings memberships)");
+            return;
+        }
+        var existing = stores.memberships().type(realm.getId(), group.getId(), user.getId());
+        if (existing.isEmpty()) {
+            add("memberships", () -> stores.memberships()
+                    .setType(realm.getId(), group.getId(), user.getId(), m.type()));
+        } else if (existing.get().equals(m.type())) {
+            same("memberships");
+        } else {
+            conflict("membership of " + BundleReferences.label(m.user()) + " in " + BundleReferences.label(m.group())
+                    + " is " + existing.get() + " here");
+        }
+    }
+}

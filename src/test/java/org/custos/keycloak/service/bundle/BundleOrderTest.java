@@ -1,0 +1,54 @@
+package org.custos.keycloak.service.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.EntityStore.SharingEntity;
+import org.junit.jupiter.api.Test;
+
+/** The order a bundle lists entities in (every parent before its children) and how an import's mode is named. */
+class BundleOrderTest {
+
+    private static SharingEntity entity(String id, String parent) {
+        return new SharingEntity(id, "r", "ext-" + id, "T", "u", parent, null, null, null, null, 0, 0, 0);
+    }
+
+    @Test
+    void everyEntityComesAfterItsParentWhateverTheStoredOrder() {
+        // stored in external-id order: children may come before their parents
+        List<SharingEntity> rows =
+                List.of(entity("c", "b"), entity("a", null), entity("d", "a"), entity("b", "a"), entity("e", null));
+        Map<String, SharingEntity> byId = new HashMap<>();
+        rows.forEach(e -> byId.put(e.id(), e));
+        List<String> order = BundleExport.parentsFirst(rows, byId).stream()
+                .map(SharingEntity::id)
+                .toList();
+        assertEquals(rows.size(), order.size(), "every entity once: " + order);
+        for (SharingEntity e : rows) {
+            if (e.parentId() != null) {
+                assertTrue(order.indexOf(e.parentId()) < order.indexOf(e.id()), e.id() + " after its parent: " + order);
+            }
+        }
+    }
+
+    @Test
+    void modesAreNamedAsTheQueryParameterSpellsThemAndRefuseIsTheDefault() {
+        assertEquals(BundleMode.REFUSE, BundleMode.of(null));
+        assertEquals(BundleMode.DRY_RUN, BundleMode.of("dry-run"));
+        assertEquals(BundleMode.MERGE, BundleMode.of("merge"));
+        CustosException bad = assertThrows(CustosException.class, () -> BundleMode.of("DRY_RUN"));
+        assertEquals(400, bad.getStatus());
+    }
+
+    @Test
+    void anErrorQuotesTheFirstFewItemsOnly() {
+        List<String> many = List.of("a", "b", "c", "d", "e", "f", "g");
+        assertEquals("7 rows: a; b; c; d; e; ...", BundleImport.summary("7 rows", many));
+        assertEquals("1 row: a", BundleImport.summary("1 row", List.of("a")));
+    }
+}
