@@ -33,7 +33,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 public final class AdminAccess {
 
     /** Realm roles that open Custos data to their holders (every stored secret). */
-    public static final Set<String> CUSTOS_POWER_ROLES = Set.of("custos-secrets-admin");
+    public static final Set<String> CUSTOS_POWER_ROLES = CustosRoles.POWER_ROLES;
 
     private final Caller caller;
     private final AdminPermissionEvaluator evaluator;

@@ -1,6 +1,7 @@
 package org.custos.keycloak.auth;
 
 import org.custos.keycloak.error.CustosException;
+import org.keycloak.models.AdminRoles;
 
 /**
  * Which Custos pages of the admin console an administrator may open, each decided by Keycloak's evaluator for the
@@ -10,9 +11,9 @@ import org.custos.keycloak.error.CustosException;
  */
 public final class ConsoleRules {
 
-    public static final String SHARING_VIEWER = "view-authorization";
-    public static final String SHARING_ADMIN = "manage-authorization";
-    public static final String AGENTS_ADMIN = "manage-clients";
+    public static final String SHARING_VIEWER = AdminRoles.VIEW_AUTHORIZATION;
+    public static final String SHARING_ADMIN = AdminRoles.MANAGE_AUTHORIZATION;
+    public static final String AGENTS_ADMIN = AdminRoles.MANAGE_CLIENTS;
 
     /** What the navigation shows: one flag per page. */
     public record Pages(
@@ -66,12 +67,19 @@ public final class ConsoleRules {
     }
 
     /**
-     * Exporting the realm's Custos bundle (its sharing graph, memberships and sealed secrets): Keycloak's rule for a
-     * realm's export ({@code manage-realm}), which is also the admin role the realm's secrets are listed to.
+     * Exporting the realm's Custos bundle: Keycloak's rule for a realm's export ({@code manage-realm}, also the admin
+     * role the realm's secrets are listed to), and what the same data needs to be read through Keycloak and Custos —
+     * the sharing graph (a sharing viewer), the users it names ({@code view-users}) and the groups ({@code
+     * query-groups} or more).
      */
     public void requireBundleExport() {
-        if (!caller.admin().canManageRealm()) {
-            throw CustosException.forbidden("exporting Custos data needs the realm-management role 'manage-realm'");
+        AdminAccess admin = caller.admin();
+        if (!admin.canManageRealm()
+                || !admin.hasRole(SHARING_VIEWER, SHARING_ADMIN)
+                || !admin.canViewUsers()
+                || !admin.canListGroups()) {
+            throw CustosException.forbidden("exporting Custos data needs the realm-management roles 'manage-realm', '"
+                    + SHARING_VIEWER + "', 'view-users' and 'query-groups'");
         }
     }
 

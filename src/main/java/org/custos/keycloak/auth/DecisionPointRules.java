@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import java.util.List;
 import org.custos.keycloak.error.CustosException;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.UserModel;
 
 /**
@@ -13,8 +14,8 @@ import org.keycloak.models.UserModel;
  */
 public final class DecisionPointRules {
 
-    public static final String DECISION_POINT_ROLE = "view-authorization";
-    static final String ADMIN_ROLE = "manage-authorization";
+    public static final String DECISION_POINT_ROLE = AdminRoles.VIEW_AUTHORIZATION;
+    static final String ADMIN_ROLE = AdminRoles.MANAGE_AUTHORIZATION;
 
     private final CallerContext callerContext;
     private Boolean decisionPoint;

@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -21,10 +22,10 @@ import org.keycloak.models.UserModel;
  */
 public final class SecretRules {
 
-    public static final String SECRETS_ADMIN_ROLE = "custos-secrets-admin";
+    public static final String SECRETS_ADMIN_ROLE = CustosRoles.SECRETS_ADMIN;
 
     /** The Keycloak admin role a secrets admin needs besides ours: one a user-admin cannot hand out. */
-    public static final String SECRETS_ADMIN_KEYCLOAK_ROLE = "manage-realm";
+    public static final String SECRETS_ADMIN_KEYCLOAK_ROLE = AdminRoles.MANAGE_REALM;
 
     private final Caller caller;
     private final AdminAccess admin;

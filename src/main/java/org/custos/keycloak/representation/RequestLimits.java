@@ -29,7 +29,7 @@ public final class RequestLimits {
     /** What any request may carry. */
     public static final Bounds REQUEST = new Bounds(MAX_ITEMS, MAX_TOTAL_ITEMS, MAX_DEPTH);
     /** What a realm's Custos data bundle may carry (an admin's import; its bytes are bounded apart). */
-    public static final Bounds BUNDLE = new Bounds(2_000_000, 5_000_000, 8);
+    public static final Bounds BUNDLE = new Bounds(200_000, 1_000_000, 8);
 
     private RequestLimits() {}
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import org.custos.keycloak.auth.ConsoleRules;
 import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.representation.console.BundleViews;
@@ -13,6 +14,8 @@ import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.bundle.BundleExport;
 import org.custos.keycloak.service.bundle.BundleImport;
 import org.custos.keycloak.service.bundle.BundleMode;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.keycloak.events.admin.OperationType;
 
 /**
  * {@code /admin/realms/{realm}/custos/bundle}: the realm's Custos data as one document ({@code GET}) and its import
@@ -29,7 +32,19 @@ public class ConsoleBundleResource extends ServiceResource {
     public BundleViews.Bundle export() {
         return run(() -> {
             new ConsoleRules(request.caller()).requireBundleExport();
-            return new BundleExport(request.session(), request.realm()).export();
+            BundleViews.Bundle bundle = new BundleExport(request.session(), request.realm()).export();
+            record(
+                    OperationType.ACTION,
+                    Map.of(
+                            "exported",
+                            Map.of(
+                                    "entities",
+                                    bundle.entities().size(),
+                                    "shares",
+                                    bundle.shares().size(),
+                                    "secrets",
+                                    bundle.secrets().size())));
+            return bundle;
         });
     }
 
@@ -43,9 +58,19 @@ public class ConsoleBundleResource extends ServiceResource {
                             request.session().getContext().getRequestHeaders(),
                             request.config().maxBundleBytes())
                     .json(BundleViews.Bundle.class, RequestLimits.BUNDLE);
-            return new BundleImport(
+            BundleViews.Report report = new BundleImport(
                             request.session(), request.realm(), request.config().secretKeys())
                     .run(bundle, mode);
+            if (report.applied()) {
+                record(OperationType.CREATE, Map.of("imported", report.added(), "mode", report.mode()));
+            }
+            return report;
         });
+    }
+
+    /** An admin event (resource type CUSTOS_BUNDLE) naming what moved, counted; never a row, never a value. */
+    private void record(OperationType operation, Object counts) {
+        new AdminEvents(request.session(), request.caller().authenticate())
+                .emit(operation, "CUSTOS_BUNDLE", counts, "bundle");
     }
 }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
@@ -26,8 +29,9 @@ import org.keycloak.provider.ProviderEventListener;
  * Custos data joins Keycloak's own {@code kc.sh export --dir} and {@code kc.sh import --dir} (and {@code start
  * --import-realm}): once Keycloak has written or read the realms, each realm's bundle is written beside them as
  * {@code <realm>.custos-bundle} — not {@code .json}, which {@code --import-realm} would read as a realm — and read
- * back into the realm of that name. An import goes into a realm without Custos data only (a realm Keycloak kept
- * rather than replaced keeps its own, as Keycloak keeps its realm), all or nothing, and a failure stops the command.
+ * back into the realm of that name if Keycloak's import created that realm in this run (a realm it kept keeps its
+ * Custos data, as Keycloak keeps the realm: a restart with {@code --import-realm} reads nothing again), all or
+ * nothing. A failure stops {@code kc.sh import}; a server starting with {@code --import-realm} logs it and starts.
  */
 public final class BundleFiles implements ProviderEventListener {
 
@@ -36,6 +40,8 @@ public final class BundleFiles implements ProviderEventListener {
 
     private final KeyRing keys;
     private final long maxBytes;
+    /** Realms Keycloak's import created in this run: only these get their bundle (a realm it kept keeps its data). */
+    private final Set<String> createdNow = ConcurrentHashMap.newKeySet();
 
     public BundleFiles(KeyRing keys, long maxBytes) {
         this.keys = keys;
@@ -44,17 +50,23 @@ public final class BundleFiles implements ProviderEventListener {
 
     @Override
     public void onEvent(ProviderEvent event) {
+        String action = ExportImportConfig.getAction();
+        if (event instanceof RealmModel.RealmPostCreateEvent created
+                && ExportImportConfig.ACTION_IMPORT.equals(action)) {
+            createdNow.add(created.getCreatedRealm().getName()); // Keycloak's import made it in this run
+            return;
+        }
         if (!(event instanceof PostMigrationEvent migrated)) {
             return;
         }
-        String action = ExportImportConfig.getAction();
         if (ExportImportConfig.ACTION_EXPORT.equals(action)) {
             export(migrated.getFactory());
         } else if (ExportImportConfig.ACTION_IMPORT.equals(action)) {
-            String dir = ExportImportConfig.getDir()
-                    .orElseGet(() -> Config.scope("import", "dir").get("dir"));
+            // start --import-realm sets the folder; kc.sh import --dir configures it
+            Optional<String> startup = ExportImportConfig.getDir();
+            String dir = startup.orElseGet(() -> Config.scope("import", "dir").get("dir"));
             if (dir != null) {
-                importAll(migrated.getFactory(), Path.of(dir));
+                importAll(migrated.getFactory(), Path.of(dir), startup.isPresent());
             }
         }
     }
@@ -90,7 +102,7 @@ public final class BundleFiles implements ProviderEventListener {
         LOG.infof("exported the Custos data of realm %s to %s", realm.getName(), file);
     }
 
-    private void importAll(KeycloakSessionFactory factory, Path dir) {
+    private void importAll(KeycloakSessionFactory factory, Path dir, boolean atStartup) {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
@@ -102,7 +114,21 @@ public final class BundleFiles implements ProviderEventListener {
         for (Path file : files) {
             String name = file.getFileName().toString();
             String realmName = name.substring(0, name.length() - SUFFIX.length());
-            KeycloakModelUtils.runJobInTransaction(factory, session -> importRealm(session, realmName, file));
+            if (!createdNow.contains(realmName)) {
+                LOG.infof(
+                        "realm %s was not created by this import: %s is not read (Keycloak kept the realm)",
+                        realmName, file);
+                continue;
+            }
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> importRealm(session, realmName, file));
+            } catch (RuntimeException e) {
+                if (!atStartup) {
+                    throw e; // kc.sh import fails with the reason
+                }
+                // a server starting with --import-realm starts; the realm is there without its Custos data
+                LOG.errorf("%s", e.getMessage());
+            }
         }
     }
 

@@ -15,6 +15,9 @@ import org.custos.keycloak.model.SharingTypeStore.SharingType;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Bundle;
 import org.custos.keycloak.representation.console.BundleViews.Report;
+import org.custos.keycloak.service.groups.GroupService;
+import org.custos.keycloak.service.settings.CustosSettings;
+import org.custos.keycloak.service.sharing.SharingEntities;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,6 +40,7 @@ public final class BundleImport {
     /** How many conflicts or problems an error message quotes (the dry run lists them all). */
     static final int QUOTED = 5;
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final CustosStores stores;
     private final BundleReferences refs;
@@ -50,10 +54,17 @@ public final class BundleImport {
     private final Map<String, String> entityIds = new LinkedHashMap<>();
     /** Entities here with other values, and the bundle's entities below them: none of their rows is imported. */
     private final java.util.Set<String> conflicting = new java.util.HashSet<>();
-    /** The bundle being imported: its types count as present for its entities and shares. */
-    private Bundle current;
+    /** The bundle's type ids: they count as present for its entities and shares. */
+    private final java.util.Set<String> bundleEntityTypes = new java.util.HashSet<>();
+
+    private final java.util.Set<String> bundlePermissionTypes = new java.util.HashSet<>();
+    /** Levels from the root of each entity placed (1 for a root): no tree deeper than entities may be. */
+    private final Map<String, Integer> depths = new java.util.HashMap<>();
+    /** The realm's own membership types, or those the bundle's settings bring. */
+    private String extraMembershipTypes;
 
     public BundleImport(KeycloakSession session, RealmModel realm, KeyRing keys) {
+        this.session = session;
         this.realm = realm;
         this.stores = CustosStores.of(session);
         this.refs = new BundleReferences(session, realm);
@@ -62,15 +73,18 @@ public final class BundleImport {
 
     public Report run(Bundle bundle, BundleMode mode) {
         requireFormat(bundle);
-        current = bundle;
+        extraMembershipTypes = realm.getAttribute(GroupService.EXTRA_TYPES_ATTRIBUTE);
+        if (extraMembershipTypes == null) {
+            extraMembershipTypes = bundle.settings().get(GroupService.EXTRA_TYPES_ATTRIBUTE);
+        }
         stores.lockTrees(realm.getId()); // entities are placed under parents read now: no move meanwhile
         stores.sharingTypes().serializeCreates(realm.getId());
-        bundle.settings().forEach(this::setting);
+        new BundleSettings(realm).plan(bundle, this);
         bundle.entityTypes().forEach(t -> type(Kind.ENTITY_TYPE, t));
         bundle.permissionTypes().forEach(t -> type(Kind.PERMISSION_TYPE, t));
         bundle.entities().forEach(this::entity);
         bundle.shares().forEach(this::share);
-        bundle.memberships().forEach(this::membership);
+        new BundleMemberships(stores.memberships(), refs, realm, extraMembershipTypes).plan(bundle, this);
         secrets.plan(bundle, this);
         if (mode != BundleMode.DRY_RUN) {
             if (!problems.isEmpty()) {
@@ -83,6 +97,9 @@ public final class BundleImport {
                         conflicts));
             }
             writes.forEach(Runnable::run);
+            if (added.containsKey("settings")) {
+                CustosSettings.changed(session, realm);
+            }
         }
         return new Report(mode.label(), mode != BundleMode.DRY_RUN, added, unchanged, conflicts, problems);
     }
@@ -140,25 +157,14 @@ public final class BundleImport {
         problems.add(what);
     }
 
-    private void setting(String name, String value) {
-        if (!name.startsWith(BundleExport.SETTINGS_PREFIX) || value == null) {
-            problem("setting '" + name + "' is not a Custos setting");
-            return;
-        }
-        String current = realm.getAttribute(name);
-        if (current == null) {
-            add("settings", () -> realm.setAttribute(name, value));
-        } else if (current.equals(value)) {
-            same("settings");
-        } else {
-            conflict("setting '" + name + "' is '" + current + "' here");
-        }
-    }
-
     private void type(Kind kind, BundleViews.Type t) {
         String label = kind == Kind.ENTITY_TYPE ? "entity type" : "permission type";
         if (t == null || t.id() == null || t.id().isBlank()) {
             problem("a " + label + " without an id");
+            return;
+        }
+        if (!(kind == Kind.ENTITY_TYPE ? bundleEntityTypes : bundlePermissionTypes).add(t.id())) {
+            problem(label + " '" + t.id() + "' comes twice");
             return;
         }
         var existing = stores.sharingTypes().type(realm.getId(), kind, t.id());
@@ -175,15 +181,11 @@ public final class BundleImport {
         }
     }
 
-    private boolean typeKnown(Kind kind, String id, List<BundleViews.Type> inBundle, String builtIn) {
+    private boolean typeKnown(Kind kind, String id, String builtIn) {
         return id != null
                 && (id.equals(builtIn)
-                        || inBundle.stream().anyMatch(t -> id.equals(t.id()))
+                        || (kind == Kind.ENTITY_TYPE ? bundleEntityTypes : bundlePermissionTypes).contains(id)
                         || stores.sharingTypes().type(realm.getId(), kind, id).isPresent());
-    }
-
-    private List<BundleViews.Type> bundleTypes(Kind kind) {
-        return kind == Kind.ENTITY_TYPE ? current.entityTypes() : current.permissionTypes();
     }
 
     private void entity(BundleViews.Entity e) {
@@ -192,11 +194,15 @@ public final class BundleImport {
             problem("an entity without an id");
             return;
         }
+        if (entityIds.containsKey(id) || conflicting.contains(id)) {
+            problem("entity '" + id + "' comes twice");
+            return;
+        }
         UserModel owner = refs.user(e.owner());
         if (owner == null) {
             problem("owner " + BundleReferences.label(e.owner()) + " of entity '" + id + "' is not a user here");
         }
-        if (!typeKnown(Kind.ENTITY_TYPE, e.type(), bundleTypes(Kind.ENTITY_TYPE), "SECRET")) {
+        if (!typeKnown(Kind.ENTITY_TYPE, e.type(), "SECRET")) {
             problem("entity '" + id + "' has the unknown type '" + e.type() + "'");
         }
         String parentId = null;
@@ -240,6 +246,16 @@ public final class BundleImport {
         if (owner == null || (e.parent() != null && parentId == null)) {
             return;
         }
+        int depth = parentId == null
+                ? 1
+                : depths.containsKey(e.parent())
+                        ? depths.get(e.parent()) + 1
+                        : stores.entities().depth(parentId) + 1;
+        if (depth > SharingEntities.MAX_DEPTH) {
+            problem("entity '" + id + "' would be deeper than " + SharingEntities.MAX_DEPTH + " levels");
+            return;
+        }
+        depths.put(id, depth);
         String internal = KeycloakModelUtils.generateId();
         entityIds.put(id, internal);
         SharingEntity row = new SharingEntity(
@@ -270,7 +286,7 @@ public final class BundleImport {
             return;
         }
         String what = s.permission() + " on '" + s.entity() + "' for " + BundleReferences.label(s.principal());
-        if (!typeKnown(Kind.PERMISSION_TYPE, s.permission(), bundleTypes(Kind.PERMISSION_TYPE), "OWNER")) {
+        if (!typeKnown(Kind.PERMISSION_TYPE, s.permission(), "OWNER")) {
             problem("share " + what + ": unknown permission type");
             return;
         }
@@ -309,31 +325,5 @@ public final class BundleImport {
                 grantor == null ? null : grantor.getId(),
                 0);
         add("shares", () -> stores.shares().grant(realm.getId(), row, true, Time.currentTimeMillis()));
-    }
-
-    private void membership(BundleViews.Membership m) {
-        GroupModel group = m == null ? null : refs.group(m.group());
-        UserModel user = m == null ? null : refs.user(m.user());
-        if (group == null || user == null || m.type() == null || m.type().isBlank()) {
-            problem("membership of " + (m == null ? "?" : BundleReferences.label(m.user())) + " in "
-                    + (m == null ? "?" : BundleReferences.label(m.group())) + ": user, group or type missing here");
-            return;
-        }
-        if (!user.isMemberOf(group)) {
-            problem("membership type of " + BundleReferences.label(m.user()) + " in "
-                    + BundleReferences.label(m.group())
-                    + ": the user is not a member here (Keycloak's realm import brings memberships)");
-            return;
-        }
-        var existing = stores.memberships().type(realm.getId(), group.getId(), user.getId());
-        if (existing.isEmpty()) {
-            add("memberships", () -> stores.memberships()
-                    .setType(realm.getId(), group.getId(), user.getId(), m.type()));
-        } else if (existing.get().equals(m.type())) {
-            same("memberships");
-        } else {
-            conflict("membership of " + BundleReferences.label(m.user()) + " in " + BundleReferences.label(m.group())
-                    + " is " + existing.get() + " here");
-        }
     }
 }

@@ -25,6 +25,10 @@ final class BundleSecrets {
     private final BundleReferences refs;
     private final RealmModel realm;
     private final KeyRing keys;
+    /** Tokens, and owner + KV key pairs, seen in this bundle: each may come once. */
+    private final java.util.Set<String> tokens = new java.util.HashSet<>();
+
+    private final java.util.Set<String> kvKeys = new java.util.HashSet<>();
 
     BundleSecrets(SecretStore store, BundleReferences refs, RealmModel realm, KeyRing keys) {
         this.store = store;
@@ -46,15 +50,35 @@ final class BundleSecrets {
     }
 
     private void plan(String sourceRealmId, BundleViews.Secret s, SecretCipher cipher, BundleImport report) {
-        if (s == null || s.token() == null || s.id() == null || !SecretInventory.TYPES.contains(s.type())) {
+        if (s == null
+                || s.token() == null
+                || s.token().isBlank()
+                || s.id() == null
+                || s.type() == null
+                || !SecretInventory.TYPES.contains(s.type())) {
             report.problem("a secret without a token, an id or a known type");
             return;
         }
         String what = "secret " + s.token().substring(0, Math.min(8, s.token().length())) + "…";
+        if (!tokens.add(s.token())) {
+            report.problem(what + " comes twice");
+            return;
+        }
         UserModel owner = refs.user(s.owner());
         String writer = refs.writer(s.writer());
-        if (owner == null || refs.client(s.clientId()) == null || (s.writer() != null && writer == null)) {
-            report.problem(what + ": its owner, client or writer is not here");
+        // A value stays with the very user and writer it was sealed for: matched by id, never by a name that a
+        // new account may carry (Keycloak's own export keeps ids).
+        if (owner == null
+                || s.owner() == null
+                || !owner.getId().equals(s.owner().id())
+                || refs.client(s.clientId()) == null
+                || (s.writer() != null
+                        && (writer == null || !writer.equals(s.writer().id())))) {
+            report.problem(what + ": its owner, client or writer is not here (secrets go to the same user ids only)");
+            return;
+        }
+        if (s.kvKey() != null && !kvKeys.add(owner.getId() + "\n" + s.kvKey())) {
+            report.problem(what + ": its owner's key '" + s.kvKey() + "' comes twice");
             return;
         }
         var existing = store.byToken(realm.getId(), s.token());
@@ -80,43 +104,54 @@ final class BundleSecrets {
             report.problem(what + " comes without its sealed value");
             return;
         }
-        if (keys.key(s.keyId()).isEmpty()) {
+        SecretCipher.Sealed sealed = new SecretCipher.Sealed(s.keyId(), s.wrappedKey(), s.ciphertext());
+        if (SecretCipher.isLegacy(sealed)) {
+            report.problem(what + " is sealed in the first format, which binds no owner: run secret/keys/re-encrypt "
+                    + "on the exporting server and export again");
+            return;
+        }
+        if (!keys.ids().contains(s.keyId())) {
             report.problem(what + " is sealed under key '" + s.keyId() + "', which this server's key ring lacks");
             return;
         }
-        byte[] value;
+        String id = KeycloakModelUtils.generateId();
+        SecretCipher.Sealed resealed;
+        byte[] value = null;
         try {
             value = cipher.open(
-                    new SecretCipher.Sealed(s.keyId(), s.wrappedKey(), s.ciphertext()),
+                    sealed,
                     new SecretCipher.Binding(
                             sourceRealmId,
                             s.id(),
                             s.type(),
-                            s.owner() == null ? null : s.owner().id(),
+                            s.owner().id(),
                             s.clientId(),
                             s.kvKey(),
                             s.writer() == null ? null : s.writer().id()));
+            resealed = cipher.seal(
+                    value,
+                    new SecretCipher.Binding(
+                            realm.getId(), id, s.type(), owner.getId(), s.clientId(), s.kvKey(), writer));
         } catch (SecretCipher.SealException | IllegalArgumentException e) {
             report.problem(what + " does not open: altered, or moved to another owner, client or writer");
             return;
+        } finally {
+            if (value != null) {
+                Arrays.fill(value, (byte) 0);
+            }
         }
-        String id = KeycloakModelUtils.generateId();
-        SecretCipher.Sealed sealed = cipher.seal(
-                value,
-                new SecretCipher.Binding(realm.getId(), id, s.type(), owner.getId(), s.clientId(), s.kvKey(), writer));
-        Arrays.fill(value, (byte) 0);
         StoredSecret row = new StoredSecret(
                 id,
                 realm.getId(),
                 s.token(),
                 s.type(),
-                s.ownerId(),
+                s.ownerId() == null || s.ownerId().isBlank() ? owner.getUsername() : s.ownerId(),
                 owner.getId(),
                 s.clientId(),
                 s.kvKey(),
                 s.description(),
-                s.createdAt(),
-                sealed,
+                s.createdAt() == 0 ? System.currentTimeMillis() : s.createdAt(),
+                resealed,
                 writer);
         report.add("secrets", () -> store.create(row));
     }

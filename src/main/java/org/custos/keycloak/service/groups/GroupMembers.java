@@ -200,12 +200,16 @@ public final class GroupMembers {
 
     /** OWNER, ADMIN, MEMBER, or a type the realm defines; upper-cased; empty means MEMBER. */
     public String membershipType(String requested, String field) {
+        return membershipType(realm.getAttribute(GroupService.EXTRA_TYPES_ATTRIBUTE), requested, field);
+    }
+
+    /** As {@link #membershipType(String, String)}, with the realm's own types ({@code extra}, comma-separated). */
+    public static String membershipType(String extra, String requested, String field) {
         if (requested == null || requested.isBlank()) {
             return MEMBER;
         }
         String type = requested.trim().toUpperCase(Locale.ROOT);
         Set<String> allowed = new LinkedHashSet<>(List.of(OWNER, ADMIN, MEMBER));
-        String extra = realm.getAttribute(GroupService.EXTRA_TYPES_ATTRIBUTE);
         if (extra != null) {
             for (String t : extra.split(",")) {
                 if (!t.isBlank()) {

@@ -298,7 +298,7 @@ public final class GroupService {
         return out;
     }
 
-    static boolean isDirectMember(UserModel user, GroupModel group) {
+    public static boolean isDirectMember(UserModel user, GroupModel group) {
         return user.getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
 

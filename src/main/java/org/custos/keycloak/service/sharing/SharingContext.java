@@ -13,6 +13,7 @@ import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.service.support.AdminEvents;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,8 +28,8 @@ final class SharingContext {
 
     static final String OWNER = "OWNER";
     static final String SECRET = "SECRET";
-    static final String ADMIN_ROLE = "manage-authorization";
-    static final String VIEWER_ROLE = "view-authorization";
+    static final String ADMIN_ROLE = AdminRoles.MANAGE_AUTHORIZATION;
+    static final String VIEWER_ROLE = AdminRoles.VIEW_AUTHORIZATION;
 
     final KeycloakSession session;
     final RealmModel realm;

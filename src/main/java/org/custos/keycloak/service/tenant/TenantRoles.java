@@ -13,6 +13,7 @@ import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -135,7 +136,7 @@ public final class TenantRoles {
         RoleContainerModel container = container(clientLevel);
         if (!callerContext.admin().canManageRoles(container)) {
             throw CustosException.forbidden("changing " + describe(clientLevel) + " needs what Keycloak's admin API "
-                    + "needs (" + (clientLevel ? "manage-clients" : "manage-realm") + ")");
+                    + "needs (" + (clientLevel ? AdminRoles.MANAGE_CLIENTS : AdminRoles.MANAGE_REALM) + ")");
         }
         return container;
     }

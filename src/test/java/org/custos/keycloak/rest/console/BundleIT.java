@@ -171,26 +171,27 @@ class BundleIT {
 
     @Test
     void aRealmsDataMovesToAnotherRealmAndAnswersTheSame() {
-        JsonNode bundle = exported();
+        ObjectNode bundle = (ObjectNode) exported();
         assertEquals("keycloak-custos-bundle", bundle.get("format").asText());
         assertFalse(bundle.toString().contains(kvValue), "no secret value in plain text");
         try (TestRealm target = realm("bundle-dst")) {
+            // A secret goes to the very user it was sealed for: another realm's alice (another id) gets nothing.
+            Http.Reply withSecret = bundle(target, null, "POST", "", bundle);
+            assertEquals(400, withSecret.status(), withSecret.toString());
+            assertTrue(withSecret.body().contains("same user ids only"), withSecret.toString());
+            assertEquals("status 404", kvOf(target, "alice"), "the other realm's alice gained no secret");
+            assertEquals(404, entityStatus(target, "proj"), "and nothing else was written");
+
+            bundle.putArray("secrets");
             JsonNode dry = ok(bundle(target, null, "POST", "?mode=dry-run", bundle));
             assertFalse(dry.get("applied").asBoolean());
             assertEquals(4, dry.get("added").get("entities").asInt(), dry.toString());
             assertEquals(0, dry.get("problems").size(), dry.toString());
-            assertEquals(
-                    404,
-                    new SharingApi(target, target.tenantAuth())
-                            .call("GET", "entity?entity.id=proj", null)
-                            .status(),
-                    "a dry run writes nothing");
+            assertEquals(404, entityStatus(target, "proj"), "a dry run writes nothing");
 
             JsonNode done = ok(bundle(target, null, "POST", "", bundle));
             assertTrue(done.get("applied").asBoolean(), done.toString());
             assertEquals(answers(source), answers(target), "every check answers the same");
-            assertEquals(kvValue, kvOf(target, "alice"), "the secret reads back to its owner");
-            assertEquals("status 404", kvOf(target, "bob"), "and to nobody else");
             JsonNode members = custos(
                             target,
                             "group-management",
@@ -209,8 +210,41 @@ class BundleIT {
     }
 
     @Test
-    void conflictsAreRefusedOrKeptAndADryRunListsThem() {
+    void aDeletedSecretComesBackToItsOwnerFromTheRealmsBundle() {
         JsonNode bundle = exported();
+        Http.Reply deleted = custos(source, "resource-secret-management", "DELETE", "secret/kv")
+                .header("user-token", source.accessToken("alice", PASSWORD))
+                .json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT), "key", "db"))
+                .send();
+        assertEquals(200, deleted.status(), deleted.toString());
+        assertEquals("status 404", kvOf(source, "alice"));
+
+        // An altered value does not open: refused, nothing written.
+        ObjectNode altered = bundle.deepCopy();
+        ObjectNode sealed = (ObjectNode) altered.get("secrets").get(0);
+        String text = sealed.get("ciphertext").asText();
+        sealed.put("ciphertext", (text.charAt(0) == 'A' ? "B" : "A") + text.substring(1));
+        Http.Reply refused = bundle(source, null, "POST", "", altered);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.body().contains("does not open"), refused.toString());
+        assertEquals("status 404", kvOf(source, "alice"));
+
+        JsonNode restored = ok(bundle(source, null, "POST", "", bundle));
+        assertEquals(1, restored.get("added").get("secrets").asInt(), restored.toString());
+        assertEquals(kvValue, kvOf(source, "alice"), "the value reads back to its owner");
+        assertEquals("status 404", kvOf(source, "bob"), "and to nobody else");
+    }
+
+    private static int entityStatus(TestRealm r, String id) {
+        return new SharingApi(r, r.tenantAuth())
+                .call("GET", "entity?entity.id=" + id, null)
+                .status();
+    }
+
+    @Test
+    void conflictsAreRefusedOrKeptAndADryRunListsThem() {
+        ObjectNode bundle = (ObjectNode) exported();
+        bundle.putArray("secrets"); // they go to the same user ids only: not into this realm
         try (TestRealm target = realm("bundle-conflict")) {
             SharingApi sharing = new SharingApi(target, target.tenantAuth());
             sharing.entityType("PROJECT");
@@ -237,13 +271,13 @@ class BundleIT {
     @Test
     void whatCannotBeImportedWritesNothing() {
         ObjectNode bundle = (ObjectNode) exported();
-        // A secret moved to another owner: its value no longer opens (it was sealed for alice).
+        // A secret moved to another owner: refused (and its value would not open: it was sealed for alice).
         ObjectNode secret = (ObjectNode) bundle.get("secrets").get(0);
         secret.set("owner", Http.parse("{\"id\": null, \"name\": \"bob\"}"));
         try (TestRealm target = realm("bundle-bad")) {
             Http.Reply r = bundle(target, null, "POST", "", bundle);
             assertEquals(400, r.status(), r.toString());
-            assertTrue(r.json().get("error_description").asText().contains("does not open"), r.toString());
+            assertTrue(r.json().get("error_description").asText().contains("is not here"), r.toString());
             assertEquals(
                     404,
                     new SharingApi(target, target.tenantAuth())
@@ -262,14 +296,15 @@ class BundleIT {
 
     @Test
     void aWeakerAdministratorGainsNothingThroughABundle() {
-        JsonNode bundle = exported();
+        ObjectNode bundle = (ObjectNode) exported();
+        bundle.putArray("secrets");
         Http.Reply viewer = bundle(source, Http.bearer(source.accessToken("viewer", PASSWORD)), "GET", "", null);
         assertEquals(403, viewer.status(), "view-realm does not export sealed secrets and shares: " + viewer);
         try (TestRealm target = realm("bundle-weak")) {
-            // manage-realm alone may export (Keycloak's rule for a realm's export) but not write shares and
-            // ADMIN memberships for everyone: that needs the sharing admin's and the group manager's rights too.
+            // manage-realm alone neither reads the sharing graph, users and groups (export) nor writes shares and
+            // ADMIN memberships for everyone (import): each needs what the same data needs through Keycloak.
             String manager = Http.bearer(target.accessToken("manager", PASSWORD));
-            assertEquals(200, bundle(target, manager, "GET", "", null).status());
+            assertEquals(403, bundle(target, manager, "GET", "", null).status());
             Http.Reply climb = bundle(target, manager, "POST", "", bundle);
             assertEquals(403, climb.status(), climb.toString());
             assertEquals(
@@ -279,6 +314,7 @@ class BundleIT {
                             .status(),
                     "nothing written");
             String realmAdmin = Http.bearer(target.accessToken("realmadmin", PASSWORD));
+            assertEquals(200, bundle(target, realmAdmin, "GET", "", null).status());
             assertEquals(
                     200,
                     bundle(target, realmAdmin, "POST", "?mode=dry-run", bundle).status());

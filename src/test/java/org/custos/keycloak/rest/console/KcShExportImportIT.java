@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Custos data travels with Keycloak's own commands, as an operator runs them: a realm and its Custos bundle written
  * to a folder are read by {@code kc.sh import --dir} into another Keycloak (its own database, the same key file),
- * whose {@code kc.sh export --dir} writes the bundle back out — the same rows, the secret re-sealed — and that
- * bundle, imported over HTTP into a third realm, answers every check the same and opens the secret for its owner.
+ * whose {@code kc.sh export --dir} writes the bundle back out — the same rows, the secret re-sealed; that bundle,
+ * imported over HTTP into a third realm, answers every check the same, and restores the secret to its owner in the
+ * first realm.
  * {@code kc.sh export --file} says loudly that it leaves Custos data out.
  */
 class KcShExportImportIT {
@@ -70,16 +71,29 @@ class KcShExportImportIT {
             String single = kc(node, "export", "--file=" + node.resolve("single.json"), "--realm=" + source.name());
             assertTrue(single.contains("NOT in this export"), "a single-file export says it lacks Custos data");
 
+            // Into another realm (other ids): the same answers; the secret stays behind (same user ids only).
             try (TestRealm third = TestRealm.create(admin, "kcsh-back", rep -> people(rep, true))) {
-                Http.Reply back = admin.call("POST", "/" + third.name() + "/custos/bundle", after);
+                ObjectNode withoutSecrets = ((ObjectNode) after).deepCopy();
+                withoutSecrets.putArray("secrets");
+                Http.Reply back = admin.call("POST", "/" + third.name() + "/custos/bundle", withoutSecrets);
                 assertEquals(200, back.status(), back.toString());
                 assertEquals(answers(source), answers(third), "every check answers the same");
-                Http.Reply kv = Http.request("GET", third.custos("resource-secret-management", "secret/kv?key=db"))
-                        .auth(third.tenantAuth())
-                        .header("user-token", third.accessToken(TestRealm.USER, PASSWORD))
-                        .send();
-                assertEquals(value, kv.json().get("value").asText(), kv.toString());
             }
+            // Back into the realm it came from, after the secret was deleted there: the value, re-sealed by the
+            // second installation, opens for its owner again.
+            Http.Reply deleted = Http.request("DELETE", source.custos("resource-secret-management", "secret/kv"))
+                    .auth(source.tenantAuth())
+                    .header("user-token", source.accessToken(TestRealm.USER, PASSWORD))
+                    .json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT), "key", "db"))
+                    .send();
+            assertEquals(200, deleted.status(), deleted.toString());
+            Http.Reply restored = admin.call("POST", "/" + source.name() + "/custos/bundle", after);
+            assertEquals(200, restored.status(), restored.toString());
+            Http.Reply kv = Http.request("GET", source.custos("resource-secret-management", "secret/kv?key=db"))
+                    .auth(source.tenantAuth())
+                    .header("user-token", source.accessToken(TestRealm.USER, PASSWORD))
+                    .send();
+            assertEquals(value, kv.json().get("value").asText(), kv.toString());
         }
     }
 

@@ -171,6 +171,7 @@ class SharingOracleIT {
             }
         }
         int checks = 0;
+        roundTripSeed = seeds.get(0);
         for (long seed : seeds) {
             int n = runSeed(seed);
             System.out.printf("sharing oracle: seed %d, %d checks%n", seed, n);
@@ -303,9 +304,81 @@ class SharingOracleIT {
                 checks += verify(api, m, rnd, "seed " + seed + " phase " + phase);
                 checks += verifyAuthZen(authzen, m, rnd, "seed " + seed + " phase " + phase + " (AuthZEN)");
             }
+            if (seed == roundTripSeed) {
+                checks += roundTrip(admin, realm, m, rnd, "seed " + seed + " moved by its bundle");
+            }
             return checks;
         } finally {
             realm.close();
+        }
+    }
+
+    /** The first seed's world also moves: its bundle is imported into a twin realm, which must answer the same. */
+    private long roundTripSeed = Long.MIN_VALUE;
+
+    /**
+     * A twin of the realm, as Keycloak's own export would bring it (the same users, group tree and memberships, with
+     * ids of its own), gets the realm's Custos data bundle; every check, batch check, holder list, search and AuthZEN
+     * query then answers in the twin as the oracle says (group ids translated).
+     */
+    private int roundTrip(AdminApi admin, TestRealm realm, Model m, Random rnd, String where) {
+        Http.Reply bundle = admin.call("GET", "/" + realm.name() + "/custos/bundle", null);
+        expect(200, bundle, where + ": export");
+        TestRealm twin = TestRealm.create(admin, "oracle-twin", rep -> {
+            for (String u : new TreeSet<>(m.userGroups.keySet())) {
+                rep.withArray("users").add(Http.JSON.valueToTree(Map.of("username", u, "enabled", true)));
+            }
+        });
+        try {
+            String r = "/" + twin.name();
+            Map<String, String> ids = new HashMap<>(); // group id here -> in the twin
+            List<String> pending = new ArrayList<>(new TreeSet<>(m.groupParent.keySet()));
+            while (!pending.isEmpty()) { // parents first
+                for (String g : new ArrayList<>(pending)) {
+                    String parent = m.groupParent.get(g);
+                    if (parent != null && !ids.containsKey(parent)) {
+                        continue;
+                    }
+                    String name = realm.admin()
+                            .get("/" + realm.name() + "/groups/" + g)
+                            .get("name")
+                            .asText();
+                    Http.Reply created = admin.call(
+                            "POST",
+                            r + "/groups" + (parent == null ? "" : "/" + ids.get(parent) + "/children"),
+                            Map.of("name", name));
+                    String location = created.header("Location");
+                    ids.put(g, location.substring(location.lastIndexOf('/') + 1));
+                    pending.remove(g);
+                }
+            }
+            Model moved = new Model();
+            m.groupParent.forEach(
+                    (g, parent) -> moved.groupParent.put(ids.get(g), parent == null ? null : ids.get(parent)));
+            m.userGroups.forEach((u, groups) -> {
+                String user = twin.adminUser(u).get("id").asText();
+                Set<String> mine = new HashSet<>();
+                for (String g : groups) {
+                    mine.add(ids.get(g));
+                    admin.call("PUT", r + "/users/" + user + "/groups/" + ids.get(g), null);
+                }
+                moved.userGroups.put(u, mine);
+            });
+            moved.entityParent.putAll(m.entityParent);
+            moved.entityOwner.putAll(m.entityOwner);
+            moved.entityType.putAll(m.entityType);
+            m.shares.forEach((k, cascade) -> {
+                String[] x = k.split("\\|");
+                String principal = x[2].equals("GROUP") ? ids.get(x[3]) : x[3];
+                moved.shares.put(x[0] + "|" + x[1] + "|" + x[2] + "|" + principal, cascade);
+            });
+            Http.Reply imported = admin.call("POST", r + "/custos/bundle", bundle.json());
+            expect(200, imported, where + ": import");
+            SharingApi api = new SharingApi(twin, twin.tenantAuth());
+            return verify(api, moved, rnd, where)
+                    + verifyAuthZen(new AuthZenApi(twin, twin.tenantAuth()), moved, rnd, where);
+        } finally {
+            twin.close();
         }
     }
 
