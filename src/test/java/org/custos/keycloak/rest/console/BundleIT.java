@@ -18,6 +18,8 @@ import org.custos.keycloak.testing.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A realm's Custos data bundle over HTTP ({@code /admin/realms/{realm}/custos/bundle}): exported from one realm and
@@ -34,6 +36,8 @@ class BundleIT {
     private static AdminApi admin;
     private static TestRealm source;
     private static String kvValue;
+    /** Where broken bundles are sent: nothing ever lands in it. */
+    private static TestRealm brokenTarget;
 
     @BeforeAll
     static void setUp() {
@@ -73,11 +77,15 @@ class BundleIT {
                 .json(Map.of("metadata", Map.of("client_id", TestRealm.TENANT_CLIENT), "key", "db", "value", kvValue))
                 .send();
         assertEquals(200, kv.status(), kv.toString());
+        brokenTarget = realm("bundle-broken");
     }
 
     @AfterAll
     static void tearDown() {
         source.close();
+        if (brokenTarget != null) {
+            brokenTarget.close();
+        }
     }
 
     /** A realm the bundle moves to: the same people, bob in lab (Keycloak's membership travels with the realm). */
@@ -88,11 +96,14 @@ class BundleIT {
     /** A realm with the same people, the group lab (carol in it, and bob if asked) and the tenant client. */
     private static TestRealm realm(String prefix, boolean bobInLab) {
         Consumer<ObjectNode> people = rep -> {
-            rep.putArray("groups").add(Http.parse("{\"name\": \"lab\"}"));
+            rep.putArray("groups").add(Http.parse("{\"name\": \"lab\", \"subGroups\": [{\"name\": \"sub\"}]}"));
             for (String name : PEOPLE) {
                 ObjectNode u = Http.JSON.valueToTree(TestRealm.user(name, PASSWORD));
                 if ((name.equals("bob") && bobInLab) || name.equals("carol")) {
                     u.putArray("groups").add("/lab");
+                }
+                if (name.equals("dave")) {
+                    u.putArray("groups").add("/lab/sub"); // in lab only through its sub-group
                 }
                 if (name.equals("alice")) {
                     continue; // TestRealm adds alice
@@ -102,6 +113,9 @@ class BundleIT {
             rep.withArray("users").add(staff("realmadmin", "realm-admin"));
             rep.withArray("users").add(staff("manager", "manage-realm", "view-realm"));
             rep.withArray("users").add(staff("viewer", "view-realm", "view-authorization"));
+            // one role short each: of an import (the sharing admin's), of an export (seeing users and groups)
+            rep.withArray("users").add(staff("noshare", "manage-realm", "manage-users", "view-authorization"));
+            rep.withArray("users").add(staff("nousers", "manage-realm", "manage-authorization"));
         };
         TestRealm r = TestRealm.create(admin, prefix, people);
         Http.Reply pw = admin.call(
@@ -294,6 +308,62 @@ class BundleIT {
         }
     }
 
+    /** A bundle that breaks a rule of the realm, what the refusal says, and how the bundle is changed to break it. */
+    record Broken(String rule, String says, Consumer<ObjectNode> change) {
+        @Override
+        public String toString() {
+            return rule;
+        }
+    }
+
+    static List<Broken> brokenBundles() {
+        return List.of(
+                new Broken(
+                        "a membership type for someone in the group only through a sub-group",
+                        "not a direct member",
+                        b -> b.withArray("memberships")
+                                .add(
+                                        Http.parse(
+                                                """
+                                {"group": {"name": "/lab"}, "user": {"name": "dave"}, "type": "OWNER"}"""))),
+                new Broken("a membership type the realm does not know", "must be one of", b -> ((ObjectNode)
+                                b.withArray("memberships").get(0))
+                        .put("type", "KING")),
+                new Broken("an entity twice", "comes twice", b -> b.withArray("entities")
+                        .add(b.withArray("entities").get(0).deepCopy())),
+                new Broken("a tree deeper than 100 levels", "deeper than 100", b -> {
+                    for (int i = 0; i <= 100; i++) {
+                        ObjectNode e = Http.JSON
+                                .createObjectNode()
+                                .put("id", "deep-" + i)
+                                .put("type", "PROJECT");
+                        e.set("owner", Http.parse("{\"name\": \"alice\"}"));
+                        if (i > 0) {
+                            e.put("parent", "deep-" + (i - 1));
+                        }
+                        b.withArray("entities").add(e);
+                    }
+                }),
+                new Broken("Custos clients naming a client the realm lacks", "not a client here", b -> ((ObjectNode)
+                                b.get("settings"))
+                        .put("custos.clients", "tenant,nobody-here")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenBundles")
+    void aBundleThatBreaksARuleOfTheRealmIsRefusedWhole(Broken broken) {
+        ObjectNode bundle = (ObjectNode) exported();
+        bundle.putArray("secrets");
+        broken.change().accept(bundle);
+        Http.Reply dry = bundle(brokenTarget, null, "POST", "?mode=dry-run", bundle);
+        assertEquals(200, dry.status(), dry.toString());
+        assertTrue(dry.json().get("problems").toString().contains(broken.says()), dry.toString());
+        Http.Reply r = bundle(brokenTarget, null, "POST", "?mode=merge", bundle);
+        assertEquals(400, r.status(), r.toString());
+        assertTrue(r.body().contains(broken.says()), r.toString());
+        assertEquals(404, entityStatus(brokenTarget, "proj"), "nothing written");
+    }
+
     @Test
     void aWeakerAdministratorGainsNothingThroughABundle() {
         ObjectNode bundle = (ObjectNode) exported();
@@ -313,6 +383,19 @@ class BundleIT {
                             .call("GET", "entity?entity.id=solo", null)
                             .status(),
                     "nothing written");
+            assertEquals(
+                    403,
+                    bundle(target, Http.bearer(target.accessToken("noshare", PASSWORD)), "POST", "", bundle)
+                            .status());
+            assertEquals(
+                    200,
+                    bundle(target, Http.bearer(target.accessToken("noshare", PASSWORD)), "GET", "", null)
+                            .status());
+            assertEquals(
+                    403,
+                    bundle(target, Http.bearer(target.accessToken("nousers", PASSWORD)), "GET", "", null)
+                            .status());
+            assertEquals(404, entityStatus(target, "solo"), "nothing written");
             String realmAdmin = Http.bearer(target.accessToken("realmadmin", PASSWORD));
             assertEquals(200, bundle(target, realmAdmin, "GET", "", null).status());
             assertEquals(
