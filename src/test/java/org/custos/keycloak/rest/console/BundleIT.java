@@ -283,6 +283,31 @@ class BundleIT {
     }
 
     @Test
+    void anotherRealmsAdministratorAndMalformedBodiesGetKeycloaksOrOurErrorAndWriteNothing() {
+        String url = admin.baseUrl() + "/admin/realms/" + brokenTarget.name() + "/custos/bundle";
+        // the source realm's own realm admin administers nothing of another realm
+        String foreign = Http.bearer(source.accessToken("realmadmin", PASSWORD));
+        Http.Reply read = Http.request("GET", url).auth(foreign).send();
+        assertTrue(read.status() == 401 || read.status() == 403, read.toString());
+        Http.Reply write =
+                Http.request("POST", url).auth(foreign).json(exported()).send();
+        assertTrue(write.status() == 401 || write.status() == 403, write.toString());
+        String realmAdmin = Http.bearer(brokenTarget.accessToken("realmadmin", PASSWORD));
+        Http.Reply malformed = Http.request("POST", url)
+                .auth(realmAdmin)
+                .body("{not json", "application/json")
+                .send();
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertTrue(malformed.json().has("error_description"), malformed.toString());
+        Http.Reply form = Http.request("POST", url)
+                .auth(realmAdmin)
+                .body("a=b", "application/x-www-form-urlencoded")
+                .send();
+        assertEquals(415, form.status(), form.toString());
+        assertEquals(404, entityStatus(brokenTarget, "proj"), "nothing written");
+    }
+
+    @Test
     void whatCannotBeImportedWritesNothing() {
         ObjectNode bundle = (ObjectNode) exported();
         // A secret moved to another owner: refused (and its value would not open: it was sealed for alice).
