@@ -84,6 +84,57 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * Resources that state each method's rule on its first line ({@code auth().agents().requireManage()}), and the
+     * services below them that assume it: they never ask about the caller's rights. Every resource joins this list.
+     */
+    private static final List<String> RULE_FIRST_RESOURCES =
+            List.of(ROOT + ".rest.agents.AgentResource", ROOT + ".rest.console.ConsoleAgentsResource");
+
+    private static final String[] RULE_FREE_SERVICES = {ROOT + ".service.agents.."};
+
+    @Test
+    void everyResourceMethodStatesItsRuleFirst() {
+        List<String> late = main.stream()
+                .filter(c -> RULE_FIRST_RESOURCES.contains(c.getName()))
+                .flatMap(c -> c.getMethods().stream())
+                .filter(m -> m.getAnnotations().stream()
+                        .anyMatch(a -> a.getRawType().isAnnotatedWith(jakarta.ws.rs.HttpMethod.class)))
+                .filter(m -> {
+                    var calls = m.getMethodCallsFromSelf();
+                    int firstLine = calls.stream()
+                            .mapToInt(c -> c.getLineNumber())
+                            .min()
+                            .orElse(-1);
+                    return calls.stream()
+                            .noneMatch(c -> c.getLineNumber() == firstLine
+                                    && c.getName().equals("auth"));
+                })
+                .map(m -> m.getFullName())
+                .toList();
+        assertEquals(List.of(), late, "resource methods whose first call is not auth(): state the rule first");
+        assertEquals(
+                RULE_FIRST_RESOURCES.size(),
+                main.stream()
+                        .filter(c -> RULE_FIRST_RESOURCES.contains(c.getName()))
+                        .count(),
+                "a listed resource class is missing");
+    }
+
+    @Test
+    void servicesAssumeTheRuleWasChecked() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(RULE_FREE_SERVICES)
+                .should()
+                .dependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(ROOT + ".auth..")
+                                .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("Caller"))))
+                .because("the resource checked the caller's rights; a service only names the caller in events")
+                .check(main);
+    }
+
     @Test
     void noPackageLoops() {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(main);

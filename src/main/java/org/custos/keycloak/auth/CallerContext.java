@@ -179,6 +179,16 @@ public final class CallerContext {
         return admin;
     }
 
+    /** The agent rules: agents are clients, so Keycloak's evaluator decides. */
+    public AgentRules agents() {
+        return new AgentRules(this);
+    }
+
+    /** Which Custos pages of the admin console the administrator may open. */
+    public ConsoleRules console() {
+        return new ConsoleRules(this);
+    }
+
     /** The group rules, decided here like every other permission. */
     public GroupPermissions groups() {
         if (groups == null) {

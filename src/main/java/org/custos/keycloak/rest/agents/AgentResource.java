@@ -1,5 +1,6 @@
 package org.custos.keycloak.rest.agents;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,18 +8,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.custos.keycloak.auth.AdminAccess;
+import java.util.ArrayList;
+import java.util.List;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.agents.AgentViews;
+import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * Custos Agent Management ({@code /agent-management/v1.0.0}): agents are Keycloak confidential clients with service
  * accounts. Every endpoint needs Keycloak's right to manage clients ({@code manage-clients}, or a fine-grained
- * permission on all clients), as Keycloak's evaluator decides it.
+ * permission on all clients), as Keycloak's evaluator decides it; roles given to an agent are checked as Keycloak
+ * checks a role mapping onto its service account.
  */
 public class AgentResource extends ServiceResource {
 
@@ -26,9 +32,8 @@ public class AgentResource extends ServiceResource {
         super(request);
     }
 
-    private AgentService service() {
-        request.caller().requireAdmin(AdminAccess::canManageClients, "Keycloak's manage-clients");
-        return new AgentService(request.session(), request.caller());
+    private AgentService agents() {
+        return new AgentService(request.session(), auth().authenticate());
     }
 
     @POST
@@ -36,12 +41,9 @@ public class AgentResource extends ServiceResource {
     @Path("enable")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        return run(() -> {
-            AgentService agents = service();
-            request.body(bytes).json(com.fasterxml.jackson.databind.JsonNode.class);
-            agents.setup().enable();
-            return StatusResponse.OK;
-        });
+        auth().agents().requireManage();
+        body(bytes, JsonNode.class);
+        return done(() -> agents().setup().enable());
     }
 
     @POST
@@ -49,10 +51,10 @@ public class AgentResource extends ServiceResource {
     @Path("token/configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
-        return done(() -> service()
-                .setup()
-                .configureTokenLifetime(
-                        body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime()));
+        auth().agents().requireManage();
+        long seconds = AgentRequests.lifetime(
+                body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
+        return done(() -> agents().setup().configureTokenLifetime(seconds));
     }
 
     @POST
@@ -60,9 +62,9 @@ public class AgentResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse roles(byte[] bytes) {
-        return done(() -> service()
-                .setup()
-                .createRoles(body(bytes, AgentViews.Roles.class).roles()));
+        auth().agents().requireManage();
+        var roles = AgentRequests.newRoles(body(bytes, AgentViews.Roles.class).roles());
+        return done(() -> agents().setup().createRoles(roles));
     }
 
     @POST
@@ -70,7 +72,20 @@ public class AgentResource extends ServiceResource {
     @Path("agent")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Registered register(byte[] bytes) {
-        return run(() -> service().register(body(bytes, AgentViews.Register.class)));
+        auth().agents().requireManage();
+        AgentViews.Register body = body(bytes, AgentViews.Register.class);
+        return run(() -> {
+            AgentService agents = agents();
+            AgentRequests read = new AgentRequests(agents);
+            String id = AgentRequests.newId(body.id());
+            List<RoleModel> realmRoles = read.roles(body.realmRoles(), false, "realm_roles");
+            List<RoleModel> clientRoles = read.roles(body.clientRoles(), true, "client_roles");
+            List<RoleModel> all = new ArrayList<>(realmRoles);
+            all.addAll(clientRoles);
+            auth().agents().requireGrant(all);
+            var attributes = AgentRequests.attributes(body.attributes(), false);
+            return new AgentViews.Registered(id, agents.register(id, realmRoles, clientRoles, attributes));
+        });
     }
 
     @GET
@@ -78,9 +93,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agent get(@PathParam("id") String id) {
+        auth().agents().requireManage();
         return run(() -> {
-            AgentService agents = service();
-            return agents.describe(agents.require(id));
+            AgentService agents = agents();
+            return view(agents.describe(new AgentRequests(agents).agent(id)));
         });
     }
 
@@ -89,7 +105,11 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        return done(() -> service().delete(id));
+        auth().agents().requireManage();
+        return done(() -> {
+            AgentService agents = agents();
+            agents.delete(new AgentRequests(agents).agent(id));
+        });
     }
 
     @POST
@@ -97,7 +117,8 @@ public class AgentResource extends ServiceResource {
     @Path("agent/deactivation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deactivate(@PathParam("id") String id) {
-        return done(() -> service().setEnabled(id, false));
+        auth().agents().requireManage();
+        return done(() -> setEnabled(id, false));
     }
 
     @POST
@@ -105,7 +126,13 @@ public class AgentResource extends ServiceResource {
     @Path("agent/activation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activate(@PathParam("id") String id) {
-        return done(() -> service().setEnabled(id, true));
+        auth().agents().requireManage();
+        return done(() -> setEnabled(id, true));
+    }
+
+    private void setEnabled(String id, boolean enabled) {
+        AgentService agents = agents();
+        agents.setEnabled(new AgentRequests(agents).agent(id), enabled);
     }
 
     @POST
@@ -113,11 +140,13 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        return run(() -> {
-            AgentService agents = service();
-            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-            agents.addAttributes(body.agents(), body.attributes());
-            return StatusResponse.OK;
+        auth().agents().requireManage();
+        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+        AgentRequests.requireBounded(body.agents(), body.attributes());
+        return done(() -> {
+            AgentService agents = agents();
+            List<ClientModel> targets = new AgentRequests(agents).agents(body.agents());
+            agents.addAttributes(targets, AgentRequests.attributes(body.attributes(), false));
         });
     }
 
@@ -126,11 +155,13 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        return run(() -> {
-            AgentService agents = service();
-            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-            agents.deleteAttributes(body.agents(), body.attributes());
-            return StatusResponse.OK;
+        auth().agents().requireManage();
+        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+        AgentRequests.requireBounded(body.agents(), body.attributes());
+        var attributes = AgentRequests.attributes(body.attributes(), true);
+        return done(() -> {
+            AgentService agents = agents();
+            agents.deleteAttributes(new AgentRequests(agents).agents(body.agents()), attributes);
         });
     }
 
@@ -139,11 +170,16 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        return run(() -> {
-            AgentService agents = service();
-            AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
-            agents.addRoles(body.agents(), body.roles(), Boolean.TRUE.equals(body.clientLevel()));
-            return StatusResponse.OK;
+        auth().agents().requireManage();
+        AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
+        AgentRequests.requireBounded(body.agents(), body.roles());
+        return done(() -> {
+            AgentService agents = agents();
+            AgentRequests read = new AgentRequests(agents);
+            List<RoleModel> roles = read.roles(body.roles(), Boolean.TRUE.equals(body.clientLevel()), "roles");
+            List<ClientModel> targets = read.agents(body.agents());
+            auth().agents().requireMapRoles(agents.accounts(targets), roles);
+            agents.addRoles(targets, roles);
         });
     }
 
@@ -152,11 +188,16 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        return run(() -> {
-            AgentService agents = service();
-            AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
-            agents.deleteRoles(body.id(), body.roles(), body.clientRoles());
-            return StatusResponse.OK;
+        auth().agents().requireManage();
+        AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
+        return done(() -> {
+            AgentService agents = agents();
+            AgentRequests read = new AgentRequests(agents);
+            ClientModel target = read.agent(body.id());
+            List<RoleModel> roles = new ArrayList<>(read.roles(body.roles(), false, "roles"));
+            roles.addAll(read.roles(body.clientRoles(), true, "client_roles"));
+            auth().agents().requireMapRoles(agents.accounts(List.of(target)), roles);
+            agents.deleteRoles(target, roles);
         });
     }
 
@@ -165,7 +206,9 @@ public class AgentResource extends ServiceResource {
     @Path("protocol/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse protocolMapper(byte[] bytes) {
-        return done(() -> service().setup().addProtocolMapper(body(bytes, AgentViews.ProtocolMapper.class)));
+        auth().agents().requireManage();
+        var mapper = AgentRequests.mapper(body(bytes, AgentViews.ProtocolMapper.class));
+        return done(() -> agents().setup().addProtocolMapper(mapper));
     }
 
     @GET
@@ -173,10 +216,30 @@ public class AgentResource extends ServiceResource {
     @Path("agents")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agents all() {
+        auth().agents().requireManage();
         return run(() -> {
-            AgentService agents = service();
+            AgentService agents = agents();
             return new AgentViews.Agents(
-                    agents.agents().stream().map(agents::describe).toList(), java.util.List.of());
+                    agents.agents().stream()
+                            .map(agents::describe)
+                            .map(AgentResource::view)
+                            .toList(),
+                    List.of());
         });
+    }
+
+    /** An agent as Custos shows it. */
+    public static AgentViews.Agent view(AgentService.Agent agent) {
+        double created = agent.createdTimestamp();
+        return new AgentViews.Agent(
+                agent.id(),
+                agent.realmRoles(),
+                agent.attributes().entrySet().stream()
+                        .map(e -> new UserAttribute(e.getKey(), e.getValue()))
+                        .toList(),
+                agent.enabled(),
+                created,
+                created,
+                agent.clientRoles());
     }
 }

@@ -11,6 +11,8 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.console.ConsoleRequests;
 import org.custos.keycloak.representation.console.ConsoleViews;
+import org.custos.keycloak.rest.agents.AgentRequests;
+import org.custos.keycloak.rest.agents.AgentResource;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
@@ -28,43 +30,47 @@ public class ConsoleAgentsResource extends ServiceResource {
     }
 
     private AgentService service() {
-        return new AgentService(request.session(), request.caller());
+        return new AgentService(request.session(), auth().authenticate());
     }
 
     @GET
     public ConsoleViews.Agents list() {
+        auth().console().requireAgents();
         return run(() -> {
             AgentService service = service();
             boolean enabled = CustosSettings.agentsEnabled(request.realm());
             return new ConsoleViews.Agents(
                     enabled,
                     CustosSettings.agentTokenLifetime(request.realm()),
-                    enabled ? service.agents().stream().map(service::describe).toList() : List.of());
+                    enabled
+                            ? service.agents().stream()
+                                    .map(service::describe)
+                                    .map(AgentResource::view)
+                                    .toList()
+                            : List.of());
         });
     }
 
     @PUT
     @Path("{id}/enabled")
     public StatusResponse setEnabled(@PathParam("id") String id, byte[] bytes) {
-        return run(() -> {
+        auth().console().requireAgents();
+        ConsoleRequests.Enabled body = body(bytes, ConsoleRequests.Enabled.class);
+        if (body == null || body.enabled() == null) {
+            throw CustosException.invalidField("enabled", "is required (true or false)");
+        }
+        return done(() -> {
             AgentService service = service();
-            ConsoleRequests.Enabled body = request.body(bytes).json(ConsoleRequests.Enabled.class);
-            if (body == null || body.enabled() == null) {
-                throw CustosException.invalidField("enabled", "is required (true or false)");
-            }
-            service.setEnabled(id, body.enabled());
-            return StatusResponse.OK;
+            service.setEnabled(service.require(id), body.enabled());
         });
     }
 
     @PUT
     @Path("token-lifetime")
     public StatusResponse tokenLifetime(byte[] bytes) {
-        return run(() -> {
-            AgentService service = service();
-            ConsoleRequests.Lifetime body = request.body(bytes).json(ConsoleRequests.Lifetime.class);
-            service.setup().configureTokenLifetime(body == null ? null : body.seconds());
-            return StatusResponse.OK;
-        });
+        auth().console().requireAgents();
+        ConsoleRequests.Lifetime body = body(bytes, ConsoleRequests.Lifetime.class);
+        long seconds = AgentRequests.lifetime(body == null ? null : body.seconds());
+        return done(() -> service().setup().configureTokenLifetime(seconds));
     }
 }

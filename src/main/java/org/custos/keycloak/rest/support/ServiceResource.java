@@ -44,6 +44,14 @@ public abstract class ServiceResource {
         });
     }
 
+    /**
+     * The caller's rights: every resource method states its rule through this first ({@code
+     * auth().agents().requireManage()}), or right after looking up what the rule is about; services assume it was made.
+     */
+    protected org.custos.keycloak.auth.CallerContext auth() {
+        return request.caller();
+    }
+
     /** The request's query parameters. */
     protected QueryParams query() {
         return new QueryParams(request.uri().getQueryParameters());

@@ -2,10 +2,8 @@ package org.custos.keycloak.service.agents;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
@@ -65,28 +63,61 @@ public final class AgentSetup {
     }
 
     /** Sets the access-token lifetime of every agent, present and future. */
-    public void configureTokenLifetime(Long seconds) {
-        if (seconds == null || seconds <= 0 || seconds > Integer.MAX_VALUE) {
-            throw CustosException.invalidField("access_token_life_time", "must be a positive number of seconds");
-        }
+    public void configureTokenLifetime(long seconds) {
         ClientModel container = container();
         CustosSettings.setAgentTokenLifetime(realm, seconds);
         events.emit(OperationType.UPDATE, ResourceType.CLIENT, Map.of(LIFESPAN, seconds), "clients", container.getId());
         CustosSettings.changed(session, realm);
     }
 
-    public void createRoles(List<AgentViews.RoleInput> roles) {
-        ClientModel container = container();
-        if (roles == null || roles.isEmpty()) {
-            throw CustosException.invalidField("roles", "must hold at least one {name}");
+    /** A client role agents can hold, with its description. */
+    public record Role(String name, String description) {}
+
+    /** Which Keycloak mapper puts the claim in agents' tokens. */
+    public enum MapperType {
+        USER_ATTRIBUTE("oidc-usermodel-attribute-mapper"),
+        USER_REALM_ROLE("oidc-usermodel-realm-role-mapper"),
+        USER_CLIENT_ROLE("oidc-usermodel-client-role-mapper");
+
+        final String providerId;
+
+        MapperType(String providerId) {
+            this.providerId = providerId;
         }
-        for (AgentViews.RoleInput input : roles) {
-            if (input == null || input.name() == null || input.name().isBlank()) {
-                throw CustosException.invalidField("roles[].name", "is required");
-            }
-            if (input.name().length() > 255) {
-                throw CustosException.invalidField("roles[].name", "must be at most 255 characters");
-            }
+    }
+
+    /** The JSON type of a mapped claim, with Keycloak's label for it. */
+    public enum ClaimType {
+        STRING("String"),
+        LONG("long"),
+        INTEGER("int"),
+        BOOLEAN("boolean"),
+        JSON("JSON");
+
+        final String label;
+
+        ClaimType(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A protocol mapper for every agent's tokens; {@code attributeName} is required for {@code USER_ATTRIBUTE}. */
+    public record Mapper(
+            String name,
+            String claimName,
+            MapperType type,
+            String attributeName,
+            ClaimType claimType,
+            boolean idToken,
+            boolean accessToken,
+            boolean userInfo,
+            boolean multiValued,
+            boolean aggregateValues) {}
+
+    /** Creates (or re-describes) client roles agents can hold. */
+    public void createRoles(List<Role> roles) {
+        ClientModel container = container();
+        for (Role input : roles) {
             RoleModel role = container.getRole(input.name());
             if (role == null) {
                 role = container.addRole(input.name());
@@ -96,67 +127,37 @@ public final class AgentSetup {
         events.emit(
                 OperationType.CREATE,
                 ResourceType.CLIENT_ROLE,
-                AdminEvents.summary(
-                        roles.stream().map(AgentViews.RoleInput::name).toList()),
+                AdminEvents.summary(roles.stream().map(Role::name).toList()),
                 "clients",
                 container.getId(),
                 "roles");
     }
 
     /** Adds a protocol mapper to the agents' client scope, so it applies to every agent's tokens. */
-    public void addProtocolMapper(AgentViews.ProtocolMapper m) {
+    public void addProtocolMapper(Mapper m) {
         container();
-        if (m.name() == null || m.name().isBlank()) {
-            throw CustosException.invalidField("name", "is required");
-        }
-        if (m.claimName() == null || m.claimName().isBlank()) {
-            throw CustosException.invalidField("claim_name", "is required");
-        }
-        String type = m.mapperType() == null ? "USER_ATTRIBUTE" : m.mapperType().toUpperCase(Locale.ROOT);
-        String providerId =
-                switch (type) {
-                    case "USER_ATTRIBUTE" -> "oidc-usermodel-attribute-mapper";
-                    case "USER_REALM_ROLE" -> "oidc-usermodel-realm-role-mapper";
-                    case "USER_CLIENT_ROLE" -> "oidc-usermodel-client-role-mapper";
-                    default -> throw CustosException.invalidField(
-                            "mapper_type", "must be USER_ATTRIBUTE, USER_REALM_ROLE or USER_CLIENT_ROLE");
-                };
-        if (type.equals("USER_ATTRIBUTE")
-                && (m.attributeName() == null || m.attributeName().isBlank())) {
-            throw CustosException.invalidField("attribute_name", "is required for USER_ATTRIBUTE");
-        }
-        String jsonType =
-                switch (m.claimType() == null ? "STRING" : m.claimType().toUpperCase(Locale.ROOT)) {
-                    case "STRING" -> "String";
-                    case "LONG" -> "long";
-                    case "INTEGER" -> "int";
-                    case "BOOLEAN" -> "boolean";
-                    case "JSON" -> "JSON";
-                    default -> throw CustosException.invalidField(
-                            "claim_type", "must be STRING, LONG, INTEGER, BOOLEAN or JSON");
-                };
         ClientScopeModel scope = scope();
         if (scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, m.name()) != null) {
             throw CustosException.conflict("a protocol mapper named '" + m.name() + "' exists");
         }
         Map<String, String> config = new HashMap<>();
         config.put("claim.name", m.claimName());
-        config.put("jsonType.label", jsonType);
-        config.put("id.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToIdToken())));
-        config.put("access.token.claim", String.valueOf(m.addToAccessToken() == null || m.addToAccessToken()));
-        config.put("userinfo.token.claim", String.valueOf(Boolean.TRUE.equals(m.addToUserInfo())));
-        config.put("multivalued", String.valueOf(Boolean.TRUE.equals(m.multiValued())));
-        config.put("aggregate.attrs", String.valueOf(Boolean.TRUE.equals(m.aggregateAttributeValues())));
+        config.put("jsonType.label", m.claimType().label);
+        config.put("id.token.claim", String.valueOf(m.idToken()));
+        config.put("access.token.claim", String.valueOf(m.accessToken()));
+        config.put("userinfo.token.claim", String.valueOf(m.userInfo()));
+        config.put("multivalued", String.valueOf(m.multiValued()));
+        config.put("aggregate.attrs", String.valueOf(m.aggregateValues()));
         if (m.attributeName() != null) {
             config.put("user.attribute", m.attributeName());
         }
-        if (type.equals("USER_CLIENT_ROLE")) {
+        if (m.type() == MapperType.USER_CLIENT_ROLE) {
             config.put("usermodel.clientRoleMapping.clientId", CONTAINER);
         }
         ProtocolMapperModel model = new ProtocolMapperModel();
         model.setName(m.name());
         model.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        model.setProtocolMapper(providerId);
+        model.setProtocolMapper(m.type().providerId);
         model.setConfig(config);
         scope.addProtocolMapper(model);
         events.emit(
