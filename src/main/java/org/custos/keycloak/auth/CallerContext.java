@@ -184,6 +184,21 @@ public final class CallerContext {
         return new AgentRules(this);
     }
 
+    /** The secret rules for this caller: which secrets it may see, own, name and delete. */
+    public SecretRules secrets() {
+        return new SecretRules(authenticate(), realm, admin());
+    }
+
+    /** The tenant-role rules: Keycloak's evaluator, as for the same container through its admin API. */
+    public RoleRules roles() {
+        return new RoleRules(this, realm);
+    }
+
+    /** Realm-level rights Keycloak's evaluator decides: events, realm settings. */
+    public RealmRules realm() {
+        return new RealmRules(this);
+    }
+
     /** Which Custos pages of the admin console the administrator may open. */
     public ConsoleRules console() {
         return new ConsoleRules(this);

@@ -43,6 +43,18 @@ public final class SecretRules {
      * its own admin API too; requiring an admin role that only realm admins hand out keeps every secret out of a
      * user-admin's reach, by any path.
      */
+    /** The caller these rules are about. */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** Re-sealing every secret of the realm: Keycloak's {@code manage-realm}. */
+    public void requireMayReEncrypt() {
+        if (!admin.canManageRealm()) {
+            throw CustosException.forbidden("the caller lacks Keycloak's manage-realm");
+        }
+    }
+
     public boolean isSecretsAdmin() {
         return caller.holdsInScope(secretsAdmin) && admin.canManageRealm();
     }

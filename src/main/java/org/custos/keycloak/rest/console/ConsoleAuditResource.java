@@ -25,6 +25,7 @@ public class ConsoleAuditResource extends ServiceResource {
 
     @GET
     public LogViews.LogEvents list() {
+        auth().console().requireAudit();
         return run(() -> {
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())

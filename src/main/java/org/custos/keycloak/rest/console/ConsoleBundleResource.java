@@ -5,7 +5,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import org.custos.keycloak.auth.ConsoleRules;
 import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.rest.support.RequestBody;
@@ -30,8 +29,8 @@ public class ConsoleBundleResource extends ServiceResource {
 
     @GET
     public BundleViews.Bundle export() {
+        auth().console().requireBundleExport();
         return run(() -> {
-            new ConsoleRules(request.caller()).requireBundleExport();
             BundleViews.Bundle bundle = new BundleExport(request.session(), request.realm()).export();
             record(
                     OperationType.ACTION,
@@ -50,8 +49,8 @@ public class ConsoleBundleResource extends ServiceResource {
 
     @POST
     public BundleViews.Report importBundle(byte[] bytes) {
+        auth().console().requireBundleImport();
         return run(() -> {
-            new ConsoleRules(request.caller()).requireBundleImport();
             BundleMode mode = BundleMode.of(query().first("mode"));
             BundleViews.Bundle bundle = RequestBody.of(
                             bytes,

@@ -21,11 +21,8 @@ public class ConsoleResource extends ServiceResource {
 
     @GET
     public ConsoleRules.Pages pages() {
-        return run(() -> {
-            ConsoleRules rules = new ConsoleRules(request.caller());
-            rules.requireAnyAdmin();
-            return rules.pages();
-        });
+        auth().console().requireAnyAdmin();
+        return run(() -> auth().console().pages());
     }
 
     @Path("sharing")
@@ -56,7 +53,6 @@ public class ConsoleResource extends ServiceResource {
 
     @Path("audit")
     public ConsoleAuditResource audit() {
-        new ConsoleRules(request.caller()).requireAudit();
         return new ConsoleAuditResource(request);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.SecretRules;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.console.SecretInventoryViews;
 import org.custos.keycloak.rest.support.QueryParams;
@@ -25,16 +27,17 @@ public class ConsoleSecretsResource extends ServiceResource {
         super(request);
     }
 
-    private SecretInventory inventory() {
-        return new SecretInventory(
-                request.session(), request.caller(), request.config().secretKeys());
+    private SecretInventory inventory(SecretRules rules) {
+        return new SecretInventory(request.session(), rules, request.config().secretKeys());
     }
 
     @GET
     public SecretInventoryViews.Page list() {
+        SecretRules rules = auth().secrets();
+        rules.requireMayListAll();
         return run(() -> {
-            QueryParams q = new QueryParams(request.uri().getQueryParameters());
-            return inventory()
+            QueryParams q = query();
+            return inventory(rules)
                     .list(
                             q.first("owner"),
                             q.first("type"),
@@ -46,20 +49,29 @@ public class ConsoleSecretsResource extends ServiceResource {
     @GET
     @Path("keys")
     public SecretInventoryViews.KeyStatus keys() {
-        return run(() -> inventory().keyStatus());
+        SecretRules rules = auth().secrets();
+        rules.requireMayViewKeys();
+        return run(() -> inventory(rules).keyStatus());
     }
 
-    /** Deletes the secret of {@code token} (a query parameter: tokens are opaque and may hold any character). */
+    /**
+     * Deletes the secret of {@code token} (a query parameter: tokens are opaque and may hold any character). Who may
+     * not list the realm's secrets learns nothing of them; then whoever may manage the owner's account, which would
+     * delete the secret with it.
+     */
     @DELETE
     public StatusResponse delete() {
-        return run(() -> {
-            QueryParams q = new QueryParams(request.uri().getQueryParameters());
-            String token = q.first("token");
-            if (token == null) {
-                throw org.custos.keycloak.error.CustosException.invalidField("token", "is required");
-            }
-            inventory().delete(token);
-            return StatusResponse.OK;
+        SecretRules rules = auth().secrets();
+        rules.requireMayListAll();
+        String token = query().first("token");
+        if (token == null) {
+            throw CustosException.invalidField("token", "is required");
+        }
+        return done(() -> {
+            SecretInventory inventory = inventory(rules);
+            SecretInventory.Listed secret = inventory.find(token);
+            rules.requireMayDeleteAsAdmin(secret.owner());
+            inventory.delete(secret);
         });
     }
 }

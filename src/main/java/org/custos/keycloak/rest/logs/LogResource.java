@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.logs.LogViews;
@@ -37,12 +36,9 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        return run(() -> {
-            Caller caller = request.caller().requireAdmin(AdminAccess::canManageEvents, "Keycloak's manage-events");
-            request.body(bytes).json(StatusRequest.class);
-            new AuditLog(request.session(), catalogue).enable(caller);
-            return StatusResponse.OK;
-        });
+        Caller caller = auth().realm().requireManageEvents();
+        body(bytes, StatusRequest.class);
+        return done(() -> new AuditLog(request.session(), catalogue).enable(caller));
     }
 
     @GET
@@ -50,10 +46,8 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse status() {
-        return run(() -> {
-            request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
-            return new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled());
-        });
+        auth().realm().requireViewEvents();
+        return run(() -> new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled()));
     }
 
     @GET
@@ -61,8 +55,8 @@ public class LogResource extends ServiceResource {
     @Path("logs")
     @Produces(MediaType.APPLICATION_JSON)
     public LogViews.LogEvents logs() {
+        auth().realm().requireViewEvents();
         return run(() -> {
-            request.caller().requireAdmin(AdminAccess::canViewEvents, "Keycloak's view-events");
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)

@@ -7,9 +7,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.secrets.SecretViews;
 import org.custos.keycloak.rest.support.OperationId;
+import org.custos.keycloak.rest.support.PublicEndpoint;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -27,14 +29,14 @@ public class SecretResource extends ServiceResource {
         super(request);
     }
 
-    /** The service for this request; it authenticates the caller, before any body is read. */
-    private SecretCredentials service() {
-        return new SecretCredentials(
-                request.session(), request.caller(), request.config().secretKeys());
+    /** The service for the caller these rules are about ({@code auth().secrets()}, each method's first line). */
+    private SecretCredentials service(SecretRules rules) {
+        return new SecretCredentials(request.session(), rules, request.config().secretKeys());
     }
 
     /** The realm's public keys: the same set as Keycloak's own certs endpoint. Public. */
     @GET
+    @PublicEndpoint("the realm's public keys, as Keycloak's certs endpoint serves them")
     @OperationId("getJWKS")
     @Path("openid-connect/certs")
     @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +49,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
-        return run(() -> new SecretViews.TokenResponse(service().createSsh(body(bytes, SecretViews.SshRequest.class))));
+        SecretRules rules = auth().secrets();
+        return run(() ->
+                new SecretViews.TokenResponse(service(rules).createSsh(body(bytes, SecretViews.SshRequest.class))));
     }
 
     @GET
@@ -55,7 +59,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.SshCredential getSsh() {
-        return run(() -> service().ssh(query().first("token")));
+        SecretRules rules = auth().secrets();
+        return run(() -> service(rules).ssh(query().first("token")));
     }
 
     @DELETE
@@ -63,7 +68,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteSsh(byte[] bytes) {
-        return done(() -> service().delete("SSH", token(bytes)));
+        SecretRules rules = auth().secrets();
+        return done(() -> service(rules).delete("SSH", token(bytes)));
     }
 
     @POST
@@ -71,8 +77,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
+        SecretRules rules = auth().secrets();
         return run(() -> {
-            SecretCredentials secrets = service();
+            SecretCredentials secrets = service(rules);
             return new SecretViews.TokenResponse(
                     secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
         });
@@ -83,7 +90,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.PasswordCredential getPassword() {
-        return run(() -> service().password(query().first("token")));
+        SecretRules rules = auth().secrets();
+        return run(() -> service(rules).password(query().first("token")));
     }
 
     @DELETE
@@ -91,7 +99,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deletePassword(byte[] bytes) {
-        return done(() -> service().delete("PASSWORD", token(bytes)));
+        SecretRules rules = auth().secrets();
+        return done(() -> service(rules).delete("PASSWORD", token(bytes)));
     }
 
     /** Stores a supplied PEM certificate, or generates a self-signed one with its private key when none is given. */
@@ -100,8 +109,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
+        SecretRules rules = auth().secrets();
         return run(() -> {
-            SecretCredentials secrets = service();
+            SecretCredentials secrets = service(rules);
             return new SecretViews.TokenResponse(
                     secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
         });
@@ -112,7 +122,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.CertificateCredential getCertificate() {
-        return run(() -> service().certificate(query().first("token")));
+        SecretRules rules = auth().secrets();
+        return run(() -> service(rules).certificate(query().first("token")));
     }
 
     @DELETE
@@ -120,7 +131,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteCertificate(byte[] bytes) {
-        return done(() -> service().delete("X509_CERTIFICATE", token(bytes)));
+        SecretRules rules = auth().secrets();
+        return done(() -> service(rules).delete("X509_CERTIFICATE", token(bytes)));
     }
 
     @GET
@@ -128,7 +140,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/summaries")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.Summaries summaries() {
-        return run(() -> new SecretViews.Summaries(service().summaries(query().all("accessible_tokens"))));
+        SecretRules rules = auth().secrets();
+        return run(() -> new SecretViews.Summaries(service(rules).summaries(query().all("accessible_tokens"))));
     }
 
     @POST
@@ -136,7 +149,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse setKv(byte[] bytes) {
-        return done(() -> service().setKv(body(bytes, SecretViews.KvRequest.class)));
+        SecretRules rules = auth().secrets();
+        return done(() -> service(rules).setKv(body(bytes, SecretViews.KvRequest.class)));
     }
 
     @GET
@@ -144,8 +158,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.KvCredential getKv() {
+        SecretRules rules = auth().secrets();
         return run(() -> {
-            SecretCredentials secrets = service();
+            SecretCredentials secrets = service(rules);
             QueryParams q = query();
             return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
         });
@@ -156,7 +171,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse updateKv(byte[] bytes) {
-        return done(() -> service().updateKv(body(bytes, SecretViews.KvRequest.class)));
+        SecretRules rules = auth().secrets();
+        return done(() -> service(rules).updateKv(body(bytes, SecretViews.KvRequest.class)));
     }
 
     @DELETE
@@ -164,8 +180,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
+        SecretRules rules = auth().secrets();
         return run(() -> {
-            SecretCredentials secrets = service();
+            SecretCredentials secrets = service(rules);
             SecretViews.KvRequest body = request.body(bytes).isEmpty()
                     ? new SecretViews.KvRequest(null, null, null, null)
                     : body(bytes, SecretViews.KvRequest.class);
@@ -185,7 +202,9 @@ public class SecretResource extends ServiceResource {
     @Path("secret/keys/re-encrypt")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.ReEncrypted reEncrypt() {
-        return run(() -> service().reEncrypt());
+        SecretRules rules = auth().secrets();
+        rules.requireMayReEncrypt();
+        return run(() -> service(rules).reEncrypt());
     }
 
     /** The token of a DELETE: the seed sends it as a query parameter; a JSON body {@code {"token"}} works too. */

@@ -6,13 +6,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.rest.support.OperationId;
-import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.tenant.TenantRoles;
+import org.keycloak.models.RoleContainerModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * The part of Custos Tenant Management ({@code /tenant-management/v1.0.0}) a tenant = realm still has: its roles.
@@ -24,25 +28,20 @@ public class TenantResource extends ServiceResource {
         super(request);
     }
 
-    /** Authenticates the caller first: an anonymous request is 401 whatever its body. */
     private TenantRoles roles() {
-        return new TenantRoles(request.session(), request.caller());
+        return new TenantRoles(request.session(), auth().authenticate());
     }
 
+    /** {@code GET roles?client_level=&client_id=}: the realm's roles, or the calling client's. */
     @GET
     @OperationId("getTenantRoles")
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles list() {
-        return run(() -> listRoles(request));
-    }
-
-    /** {@code GET roles?client_level=&client_id=}: the realm's roles, or the calling client's. */
-    public static RoleViews.Roles listRoles(RequestContext request) {
-        TenantRoles roles = new TenantRoles(request.session(), request.caller());
-        QueryParams q = new QueryParams(request.uri().getQueryParameters());
-        request.caller().requireOwnClientId(q.first("client_id", "clientId"));
-        return roles.list(Boolean.TRUE.equals(q.bool("client_level", "clientLevel")));
+        auth().requireOwnClientId(query().first("client_id", "clientId"));
+        boolean clientLevel = Boolean.TRUE.equals(query().bool("client_level", "clientLevel"));
+        RoleContainerModel container = auth().roles().requireList(clientLevel);
+        return run(() -> view(roles().list(container), clientLevel));
     }
 
     @POST
@@ -50,13 +49,16 @@ public class TenantResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles add(byte[] bytes) {
+        auth().authenticate();
+        RoleViews.AddRoles body = body(bytes, RoleViews.AddRoles.class);
+        auth().requireOwnClientId(body.clientId());
+        boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
+        RoleContainerModel container = auth().roles().requireManage(clientLevel);
+        List<TenantRoles.NewRole> roles = newRoles(body.roles());
         return run(() -> {
-            TenantRoles roles = roles();
-            RoleViews.AddRoles body = request.body(bytes).json(RoleViews.AddRoles.class);
-            request.caller().requireOwnClientId(body.clientId());
-            boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
-            roles.create(body.roles(), clientLevel);
-            return roles.list(clientLevel);
+            TenantRoles tenantRoles = roles();
+            tenantRoles.create(container, roles);
+            return view(tenantRoles.list(container), clientLevel);
         });
     }
 
@@ -65,17 +67,55 @@ public class TenantResource extends ServiceResource {
     @Path("role")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        return run(() -> {
-            TenantRoles roles = roles();
-            RoleViews.DeleteRole body = request.body(bytes).json(RoleViews.DeleteRole.class);
-            request.caller().requireOwnClientId(body.clientId());
-            String role = body.role() == null
-                    ? null
-                    : body.role().id() != null && !body.role().id().isBlank()
-                            ? body.role().id()
-                            : body.role().name();
-            roles.delete(role, Boolean.TRUE.equals(body.clientLevel()));
-            return StatusResponse.OK;
+        auth().authenticate();
+        RoleViews.DeleteRole body = body(bytes, RoleViews.DeleteRole.class);
+        auth().requireOwnClientId(body.clientId());
+        RoleContainerModel container = auth().roles().requireManage(Boolean.TRUE.equals(body.clientLevel()));
+        String nameOrId = body.role() == null
+                ? null
+                : body.role().id() != null && !body.role().id().isBlank()
+                        ? body.role().id()
+                        : body.role().name();
+        if (nameOrId == null || nameOrId.isBlank()) {
+            throw CustosException.invalidField("role.id", "is required");
+        }
+        return done(() -> {
+            TenantRoles tenantRoles = roles();
+            RoleModel role = tenantRoles.find(container, nameOrId);
+            auth().roles().requireManage(role);
+            tenantRoles.delete(container, role);
         });
+    }
+
+    private static List<TenantRoles.NewRole> newRoles(List<RoleViews.Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw CustosException.invalidField("roles", "name at least one role");
+        }
+        List<TenantRoles.NewRole> typed = new ArrayList<>();
+        for (RoleViews.Role r : roles) {
+            if (r == null || r.name() == null || r.name().isBlank()) {
+                throw CustosException.invalidField("roles[].name", "is required");
+            }
+            if (r.name().length() > TenantRoles.MAX_LENGTH
+                    || (r.description() != null && r.description().length() > TenantRoles.MAX_LENGTH)) {
+                throw CustosException.invalidField(
+                        "roles[]", "name and description have at most " + TenantRoles.MAX_LENGTH + " characters");
+            }
+            typed.add(new TenantRoles.NewRole(r.name(), r.description()));
+        }
+        return typed;
+    }
+
+    /** Roles as Custos's {@code AllRoles}, with its {@code scope} ({@code realm_level} or {@code client_level}). */
+    private static RoleViews.Roles view(List<RoleModel> roles, boolean clientLevel) {
+        return new RoleViews.Roles(
+                roles.stream()
+                        .map(r -> new RoleViews.Role(
+                                r.getId(),
+                                r.getName(),
+                                r.getDescription() == null ? "" : r.getDescription(),
+                                r.isComposite()))
+                        .toList(),
+                clientLevel ? "client_level" : "realm_level");
     }
 }

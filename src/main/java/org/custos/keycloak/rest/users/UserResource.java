@@ -171,7 +171,7 @@ public class UserResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles roles() {
-        return run(() -> TenantResource.listRoles(request));
+        return new TenantResource(request).list();
     }
 
     /** Custos served {@code DELETE /user/roles}; the seed documents {@code /users/roles}. Both work. */

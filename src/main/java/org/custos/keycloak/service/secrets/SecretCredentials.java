@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.crypto.KeyMaterial;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
@@ -24,12 +25,13 @@ public final class SecretCredentials {
 
     private final SecretService secrets;
     private final String realmName;
-    private final CallerContext callerContext;
+    private final Caller caller;
 
-    public SecretCredentials(KeycloakSession session, CallerContext callerContext, KeyRing keys) {
-        this.secrets = new SecretService(session, callerContext, keys);
+    /** {@code rules}: the caller's secret rules, from the resource ({@code auth().secrets()}). */
+    public SecretCredentials(KeycloakSession session, SecretRules rules, KeyRing keys) {
+        this.secrets = new SecretService(session, rules, keys);
         this.realmName = session.getContext().getRealm().getName();
-        this.callerContext = callerContext;
+        this.caller = rules.caller();
     }
 
     private SecretViews.Metadata metadata(StoredSecret secret) {
@@ -90,7 +92,7 @@ public final class SecretCredentials {
             value.put("x509_cert", body.x509Cert());
             value.put("private_key", body.privateKey() == null ? "" : body.privateKey());
         } else {
-            var user = callerContext.authenticate().user();
+            var user = caller.user();
             String owner = body.metadata() != null && body.metadata().ownerId() != null
                     ? body.metadata().ownerId()
                     : user != null ? user.getUsername() : "custos";

@@ -2,7 +2,6 @@ package org.custos.keycloak.service.secrets;
 
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
@@ -25,23 +24,21 @@ public final class SecretInventory {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final CallerContext callerContext;
     private final SecretRules rules;
     private final SecretStore store;
     private final KeyRing keys;
 
-    public SecretInventory(KeycloakSession session, CallerContext callerContext, KeyRing keys) {
+    /** {@code rules}: the caller's, from the resource, which checked them ({@code auth().secrets()}). */
+    public SecretInventory(KeycloakSession session, SecretRules rules, KeyRing keys) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.callerContext = callerContext;
-        this.rules = new SecretRules(callerContext.authenticate(), realm, callerContext.admin());
+        this.rules = rules;
         this.store = CustosStores.of(session).secrets();
         this.keys = keys;
     }
 
     /** Summaries, oldest first; {@code owner} is a username, {@code type} and {@code client} exact values. */
     public SecretInventoryViews.Page list(String owner, String type, String client, Paging paging) {
-        rules.requireMayListAll();
         String ownerUserId = null;
         if (owner != null) {
             UserModel user = session.users().getUserByUsername(realm, owner);
@@ -60,15 +57,26 @@ public final class SecretInventory {
         return new SecretInventoryViews.Page(rows);
     }
 
-    /** Deletes a secret: for callers who may manage its owner's account, which would delete it anyway. */
-    public void delete(String token) {
-        rules.requireMayListAll(); // before any look-up: who may not see the secrets learns nothing of them
+    /** The secret of {@code token} and its owner (null when the owner is gone); 404 when there is none. */
+    public Listed find(String token) {
         StoredSecret secret = store.byToken(realm.getId(), token == null ? "" : token)
                 .orElseThrow(() -> CustosException.notFound("no secret with this token"));
         UserModel owner =
                 secret.ownerUserId() == null ? null : session.users().getUserById(realm, secret.ownerUserId());
-        rules.requireMayDeleteAsAdmin(owner);
-        new SecretService(session, callerContext, keys).remove(secret);
+        return new Listed(secret, owner);
+    }
+
+    /** A secret as the inventory found it, with its owner's account (null when the owner is gone). */
+    public record Listed(StoredSecret secret, UserModel owner) {
+        @Override
+        public String toString() {
+            return "Listed[" + secret.type() + "]";
+        }
+    }
+
+    /** Deletes a secret the resource allowed the caller to delete (whoever may manage its owner's account). */
+    public void delete(Listed listed) {
+        new SecretService(session, rules, keys).remove(listed.secret());
     }
 
     /**
@@ -76,7 +84,6 @@ public final class SecretInventory {
      * old key, or in the first sealing format).
      */
     public SecretInventoryViews.KeyStatus keyStatus() {
-        rules.requireMayViewKeys();
         Map<String, Long> counts = store.countsByKey(realm.getId());
         String active = keys.isConfigured() ? keys.activeId() : null;
         // Under an old key, or sealed before owners were bound into the sealing: both need re-encryption.

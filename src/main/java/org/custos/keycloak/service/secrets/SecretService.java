@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.crypto.SecretCipher;
@@ -40,19 +38,22 @@ public final class SecretService {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final CallerContext callerContext;
     private final Caller caller;
     private final SecretRules rules;
     private final SecretStore store;
     private final SecretCipher cipher;
     private final KeyRing keys;
 
-    public SecretService(KeycloakSession session, CallerContext callerContext, KeyRing keys) {
+    /**
+     * {@code rules}: the caller's, from the resource ({@code auth().secrets()}). Which stored secrets a caller may
+     * open is a filter over rows, applied here with those rules, as Keycloak's user search applies its evaluator's
+     * view check; every decision is the rules' own.
+     */
+    public SecretService(KeycloakSession session, SecretRules rules, KeyRing keys) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.callerContext = callerContext;
-        this.caller = callerContext.authenticate();
-        this.rules = new SecretRules(caller, realm, callerContext.admin());
+        this.caller = rules.caller();
+        this.rules = rules;
         this.keys = keys;
         requireConfigured(keys);
         this.store = CustosStores.of(session).secrets();
@@ -189,7 +190,6 @@ public final class SecretService {
      * into its associated data; returns how many were moved.
      */
     public int reEncrypt() {
-        callerContext.requireAdmin(AdminAccess::canManageRealm, "Keycloak's manage-realm");
         String active = keys.activeId();
         List<StoredSecret> old = store.toReseal(realm.getId(), active);
         for (StoredSecret secret : old) {
