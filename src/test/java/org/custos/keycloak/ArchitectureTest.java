@@ -84,52 +84,61 @@ class ArchitectureTest {
                 .check(main);
     }
 
-    /**
-     * Resources that state each method's rule on its first line ({@code auth().agents().requireManage()}), and the
-     * services below them that assume it: they never ask about the caller's rights. Every resource joins this list.
-     */
-    private static final List<String> RULE_FIRST_RESOURCES = List.of(
-            ROOT + ".rest.agents.AgentResource",
-            ROOT + ".rest.logs.LogResource",
-            ROOT + ".rest.tenant.TenantResource",
-            ROOT + ".rest.console.ConsoleResource",
-            ROOT + ".rest.console.ConsoleAgentsResource",
-            ROOT + ".rest.console.ConsoleAuditResource",
-            ROOT + ".rest.console.ConsoleBundleResource",
-            ROOT + ".rest.secrets.SecretResource",
-            ROOT + ".rest.console.ConsoleSecretsResource");
-
+    /** Services below resources that state the whole rule: they never ask about the caller's rights at all. */
     private static final String[] RULE_FREE_SERVICES = {
         ROOT + ".service.agents..", ROOT + ".service.logs..", ROOT + ".service.tenant..", ROOT + ".service.bundle.."
     };
 
+    /**
+     * Every resource method names its rule on its first line, through {@code auth()} ({@code
+     * auth().agents().requireManage()}, {@code auth().sharing()}): the first call it makes is {@code auth()}. The
+     * exceptions say so: a {@link org.custos.keycloak.rest.support.PublicEndpoint}, or a method that hands the whole
+     * request to another resource method (whose first line is its rule).
+     */
     @Test
     void everyResourceMethodStatesItsRuleFirst() {
-        List<String> late = main.stream()
-                .filter(c -> RULE_FIRST_RESOURCES.contains(c.getName()))
+        var resources = main.stream()
+                .filter(c -> c.isAssignableTo(ROOT + ".rest.support.ServiceResource"))
+                .filter(c -> !c.getName().equals(ROOT + ".rest.support.ServiceResource"))
+                .toList();
+        List<String> late = resources.stream()
                 .flatMap(c -> c.getMethods().stream())
                 .filter(m -> m.getAnnotations().stream()
                         .anyMatch(a -> a.getRawType().isAnnotatedWith(jakarta.ws.rs.HttpMethod.class)))
                 .filter(m -> !m.isAnnotatedWith(ROOT + ".rest.support.PublicEndpoint"))
                 .filter(m -> {
-                    var calls = m.getMethodCallsFromSelf();
+                    var calls = m.getCallsFromSelf();
                     int firstLine = calls.stream()
                             .mapToInt(c -> c.getLineNumber())
                             .min()
                             .orElse(-1);
                     return calls.stream()
-                            .noneMatch(c -> c.getLineNumber() == firstLine
-                                    && c.getName().equals("auth"));
+                            .filter(c -> c.getLineNumber() == firstLine)
+                            .noneMatch(c -> c.getName().equals("auth")
+                                    || resources.contains(c.getTargetOwner())
+                                            && c.getName().equals("<init>")
+                                    || c.getTargetOwner().equals(m.getOwner())
+                                            && c.getTarget().resolveMember().stream()
+                                                    .anyMatch(t -> t.getAnnotations().stream()
+                                                            .anyMatch(a -> a.getRawType()
+                                                                    .isAnnotatedWith(jakarta.ws.rs.HttpMethod.class))));
                 })
                 .map(m -> m.getFullName())
                 .toList();
         assertEquals(List.of(), late, "resource methods whose first call is not auth(): state the rule first");
-        assertEquals(
-                RULE_FIRST_RESOURCES.size(),
-                main.stream()
-                        .filter(c -> RULE_FIRST_RESOURCES.contains(c.getName()))
-                        .count(),
-                "a listed resource class is missing");
+        assertEquals(true, resources.size() >= 17, "the resources were not found: " + resources.size());
+    }
+
+    @Test
+    void servicesNeverAuthenticate() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".service..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ROOT + ".auth.CallerContext")
+                .because("the resource names the caller and its rule first; a service gets the rules it needs")
+                .check(main);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import java.util.Collection;
 import org.custos.keycloak.error.CustosException;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
@@ -16,6 +17,18 @@ public final class AgentRules {
 
     AgentRules(CallerContext caller) {
         this.caller = caller;
+    }
+
+    /**
+     * The agents' own token and logout endpoints: an agent of this realm with its own credentials. A tenant's client
+     * (any non-agent client) uses Custos's client endpoints instead.
+     */
+    public ClientModel requireAgentCredentials() {
+        ClientModel agent = caller.requireClientCredentials();
+        if (!"true".equals(agent.getAttribute(CustosTokens.AGENT_MARKER))) {
+            throw CustosException.forbidden("these endpoints are for agents; use token and user/logout for clients");
+        }
+        return agent;
     }
 
     /** Every agent endpoint: Keycloak's {@code manage-clients} (or a fine-grained permission on all clients). */

@@ -184,6 +184,21 @@ public final class CallerContext {
         return new AgentRules(this);
     }
 
+    /** What the caller may do with the realm's users (Keycloak's evaluator). */
+    public UserRules users() {
+        return new UserRules(this);
+    }
+
+    /** The caller as the sharing rules see it (authenticated, with its sharing admin or viewer standing). */
+    public SharingAccess sharing() {
+        return new SharingAccess(this);
+    }
+
+    /** The decision-point rules: who may ask about whom. */
+    public DecisionPointRules decisions() {
+        return new DecisionPointRules(this);
+    }
+
     /** The secret rules for this caller: which secrets it may see, own, name and delete. */
     public SecretRules secrets() {
         return new SecretRules(authenticate(), realm, admin());

@@ -52,11 +52,12 @@ public final class ConsoleRules {
     }
 
     /** Sharing pages: a sharing viewer ({@code view-authorization}) or admin ({@code manage-authorization}). */
-    public void requireSharing() {
+    public SharingAccess requireSharing() {
         if (!caller.admin().hasRole(SHARING_VIEWER, SHARING_ADMIN)) {
             throw CustosException.forbidden("the sharing pages need the realm-management role '" + SHARING_VIEWER
                     + "' (or '" + SHARING_ADMIN + "')");
         }
+        return caller.sharing();
     }
 
     /** Agents are clients: the Custos API's rule ({@code manage-clients}). */

@@ -24,6 +24,11 @@ public final class DecisionPointRules {
         this.callerContext = callerContext;
     }
 
+    /** The caller as the sharing rules see it, for the decisions asked of them. */
+    public SharingAccess sharing() {
+        return callerContext.sharing();
+    }
+
     public Caller caller() {
         return callerContext.authenticate();
     }

@@ -33,6 +33,16 @@ public final class GroupPermissions {
         this.memberships = memberships;
     }
 
+    /** The caller these rules are about (authenticated on first use: 401 without a credential of this realm). */
+    public Caller caller() {
+        return caller.authenticate();
+    }
+
+    /** Every role a member would gain (or lose) through a group, each checked as a direct role mapping. */
+    public void requireGrantAll(Collection<RoleModel> roles) {
+        caller.admin().requireGrantAll(roles);
+    }
+
     /**
      * A tenant user-admin ({@code manage-users}, as Keycloak's evaluator decides it): may do everything with groups.
      */

@@ -7,9 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
+import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.authzen.AuthZen;
 import org.custos.keycloak.rest.support.OperationId;
+import org.custos.keycloak.rest.support.PublicEndpoint;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.authzen.DecisionPoint;
@@ -35,51 +37,57 @@ public class AuthZenResource extends ServiceResource {
         super(request);
     }
 
-    private DecisionPoint decisions() {
-        return new DecisionPoint(request.session(), request.caller());
+    private DecisionPoint decisions(DecisionPointRules rules) {
+        return new DecisionPoint(request.session(), rules);
     }
 
-    private DecisionSearch search() {
-        return new DecisionSearch(request.session(), request.caller());
+    private DecisionSearch search(DecisionPointRules rules) {
+        return new DecisionSearch(request.session(), rules);
     }
 
     @POST
     @OperationId("evaluation")
     @Path(EVALUATION)
     public Response evaluation(byte[] body) {
-        return respond(() -> decisions().evaluate(body(body, AuthZen.EvaluationRequest.class)));
+        DecisionPointRules rules = auth().decisions();
+        return respond(() -> decisions(rules).evaluate(body(body, AuthZen.EvaluationRequest.class)));
     }
 
     @POST
     @OperationId("evaluations")
     @Path(EVALUATIONS)
     public Response evaluations(byte[] body) {
-        return respond(() -> decisions().evaluations(body(body, AuthZen.EvaluationsRequest.class)));
+        DecisionPointRules rules = auth().decisions();
+        return respond(() -> decisions(rules).evaluations(body(body, AuthZen.EvaluationsRequest.class)));
     }
 
     @POST
     @OperationId("searchSubject")
     @Path(SEARCH_SUBJECT)
     public Response searchSubject(byte[] body) {
-        return respond(() -> search().subjects(body(body, AuthZen.SearchRequest.class)));
+        DecisionPointRules rules = auth().decisions();
+        return respond(() -> search(rules).subjects(body(body, AuthZen.SearchRequest.class)));
     }
 
     @POST
     @OperationId("searchResource")
     @Path(SEARCH_RESOURCE)
     public Response searchResource(byte[] body) {
-        return respond(() -> search().resources(body(body, AuthZen.SearchRequest.class)));
+        DecisionPointRules rules = auth().decisions();
+        return respond(() -> search(rules).resources(body(body, AuthZen.SearchRequest.class)));
     }
 
     @POST
     @OperationId("searchAction")
     @Path(SEARCH_ACTION)
     public Response searchAction(byte[] body) {
-        return respond(() -> search().actions(body(body, AuthZen.SearchRequest.class)));
+        DecisionPointRules rules = auth().decisions();
+        return respond(() -> search(rules).actions(body(body, AuthZen.SearchRequest.class)));
     }
 
     /** The PDP metadata: public, like Keycloak's own discovery documents. */
     @GET
+    @PublicEndpoint("the decision point's metadata, like Keycloak's own discovery documents")
     @OperationId("getAuthZenConfiguration")
     @Path(".well-known/authzen-configuration")
     public Response configuration() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.console.ConsoleRequests;
 import org.custos.keycloak.representation.console.ConsoleViews;
@@ -27,17 +28,18 @@ public class ConsoleGroupsResource extends ServiceResource {
         super(request);
     }
 
-    private GroupMembers members() {
-        return new GroupService(request.session(), request.caller()).members();
+    private GroupMembers members(GroupPermissions rules) {
+        return new GroupService(request.session(), rules).members();
     }
 
     @GET
     @Path("{groupId}/members")
     public ConsoleViews.Members list(@PathParam("groupId") String groupId) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging.Page<GroupMembers.Member> page =
-                    members().list(groupId, Paging.of(q.integer("first"), q.integer("max")));
+                    members(rules).list(groupId, Paging.of(q.integer("first"), q.integer("max")));
             return new ConsoleViews.Members(
                     page.stream()
                             .map(m -> new ConsoleViews.Member(
@@ -51,8 +53,9 @@ public class ConsoleGroupsResource extends ServiceResource {
     @Path("{groupId}/members/{userId}")
     public StatusResponse changeType(
             @PathParam("groupId") String groupId, @PathParam("userId") String userId, byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupMembers members = members();
+            GroupMembers members = members(rules);
             ConsoleRequests.Membership m = request.body(bytes).json(ConsoleRequests.Membership.class);
             members.changeTypeByUserId(groupId, userId, m == null ? null : m.membershipType());
             return StatusResponse.OK;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.console.AccessViews;
 import org.custos.keycloak.representation.console.ConsoleRequests;
@@ -19,15 +20,17 @@ import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.sharing.EntityAccess;
+import org.custos.keycloak.service.sharing.EntitySearch;
 import org.custos.keycloak.service.sharing.ShareService;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
 import org.custos.keycloak.service.sharing.SharingTypes;
+import org.custos.keycloak.service.support.Paging;
 
 /**
  * The sharing pages ({@code .../custos/sharing}): entity and permission types, the entity browser, an entity with its
  * shares, who holds a permission and why, sharing and revoking, and what a user can reach. Opening them needs a
- * sharing viewer (checked by {@link ConsoleResource}); every change is decided by the sharing services' own rules.
+ * sharing viewer (each method's first line); every change is decided by the sharing services' own rules.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleSharingResource extends ServiceResource {
@@ -39,10 +42,10 @@ public class ConsoleSharingResource extends ServiceResource {
         super(request);
     }
 
-    private SharingTypes types(String kind) {
+    private SharingTypes types(SharingAccess access, String kind) {
         return ENTITY_TYPES.equals(kind)
-                ? SharingTypes.entityTypes(request.session(), request.caller())
-                : SharingTypes.permissionTypes(request.session(), request.caller());
+                ? SharingTypes.entityTypes(request.session(), access)
+                : SharingTypes.permissionTypes(request.session(), access);
     }
 
     private static String field(String kind) {
@@ -52,61 +55,69 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path(ENTITY_TYPES)
     public SharingViews.Types entityTypes() {
-        return run(() -> types(ENTITY_TYPES).list());
+        SharingAccess access = auth().console().requireSharing();
+        return run(() -> types(access, ENTITY_TYPES).list());
     }
 
     @GET
     @Path(PERMISSION_TYPES)
     public SharingViews.Types permissionTypes() {
-        return run(() -> types(PERMISSION_TYPES).list());
+        SharingAccess access = auth().console().requireSharing();
+        return run(() -> types(access, PERMISSION_TYPES).list());
     }
 
     @POST
     @Path(ENTITY_TYPES)
     public StatusResponse createEntityType(byte[] bytes) {
-        return run(() -> createType(ENTITY_TYPES, bytes));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return run(() -> createType(access, ENTITY_TYPES, bytes));
     }
 
     @POST
     @Path(PERMISSION_TYPES)
     public StatusResponse createPermissionType(byte[] bytes) {
-        return run(() -> createType(PERMISSION_TYPES, bytes));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return run(() -> createType(access, PERMISSION_TYPES, bytes));
     }
 
     @PUT
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse updateEntityType(@PathParam("id") String id, byte[] bytes) {
-        return run(() -> updateType(ENTITY_TYPES, id, bytes));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return run(() -> updateType(access, ENTITY_TYPES, id, bytes));
     }
 
     @PUT
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse updatePermissionType(@PathParam("id") String id, byte[] bytes) {
-        return run(() -> updateType(PERMISSION_TYPES, id, bytes));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return run(() -> updateType(access, PERMISSION_TYPES, id, bytes));
     }
 
     @DELETE
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse deleteEntityType(@PathParam("id") String id) {
-        return done(
-                () -> types(ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES)));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return done(() ->
+                types(access, ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES)));
     }
 
     @DELETE
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse deletePermissionType(@PathParam("id") String id) {
-        return done(() ->
-                types(PERMISSION_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES)));
+        SharingAccess access = auth().console().requireSharing().requireAdmin();
+        return done(() -> types(access, PERMISSION_TYPES)
+                .delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES)));
     }
 
-    private StatusResponse createType(String kind, byte[] bytes) {
-        SharingTypes types = types(kind);
+    private StatusResponse createType(SharingAccess access, String kind, byte[] bytes) {
+        SharingTypes types = types(access, kind);
         types.create(body(bytes, SharingRequests.TypeInput.class), field(kind));
         return StatusResponse.OK;
     }
 
-    private StatusResponse updateType(String kind, String id, byte[] bytes) {
-        SharingTypes types = types(kind);
+    private StatusResponse updateType(SharingAccess access, String kind, String id, byte[] bytes) {
+        SharingTypes types = types(access, kind);
         SharingRequests.TypeInput in = body(bytes, SharingRequests.TypeInput.class);
         types.update(
                 new SharingRequests.TypeInput(id, in == null ? null : in.name(), in == null ? null : in.description()),
@@ -119,51 +130,57 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("entities")
     public SharingViews.Entities entities() {
+        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
             QueryParams q = query();
-            List<SharingRequests.SearchCriterion> criteria = new ArrayList<>();
-            add(criteria, "ID", "LIKE", q.first("search") == null ? null : "%" + q.first("search") + "%");
-            add(criteria, "ENTITY_TYPE_ID", "EQUAL", q.first("type"));
-            add(criteria, "PARENT_ID", "EQUAL", q.first("parent"));
-            return new SharingViews.Entities(new SharingSearch(request.session(), request.caller())
-                    .search(new SharingRequests.SearchRequest(
-                            null, null, q.integer("first"), q.integer("max"), criteria)));
+            List<EntitySearch.Filter> filters = new ArrayList<>();
+            if (q.first("search") != null) {
+                filters.add(new EntitySearch.Filter(
+                        EntitySearch.Field.ID, EntitySearch.Condition.LIKE, "%" + q.first("search") + "%"));
+            }
+            if (q.first("type") != null) {
+                filters.add(new EntitySearch.Filter(
+                        EntitySearch.Field.ENTITY_TYPE_ID, EntitySearch.Condition.EQUAL, q.first("type")));
+            }
+            if (q.first("parent") != null) {
+                filters.add(new EntitySearch.Filter(
+                        EntitySearch.Field.PARENT_ID, EntitySearch.Condition.EQUAL, q.first("parent")));
+            }
+            return new SharingViews.Entities(new SharingSearch(request.session(), access)
+                    .search(null, filters, Paging.of(q.integer("first"), q.integer("max"))));
         });
-    }
-
-    private static void add(List<SharingRequests.SearchCriterion> into, String field, String condition, String value) {
-        if (value != null) {
-            var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-            into.add(new SharingRequests.SearchCriterion(json.textNode(field), value, json.textNode(condition)));
-        }
     }
 
     @POST
     @Path("entities")
     public StatusResponse createEntity(byte[] bytes) {
-        return done(() -> new SharingEntities(request.session(), request.caller())
-                .create(body(bytes, SharingRequests.EntityInput.class)));
+        SharingAccess access = auth().console().requireSharing();
+        return done(() ->
+                new SharingEntities(request.session(), access).create(body(bytes, SharingRequests.EntityInput.class)));
     }
 
     @GET
     @Path("entities/{id}")
     public AccessViews.EntityDetail entity(@PathParam("id") String id) {
-        return run(() -> new EntityAccess(request.session(), request.caller()).detail(id));
+        SharingAccess access = auth().console().requireSharing();
+        return run(() -> new EntityAccess(request.session(), access).detail(id));
     }
 
     @DELETE
     @Path("entities/{id}")
     public StatusResponse deleteEntity(@PathParam("id") String id) {
-        return done(() -> new SharingEntities(request.session(), request.caller()).delete(id));
+        SharingAccess access = auth().console().requireSharing();
+        return done(() -> new SharingEntities(request.session(), access).delete(id));
     }
 
     /** Who holds {@code permission} on the entity, and why: a page ordered by username, after {@code after}. */
     @GET
     @Path("entities/{id}/holders")
     public AccessViews.HolderPage holders(@PathParam("id") String id) {
+        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
             QueryParams q = query();
-            return new EntityAccess(request.session(), request.caller())
+            return new EntityAccess(request.session(), access)
                     .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
         });
     }
@@ -171,8 +188,9 @@ public class ConsoleSharingResource extends ServiceResource {
     @POST
     @Path("entities/{id}/shares")
     public StatusResponse share(@PathParam("id") String id, byte[] bytes) {
+        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
-            ShareService shares = new ShareService(request.session(), request.caller());
+            ShareService shares = new ShareService(request.session(), access);
             ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
             shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
             return StatusResponse.OK;
@@ -183,8 +201,9 @@ public class ConsoleSharingResource extends ServiceResource {
     @DELETE
     @Path("entities/{id}/shares")
     public StatusResponse revoke(@PathParam("id") String id) {
+        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
-            ShareService shares = new ShareService(request.session(), request.caller());
+            ShareService shares = new ShareService(request.session(), access);
             QueryParams q = query();
             ConsoleRequests.Share s = new ConsoleRequests.Share(
                     q.first("principal_type"), q.first("principal"), q.first("permission"), null);
@@ -220,9 +239,10 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("users/{userId}/reachable")
     public SharingViews.EntityPage reachable(@PathParam("userId") String userId) {
+        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
             QueryParams q = query();
-            return new SharingSearch(request.session(), request.caller())
+            return new SharingSearch(request.session(), access)
                     .reachableByUserId(
                             userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor"));
         });

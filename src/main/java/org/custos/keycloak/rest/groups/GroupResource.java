@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.groups.GroupInput;
@@ -27,24 +27,21 @@ import org.keycloak.models.GroupModel;
 
 /**
  * Custos Group Management ({@code /group-management/v1.0.0}) on Keycloak's groups. Who may do what is decided by
- * {@code CallerContext.groups()}: user-admins everything, a group's OWNER and ADMINs its members, only an OWNER
- * owners and deletion.
+ * the group rules each method names first ({@code auth().groups()}): user-admins everything, a group's OWNER and
+ * ADMINs its members, only an OWNER owners and deletion.
  */
 public class GroupResource extends ServiceResource {
 
-    private final CallerContext caller;
-
     public GroupResource(RequestContext request) {
         super(request);
-        this.caller = request.caller();
     }
 
-    private GroupService service() {
-        return new GroupService(request.session(), caller);
+    private GroupService service(GroupPermissions rules) {
+        return new GroupService(request.session(), rules);
     }
 
-    private GroupRepresentations views(GroupService groups) {
-        return new GroupRepresentations(groups, caller.authenticate().client());
+    private GroupRepresentations views(GroupService groups, GroupPermissions rules) {
+        return new GroupRepresentations(groups, rules.caller().client());
     }
 
     /** Custos's {@code {"group": {...}}}, or the portal's flat body with the group's fields at the top level. */
@@ -74,11 +71,13 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups create(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
+        rules.requireCreate();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             List<GroupModel> created =
                     groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
-            GroupRepresentations views = views(groups);
+            GroupRepresentations views = views(groups, rules);
             return new GroupViews.KeycloakGroups(
                     created.stream().map(views::group).toList(), created.size());
         });
@@ -89,10 +88,12 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group createOne(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
+        rules.requireCreate();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupModel group = groups.createOne(groupBody(bytes));
-            return views(groups).group(group);
+            return views(groups, rules).group(group);
         });
     }
 
@@ -101,10 +102,11 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group update(@PathParam("id") String id, byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupModel group = groups.update(id, groupBody(bytes));
-            return views(groups).group(group);
+            return views(groups, rules).group(group);
         });
     }
 
@@ -113,7 +115,8 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        return done(() -> service().delete(id));
+        GroupPermissions rules = auth().groups();
+        return done(() -> service(rules).delete(id));
     }
 
     @GET
@@ -121,15 +124,16 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group find() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             QueryParams q = query();
             String id = q.first("group.id", "id");
             String name = q.first("group.name", "name");
             if (id == null && name == null) {
                 throw CustosException.badRequest("give group.id or group.name");
             }
-            return views(groups).group(id != null ? groups.require(id) : groups.requireByName(name));
+            return views(groups, rules).group(id != null ? groups.require(id) : groups.requireByName(name));
         });
     }
 
@@ -138,10 +142,12 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups all() {
+        GroupPermissions rules = auth().groups();
+        rules.requireViewAll();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             Paging.Page<GroupModel> page = groups.topLevel(paging());
-            GroupRepresentations views = views(groups);
+            GroupRepresentations views = views(groups, rules);
             return new GroupViews.KeycloakGroups(page.stream().map(views::group).toList(), page.total());
         });
     }
@@ -151,8 +157,9 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addMember(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members().add(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
             return StatusResponse.OK;
@@ -164,8 +171,9 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeMember(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members().remove(m.groupId(), m.username());
             return StatusResponse.OK;
@@ -177,8 +185,9 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse changeMembership(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members()
                     .changeType(
@@ -194,8 +203,9 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addChild(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
             groups.tree().addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
             return StatusResponse.OK;
@@ -207,8 +217,9 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeChild(byte[] bytes) {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
             groups.tree().removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
             return StatusResponse.OK;
@@ -220,9 +231,10 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups children() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
-            GroupRepresentations views = views(groups);
+            GroupService groups = service(rules);
+            GroupRepresentations views = views(groups, rules);
             return new GroupViews.Groups(
                     groups.tree().children(query().first("group.id", "group_id"), paging()).stream()
                             .map(views::listed)
@@ -235,9 +247,10 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups parents() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
-            GroupRepresentations views = views(groups);
+            GroupService groups = service(rules);
+            GroupRepresentations views = views(groups, rules);
             return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
                     .map(views::listed)
                     .toList());
@@ -249,8 +262,9 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Members members() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
+            GroupService groups = service(rules);
             var page = groups.members().list(query().first("group.id", "group_id"), paging());
             return new GroupViews.Members(
                     page.stream()
@@ -260,7 +274,7 @@ public class GroupResource extends ServiceResource {
                                     m.type(),
                                     m.details(),
                                     m.roles(),
-                                    caller.authenticate().client()))
+                                    rules.caller().client()))
                             .toList(),
                     page.total());
         });
@@ -271,9 +285,10 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups groupsOfUser() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupService groups = service();
-            GroupRepresentations views = views(groups);
+            GroupService groups = service(rules);
+            GroupRepresentations views = views(groups, rules);
             Paging page = paging();
             return new GroupViews.Groups(
                     groups.members().groupsOf(query().first("profile.username", "username")).stream()
@@ -289,9 +304,10 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/access")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {
+        GroupPermissions rules = auth().groups();
         return run(() -> {
             QueryParams q = query();
-            return new StatusResponse(service()
+            return new StatusResponse(service(rules)
                     .members()
                     .hasAccess(
                             q.first("group_id", "group.id"),

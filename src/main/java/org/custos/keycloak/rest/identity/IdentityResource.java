@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.Json;
 import org.custos.keycloak.representation.StatusResponse;
@@ -21,11 +20,10 @@ import org.custos.keycloak.representation.identity.LogoutRequest;
 import org.custos.keycloak.representation.identity.TokenRequest;
 import org.custos.keycloak.representation.identity.UserInfoResponse;
 import org.custos.keycloak.rest.support.OperationId;
-import org.custos.keycloak.rest.support.QueryParams;
+import org.custos.keycloak.rest.support.PublicEndpoint;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.identity.TokenService;
-import org.custos.keycloak.service.settings.CustosSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -42,16 +40,15 @@ public class IdentityResource extends ServiceResource {
     static final String CILOGON_ALIAS = "oidc";
 
     private final KeycloakSession session;
-    private final CallerContext caller;
 
     public IdentityResource(RequestContext request) {
         super(request);
         this.session = request.session();
-        this.caller = request.caller();
     }
 
     /** The realm's OIDC discovery document plus Custos's own endpoint names. Public, like Keycloak's. */
     @GET
+    @PublicEndpoint("the realm's discovery document, public as Keycloak's own")
     @OperationId("getOIDCConfiguration")
     @Path(".well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
@@ -80,8 +77,8 @@ public class IdentityResource extends ServiceResource {
     @Path("token")
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(byte[] bytes) {
+        ClientModel client = auth().requireClientCredentials();
         return run(() -> {
-            ClientModel client = caller.requireClientCredentials();
             TokenRequest params = tokenParameters(bytes);
             String namedClient = params.params().getFirst("client_id");
             if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
@@ -97,8 +94,8 @@ public class IdentityResource extends ServiceResource {
     @Path("credentials")
     @Produces(MediaType.APPLICATION_JSON)
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
+        ClientModel client = auth().requireCurrentClientSecret();
         return run(() -> {
-            ClientModel client = caller.requireCurrentClientSecret();
             if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
                 throw CustosException.forbidden("a client may read only its own credentials");
             }
@@ -122,8 +119,8 @@ public class IdentityResource extends ServiceResource {
     @Path("user/logout")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse logout(byte[] bytes) {
+        ClientModel client = auth().requireClientCredentials();
         return run(() -> {
-            ClientModel client = caller.requireClientCredentials();
             LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
             if (body.refreshToken() == null || body.refreshToken().isBlank()) {
                 throw CustosException.invalidField("refresh_token", "is required");
@@ -142,8 +139,9 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/token/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
+        ClientModel agent = auth().agents().requireAgentCredentials();
         return run(() -> {
-            ClientModel agent = requireAgent(tenantClientId);
+            requireTenantClient(tenantClientId);
             TokenRequest params = tokenParameters(bytes);
             String grant = params.params().getFirst("grant_type");
             if (!"client_credentials".equals(grant) && !"refresh_token".equals(grant)) {
@@ -161,8 +159,9 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/logout/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse agentLogout(@PathParam("client_id") String tenantClientId, byte[] bytes) {
+        ClientModel agent = auth().agents().requireAgentCredentials();
         return run(() -> {
-            ClientModel agent = requireAgent(tenantClientId);
+            requireTenantClient(tenantClientId);
             LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
             if (body.refreshToken() == null || body.refreshToken().isBlank()) {
                 throw CustosException.invalidField("refresh_token", "is required");
@@ -184,15 +183,11 @@ public class IdentityResource extends ServiceResource {
         return params;
     }
 
-    private ClientModel requireAgent(String tenantClientId) {
-        ClientModel agent = caller.requireClientCredentials();
-        if (!CustosSettings.isAgent(agent)) {
-            throw CustosException.forbidden("these endpoints are for agents; use token and user/logout for clients");
-        }
+    /** Custos's path names the tenant's client: one of this realm, or 404. */
+    private void requireTenantClient(String tenantClientId) {
         if (request.realm().getClientByClientId(tenantClientId) == null) {
             throw CustosException.notFound("client '" + tenantClientId + "' not found");
         }
-        return agent;
     }
 
     /**
@@ -204,8 +199,8 @@ public class IdentityResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserInfoResponse userInfo() {
+        Caller c = auth().requireUser(query().first("access_token"));
         return run(() -> {
-            Caller c = caller.requireUser(new QueryParams(request.uri().getQueryParameters()).first("access_token"));
             UserModel user = c.user();
             String first = nullToEmpty(user.getFirstName());
             String last = nullToEmpty(user.getLastName());

@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.selfservice.SelfServiceUser;
 import org.custos.keycloak.rest.support.OperationId;
@@ -24,11 +24,8 @@ public class SelfServiceResource extends ServiceResource {
 
     static final String REALM_HEADER = "realm";
 
-    private final CallerContext caller;
-
     public SelfServiceResource(RequestContext request) {
         super(request);
-        this.caller = request.caller();
     }
 
     /** The calling user's self-service record, registering them on the first call. */
@@ -37,8 +34,8 @@ public class SelfServiceResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser me() {
+        Caller c = auth().requireUser();
         return run(() -> {
-            Caller c = caller.requireUser();
             checkRealmHeader();
             return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
         });
@@ -50,11 +47,12 @@ public class SelfServiceResource extends ServiceResource {
     @Path("users/{uid}")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser user(@PathParam("uid") String uid) {
+        UserRules users = auth().users();
         return run(() -> {
-            Caller c = caller.authenticate();
+            Caller c = users.caller();
             checkRealmHeader();
             boolean self = c.isUser() && c.user().getId().equals(uid);
-            if (!self && !caller.admin().canQueryUsers()) {
+            if (!self && !users.canQuery()) {
                 throw CustosException.forbidden("another user's record needs Keycloak's view-users");
             }
             UserModel user = request.session().users().getUserById(request.realm(), uid);
@@ -62,7 +60,7 @@ public class SelfServiceResource extends ServiceResource {
             if (user == null
                     || !UserService.isPerson(user)
                     || !directory.isRegistered(user)
-                    || !self && !caller.admin().canView(user)) {
+                    || !self && !users.canView(user)) {
                 throw CustosException.notFound("no self-service user '" + uid + "'");
             }
             return directory.describe(user, request.baseUrl());

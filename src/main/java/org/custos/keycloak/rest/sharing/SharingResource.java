@@ -8,141 +8,47 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
-import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.sharing.ShareService;
 import org.custos.keycloak.service.sharing.SharingDecisions;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
-import org.custos.keycloak.service.sharing.SharingTypes;
 import org.custos.keycloak.service.support.Paging;
 
 /**
  * Custos Sharing Management ({@code /sharing-management/v1.0.0}): entity types, permission types, entities, shares
- * with users and groups, checks (single and batch), search and reverse lookup. The sharing services hold the
- * rules; every endpoint authenticates through the caller context first.
+ * with users and groups, checks (single and batch), search and reverse lookup (the types' endpoints are in {@link
+ * SharingTypeEndpoints}). Each method names the caller first ({@code auth().sharing()}, with {@code requireAdmin()}
+ * where only a sharing admin may call); what the caller holds on an entity is decided by the sharing rules on what
+ * the sharing services look up.
  */
 @Produces(MediaType.APPLICATION_JSON)
-public class SharingResource extends ServiceResource {
-
-    private static final String ENTITY_TYPE = "entity_type";
-    private static final String PERMISSION_TYPE = "permission_type";
+public class SharingResource extends SharingTypeEndpoints {
 
     public SharingResource(RequestContext request) {
         super(request);
     }
 
-    private SharingTypes types(boolean entityTypes) {
-        return entityTypes
-                ? SharingTypes.entityTypes(request.session(), request.caller())
-                : SharingTypes.permissionTypes(request.session(), request.caller());
+    private SharingEntities entities(SharingAccess access) {
+        return new SharingEntities(request.session(), access);
     }
 
-    private SharingEntities entities() {
-        return new SharingEntities(request.session(), request.caller());
+    private ShareService shares(SharingAccess access) {
+        return new ShareService(request.session(), access);
     }
 
-    private ShareService shares() {
-        return new ShareService(request.session(), request.caller());
+    private SharingDecisions decisions(SharingAccess access) {
+        return SharingDecisions.of(request.session(), access);
     }
 
-    private SharingDecisions decisions() {
-        return SharingDecisions.of(request.session(), request.caller());
-    }
-
-    private SharingSearch searches() {
-        return new SharingSearch(request.session(), request.caller());
-    }
-
-    /** A body's type, or (for a DELETE or GET sent without a body) the dotted query parameter {@code field.id}. */
-    private SharingRequests.TypeInput typeInput(byte[] bytes, String field) {
-        if (request.body(bytes).isEmpty()) {
-            String id = query().first(field + ".id");
-            return id == null ? null : new SharingRequests.TypeInput(id, null, null);
-        }
-        return PERMISSION_TYPE.equals(field)
-                ? body(bytes, SharingRequests.PermissionTypeRequest.class).permissionType()
-                : body(bytes, SharingRequests.EntityTypeRequest.class).entityType();
-    }
-
-    // ---------------------------------------------------------------- entity types
-
-    @POST
-    @OperationId("createEntityType")
-    @Path("entity/type")
-    public StatusResponse createEntityType(byte[] bytes) {
-        return done(() -> types(true).create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
-    }
-
-    @PUT
-    @OperationId("updateEntityType")
-    @Path("entity/type")
-    public StatusResponse updateEntityType(byte[] bytes) {
-        return done(() -> types(true).update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
-    }
-
-    @DELETE
-    @OperationId("deleteEntityType")
-    @Path("entity/type")
-    public StatusResponse deleteEntityType(byte[] bytes) {
-        return done(() -> types(true).delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
-    }
-
-    @GET
-    @OperationId("getEntityType")
-    @Path("entity/type")
-    public SharingViews.Type getEntityType() {
-        return run(() -> types(true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id"));
-    }
-
-    @GET
-    @OperationId("getEntityTypes")
-    @Path("entity/types")
-    public SharingViews.Types getEntityTypes() {
-        return run(() -> types(true).list());
-    }
-
-    // ---------------------------------------------------------------- permission types
-
-    @POST
-    @OperationId("createPermissionType")
-    @Path("permission/type")
-    public StatusResponse createPermissionType(byte[] bytes) {
-        return done(() -> types(false).create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
-    }
-
-    @PUT
-    @OperationId("updatePermissionType")
-    @Path("permission/type")
-    public StatusResponse updatePermissionType(byte[] bytes) {
-        return done(() -> types(false).update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
-    }
-
-    @DELETE
-    @OperationId("deletePermissionType")
-    @Path("permission/type")
-    public StatusResponse deletePermissionType(byte[] bytes) {
-        return done(() -> types(false).delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
-    }
-
-    @GET
-    @OperationId("getPermissionType")
-    @Path("permission/type")
-    public SharingViews.Type getPermissionType() {
-        return run(
-                () -> types(false).get(query().first("permission_type.id", "permissionType.id"), "permission_type.id"));
-    }
-
-    @GET
-    @OperationId("getPermissionTypes")
-    @Path("permission/types")
-    public SharingViews.Types getPermissionTypes() {
-        return run(() -> types(false).list());
+    private SharingSearch searches(SharingAccess access) {
+        return new SharingSearch(request.session(), access);
     }
 
     // ---------------------------------------------------------------- entities
@@ -151,7 +57,8 @@ public class SharingResource extends ServiceResource {
     @OperationId("createEntity")
     @Path("entity")
     public StatusResponse createEntity(byte[] bytes) {
-        return done(() -> entities()
+        SharingAccess access = auth().sharing();
+        return done(() -> entities(access)
                 .create(body(bytes, SharingRequests.EntityRequest.class).entity()));
     }
 
@@ -159,7 +66,8 @@ public class SharingResource extends ServiceResource {
     @OperationId("updateEntity")
     @Path("entity")
     public StatusResponse updateEntity(byte[] bytes) {
-        return done(() -> entities()
+        SharingAccess access = auth().sharing();
+        return done(() -> entities(access)
                 .update(body(bytes, SharingRequests.EntityRequest.class).entity()));
     }
 
@@ -167,8 +75,9 @@ public class SharingResource extends ServiceResource {
     @OperationId("deleteEntity")
     @Path("entity")
     public StatusResponse deleteEntity(byte[] bytes) {
+        SharingAccess access = auth().sharing();
         return run(() -> {
-            SharingEntities s = entities();
+            SharingEntities s = entities(access);
             String id = query().first("entity.id");
             if (!request.body(bytes).isEmpty()) {
                 SharingRequests.EntityInput e =
@@ -184,22 +93,25 @@ public class SharingResource extends ServiceResource {
     @OperationId("getEntity")
     @Path("entity")
     public SharingViews.Entity getEntity() {
-        return run(() -> entities().get(query().first("entity.id")));
+        SharingAccess access = auth().sharing();
+        return run(() -> entities(access).get(query().first("entity.id")));
     }
 
     @GET
     @OperationId("isEntityExists")
     @Path("entity/existence")
     public StatusResponse entityExists() {
-        return run(() -> new StatusResponse(entities().exists(query().first("entity.id"))));
+        SharingAccess access = auth().sharing();
+        return run(() -> new StatusResponse(entities(access).exists(query().first("entity.id"))));
     }
 
     @POST
     @OperationId("searchEntities")
     @Path("entities")
     public SharingViews.Entities search(byte[] bytes) {
-        return run(
-                () -> new SharingViews.Entities(searches().search(body(bytes, SharingRequests.SearchRequest.class))));
+        SharingAccess access = auth().sharing();
+        return run(() ->
+                new SharingViews.Entities(searches(access).search(body(bytes, SharingRequests.SearchRequest.class))));
     }
 
     // ---------------------------------------------------------------- shares
@@ -208,32 +120,36 @@ public class SharingResource extends ServiceResource {
     @OperationId("shareEntityWithUsers")
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
-        return run(() -> share(bytes, ShareService.USER, true));
+        SharingAccess access = auth().sharing();
+        return run(() -> share(access, bytes, ShareService.USER, true));
     }
 
     @POST
     @OperationId("shareEntityWithGroups")
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
-        return run(() -> share(bytes, ShareService.GROUP, true));
+        SharingAccess access = auth().sharing();
+        return run(() -> share(access, bytes, ShareService.GROUP, true));
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromUsers")
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
-        return run(() -> share(bytes, ShareService.USER, false));
+        SharingAccess access = auth().sharing();
+        return run(() -> share(access, bytes, ShareService.USER, false));
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromGroups")
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
-        return run(() -> share(bytes, ShareService.GROUP, false));
+        SharingAccess access = auth().sharing();
+        return run(() -> share(access, bytes, ShareService.GROUP, false));
     }
 
-    private StatusResponse share(byte[] bytes, String principalType, boolean grant) {
-        ShareService s = shares();
+    private StatusResponse share(SharingAccess access, byte[] bytes, String principalType, boolean grant) {
+        ShareService s = shares(access);
         s.share(principalType, body(bytes, SharingRequests.ShareRequest.class), grant);
         return StatusResponse.OK;
     }
@@ -242,32 +158,36 @@ public class SharingResource extends ServiceResource {
     @OperationId("getListOfSharedUsers")
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
-        return run(() -> holders(ShareService.USER, false));
+        SharingAccess access = auth().sharing();
+        return run(() -> holders(access, ShareService.USER, false));
     }
 
     @GET
     @OperationId("getListOfDirectlySharedUsers")
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
-        return run(() -> holders(ShareService.USER, true));
+        SharingAccess access = auth().sharing();
+        return run(() -> holders(access, ShareService.USER, true));
     }
 
     @GET
     @OperationId("getListOfSharedGroups")
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
-        return run(() -> holders(ShareService.GROUP, false));
+        SharingAccess access = auth().sharing();
+        return run(() -> holders(access, ShareService.GROUP, false));
     }
 
     @GET
     @OperationId("getListOfDirectlySharedGroups")
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
-        return run(() -> holders(ShareService.GROUP, true));
+        SharingAccess access = auth().sharing();
+        return run(() -> holders(access, ShareService.GROUP, true));
     }
 
-    private SharingViews.SharedOwners holders(String principalType, boolean directOnly) {
-        ShareService s = shares();
+    private SharingViews.SharedOwners holders(SharingAccess access, String principalType, boolean directOnly) {
+        ShareService s = shares(access);
         QueryParams q = query();
         return s.holders(
                 principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
@@ -277,18 +197,20 @@ public class SharingResource extends ServiceResource {
     @OperationId("getAllSharings")
     @Path("share")
     public SharingViews.SharedData sharings() {
-        return run(() -> sharings(false));
+        SharingAccess access = auth().sharing();
+        return run(() -> sharings(access, false));
     }
 
     @GET
     @OperationId("getAllDirectSharings")
     @Path("share/direct")
     public SharingViews.SharedData directSharings() {
-        return run(() -> sharings(true));
+        SharingAccess access = auth().sharing();
+        return run(() -> sharings(access, true));
     }
 
-    private SharingViews.SharedData sharings(boolean directOnly) {
-        ShareService s = shares();
+    private SharingViews.SharedData sharings(SharingAccess access, boolean directOnly) {
+        ShareService s = shares(access);
         QueryParams q = query();
         return s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit")));
     }
@@ -299,8 +221,9 @@ public class SharingResource extends ServiceResource {
     @OperationId("userHasAccess")
     @Path("entity/user/access")
     public StatusResponse userHasAccess() {
+        SharingAccess access = auth().sharing();
         return run(() -> {
-            SharingDecisions s = decisions();
+            SharingDecisions s = decisions(access);
             QueryParams q = query();
             return new StatusResponse(s.check(
                     q.first("entity.id"),
@@ -313,8 +236,9 @@ public class SharingResource extends ServiceResource {
     @OperationId("userHasAccessBatch")
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
+        SharingAccess access = auth().sharing();
         return run(() -> {
-            SharingDecisions s = decisions();
+            SharingDecisions s = decisions(access);
             List<Boolean> results =
                     s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
             return new SharingViews.BatchResults(
@@ -326,8 +250,9 @@ public class SharingResource extends ServiceResource {
     @OperationId("getEntitiesOfUser")
     @Path("user/entities")
     public SharingViews.EntityPage reachable() {
+        SharingAccess access = auth().sharing();
         return run(() -> {
-            SharingSearch s = searches();
+            SharingSearch s = searches(access);
             QueryParams q = query();
             return s.reachable(
                     q.first("owner_id", "ownerId"),

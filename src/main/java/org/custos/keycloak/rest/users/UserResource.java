@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.representation.users.AddRolesRequest;
@@ -42,21 +42,21 @@ import org.keycloak.models.UserModel;
  */
 public class UserResource extends ServiceResource {
 
-    private final CallerContext caller;
-
     public UserResource(RequestContext request) {
         super(request);
-        this.caller = request.caller();
     }
 
-    /** Every rule is Keycloak's, per user (fine-grained permissions included), decided in {@link UserService}. */
-    private UserService users() {
-        return new UserService(request.session(), caller);
+    /**
+     * The user services for the caller these rules are about ({@code auth().users()}, each method's first line):
+     * Keycloak's rules, per user, asked as the services look each named user up.
+     */
+    private UserService users(UserRules rules) {
+        return new UserService(request.session(), rules);
     }
 
     private CustosUser single(UserModel user) {
         return UserRepresentations.toUser(
-                request.session(), user, caller.authenticate().client(), true);
+                request.session(), user, auth().authenticate().client(), true);
     }
 
     @POST
@@ -64,8 +64,9 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Registered register(byte[] bytes) {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             users.register(body(bytes, RegisterUserRequest.class));
             return new UserResponses.Registered(true);
         });
@@ -76,8 +77,9 @@ public class UserResource extends ServiceResource {
     @Path("user/activation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser activate(byte[] bytes) {
-        return run(() ->
-                single(users().setEnabled(body(bytes, UsernameRequest.class).username(), true)));
+        UserRules rules = auth().users();
+        return run(() -> single(
+                users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), true)));
     }
 
     @POST
@@ -85,8 +87,9 @@ public class UserResource extends ServiceResource {
     @Path("user/deactivation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser deactivate(byte[] bytes) {
-        return run(() ->
-                single(users().setEnabled(body(bytes, UsernameRequest.class).username(), false)));
+        UserRules rules = auth().users();
+        return run(() -> single(
+                users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), false)));
     }
 
     @GET
@@ -94,7 +97,8 @@ public class UserResource extends ServiceResource {
     @Path("user/activation/status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activationStatus() {
-        return run(() -> new StatusResponse(users().require(username()).isEnabled()));
+        UserRules rules = auth().users();
+        return run(() -> new StatusResponse(users(rules).require(username()).isEnabled()));
     }
 
     @GET
@@ -102,7 +106,8 @@ public class UserResource extends ServiceResource {
     @Path("user/availability")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse availability() {
-        return run(() -> new StatusResponse(users().isAvailable(username())));
+        UserRules rules = auth().users();
+        return run(() -> new StatusResponse(users(rules).isAvailable(username())));
     }
 
     @PUT
@@ -110,8 +115,9 @@ public class UserResource extends ServiceResource {
     @Path("user/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse resetPassword(byte[] bytes) {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             PasswordRequest body = body(bytes, PasswordRequest.class);
             users.resetPassword(body.username(), body.password());
             return StatusResponse.OK;
@@ -124,7 +130,8 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser get() {
-        return run(() -> single(users().require(username())));
+        UserRules rules = auth().users();
+        return run(() -> single(users(rules).require(username())));
     }
 
     @DELETE
@@ -132,7 +139,8 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        return done(() -> users().delete(body(bytes, UsernameRequest.class).username()));
+        UserRules rules = auth().users();
+        return done(() -> users(rules).delete(body(bytes, UsernameRequest.class).username()));
     }
 
     @POST
@@ -140,7 +148,8 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        return done(() -> users().attributes().add(body(bytes, AttributesRequest.class)));
+        UserRules rules = auth().users();
+        return done(() -> users(rules).attributes().add(body(bytes, AttributesRequest.class)));
     }
 
     @DELETE
@@ -148,7 +157,8 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        return done(() -> users().attributes().delete(body(bytes, AttributesRequest.class)));
+        UserRules rules = auth().users();
+        return done(() -> users(rules).attributes().delete(body(bytes, AttributesRequest.class)));
     }
 
     @POST
@@ -156,10 +166,11 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             AddRolesRequest body = body(bytes, AddRolesRequest.class);
-            caller.requireOwnClientId(body.clientId());
+            auth().requireOwnClientId(body.clientId());
             users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
             return StatusResponse.OK;
         });
@@ -180,8 +191,9 @@ public class UserResource extends ServiceResource {
     @Path("user/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
             List<String> usernames = new ArrayList<>();
             if (body.username() != null) {
@@ -190,7 +202,7 @@ public class UserResource extends ServiceResource {
             if (body.usernames() != null) {
                 usernames.addAll(body.usernames());
             }
-            caller.requireOwnClientId(body.clientId());
+            auth().requireOwnClientId(body.clientId());
             boolean rolesAreClientRoles = Boolean.TRUE.equals(body.clientLevel()) && body.clientRoles() == null;
             List<String> realmRoles = new ArrayList<>();
             List<String> clientRoles = new ArrayList<>();
@@ -213,7 +225,7 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRolesSeedPath(byte[] bytes) {
-        return run(() -> deleteRoles(bytes));
+        return deleteRoles(bytes);
     }
 
     @PUT
@@ -221,10 +233,11 @@ public class UserResource extends ServiceResource {
     @Path("user/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUserProfile updateProfile(byte[] bytes) {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
-            return UserRepresentations.toProfile(user, caller.authenticate().client());
+            return UserRepresentations.toProfile(user, auth().authenticate().client());
         });
     }
 
@@ -233,8 +246,9 @@ public class UserResource extends ServiceResource {
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Users find() {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             Map<String, String> filters = new LinkedHashMap<>();
@@ -246,7 +260,7 @@ public class UserResource extends ServiceResource {
             return new UserResponses.Users(
                     found.stream()
                             .map(u -> UserRepresentations.toUser(
-                                    request.session(), u, caller.authenticate().client(), false))
+                                    request.session(), u, auth().authenticate().client(), false))
                             .toList(),
                     (int) found.total());
         });
@@ -258,8 +272,9 @@ public class UserResource extends ServiceResource {
     @Path("users/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Profiles findByAttributes() {
+        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users();
+            UserService users = users(rules);
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             List<String> keys = q.all("user_profile.attributes.key");
@@ -277,7 +292,7 @@ public class UserResource extends ServiceResource {
             return new UserResponses.Profiles(
                     found.stream()
                             .map(u -> UserRepresentations.toProfile(
-                                    u, caller.authenticate().client()))
+                                    u, auth().authenticate().client()))
                             .toList(),
                     (int) found.total());
         });
@@ -288,7 +303,8 @@ public class UserResource extends ServiceResource {
     @Path("user/profile/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
-        return done(() -> users().attributes().link(body(bytes, LinkAccountsRequest.class)));
+        UserRules rules = auth().users();
+        return done(() -> users(rules).attributes().link(body(bytes, LinkAccountsRequest.class)));
     }
 
     @POST
@@ -296,8 +312,10 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
-        return done(() ->
-                users().roles().makeAdmin(body(bytes, UsernameRequest.class).username()));
+        UserRules rules = auth().users();
+        return done(() -> users(rules)
+                .roles()
+                .makeAdmin(body(bytes, UsernameRequest.class).username()));
     }
 
     @DELETE
@@ -305,8 +323,10 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {
-        return done(() ->
-                users().roles().removeAdmin(body(bytes, UsernameRequest.class).username()));
+        UserRules rules = auth().users();
+        return done(() -> users(rules)
+                .roles()
+                .removeAdmin(body(bytes, UsernameRequest.class).username()));
     }
 
     private String username() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.authzen.AuthZen;
@@ -36,11 +35,11 @@ public final class DecisionPoint {
     private final SharingDecisions decisions;
     private final Subjects subjects;
 
-    public DecisionPoint(KeycloakSession session, CallerContext callerContext) {
+    public DecisionPoint(KeycloakSession session, DecisionPointRules rules) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.rules = new DecisionPointRules(callerContext);
-        this.decisions = SharingDecisions.of(session, callerContext);
+        this.rules = rules;
+        this.decisions = SharingDecisions.of(session, rules.sharing());
         this.subjects = new Subjects(session);
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
@@ -34,13 +33,13 @@ public final class DecisionSearch {
     private final CustosStores stores;
     private final DecisionPoint audit;
 
-    public DecisionSearch(KeycloakSession session, CallerContext callerContext) {
+    public DecisionSearch(KeycloakSession session, DecisionPointRules rules) {
         this.realm = session.getContext().getRealm();
-        this.rules = new DecisionPointRules(callerContext);
-        this.decisions = SharingDecisions.of(session, callerContext);
+        this.rules = rules;
+        this.decisions = SharingDecisions.of(session, rules.sharing());
         this.subjects = new Subjects(session);
         this.stores = CustosStores.of(session);
-        this.audit = new DecisionPoint(session, callerContext);
+        this.audit = new DecisionPoint(session, rules);
     }
 
     /** Who may do the action on the resource: asks about everyone, so only a decision point may. */

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.custos.keycloak.auth.AdminAccess;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
@@ -41,18 +40,21 @@ public final class GroupService {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final CallerContext callerContext;
     private final GroupPermissions permissions;
     private final MembershipStore memberships;
     private final AdminEvents events;
     private final Caller caller;
 
-    public GroupService(KeycloakSession session, CallerContext callerContext) {
+    /**
+     * {@code permissions}: the caller's group rules, from the resource ({@code auth().groups()}). A group's visibility
+     * (404 to whoever may not see it) and the rights on what a request names are asked of them as the groups are
+     * looked up.
+     */
+    public GroupService(KeycloakSession session, GroupPermissions permissions) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.callerContext = callerContext;
-        this.caller = callerContext.authenticate();
-        this.permissions = callerContext.groups();
+        this.caller = permissions.caller();
+        this.permissions = permissions;
         this.memberships = CustosStores.of(session).memberships();
         this.events = new AdminEvents(session, caller);
     }
@@ -69,7 +71,7 @@ public final class GroupService {
     }
 
     public GroupTree tree() {
-        return new GroupTree(this, session, realm, permissions, callerContext, events);
+        return new GroupTree(this, session, realm, permissions, events);
     }
 
     /** The group with this id in this realm, visible to the caller; 404 otherwise (another realm's ids too). */
@@ -100,9 +102,10 @@ public final class GroupService {
         return group;
     }
 
-    /** Creates every group of the array (Custos kept only the first), each with its sub-groups. */
+    /** Creates every group of the array (the resource checked that the caller may create groups); Custos kept only
+     * the first.
+     */
     public List<GroupModel> create(List<GroupInput> inputs) {
-        permissions.requireCreate();
         if (inputs == null || inputs.isEmpty()) {
             throw CustosException.invalidField("groups", "must hold at least one group");
         }
@@ -116,7 +119,6 @@ public final class GroupService {
 
     /** Creates one group ({@code POST /group}), under {@code parent_id} when given. */
     public GroupModel createOne(GroupInput input) {
-        permissions.requireCreate();
         if (input == null) {
             throw CustosException.invalidField("group", "is required");
         }
@@ -142,7 +144,7 @@ public final class GroupService {
             permissions.requireJoin(owner);
             Set<RoleModel> gained = new LinkedHashSet<>(roles);
             gained.addAll(AdminAccess.rolesThrough(parent));
-            callerContext.admin().requireGrantAll(gained);
+            permissions.requireGrantAll(gained);
         }
         GroupModel group = session.groups()
                 .createGroup(
@@ -219,7 +221,7 @@ public final class GroupService {
             if (!isDirectMember(owner, group)) {
                 Set<RoleModel> gained = new LinkedHashSet<>(wanted);
                 gained.addAll(AdminAccess.rolesThrough(group.getParent()));
-                callerContext.admin().requireGrantAll(gained);
+                permissions.requireGrantAll(gained);
             }
         }
         if (!input.name().equals(group.getName())) {
@@ -257,13 +259,13 @@ public final class GroupService {
         // Every member of the group or of a sub-group loses what it held through them.
         Set<RoleModel> lost = AdminAccess.rolesThrough(group);
         descendants(group).forEach(g -> g.getRoleMappingsStream().forEach(lost::add));
-        callerContext.admin().requireGrantAll(lost);
+        permissions.requireGrantAll(lost);
         session.groups().removeGroup(realm, group);
         events.emit(OperationType.DELETE, ResourceType.GROUP, null, "groups", id);
     }
 
+    /** A page of the realm's top-level groups (the resource checked that the caller may list them all). */
     public Paging.Page<GroupModel> topLevel(Paging page) {
-        permissions.requireViewAll();
         return new Paging.Page<>(
                 session.groups()
                         .getTopLevelGroupsStream(realm, page.offset(), page.limit())
@@ -322,7 +324,7 @@ public final class GroupService {
             }
             roles.add(role);
         }
-        callerContext.admin().requireGrantAll(roles);
+        permissions.requireGrantAll(roles);
         return roles;
     }
 

@@ -3,7 +3,6 @@ package org.custos.keycloak.service.groups;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.auth.AdminAccess;
-import org.custos.keycloak.auth.CallerContext;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
@@ -25,7 +24,6 @@ public final class GroupTree {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final GroupPermissions permissions;
-    private final CallerContext callerContext;
     private final AdminEvents events;
 
     GroupTree(
@@ -33,13 +31,11 @@ public final class GroupTree {
             KeycloakSession session,
             RealmModel realm,
             GroupPermissions permissions,
-            CallerContext callerContext,
             AdminEvents events) {
         this.groups = groups;
         this.session = session;
         this.realm = realm;
         this.permissions = permissions;
-        this.callerContext = callerContext;
         this.events = events;
     }
 
@@ -90,7 +86,7 @@ public final class GroupTree {
             throw CustosException.notFound("group '" + childId + "' is not a child of '" + parentId + "'");
         }
         // Members of the child lose the parent chain's roles.
-        callerContext.admin().requireGrantAll(AdminAccess.rolesThrough(parent));
+        permissions.requireGrantAll(AdminAccess.rolesThrough(parent));
         groups.requireUniqueName(child.getName(), null);
         session.groups().moveGroup(realm, child, null);
         events.emit(OperationType.UPDATE, ResourceType.GROUP, Map.of("parent_id", ""), "groups", child.getId());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
@@ -27,12 +27,12 @@ public final class EntityAccess {
     private final SharingContext ctx;
     private final SharingDecisions decisions;
 
-    public EntityAccess(KeycloakSession session, CallerContext callerContext) {
-        this.ctx = new SharingContext(session, callerContext);
+    public EntityAccess(KeycloakSession session, SharingAccess access) {
+        this.ctx = new SharingContext(session, access);
         this.decisions = new SharingDecisions(ctx);
         if (!ctx.isViewer()) {
-            throw CustosException.forbidden("the caller lacks the realm-management role '" + SharingContext.VIEWER_ROLE
-                    + "' (or '" + SharingContext.ADMIN_ROLE + "')");
+            throw CustosException.forbidden("the caller lacks the realm-management role '" + SharingAccess.VIEWER_ROLE
+                    + "' (or '" + SharingAccess.ADMIN_ROLE + "')");
         }
     }
 

@@ -66,23 +66,38 @@ public final class EntitySearch {
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<String> permissionIds = new ArrayList<>();
 
-    public static EntitySearch compile(List<SearchCriterion> criteria, Resolver resolver) {
-        EntitySearch search = new EntitySearch();
+    /** One criterion of a search: a field, how it compares, and the value (a name where the field names one). */
+    public record Filter(Field field, Condition condition, String value) {}
+
+    /** Custos's {@code search_criteria} as filters: each field and condition by name or proto index. */
+    public static List<Filter> filters(List<SearchCriterion> criteria) {
         if (criteria == null) {
-            return search;
+            return List.of();
         }
         if (criteria.size() > MAX_CRITERIA) {
             throw CustosException.invalidField("search_criteria", "may hold at most " + MAX_CRITERIA + " criteria");
         }
+        List<Filter> filters = new ArrayList<>();
         for (int i = 0; i < criteria.size(); i++) {
             SearchCriterion c = criteria.get(i);
             String path = "search_criteria[" + i + "]";
             if (c == null) {
                 throw CustosException.invalidField(path, "must be an object");
             }
-            Field field = parse(c.searchField(), Field.class, path + ".search_field", null);
-            Condition condition = parse(c.condition(), Condition.class, path + ".condition", Condition.EQUAL);
-            search.add(field, condition, c.value() == null ? "" : c.value(), path, resolver);
+            filters.add(new Filter(
+                    parse(c.searchField(), Field.class, path + ".search_field", null),
+                    parse(c.condition(), Condition.class, path + ".condition", Condition.EQUAL),
+                    c.value() == null ? "" : c.value()));
+        }
+        return filters;
+    }
+
+    /** The filters as store criteria, names resolved; a filter that does not apply is 400 naming it. */
+    public static EntitySearch compile(List<Filter> filters, Resolver resolver) {
+        EntitySearch search = new EntitySearch();
+        for (int i = 0; i < filters.size(); i++) {
+            Filter f = filters.get(i);
+            search.add(f.field(), f.condition(), f.value(), "search_criteria[" + i + "]", resolver);
         }
         return search;
     }

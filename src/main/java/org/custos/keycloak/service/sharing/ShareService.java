@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
@@ -40,8 +40,8 @@ public final class ShareService {
     private final SharingDecisions decisions;
     private final ShareStore store;
 
-    public ShareService(KeycloakSession session, CallerContext callerContext) {
-        this.ctx = new SharingContext(session, callerContext);
+    public ShareService(KeycloakSession session, SharingAccess access) {
+        this.ctx = new SharingContext(session, access);
         this.decisions = new SharingDecisions(ctx);
         this.store = ctx.stores.shares();
     }
@@ -154,7 +154,7 @@ public final class ShareService {
             return u == null ? null : u.getId();
         }
         GroupModel group = ctx.session.groups().getGroupById(ctx.realm, value);
-        return group == null || !ctx.callerContext.groups().canView(group) ? null : group.getId();
+        return group == null || !ctx.access.canView(group) ? null : group.getId();
     }
 
     private String principalId(String principalType, String name, String field) {
@@ -164,7 +164,7 @@ public final class ShareService {
         }
         // A group the caller may not see is answered as one that does not exist: group ids cannot be probed.
         GroupModel group = ctx.session.groups().getGroupById(ctx.realm, value);
-        if (group == null || !ctx.callerContext.groups().canView(group)) {
+        if (group == null || !ctx.access.canView(group)) {
             throw CustosException.notFound(field + ": group not found");
         }
         return group.getId();
@@ -193,8 +193,8 @@ public final class ShareService {
             entities = List.of(decisions.visibleEntity(entityId, "entity.id"));
         } else {
             if (!ctx.isViewer()) {
-                throw CustosException.forbidden("listing every sharing of the realm needs '"
-                        + SharingContext.VIEWER_ROLE + "'; name an entity with entity.id");
+                throw CustosException.forbidden("listing every sharing of the realm needs '" + SharingAccess.VIEWER_ROLE
+                        + "'; name an entity with entity.id");
             }
             entities = ctx.stores.entities().page(ctx.realm.getId(), paging.offset(), paging.limit());
         }

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import org.custos.keycloak.auth.AccountState;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.service.support.AdminEvents;
-import org.keycloak.models.AdminRoles;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,36 +27,28 @@ final class SharingContext {
 
     static final String OWNER = "OWNER";
     static final String SECRET = "SECRET";
-    static final String ADMIN_ROLE = AdminRoles.MANAGE_AUTHORIZATION;
-    static final String VIEWER_ROLE = AdminRoles.VIEW_AUTHORIZATION;
 
     final KeycloakSession session;
     final RealmModel realm;
-    final CallerContext callerContext;
+    final SharingAccess access;
     final Caller caller;
     final CustosStores stores;
     private final Map<String, String> usernames = new HashMap<>();
 
-    SharingContext(KeycloakSession session, CallerContext callerContext) {
+    SharingContext(KeycloakSession session, SharingAccess access) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.callerContext = callerContext;
-        this.caller = callerContext.authenticate();
+        this.access = access;
+        this.caller = access.caller();
         this.stores = CustosStores.of(session);
     }
 
     boolean isAdmin() {
-        return callerContext.hasRealmManagementRole(ADMIN_ROLE);
+        return access.isAdmin();
     }
 
     boolean isViewer() {
-        return isAdmin() || callerContext.hasRealmManagementRole(VIEWER_ROLE);
-    }
-
-    void requireAdmin() {
-        if (!isAdmin()) {
-            throw CustosException.forbidden("the caller lacks the realm-management role '" + ADMIN_ROLE + "'");
-        }
+        return access.isViewer();
     }
 
     /** The acting user for permission checks: the person, or the client's service account (null if none). */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
@@ -40,8 +40,8 @@ public final class SharingDecisions {
     }
 
     /** The decisions for the caller of this request (authenticated here: 401 before anything else). */
-    public static SharingDecisions of(KeycloakSession session, CallerContext callerContext) {
-        return new SharingDecisions(new SharingContext(session, callerContext));
+    public static SharingDecisions of(KeycloakSession session, SharingAccess access) {
+        return new SharingDecisions(new SharingContext(session, access));
     }
 
     /** Pairs "entityId|permission" the user holds; {@code permissions} null means any, OWNER included. */
@@ -247,7 +247,7 @@ public final class SharingDecisions {
         boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(name);
         if (!self && !ctx.isViewer()) {
             throw CustosException.forbidden(
-                    "a caller may check only its own access unless it has '" + SharingContext.VIEWER_ROLE + "'");
+                    "a caller may check only its own access unless it has '" + SharingAccess.VIEWER_ROLE + "'");
         }
         return self ? ctx.actor() : ctx.user(name);
     }
@@ -255,7 +255,7 @@ public final class SharingDecisions {
     void requireOwnerOrAdmin(SharingEntity e) {
         if (!ctx.isAdmin() && (ctx.actor() == null || !holds(ctx.actor(), e, SharingContext.OWNER))) {
             throw CustosException.forbidden(
-                    "only the entity's OWNER or a sharing admin (" + SharingContext.ADMIN_ROLE + ") may do this");
+                    "only the entity's OWNER or a sharing admin (" + SharingAccess.ADMIN_ROLE + ") may do this");
         }
     }
 

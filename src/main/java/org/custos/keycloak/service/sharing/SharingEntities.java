@@ -2,7 +2,7 @@ package org.custos.keycloak.service.sharing;
 
 import java.util.List;
 import java.util.Objects;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.auth.SharingRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.CycleException;
@@ -31,8 +31,8 @@ public final class SharingEntities {
     private final SharingDecisions decisions;
     private final EntityStore store;
 
-    public SharingEntities(KeycloakSession session, CallerContext callerContext) {
-        this.ctx = new SharingContext(session, callerContext);
+    public SharingEntities(KeycloakSession session, SharingAccess access) {
+        this.ctx = new SharingContext(session, access);
         this.decisions = new SharingDecisions(ctx);
         this.store = ctx.stores.entities();
     }
@@ -102,7 +102,7 @@ public final class SharingEntities {
         // Only an admin names someone else: checked before the name is looked up (no username probing).
         boolean self = ctx.actor() != null && ctx.actor().getUsername().equalsIgnoreCase(name);
         if (!ctx.isAdmin() && !self) {
-            throw CustosException.forbidden("only a sharing admin (" + SharingContext.ADMIN_ROLE
+            throw CustosException.forbidden("only a sharing admin (" + SharingAccess.ADMIN_ROLE
                     + ") may create entities owned by someone else");
         }
         return self ? ctx.actor() : ctx.user(name);

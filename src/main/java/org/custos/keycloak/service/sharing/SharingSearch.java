@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityQuery;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
@@ -25,23 +25,31 @@ public final class SharingSearch {
     private final SharingContext ctx;
     private final SharingDecisions decisions;
 
-    public SharingSearch(KeycloakSession session, CallerContext callerContext) {
-        this.ctx = new SharingContext(session, callerContext);
+    public SharingSearch(KeycloakSession session, SharingAccess access) {
+        this.ctx = new SharingContext(session, access);
         this.decisions = new SharingDecisions(ctx);
     }
 
+    /** Custos's {@code POST entities/searchCriteria} body. */
     public List<SharingViews.Entity> search(SharingRequests.SearchRequest request) {
         SharingRequests.SearchRequest r = SharingInputs.requiredObject(request, "body");
-        Paging paging = Paging.of(r.offset(), r.limit());
-        EntitySearch search = EntitySearch.compile(r.criteria(), resolver());
+        return search(r.ownerId(), EntitySearch.filters(r.criteria()), Paging.of(r.offset(), r.limit()));
+    }
+
+    /**
+     * A page of the entities matching every filter, of those {@code ownerId} reaches (a viewer may name anyone, or
+     * nobody for every entity; anyone else searches what it reaches).
+     */
+    public List<SharingViews.Entity> search(String ownerId, List<EntitySearch.Filter> filters, Paging paging) {
+        EntitySearch search = EntitySearch.compile(filters, resolver());
         UserModel principal = null;
-        if (SharingInputs.blankToNull(r.ownerId()) != null) {
-            boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(r.ownerId());
+        if (SharingInputs.blankToNull(ownerId) != null) {
+            boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(ownerId);
             if (!self && !ctx.isViewer()) {
-                throw CustosException.forbidden("a caller may search only what it can reach unless it has '"
-                        + SharingContext.VIEWER_ROLE + "'");
+                throw CustosException.forbidden(
+                        "a caller may search only what it can reach unless it has '" + SharingAccess.VIEWER_ROLE + "'");
             }
-            principal = self ? ctx.actor() : ctx.user(r.ownerId());
+            principal = self ? ctx.actor() : ctx.user(ownerId);
         } else if (!ctx.isViewer()) {
             principal = ctx.actor();
             if (principal == null) {

@@ -3,7 +3,7 @@ package org.custos.keycloak.service.sharing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.SharingAccess;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.model.SharingTypeStore.Kind;
@@ -27,22 +27,21 @@ public final class SharingTypes {
     private final Kind kind;
     private final SharingTypeStore store;
 
-    private SharingTypes(KeycloakSession session, CallerContext callerContext, Kind kind) {
-        this.ctx = new SharingContext(session, callerContext);
+    private SharingTypes(KeycloakSession session, SharingAccess access, Kind kind) {
+        this.ctx = new SharingContext(session, access);
         this.kind = kind;
         this.store = ctx.stores.sharingTypes();
     }
 
-    public static SharingTypes entityTypes(KeycloakSession session, CallerContext callerContext) {
-        return new SharingTypes(session, callerContext, Kind.ENTITY_TYPE);
+    public static SharingTypes entityTypes(KeycloakSession session, SharingAccess access) {
+        return new SharingTypes(session, access, Kind.ENTITY_TYPE);
     }
 
-    public static SharingTypes permissionTypes(KeycloakSession session, CallerContext callerContext) {
-        return new SharingTypes(session, callerContext, Kind.PERMISSION_TYPE);
+    public static SharingTypes permissionTypes(KeycloakSession session, SharingAccess access) {
+        return new SharingTypes(session, access, Kind.PERMISSION_TYPE);
     }
 
     public void create(TypeInput input, String field) {
-        ctx.requireAdmin();
         TypeInput in = SharingInputs.requiredObject(input, field);
         String id = SharingInputs.identifier(in.id(), field + ".id");
         SharingViews.Type existing = builtIn(kind, id);
@@ -73,7 +72,6 @@ public final class SharingTypes {
     }
 
     public void update(TypeInput input, String field) {
-        ctx.requireAdmin();
         TypeInput in = SharingInputs.requiredObject(input, field);
         SharingType old = existing(in.id(), field + ".id");
         SharingType type = new SharingType(
@@ -90,7 +88,6 @@ public final class SharingTypes {
     }
 
     public void delete(TypeInput input, String field) {
-        ctx.requireAdmin();
         TypeInput in = SharingInputs.requiredObject(input, field);
         SharingType type = existing(in.id(), field + ".id");
         if (store.inUse(ctx.realm.getId(), kind, type.externalId())) {

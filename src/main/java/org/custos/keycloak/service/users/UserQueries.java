@@ -3,7 +3,7 @@ package org.custos.keycloak.service.users;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.support.UserSearch;
@@ -22,13 +22,13 @@ public final class UserQueries {
     private final UserService users;
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final CallerContext callerContext;
+    private final UserRules rules;
 
-    UserQueries(UserService users, KeycloakSession session, RealmModel realm, CallerContext callerContext) {
+    UserQueries(UserService users, KeycloakSession session, RealmModel realm, UserRules rules) {
         this.users = users;
         this.session = session;
         this.realm = realm;
-        this.callerContext = callerContext;
+        this.rules = rules;
     }
 
     /**
@@ -39,9 +39,7 @@ public final class UserQueries {
         users.requireQuery();
         if (id != null && !id.isBlank()) {
             UserModel byId = session.users().getUserById(realm, id);
-            if (byId != null
-                    && UserService.isPerson(byId)
-                    && callerContext.admin().canView(byId)) {
+            if (byId != null && UserService.isPerson(byId) && rules.canView(byId)) {
                 return new Paging.Page<>(page.offset() == 0 ? List.of(byId) : List.of(), 1);
             }
         }
@@ -69,10 +67,10 @@ public final class UserQueries {
         List<UserModel> found = store.searchForUserStream(realm, params, page.offset(), page.limit())
                 .toList();
         // A caller that may view only some users (fine-grained permissions) sees those of the page, as in Keycloak.
-        boolean all = callerContext.admin().canViewUsers();
+        boolean all = rules.canViewAll();
         List<UserModel> visible = found.stream()
                 .filter(UserService::isPerson)
-                .filter(u -> all || callerContext.admin().canView(u))
+                .filter(u -> all || rules.canView(u))
                 .toList();
         // A first page that is not full holds every match: its size is the total, without a count query.
         long total = page.offset() == 0 && found.size() < page.limit()

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.service.support.AdminEvents;
@@ -24,14 +24,14 @@ public final class UserRoles {
 
     private final UserService service;
     private final RealmModel realm;
-    private final CallerContext callerContext;
+    private final UserRules rules;
     private final Caller caller;
     private final AdminEvents events;
 
-    UserRoles(UserService users, RealmModel realm, CallerContext callerContext, Caller caller, AdminEvents events) {
+    UserRoles(UserService users, RealmModel realm, UserRules rules, Caller caller, AdminEvents events) {
         this.service = users;
         this.realm = realm;
-        this.callerContext = callerContext;
+        this.rules = rules;
         this.caller = caller;
         this.events = events;
     }
@@ -43,7 +43,7 @@ public final class UserRoles {
     private List<UserModel> requireMappable(List<String> usernames) {
         List<UserModel> users = service.requireManageable(usernames);
         for (UserModel user : users) {
-            if (!callerContext.admin().canMapRoles(user)) {
+            if (!rules.canMapRoles(user)) {
                 throw CustosException.forbidden("the caller may not map roles of user '" + user.getUsername() + "'");
             }
         }
@@ -100,7 +100,7 @@ public final class UserRoles {
         UserModel user = service.requireManageable(username);
         RoleModel realmAdmin = realmAdminRole();
         RoleModel admin = realm.getRole(UserService.TENANT_ADMIN_ROLE);
-        callerContext.admin().requireGrantAll(admin == null ? List.of(realmAdmin) : List.of(realmAdmin, admin));
+        rules.requireGrantAll(admin == null ? List.of(realmAdmin) : List.of(realmAdmin, admin));
         user.grantRole(realmAdmin);
         if (admin != null) {
             user.grantRole(admin);
@@ -124,7 +124,7 @@ public final class UserRoles {
         if (admin != null && user.hasDirectRole(admin)) {
             removed.add(admin);
         }
-        callerContext.admin().requireGrantAll(removed);
+        rules.requireGrantAll(removed);
         removed.forEach(user::deleteRoleMapping);
         events.emit(
                 OperationType.DELETE,
@@ -160,7 +160,7 @@ public final class UserRoles {
                                         ? " on client '" + caller.client().getClientId() + "'"
                                         : " in this realm"));
             }
-            callerContext.requireCanGrant(role);
+            rules.requireGrant(role);
             roles.add(role);
         }
         return roles;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.auth.CallerContext;
+import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
 import org.custos.keycloak.representation.users.ProfileRequest;
@@ -58,15 +58,15 @@ public final class UserService {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final CallerContext callerContext;
+    private final UserRules rules;
     private final Caller caller;
     private final AdminEvents events;
 
-    public UserService(KeycloakSession session, CallerContext callerContext) {
+    public UserService(KeycloakSession session, UserRules rules) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.callerContext = callerContext;
-        this.caller = callerContext.authenticate();
+        this.rules = rules;
+        this.caller = rules.caller();
         this.events = new AdminEvents(session, caller);
     }
 
@@ -77,7 +77,7 @@ public final class UserService {
      */
     public UserModel require(String username) {
         UserModel user = lookup(username, "view");
-        if (!callerContext.admin().canView(user)) {
+        if (!rules.canView(user)) {
             throw refused("view", username);
         }
         return user;
@@ -91,7 +91,7 @@ public final class UserService {
         requireText("username", username);
         UserModel user = session.users().getUserByUsername(realm, username);
         if (user == null || !isPerson(user)) {
-            if (!callerContext.admin().canQueryUsers()) {
+            if (!rules.canQuery()) {
                 throw refused(verb, username);
             }
             throw CustosException.notFound("user '" + username + "' not found");
@@ -105,19 +105,19 @@ public final class UserService {
 
     /** Keycloak's right to manage every user ({@code manage-users}, or a fine-grained permission on all users). */
     boolean mayManageAllUsers() {
-        return callerContext.admin().canManageUsers();
+        return rules.canManageAll();
     }
 
     /** Searching users: Keycloak's query right ({@code query-users}, {@code view-users}, fine-grained). */
     public void requireQuery() {
-        if (!callerContext.admin().canQueryUsers()) {
+        if (!rules.canQuery()) {
             throw CustosException.forbidden("the caller may not query users (Keycloak's query-users or view-users)");
         }
     }
 
     /** Realm and client role mappings of users, and tenant admins. */
     public UserRoles roles() {
-        return new UserRoles(this, realm, callerContext, caller, events);
+        return new UserRoles(this, realm, rules, caller, events);
     }
 
     /** Free attributes of users, and account linking. */
@@ -136,7 +136,7 @@ public final class UserService {
     /** The user, whom Keycloak lets the caller manage, holding no admin role the caller could not grant. */
     public UserModel requireManageable(String username) {
         UserModel user = lookup(username, "manage");
-        callerContext.requireCanManage(user);
+        rules.requireManage(user);
         return user;
     }
 
@@ -145,7 +145,7 @@ public final class UserService {
     }
 
     public UserModel register(RegisterUserRequest request) {
-        if (!callerContext.admin().canManageUsers()) {
+        if (!rules.canManageAll()) {
             throw CustosException.forbidden("creating users needs Keycloak's manage-users");
         }
         requireText("username", request.username());
@@ -203,7 +203,7 @@ public final class UserService {
     public void resetPassword(String username, String password) {
         requireText("password", password);
         UserModel user = requireManageable(username);
-        if (!callerContext.admin().canResetPassword(user)) {
+        if (!rules.canResetPassword(user)) {
             throw refused("reset the password of", username);
         }
         setPassword(user, password);
@@ -257,7 +257,7 @@ public final class UserService {
 
     /** Searches of users, as the caller may see them. */
     public UserQueries queries() {
-        return new UserQueries(this, session, realm, callerContext);
+        return new UserQueries(this, session, realm, rules);
     }
 
     private void setPassword(UserModel user, String password) {

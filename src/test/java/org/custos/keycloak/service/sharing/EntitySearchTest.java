@@ -43,12 +43,12 @@ class EntitySearchTest {
     }
 
     private static CustosException refused(SearchCriterion criterion) {
-        return assertThrows(CustosException.class, () -> EntitySearch.compile(List.of(criterion), RESOLVER));
+        return assertThrows(CustosException.class, () -> compile(List.of(criterion), RESOLVER));
     }
 
     @Test
     void everyConditionMeansWhatItSays() {
-        EntitySearch s = EntitySearch.compile(
+        EntitySearch s = compile(
                 List.of(
                         c("NAME", "exp%", null),
                         c("CREATED_AT", "10", "GTE"),
@@ -68,7 +68,7 @@ class EntitySearchTest {
 
     @Test
     void namesAreResolvedAndUnknownNamesMatchNothing() {
-        EntitySearch s = EntitySearch.compile(
+        EntitySearch s = compile(
                 List.of(
                         c("OWNER_ID", "alice", "EQUAL"),
                         c("PARENT_ID", "p1", "EQUAL"),
@@ -82,13 +82,13 @@ class EntitySearchTest {
     @Test
     void protoNumbersAreAcceptedForEnums() {
         // 4 = OWNER_ID, 4 = NOT
-        EntitySearch s = EntitySearch.compile(List.of(c(4, "alice", 4)), RESOLVER);
+        EntitySearch s = compile(List.of(c(4, "alice", 4)), RESOLVER);
         assertEquals(List.of(new Criterion(Field.OWNER_USER_ID, Op.NOT, "uid-alice")), s.criteria());
     }
 
     @Test
     void permissionAndSharingFields() {
-        EntitySearch s = EntitySearch.compile(
+        EntitySearch s = compile(
                 List.of(
                         c("PERMISSION_TYPE_ID", "READ", null),
                         c("SHARED_WITH", "alice", null),
@@ -128,5 +128,9 @@ class EntitySearchTest {
                                 () -> SharingSearch.decodeCursor(
                                         java.util.Base64.getUrlEncoder().encodeToString("other".getBytes())))
                         .getStatus());
+    }
+
+    private static EntitySearch compile(List<SearchCriterion> criteria, EntitySearch.Resolver resolver) {
+        return EntitySearch.compile(EntitySearch.filters(criteria), resolver);
     }
 }
