@@ -37,12 +37,6 @@ public final class SecretRules {
         this.secretsAdmin = realm.getRole(SECRETS_ADMIN_ROLE);
     }
 
-    /**
-     * Holds {@value #SECRETS_ADMIN_ROLE} within its client's scope (never from a token claim) <em>and</em>
-     * {@code realm-management/manage-realm}. Keycloak lets any user-admin map a plain realm role such as ours, through
-     * its own admin API too; requiring an admin role that only realm admins hand out keeps every secret out of a
-     * user-admin's reach, by any path.
-     */
     /** The caller these rules are about. */
     public Caller caller() {
         return caller;
@@ -55,6 +49,12 @@ public final class SecretRules {
         }
     }
 
+    /**
+     * Holds {@value #SECRETS_ADMIN_ROLE} within its client's scope (never from a token claim) <em>and</em>
+     * {@code realm-management/manage-realm}. Keycloak lets any user-admin map a plain realm role such as ours, through
+     * its own admin API too; requiring an admin role that only realm admins hand out keeps every secret out of a
+     * user-admin's reach, by any path.
+     */
     public boolean isSecretsAdmin() {
         return caller.holdsInScope(secretsAdmin) && admin.canManageRealm();
     }

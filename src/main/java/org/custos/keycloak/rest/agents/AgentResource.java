@@ -41,9 +41,11 @@ public class AgentResource extends ServiceResource {
     @Path("enable")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        auth().agents().requireManage();
-        body(bytes, JsonNode.class);
-        return done(() -> agents().setup().enable());
+        return done(() -> {
+            auth().agents().requireManage();
+            body(bytes, JsonNode.class);
+            agents().setup().enable();
+        });
     }
 
     @POST
@@ -51,10 +53,12 @@ public class AgentResource extends ServiceResource {
     @Path("token/configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse tokenConfiguration(byte[] bytes) {
-        auth().agents().requireManage();
-        long seconds = AgentRequests.lifetime(
-                body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
-        return done(() -> agents().setup().configureTokenLifetime(seconds));
+        return done(() -> {
+            auth().agents().requireManage();
+            long seconds = AgentRequests.lifetime(
+                    body(bytes, AgentViews.TokenConfiguration.class).accessTokenLifeTime());
+            agents().setup().configureTokenLifetime(seconds);
+        });
     }
 
     @POST
@@ -62,9 +66,12 @@ public class AgentResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse roles(byte[] bytes) {
-        auth().agents().requireManage();
-        var roles = AgentRequests.newRoles(body(bytes, AgentViews.Roles.class).roles());
-        return done(() -> agents().setup().createRoles(roles));
+        return done(() -> {
+            auth().agents().requireManage();
+            var roles =
+                    AgentRequests.newRoles(body(bytes, AgentViews.Roles.class).roles());
+            agents().setup().createRoles(roles);
+        });
     }
 
     @POST
@@ -72,9 +79,9 @@ public class AgentResource extends ServiceResource {
     @Path("agent")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Registered register(byte[] bytes) {
-        auth().agents().requireManage();
-        AgentViews.Register body = body(bytes, AgentViews.Register.class);
         return run(() -> {
+            auth().agents().requireManage();
+            AgentViews.Register body = body(bytes, AgentViews.Register.class);
             AgentService agents = agents();
             AgentRequests read = new AgentRequests(agents);
             String id = AgentRequests.newId(body.id());
@@ -93,8 +100,8 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agent get(@PathParam("id") String id) {
-        auth().agents().requireManage();
         return run(() -> {
+            auth().agents().requireManage();
             AgentService agents = agents();
             return view(agents.describe(new AgentRequests(agents).agent(id)));
         });
@@ -105,8 +112,8 @@ public class AgentResource extends ServiceResource {
     @Path("agent/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        auth().agents().requireManage();
         return done(() -> {
+            auth().agents().requireManage();
             AgentService agents = agents();
             agents.delete(new AgentRequests(agents).agent(id));
         });
@@ -117,8 +124,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/deactivation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deactivate(@PathParam("id") String id) {
-        auth().agents().requireManage();
-        return done(() -> setEnabled(id, false));
+        return done(() -> {
+            auth().agents().requireManage();
+            setEnabled(id, false);
+        });
     }
 
     @POST
@@ -126,8 +135,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/activation/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activate(@PathParam("id") String id) {
-        auth().agents().requireManage();
-        return done(() -> setEnabled(id, true));
+        return done(() -> {
+            auth().agents().requireManage();
+            setEnabled(id, true);
+        });
     }
 
     private void setEnabled(String id, boolean enabled) {
@@ -140,10 +151,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        auth().agents().requireManage();
-        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-        AgentRequests.requireBounded(body.agents(), body.attributes());
         return done(() -> {
+            auth().agents().requireManage();
+            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+            AgentRequests.requireBounded(body.agents(), body.attributes());
             AgentService agents = agents();
             List<ClientModel> targets = new AgentRequests(agents).agents(body.agents());
             agents.addAttributes(targets, AgentRequests.attributes(body.attributes(), false));
@@ -155,11 +166,11 @@ public class AgentResource extends ServiceResource {
     @Path("agent/attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        auth().agents().requireManage();
-        AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
-        AgentRequests.requireBounded(body.agents(), body.attributes());
-        var attributes = AgentRequests.attributes(body.attributes(), true);
         return done(() -> {
+            auth().agents().requireManage();
+            AgentViews.AgentAttributes body = body(bytes, AgentViews.AgentAttributes.class);
+            AgentRequests.requireBounded(body.agents(), body.attributes());
+            var attributes = AgentRequests.attributes(body.attributes(), true);
             AgentService agents = agents();
             agents.deleteAttributes(new AgentRequests(agents).agents(body.agents()), attributes);
         });
@@ -170,10 +181,10 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        auth().agents().requireManage();
-        AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
-        AgentRequests.requireBounded(body.agents(), body.roles());
         return done(() -> {
+            auth().agents().requireManage();
+            AgentViews.AgentRoles body = body(bytes, AgentViews.AgentRoles.class);
+            AgentRequests.requireBounded(body.agents(), body.roles());
             AgentService agents = agents();
             AgentRequests read = new AgentRequests(agents);
             List<RoleModel> roles = read.roles(body.roles(), Boolean.TRUE.equals(body.clientLevel()), "roles");
@@ -188,9 +199,9 @@ public class AgentResource extends ServiceResource {
     @Path("agent/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        auth().agents().requireManage();
-        AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
         return done(() -> {
+            auth().agents().requireManage();
+            AgentViews.DeleteAgentRoles body = body(bytes, AgentViews.DeleteAgentRoles.class);
             AgentService agents = agents();
             AgentRequests read = new AgentRequests(agents);
             ClientModel target = read.agent(body.id());
@@ -206,9 +217,11 @@ public class AgentResource extends ServiceResource {
     @Path("protocol/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse protocolMapper(byte[] bytes) {
-        auth().agents().requireManage();
-        var mapper = AgentRequests.mapper(body(bytes, AgentViews.ProtocolMapper.class));
-        return done(() -> agents().setup().addProtocolMapper(mapper));
+        return done(() -> {
+            auth().agents().requireManage();
+            var mapper = AgentRequests.mapper(body(bytes, AgentViews.ProtocolMapper.class));
+            agents().setup().addProtocolMapper(mapper);
+        });
     }
 
     @GET
@@ -216,8 +229,8 @@ public class AgentResource extends ServiceResource {
     @Path("agents")
     @Produces(MediaType.APPLICATION_JSON)
     public AgentViews.Agents all() {
-        auth().agents().requireManage();
         return run(() -> {
+            auth().agents().requireManage();
             AgentService agents = agents();
             return new AgentViews.Agents(
                     agents.agents().stream()

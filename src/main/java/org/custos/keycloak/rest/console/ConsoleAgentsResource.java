@@ -35,8 +35,8 @@ public class ConsoleAgentsResource extends ServiceResource {
 
     @GET
     public ConsoleViews.Agents list() {
-        auth().console().requireAgents();
         return run(() -> {
+            auth().console().requireAgents();
             AgentService service = service();
             boolean enabled = CustosSettings.agentsEnabled(request.realm());
             return new ConsoleViews.Agents(
@@ -54,12 +54,12 @@ public class ConsoleAgentsResource extends ServiceResource {
     @PUT
     @Path("{id}/enabled")
     public StatusResponse setEnabled(@PathParam("id") String id, byte[] bytes) {
-        auth().console().requireAgents();
-        ConsoleRequests.Enabled body = body(bytes, ConsoleRequests.Enabled.class);
-        if (body == null || body.enabled() == null) {
-            throw CustosException.invalidField("enabled", "is required (true or false)");
-        }
         return done(() -> {
+            auth().console().requireAgents();
+            ConsoleRequests.Enabled body = body(bytes, ConsoleRequests.Enabled.class);
+            if (body == null || body.enabled() == null) {
+                throw CustosException.invalidField("enabled", "is required (true or false)");
+            }
             AgentService service = service();
             service.setEnabled(service.require(id), body.enabled());
         });
@@ -68,9 +68,11 @@ public class ConsoleAgentsResource extends ServiceResource {
     @PUT
     @Path("token-lifetime")
     public StatusResponse tokenLifetime(byte[] bytes) {
-        auth().console().requireAgents();
-        ConsoleRequests.Lifetime body = body(bytes, ConsoleRequests.Lifetime.class);
-        long seconds = AgentRequests.lifetime(body == null ? null : body.seconds());
-        return done(() -> service().setup().configureTokenLifetime(seconds));
+        return done(() -> {
+            auth().console().requireAgents();
+            ConsoleRequests.Lifetime body = body(bytes, ConsoleRequests.Lifetime.class);
+            long seconds = AgentRequests.lifetime(body == null ? null : body.seconds());
+            service().setup().configureTokenLifetime(seconds);
+        });
     }
 }

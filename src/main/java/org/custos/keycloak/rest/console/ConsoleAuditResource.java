@@ -25,8 +25,8 @@ public class ConsoleAuditResource extends ServiceResource {
 
     @GET
     public LogViews.LogEvents list() {
-        auth().console().requireAudit();
         return run(() -> {
+            auth().console().requireAudit();
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())
                     .fetch(

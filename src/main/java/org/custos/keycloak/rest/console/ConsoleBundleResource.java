@@ -29,8 +29,8 @@ public class ConsoleBundleResource extends ServiceResource {
 
     @GET
     public BundleViews.Bundle export() {
-        auth().console().requireBundleExport();
         return run(() -> {
+            auth().console().requireBundleExport();
             BundleViews.Bundle bundle = new BundleExport(request.session(), request.realm()).export();
             record(
                     OperationType.ACTION,
@@ -49,8 +49,8 @@ public class ConsoleBundleResource extends ServiceResource {
 
     @POST
     public BundleViews.Report importBundle(byte[] bytes) {
-        auth().console().requireBundleImport();
         return run(() -> {
+            auth().console().requireBundleImport();
             BundleMode mode = BundleMode.of(query().first("mode"));
             BundleViews.Bundle bundle = RequestBody.of(
                             bytes,

@@ -35,8 +35,8 @@ public class ConsoleGroupsResource extends ServiceResource {
     @GET
     @Path("{groupId}/members")
     public ConsoleViews.Members list(@PathParam("groupId") String groupId) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging.Page<GroupMembers.Member> page =
                     members(rules).list(groupId, Paging.of(q.integer("first"), q.integer("max")));

@@ -21,8 +21,10 @@ public class ConsoleResource extends ServiceResource {
 
     @GET
     public ConsoleRules.Pages pages() {
-        auth().console().requireAnyAdmin();
-        return run(() -> auth().console().pages());
+        return run(() -> {
+            auth().console().requireAnyAdmin();
+            return auth().console().pages();
+        });
     }
 
     @Path("sharing")

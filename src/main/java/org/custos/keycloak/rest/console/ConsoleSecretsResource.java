@@ -33,9 +33,9 @@ public class ConsoleSecretsResource extends ServiceResource {
 
     @GET
     public SecretInventoryViews.Page list() {
-        SecretRules rules = auth().secrets();
-        rules.requireMayListAll();
         return run(() -> {
+            SecretRules rules = auth().secrets();
+            rules.requireMayListAll();
             QueryParams q = query();
             return inventory(rules)
                     .list(
@@ -49,9 +49,11 @@ public class ConsoleSecretsResource extends ServiceResource {
     @GET
     @Path("keys")
     public SecretInventoryViews.KeyStatus keys() {
-        SecretRules rules = auth().secrets();
-        rules.requireMayViewKeys();
-        return run(() -> inventory(rules).keyStatus());
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            rules.requireMayViewKeys();
+            return inventory(rules).keyStatus();
+        });
     }
 
     /**
@@ -61,13 +63,13 @@ public class ConsoleSecretsResource extends ServiceResource {
      */
     @DELETE
     public StatusResponse delete() {
-        SecretRules rules = auth().secrets();
-        rules.requireMayListAll();
-        String token = query().first("token");
-        if (token == null) {
-            throw CustosException.invalidField("token", "is required");
-        }
         return done(() -> {
+            SecretRules rules = auth().secrets();
+            rules.requireMayListAll();
+            String token = query().first("token");
+            if (token == null) {
+                throw CustosException.invalidField("token", "is required");
+            }
             SecretInventory inventory = inventory(rules);
             SecretInventory.Listed secret = inventory.find(token);
             rules.requireMayDeleteAsAdmin(secret.owner());

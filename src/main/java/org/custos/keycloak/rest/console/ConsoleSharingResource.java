@@ -55,59 +55,74 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path(ENTITY_TYPES)
     public SharingViews.Types entityTypes() {
-        SharingAccess access = auth().console().requireSharing();
-        return run(() -> types(access, ENTITY_TYPES).list());
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
+            return types(access, ENTITY_TYPES).list();
+        });
     }
 
     @GET
     @Path(PERMISSION_TYPES)
     public SharingViews.Types permissionTypes() {
-        SharingAccess access = auth().console().requireSharing();
-        return run(() -> types(access, PERMISSION_TYPES).list());
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
+            return types(access, PERMISSION_TYPES).list();
+        });
     }
 
     @POST
     @Path(ENTITY_TYPES)
     public StatusResponse createEntityType(byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return run(() -> createType(access, ENTITY_TYPES, bytes));
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            return createType(access, ENTITY_TYPES, bytes);
+        });
     }
 
     @POST
     @Path(PERMISSION_TYPES)
     public StatusResponse createPermissionType(byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return run(() -> createType(access, PERMISSION_TYPES, bytes));
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            return createType(access, PERMISSION_TYPES, bytes);
+        });
     }
 
     @PUT
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse updateEntityType(@PathParam("id") String id, byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return run(() -> updateType(access, ENTITY_TYPES, id, bytes));
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            return updateType(access, ENTITY_TYPES, id, bytes);
+        });
     }
 
     @PUT
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse updatePermissionType(@PathParam("id") String id, byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return run(() -> updateType(access, PERMISSION_TYPES, id, bytes));
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            return updateType(access, PERMISSION_TYPES, id, bytes);
+        });
     }
 
     @DELETE
     @Path(ENTITY_TYPES + "/{id}")
     public StatusResponse deleteEntityType(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return done(() ->
-                types(access, ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES)));
+        return done(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            types(access, ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES));
+        });
     }
 
     @DELETE
     @Path(PERMISSION_TYPES + "/{id}")
     public StatusResponse deletePermissionType(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing().requireAdmin();
-        return done(() -> types(access, PERMISSION_TYPES)
-                .delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES)));
+        return done(() -> {
+            SharingAccess access = auth().console().requireSharing().requireAdmin();
+            types(access, PERMISSION_TYPES)
+                    .delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES));
+        });
     }
 
     private StatusResponse createType(SharingAccess access, String kind, byte[] bytes) {
@@ -130,8 +145,8 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("entities")
     public SharingViews.Entities entities() {
-        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
             QueryParams q = query();
             List<EntitySearch.Filter> filters = new ArrayList<>();
             if (q.first("search") != null) {
@@ -154,31 +169,36 @@ public class ConsoleSharingResource extends ServiceResource {
     @POST
     @Path("entities")
     public StatusResponse createEntity(byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing();
-        return done(() ->
-                new SharingEntities(request.session(), access).create(body(bytes, SharingRequests.EntityInput.class)));
+        return done(() -> {
+            SharingAccess access = auth().console().requireSharing();
+            new SharingEntities(request.session(), access).create(body(bytes, SharingRequests.EntityInput.class));
+        });
     }
 
     @GET
     @Path("entities/{id}")
     public AccessViews.EntityDetail entity(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing();
-        return run(() -> new EntityAccess(request.session(), access).detail(id));
+        return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
+            return new EntityAccess(request.session(), access).detail(id);
+        });
     }
 
     @DELETE
     @Path("entities/{id}")
     public StatusResponse deleteEntity(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing();
-        return done(() -> new SharingEntities(request.session(), access).delete(id));
+        return done(() -> {
+            SharingAccess access = auth().console().requireSharing();
+            new SharingEntities(request.session(), access).delete(id);
+        });
     }
 
     /** Who holds {@code permission} on the entity, and why: a page ordered by username, after {@code after}. */
     @GET
     @Path("entities/{id}/holders")
     public AccessViews.HolderPage holders(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
             QueryParams q = query();
             return new EntityAccess(request.session(), access)
                     .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
@@ -188,8 +208,8 @@ public class ConsoleSharingResource extends ServiceResource {
     @POST
     @Path("entities/{id}/shares")
     public StatusResponse share(@PathParam("id") String id, byte[] bytes) {
-        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
             ShareService shares = new ShareService(request.session(), access);
             ConsoleRequests.Share s = body(bytes, ConsoleRequests.Share.class);
             shares.share(principalType(s == null ? null : s.principalType()), shareRequest(id, s), true);
@@ -201,8 +221,8 @@ public class ConsoleSharingResource extends ServiceResource {
     @DELETE
     @Path("entities/{id}/shares")
     public StatusResponse revoke(@PathParam("id") String id) {
-        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
             ShareService shares = new ShareService(request.session(), access);
             QueryParams q = query();
             ConsoleRequests.Share s = new ConsoleRequests.Share(
@@ -239,8 +259,8 @@ public class ConsoleSharingResource extends ServiceResource {
     @GET
     @Path("users/{userId}/reachable")
     public SharingViews.EntityPage reachable(@PathParam("userId") String userId) {
-        SharingAccess access = auth().console().requireSharing();
         return run(() -> {
+            SharingAccess access = auth().console().requireSharing();
             QueryParams q = query();
             return new SharingSearch(request.session(), access)
                     .reachableByUserId(

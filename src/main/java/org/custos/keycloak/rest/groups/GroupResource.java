@@ -71,9 +71,9 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups create(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
-        rules.requireCreate();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
+            rules.requireCreate();
             GroupService groups = service(rules);
             List<GroupModel> created =
                     groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
@@ -88,9 +88,9 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group createOne(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
-        rules.requireCreate();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
+            rules.requireCreate();
             GroupService groups = service(rules);
             GroupModel group = groups.createOne(groupBody(bytes));
             return views(groups, rules).group(group);
@@ -102,8 +102,8 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group update(@PathParam("id") String id, byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupModel group = groups.update(id, groupBody(bytes));
             return views(groups, rules).group(group);
@@ -115,8 +115,10 @@ public class GroupResource extends ServiceResource {
     @Path("group/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(@PathParam("id") String id) {
-        GroupPermissions rules = auth().groups();
-        return done(() -> service(rules).delete(id));
+        return done(() -> {
+            GroupPermissions rules = auth().groups();
+            service(rules).delete(id);
+        });
     }
 
     @GET
@@ -124,8 +126,8 @@ public class GroupResource extends ServiceResource {
     @Path("group")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Group find() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             QueryParams q = query();
             String id = q.first("group.id", "id");
@@ -142,9 +144,9 @@ public class GroupResource extends ServiceResource {
     @Path("groups")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.KeycloakGroups all() {
-        GroupPermissions rules = auth().groups();
-        rules.requireViewAll();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
+            rules.requireViewAll();
             GroupService groups = service(rules);
             Paging.Page<GroupModel> page = groups.topLevel(paging());
             GroupRepresentations views = views(groups, rules);
@@ -157,8 +159,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addMember(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members().add(m.groupId(), m.username(), m.membershipType() != null ? m.membershipType() : m.type());
@@ -171,8 +173,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeMember(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members().remove(m.groupId(), m.username());
@@ -185,8 +187,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse changeMembership(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRequests.Membership m = body(bytes, GroupRequests.Membership.class);
             groups.members()
@@ -203,8 +205,8 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addChild(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
             groups.tree().addChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
@@ -217,8 +219,8 @@ public class GroupResource extends ServiceResource {
     @Path("group/membership")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeChild(byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRequests.Child c = body(bytes, GroupRequests.Child.class);
             groups.tree().removeChild(required(c.childId(), "child_id"), required(c.parentId(), "parent_id"));
@@ -231,8 +233,8 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups children() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRepresentations views = views(groups, rules);
             return new GroupViews.Groups(
@@ -247,8 +249,8 @@ public class GroupResource extends ServiceResource {
     @Path("groups/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups parents() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRepresentations views = views(groups, rules);
             return new GroupViews.Groups(groups.tree().parents(query().first("group.id", "group_id")).stream()
@@ -262,8 +264,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships/child")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Members members() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             var page = groups.members().list(query().first("group.id", "group_id"), paging());
             return new GroupViews.Members(
@@ -285,8 +287,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/memberships")
     @Produces(MediaType.APPLICATION_JSON)
     public GroupViews.Groups groupsOfUser() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
             GroupRepresentations views = views(groups, rules);
             Paging page = paging();
@@ -304,8 +306,8 @@ public class GroupResource extends ServiceResource {
     @Path("user/group/access")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse access() {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
+            GroupPermissions rules = auth().groups();
             QueryParams q = query();
             return new StatusResponse(service(rules)
                     .members()

@@ -77,8 +77,8 @@ public class IdentityResource extends ServiceResource {
     @Path("token")
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(byte[] bytes) {
-        ClientModel client = auth().requireClientCredentials();
         return run(() -> {
+            ClientModel client = auth().requireClientCredentials();
             TokenRequest params = tokenParameters(bytes);
             String namedClient = params.params().getFirst("client_id");
             if (namedClient != null && !namedClient.isBlank() && !namedClient.equals(client.getClientId())) {
@@ -94,8 +94,8 @@ public class IdentityResource extends ServiceResource {
     @Path("credentials")
     @Produces(MediaType.APPLICATION_JSON)
     public CredentialsResponse credentials(@QueryParam("client_id") String clientId) {
-        ClientModel client = auth().requireCurrentClientSecret();
         return run(() -> {
+            ClientModel client = auth().requireCurrentClientSecret();
             if (clientId != null && !clientId.isBlank() && !clientId.equals(client.getClientId())) {
                 throw CustosException.forbidden("a client may read only its own credentials");
             }
@@ -119,8 +119,8 @@ public class IdentityResource extends ServiceResource {
     @Path("user/logout")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse logout(byte[] bytes) {
-        ClientModel client = auth().requireClientCredentials();
         return run(() -> {
+            ClientModel client = auth().requireClientCredentials();
             LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
             if (body.refreshToken() == null || body.refreshToken().isBlank()) {
                 throw CustosException.invalidField("refresh_token", "is required");
@@ -139,8 +139,8 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/token/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response agentToken(@PathParam("client_id") String tenantClientId, byte[] bytes) {
-        ClientModel agent = auth().agents().requireAgentCredentials();
         return run(() -> {
+            ClientModel agent = auth().agents().requireAgentCredentials();
             requireTenantClient(tenantClientId);
             TokenRequest params = tokenParameters(bytes);
             String grant = params.params().getFirst("grant_type");
@@ -159,8 +159,8 @@ public class IdentityResource extends ServiceResource {
     @Path("agent/logout/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse agentLogout(@PathParam("client_id") String tenantClientId, byte[] bytes) {
-        ClientModel agent = auth().agents().requireAgentCredentials();
         return run(() -> {
+            ClientModel agent = auth().agents().requireAgentCredentials();
             requireTenantClient(tenantClientId);
             LogoutRequest body = request.body(bytes).json(LogoutRequest.class);
             if (body.refreshToken() == null || body.refreshToken().isBlank()) {
@@ -199,8 +199,8 @@ public class IdentityResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserInfoResponse userInfo() {
-        Caller c = auth().requireUser(query().first("access_token"));
         return run(() -> {
+            Caller c = auth().requireUser(query().first("access_token"));
             UserModel user = c.user();
             String first = nullToEmpty(user.getFirstName());
             String last = nullToEmpty(user.getLastName());

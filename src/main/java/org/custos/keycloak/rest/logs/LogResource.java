@@ -36,9 +36,11 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse enable(byte[] bytes) {
-        Caller caller = auth().realm().requireManageEvents();
-        body(bytes, StatusRequest.class);
-        return done(() -> new AuditLog(request.session(), catalogue).enable(caller));
+        return done(() -> {
+            Caller caller = auth().realm().requireManageEvents();
+            body(bytes, StatusRequest.class);
+            new AuditLog(request.session(), catalogue).enable(caller);
+        });
     }
 
     @GET
@@ -46,8 +48,10 @@ public class LogResource extends ServiceResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse status() {
-        auth().realm().requireViewEvents();
-        return run(() -> new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled()));
+        return run(() -> {
+            auth().realm().requireViewEvents();
+            return new StatusResponse(new AuditLog(request.session(), catalogue).isEnabled());
+        });
     }
 
     @GET
@@ -55,8 +59,8 @@ public class LogResource extends ServiceResource {
     @Path("logs")
     @Produces(MediaType.APPLICATION_JSON)
     public LogViews.LogEvents logs() {
-        auth().realm().requireViewEvents();
         return run(() -> {
+            auth().realm().requireViewEvents();
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)

@@ -49,9 +49,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return run(() ->
-                new SecretViews.TokenResponse(service(rules).createSsh(body(bytes, SecretViews.SshRequest.class))));
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            return new SecretViews.TokenResponse(service(rules).createSsh(body(bytes, SecretViews.SshRequest.class)));
+        });
     }
 
     @GET
@@ -59,8 +60,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.SshCredential getSsh() {
-        SecretRules rules = auth().secrets();
-        return run(() -> service(rules).ssh(query().first("token")));
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            return service(rules).ssh(query().first("token"));
+        });
     }
 
     @DELETE
@@ -68,8 +71,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/ssh")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteSsh(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return done(() -> service(rules).delete("SSH", token(bytes)));
+        return done(() -> {
+            SecretRules rules = auth().secrets();
+            service(rules).delete("SSH", token(bytes));
+        });
     }
 
     @POST
@@ -77,8 +82,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
-        SecretRules rules = auth().secrets();
         return run(() -> {
+            SecretRules rules = auth().secrets();
             SecretCredentials secrets = service(rules);
             return new SecretViews.TokenResponse(
                     secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
@@ -90,8 +95,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.PasswordCredential getPassword() {
-        SecretRules rules = auth().secrets();
-        return run(() -> service(rules).password(query().first("token")));
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            return service(rules).password(query().first("token"));
+        });
     }
 
     @DELETE
@@ -99,8 +106,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deletePassword(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return done(() -> service(rules).delete("PASSWORD", token(bytes)));
+        return done(() -> {
+            SecretRules rules = auth().secrets();
+            service(rules).delete("PASSWORD", token(bytes));
+        });
     }
 
     /** Stores a supplied PEM certificate, or generates a self-signed one with its private key when none is given. */
@@ -109,8 +118,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
-        SecretRules rules = auth().secrets();
         return run(() -> {
+            SecretRules rules = auth().secrets();
             SecretCredentials secrets = service(rules);
             return new SecretViews.TokenResponse(
                     secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
@@ -122,8 +131,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.CertificateCredential getCertificate() {
-        SecretRules rules = auth().secrets();
-        return run(() -> service(rules).certificate(query().first("token")));
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            return service(rules).certificate(query().first("token"));
+        });
     }
 
     @DELETE
@@ -131,8 +142,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/certificate")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteCertificate(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return done(() -> service(rules).delete("X509_CERTIFICATE", token(bytes)));
+        return done(() -> {
+            SecretRules rules = auth().secrets();
+            service(rules).delete("X509_CERTIFICATE", token(bytes));
+        });
     }
 
     @GET
@@ -140,8 +153,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/summaries")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.Summaries summaries() {
-        SecretRules rules = auth().secrets();
-        return run(() -> new SecretViews.Summaries(service(rules).summaries(query().all("accessible_tokens"))));
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            return new SecretViews.Summaries(service(rules).summaries(query().all("accessible_tokens")));
+        });
     }
 
     @POST
@@ -149,8 +164,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse setKv(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return done(() -> service(rules).setKv(body(bytes, SecretViews.KvRequest.class)));
+        return done(() -> {
+            SecretRules rules = auth().secrets();
+            service(rules).setKv(body(bytes, SecretViews.KvRequest.class));
+        });
     }
 
     @GET
@@ -158,8 +175,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.KvCredential getKv() {
-        SecretRules rules = auth().secrets();
         return run(() -> {
+            SecretRules rules = auth().secrets();
             SecretCredentials secrets = service(rules);
             QueryParams q = query();
             return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
@@ -171,8 +188,10 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse updateKv(byte[] bytes) {
-        SecretRules rules = auth().secrets();
-        return done(() -> service(rules).updateKv(body(bytes, SecretViews.KvRequest.class)));
+        return done(() -> {
+            SecretRules rules = auth().secrets();
+            service(rules).updateKv(body(bytes, SecretViews.KvRequest.class));
+        });
     }
 
     @DELETE
@@ -180,8 +199,8 @@ public class SecretResource extends ServiceResource {
     @Path("secret/kv")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteKv(byte[] bytes) {
-        SecretRules rules = auth().secrets();
         return run(() -> {
+            SecretRules rules = auth().secrets();
             SecretCredentials secrets = service(rules);
             SecretViews.KvRequest body = request.body(bytes).isEmpty()
                     ? new SecretViews.KvRequest(null, null, null, null)
@@ -202,9 +221,11 @@ public class SecretResource extends ServiceResource {
     @Path("secret/keys/re-encrypt")
     @Produces(MediaType.APPLICATION_JSON)
     public SecretViews.ReEncrypted reEncrypt() {
-        SecretRules rules = auth().secrets();
-        rules.requireMayReEncrypt();
-        return run(() -> service(rules).reEncrypt());
+        return run(() -> {
+            SecretRules rules = auth().secrets();
+            rules.requireMayReEncrypt();
+            return service(rules).reEncrypt();
+        });
     }
 
     /** The token of a DELETE: the seed sends it as a query parameter; a JSON body {@code {"token"}} works too. */

@@ -34,8 +34,8 @@ public class SelfServiceResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser me() {
-        Caller c = auth().requireUser();
         return run(() -> {
+            Caller c = auth().requireUser();
             checkRealmHeader();
             return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
         });
@@ -47,8 +47,8 @@ public class SelfServiceResource extends ServiceResource {
     @Path("users/{uid}")
     @Produces(MediaType.APPLICATION_JSON)
     public SelfServiceUser user(@PathParam("uid") String uid) {
-        UserRules users = auth().users();
         return run(() -> {
+            UserRules users = auth().users();
             Caller c = users.caller();
             checkRealmHeader();
             boolean self = c.isUser() && c.user().getId().equals(uid);

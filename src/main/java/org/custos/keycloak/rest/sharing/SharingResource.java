@@ -57,26 +57,30 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("createEntity")
     @Path("entity")
     public StatusResponse createEntity(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return done(() -> entities(access)
-                .create(body(bytes, SharingRequests.EntityRequest.class).entity()));
+        return done(() -> {
+            SharingAccess access = auth().sharing();
+            entities(access)
+                    .create(body(bytes, SharingRequests.EntityRequest.class).entity());
+        });
     }
 
     @PUT
     @OperationId("updateEntity")
     @Path("entity")
     public StatusResponse updateEntity(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return done(() -> entities(access)
-                .update(body(bytes, SharingRequests.EntityRequest.class).entity()));
+        return done(() -> {
+            SharingAccess access = auth().sharing();
+            entities(access)
+                    .update(body(bytes, SharingRequests.EntityRequest.class).entity());
+        });
     }
 
     @DELETE
     @OperationId("deleteEntity")
     @Path("entity")
     public StatusResponse deleteEntity(byte[] bytes) {
-        SharingAccess access = auth().sharing();
         return run(() -> {
+            SharingAccess access = auth().sharing();
             SharingEntities s = entities(access);
             String id = query().first("entity.id");
             if (!request.body(bytes).isEmpty()) {
@@ -93,25 +97,30 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("getEntity")
     @Path("entity")
     public SharingViews.Entity getEntity() {
-        SharingAccess access = auth().sharing();
-        return run(() -> entities(access).get(query().first("entity.id")));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return entities(access).get(query().first("entity.id"));
+        });
     }
 
     @GET
     @OperationId("isEntityExists")
     @Path("entity/existence")
     public StatusResponse entityExists() {
-        SharingAccess access = auth().sharing();
-        return run(() -> new StatusResponse(entities(access).exists(query().first("entity.id"))));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return new StatusResponse(entities(access).exists(query().first("entity.id")));
+        });
     }
 
     @POST
     @OperationId("searchEntities")
     @Path("entities")
     public SharingViews.Entities search(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return run(() ->
-                new SharingViews.Entities(searches(access).search(body(bytes, SharingRequests.SearchRequest.class))));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return new SharingViews.Entities(searches(access).search(body(bytes, SharingRequests.SearchRequest.class)));
+        });
     }
 
     // ---------------------------------------------------------------- shares
@@ -120,32 +129,40 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("shareEntityWithUsers")
     @Path("users/share")
     public StatusResponse shareWithUsers(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return run(() -> share(access, bytes, ShareService.USER, true));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return share(access, bytes, ShareService.USER, true);
+        });
     }
 
     @POST
     @OperationId("shareEntityWithGroups")
     @Path("groups/share")
     public StatusResponse shareWithGroups(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return run(() -> share(access, bytes, ShareService.GROUP, true));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return share(access, bytes, ShareService.GROUP, true);
+        });
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromUsers")
     @Path("users/share")
     public StatusResponse revokeFromUsers(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return run(() -> share(access, bytes, ShareService.USER, false));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return share(access, bytes, ShareService.USER, false);
+        });
     }
 
     @DELETE
     @OperationId("revokeEntitySharingFromGroups")
     @Path("groups/share")
     public StatusResponse revokeFromGroups(byte[] bytes) {
-        SharingAccess access = auth().sharing();
-        return run(() -> share(access, bytes, ShareService.GROUP, false));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return share(access, bytes, ShareService.GROUP, false);
+        });
     }
 
     private StatusResponse share(SharingAccess access, byte[] bytes, String principalType, boolean grant) {
@@ -158,32 +175,40 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("getListOfSharedUsers")
     @Path("users/share")
     public SharingViews.SharedOwners sharedUsers() {
-        SharingAccess access = auth().sharing();
-        return run(() -> holders(access, ShareService.USER, false));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return holders(access, ShareService.USER, false);
+        });
     }
 
     @GET
     @OperationId("getListOfDirectlySharedUsers")
     @Path("users/share/direct")
     public SharingViews.SharedOwners directlySharedUsers() {
-        SharingAccess access = auth().sharing();
-        return run(() -> holders(access, ShareService.USER, true));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return holders(access, ShareService.USER, true);
+        });
     }
 
     @GET
     @OperationId("getListOfSharedGroups")
     @Path("groups/share")
     public SharingViews.SharedOwners sharedGroups() {
-        SharingAccess access = auth().sharing();
-        return run(() -> holders(access, ShareService.GROUP, false));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return holders(access, ShareService.GROUP, false);
+        });
     }
 
     @GET
     @OperationId("getListOfDirectlySharedGroups")
     @Path("groups/share/direct")
     public SharingViews.SharedOwners directlySharedGroups() {
-        SharingAccess access = auth().sharing();
-        return run(() -> holders(access, ShareService.GROUP, true));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return holders(access, ShareService.GROUP, true);
+        });
     }
 
     private SharingViews.SharedOwners holders(SharingAccess access, String principalType, boolean directOnly) {
@@ -197,16 +222,20 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("getAllSharings")
     @Path("share")
     public SharingViews.SharedData sharings() {
-        SharingAccess access = auth().sharing();
-        return run(() -> sharings(access, false));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return sharings(access, false);
+        });
     }
 
     @GET
     @OperationId("getAllDirectSharings")
     @Path("share/direct")
     public SharingViews.SharedData directSharings() {
-        SharingAccess access = auth().sharing();
-        return run(() -> sharings(access, true));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return sharings(access, true);
+        });
     }
 
     private SharingViews.SharedData sharings(SharingAccess access, boolean directOnly) {
@@ -221,8 +250,8 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("userHasAccess")
     @Path("entity/user/access")
     public StatusResponse userHasAccess() {
-        SharingAccess access = auth().sharing();
         return run(() -> {
+            SharingAccess access = auth().sharing();
             SharingDecisions s = decisions(access);
             QueryParams q = query();
             return new StatusResponse(s.check(
@@ -236,8 +265,8 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("userHasAccessBatch")
     @Path("entity/user/access/batch")
     public SharingViews.BatchResults batchCheck(byte[] bytes) {
-        SharingAccess access = auth().sharing();
         return run(() -> {
+            SharingAccess access = auth().sharing();
             SharingDecisions s = decisions(access);
             List<Boolean> results =
                     s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
@@ -250,8 +279,8 @@ public class SharingResource extends SharingTypeEndpoints {
     @OperationId("getEntitiesOfUser")
     @Path("user/entities")
     public SharingViews.EntityPage reachable() {
-        SharingAccess access = auth().sharing();
         return run(() -> {
+            SharingAccess access = auth().sharing();
             SharingSearch s = searches(access);
             QueryParams q = query();
             return s.reachable(

@@ -54,40 +54,50 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     @OperationId("createEntityType")
     @Path("entity/type")
     public StatusResponse createEntityType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, true).create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, true).create(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        });
     }
 
     @PUT
     @OperationId("updateEntityType")
     @Path("entity/type")
     public StatusResponse updateEntityType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, true).update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, true).update(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        });
     }
 
     @DELETE
     @OperationId("deleteEntityType")
     @Path("entity/type")
     public StatusResponse deleteEntityType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, true).delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, true).delete(typeInput(bytes, ENTITY_TYPE), ENTITY_TYPE);
+        });
     }
 
     @GET
     @OperationId("getEntityType")
     @Path("entity/type")
     public SharingViews.Type getEntityType() {
-        SharingAccess access = auth().sharing();
-        return run(() -> types(access, true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id"));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return types(access, true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id");
+        });
     }
 
     @GET
     @OperationId("getEntityTypes")
     @Path("entity/types")
     public SharingViews.Types getEntityTypes() {
-        SharingAccess access = auth().sharing();
-        return run(() -> types(access, true).list());
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return types(access, true).list();
+        });
     }
 
     // ---------------------------------------------------------------- permission types
@@ -96,40 +106,50 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     @OperationId("createPermissionType")
     @Path("permission/type")
     public StatusResponse createPermissionType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, false).create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, false).create(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        });
     }
 
     @PUT
     @OperationId("updatePermissionType")
     @Path("permission/type")
     public StatusResponse updatePermissionType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, false).update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, false).update(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        });
     }
 
     @DELETE
     @OperationId("deletePermissionType")
     @Path("permission/type")
     public StatusResponse deletePermissionType(byte[] bytes) {
-        SharingAccess access = auth().sharing().requireAdmin();
-        return done(() -> types(access, false).delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE));
+        return done(() -> {
+            SharingAccess access = auth().sharing().requireAdmin();
+            types(access, false).delete(typeInput(bytes, PERMISSION_TYPE), PERMISSION_TYPE);
+        });
     }
 
     @GET
     @OperationId("getPermissionType")
     @Path("permission/type")
     public SharingViews.Type getPermissionType() {
-        SharingAccess access = auth().sharing();
-        return run(() -> types(access, false)
-                .get(query().first("permission_type.id", "permissionType.id"), "permission_type.id"));
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return types(access, false)
+                    .get(query().first("permission_type.id", "permissionType.id"), "permission_type.id");
+        });
     }
 
     @GET
     @OperationId("getPermissionTypes")
     @Path("permission/types")
     public SharingViews.Types getPermissionTypes() {
-        SharingAccess access = auth().sharing();
-        return run(() -> types(access, false).list());
+        return run(() -> {
+            SharingAccess access = auth().sharing();
+            return types(access, false).list();
+        });
     }
 }

@@ -38,10 +38,12 @@ public class TenantResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles list() {
-        auth().requireOwnClientId(query().first("client_id", "clientId"));
-        boolean clientLevel = Boolean.TRUE.equals(query().bool("client_level", "clientLevel"));
-        RoleContainerModel container = auth().roles().requireList(clientLevel);
-        return run(() -> view(roles().list(container), clientLevel));
+        return run(() -> {
+            auth().requireOwnClientId(query().first("client_id", "clientId"));
+            boolean clientLevel = Boolean.TRUE.equals(query().bool("client_level", "clientLevel"));
+            RoleContainerModel container = auth().roles().requireList(clientLevel);
+            return view(roles().list(container), clientLevel);
+        });
     }
 
     @POST
@@ -49,13 +51,15 @@ public class TenantResource extends ServiceResource {
     @Path("roles")
     @Produces(MediaType.APPLICATION_JSON)
     public RoleViews.Roles add(byte[] bytes) {
-        auth().authenticate();
-        RoleViews.AddRoles body = body(bytes, RoleViews.AddRoles.class);
-        auth().requireOwnClientId(body.clientId());
-        boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
-        RoleContainerModel container = auth().roles().requireManage(clientLevel);
-        List<TenantRoles.NewRole> roles = newRoles(body.roles());
         return run(() -> {
+            auth().authenticate();
+            RoleViews.AddRoles body = body(bytes, RoleViews.AddRoles.class);
+            auth().requireOwnClientId(body.clientId());
+            boolean clientLevel = Boolean.TRUE.equals(body.clientLevel());
+            // The answer lists the container's roles: what listing them needs too, checked before anything is written.
+            auth().roles().requireList(clientLevel);
+            RoleContainerModel container = auth().roles().requireManage(clientLevel);
+            List<TenantRoles.NewRole> roles = newRoles(body.roles());
             TenantRoles tenantRoles = roles();
             tenantRoles.create(container, roles);
             return view(tenantRoles.list(container), clientLevel);
@@ -67,19 +71,19 @@ public class TenantResource extends ServiceResource {
     @Path("role")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        auth().authenticate();
-        RoleViews.DeleteRole body = body(bytes, RoleViews.DeleteRole.class);
-        auth().requireOwnClientId(body.clientId());
-        RoleContainerModel container = auth().roles().requireManage(Boolean.TRUE.equals(body.clientLevel()));
-        String nameOrId = body.role() == null
-                ? null
-                : body.role().id() != null && !body.role().id().isBlank()
-                        ? body.role().id()
-                        : body.role().name();
-        if (nameOrId == null || nameOrId.isBlank()) {
-            throw CustosException.invalidField("role.id", "is required");
-        }
         return done(() -> {
+            auth().authenticate();
+            RoleViews.DeleteRole body = body(bytes, RoleViews.DeleteRole.class);
+            auth().requireOwnClientId(body.clientId());
+            RoleContainerModel container = auth().roles().requireManage(Boolean.TRUE.equals(body.clientLevel()));
+            String nameOrId = body.role() == null
+                    ? null
+                    : body.role().id() != null && !body.role().id().isBlank()
+                            ? body.role().id()
+                            : body.role().name();
+            if (nameOrId == null || nameOrId.isBlank()) {
+                throw CustosException.invalidField("role.id", "is required");
+            }
             TenantRoles tenantRoles = roles();
             RoleModel role = tenantRoles.find(container, nameOrId);
             auth().roles().requireManage(role);

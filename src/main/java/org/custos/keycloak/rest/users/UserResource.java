@@ -64,9 +64,8 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Registered register(byte[] bytes) {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             users.register(body(bytes, RegisterUserRequest.class));
             return new UserResponses.Registered(true);
         });
@@ -77,9 +76,11 @@ public class UserResource extends ServiceResource {
     @Path("user/activation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser activate(byte[] bytes) {
-        UserRules rules = auth().users();
-        return run(() -> single(
-                users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), true)));
+        return run(() -> {
+            UserRules rules = auth().users();
+            return single(
+                    users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), true));
+        });
     }
 
     @POST
@@ -87,9 +88,11 @@ public class UserResource extends ServiceResource {
     @Path("user/deactivation")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser deactivate(byte[] bytes) {
-        UserRules rules = auth().users();
-        return run(() -> single(
-                users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), false)));
+        return run(() -> {
+            UserRules rules = auth().users();
+            return single(
+                    users(rules).setEnabled(body(bytes, UsernameRequest.class).username(), false));
+        });
     }
 
     @GET
@@ -97,8 +100,9 @@ public class UserResource extends ServiceResource {
     @Path("user/activation/status")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse activationStatus() {
-        UserRules rules = auth().users();
-        return run(() -> new StatusResponse(users(rules).require(username()).isEnabled()));
+        return run(() -> {
+            return new StatusResponse(users(auth().users()).require(username()).isEnabled());
+        });
     }
 
     @GET
@@ -106,8 +110,9 @@ public class UserResource extends ServiceResource {
     @Path("user/availability")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse availability() {
-        UserRules rules = auth().users();
-        return run(() -> new StatusResponse(users(rules).isAvailable(username())));
+        return run(() -> {
+            return new StatusResponse(users(auth().users()).isAvailable(username()));
+        });
     }
 
     @PUT
@@ -115,9 +120,8 @@ public class UserResource extends ServiceResource {
     @Path("user/password")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse resetPassword(byte[] bytes) {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             PasswordRequest body = body(bytes, PasswordRequest.class);
             users.resetPassword(body.username(), body.password());
             return StatusResponse.OK;
@@ -130,8 +134,9 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUser get() {
-        UserRules rules = auth().users();
-        return run(() -> single(users(rules).require(username())));
+        return run(() -> {
+            return single(users(auth().users()).require(username()));
+        });
     }
 
     @DELETE
@@ -139,8 +144,9 @@ public class UserResource extends ServiceResource {
     @Path("user")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse delete(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules).delete(body(bytes, UsernameRequest.class).username()));
+        return done(() -> {
+            users(auth().users()).delete(body(bytes, UsernameRequest.class).username());
+        });
     }
 
     @POST
@@ -148,8 +154,9 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules).attributes().add(body(bytes, AttributesRequest.class)));
+        return done(() -> {
+            users(auth().users()).attributes().add(body(bytes, AttributesRequest.class));
+        });
     }
 
     @DELETE
@@ -157,8 +164,9 @@ public class UserResource extends ServiceResource {
     @Path("attributes")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules).attributes().delete(body(bytes, AttributesRequest.class)));
+        return done(() -> {
+            users(auth().users()).attributes().delete(body(bytes, AttributesRequest.class));
+        });
     }
 
     @POST
@@ -166,9 +174,8 @@ public class UserResource extends ServiceResource {
     @Path("users/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addRoles(byte[] bytes) {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             AddRolesRequest body = body(bytes, AddRolesRequest.class);
             auth().requireOwnClientId(body.clientId());
             users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
@@ -191,9 +198,8 @@ public class UserResource extends ServiceResource {
     @Path("user/roles")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteRoles(byte[] bytes) {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
             List<String> usernames = new ArrayList<>();
             if (body.username() != null) {
@@ -233,9 +239,8 @@ public class UserResource extends ServiceResource {
     @Path("user/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public CustosUserProfile updateProfile(byte[] bytes) {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
             return UserRepresentations.toProfile(user, auth().authenticate().client());
         });
@@ -246,9 +251,8 @@ public class UserResource extends ServiceResource {
     @Path("users")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Users find() {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             Map<String, String> filters = new LinkedHashMap<>();
@@ -272,9 +276,8 @@ public class UserResource extends ServiceResource {
     @Path("users/profile")
     @Produces(MediaType.APPLICATION_JSON)
     public UserResponses.Profiles findByAttributes() {
-        UserRules rules = auth().users();
         return run(() -> {
-            UserService users = users(rules);
+            UserService users = users(auth().users());
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
             List<String> keys = q.all("user_profile.attributes.key");
@@ -303,8 +306,9 @@ public class UserResource extends ServiceResource {
     @Path("user/profile/mapper")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules).attributes().link(body(bytes, LinkAccountsRequest.class)));
+        return done(() -> {
+            users(auth().users()).attributes().link(body(bytes, LinkAccountsRequest.class));
+        });
     }
 
     @POST
@@ -312,10 +316,11 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse makeAdmin(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules)
-                .roles()
-                .makeAdmin(body(bytes, UsernameRequest.class).username()));
+        return done(() -> {
+            users(auth().users())
+                    .roles()
+                    .makeAdmin(body(bytes, UsernameRequest.class).username());
+        });
     }
 
     @DELETE
@@ -323,10 +328,11 @@ public class UserResource extends ServiceResource {
     @Path("user/admin")
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse removeAdmin(byte[] bytes) {
-        UserRules rules = auth().users();
-        return done(() -> users(rules)
-                .roles()
-                .removeAdmin(body(bytes, UsernameRequest.class).username()));
+        return done(() -> {
+            users(auth().users())
+                    .roles()
+                    .removeAdmin(body(bytes, UsernameRequest.class).username());
+        });
     }
 
     private String username() {
