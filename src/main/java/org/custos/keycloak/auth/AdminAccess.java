@@ -30,7 +30,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
  * its client's scope (decided from the models as Keycloak's {@link AdminAuth#hasRealmRole} does, never from a
  * token claim a protocol mapper could write), or by a realm admin.
  */
-public final class AdminAccess {
+public final class AdminAccess implements GroupRights {
 
     /** Realm roles that open Custos data to their holders (every stored secret). */
     public static final Set<String> CUSTOS_POWER_ROLES = CustosRoles.POWER_ROLES;

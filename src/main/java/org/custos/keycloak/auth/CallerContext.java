@@ -222,7 +222,11 @@ public final class CallerContext {
     /** The group rules, decided here like every other permission. */
     public GroupPermissions groups() {
         if (groups == null) {
-            groups = new GroupPermissions(this, realm, CustosStores.of(session).memberships());
+            groups = new GroupPermissions(
+                    this::authenticate,
+                    this::admin,
+                    realm.getId(),
+                    CustosStores.of(session).memberships());
         }
         return groups;
     }

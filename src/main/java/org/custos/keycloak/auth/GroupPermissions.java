@@ -2,10 +2,10 @@ package org.custos.keycloak.auth;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.MembershipStore;
 import org.keycloak.models.GroupModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
@@ -23,44 +23,51 @@ public final class GroupPermissions {
     public static final String ADMIN = "ADMIN";
     public static final String MEMBER = "MEMBER";
 
-    private final CallerContext caller;
-    private final RealmModel realm;
+    private final Supplier<Caller> caller;
+    private final Supplier<GroupRights> rights;
+    private final String realmId;
     private final MembershipStore memberships;
 
-    GroupPermissions(CallerContext caller, RealmModel realm, MembershipStore memberships) {
+    /**
+     * {@code caller} authenticates on first use (401 without a credential of this realm); {@code rights} answers the
+     * evaluator's questions about that caller.
+     */
+    GroupPermissions(
+            Supplier<Caller> caller, Supplier<GroupRights> rights, String realmId, MembershipStore memberships) {
         this.caller = caller;
-        this.realm = realm;
+        this.rights = rights;
+        this.realmId = realmId;
         this.memberships = memberships;
     }
 
     /** The caller these rules are about (authenticated on first use: 401 without a credential of this realm). */
     public Caller caller() {
-        return caller.authenticate();
+        return caller.get();
     }
 
     /** Every role a member would gain (or lose) through a group, each checked as a direct role mapping. */
     public void requireGrantAll(Collection<RoleModel> roles) {
-        caller.admin().requireGrantAll(roles);
+        rights.get().requireGrantAll(roles);
     }
 
     /**
      * A tenant user-admin ({@code manage-users}, as Keycloak's evaluator decides it): may do everything with groups.
      */
     public boolean isUserAdmin() {
-        return caller.admin().canManageGroups();
+        return rights.get().canManageGroups();
     }
 
     private boolean canViewAll() {
-        return caller.admin().canListGroups();
+        return rights.get().canListGroups();
     }
 
     /** The caller's own membership type in {@code group}, if the caller is a person and (still) a direct member. */
     public Optional<String> callerType(GroupModel group) {
-        Caller c = caller.authenticate();
+        Caller c = caller.get();
         if (!c.isUser() || c.user().getGroupsStream().noneMatch(g -> g.getId().equals(group.getId()))) {
             return Optional.empty();
         }
-        return memberships.type(realm.getId(), group.getId(), c.user().getId());
+        return memberships.type(realmId, group.getId(), c.user().getId());
     }
 
     /**
@@ -68,7 +75,7 @@ public final class GroupPermissions {
      * {@code isMemberOf} counts it (for roles), but it gives no sight of the parent's members or details.
      */
     public boolean isMember(GroupModel group) {
-        Caller c = caller.authenticate();
+        Caller c = caller.get();
         return c.isUser() && c.user().getGroupsStream().anyMatch(g -> g.getId().equals(group.getId()));
     }
 
@@ -96,7 +103,7 @@ public final class GroupPermissions {
 
     /** Whether the caller sees this group: group viewers, Keycloak's rights on it, or a direct member. */
     public boolean canView(GroupModel group) {
-        AdminAccess admin = caller.admin();
+        GroupRights admin = rights.get();
         return canViewAll() || isMember(group) || admin.canView(group) || admin.canManageMembership(group);
     }
 
@@ -112,7 +119,7 @@ public final class GroupPermissions {
      */
     public void requireManageMembers(GroupModel group) {
         requireView(group);
-        if (isUserAdmin() || caller.admin().canManage(group)) {
+        if (isUserAdmin() || rights.get().canManage(group)) {
             return;
         }
         requireOwnerOrAdminType(group);
@@ -126,7 +133,7 @@ public final class GroupPermissions {
      */
     public void requireManageMembers(GroupModel group, UserModel member) {
         requireView(group);
-        AdminAccess admin = caller.admin();
+        GroupRights admin = rights.get();
         if (admin.canManageGroupMembership(member) && admin.canManageMembership(group)) {
             return;
         }
@@ -139,7 +146,7 @@ public final class GroupPermissions {
      */
     public void requireManageSomeMembers(GroupModel group) {
         requireView(group);
-        AdminAccess admin = caller.admin();
+        GroupRights admin = rights.get();
         if (admin.canManageMembership(group) || admin.canManage(group)) {
             return;
         }
@@ -160,17 +167,17 @@ public final class GroupPermissions {
      * view-members right. A plain member of the group sees names and types only.
      */
     public boolean seesMemberDetails(GroupModel group) {
-        return caller.admin().canViewMembers(group);
+        return rights.get().canViewMembers(group);
     }
 
     /** Whether the caller sees this user's role mappings: Keycloak's view right on the user. */
     public boolean seesRolesOf(UserModel user) {
-        return caller.admin().canView(user);
+        return rights.get().canView(user);
     }
 
     /** Putting {@code user} into a new group as its owner: Keycloak's right to manage the user's group membership. */
     public void requireJoin(UserModel user) {
-        if (!caller.admin().canManageGroupMembership(user)) {
+        if (!rights.get().canManageGroupMembership(user)) {
             throw CustosException.forbidden(
                     "the caller may not manage the group membership of '" + user.getUsername() + "'");
         }
@@ -186,7 +193,7 @@ public final class GroupPermissions {
     /** Making or unmaking an OWNER, deleting the group: user-admins and the group's OWNER. */
     public void requireOwner(GroupModel group) {
         requireView(group);
-        if (!caller.admin().canManage(group) && !callerType(group).orElse("").equals(OWNER)) {
+        if (!rights.get().canManage(group) && !callerType(group).orElse("").equals(OWNER)) {
             throw CustosException.forbidden("only the group's OWNER (or a user-admin) may do this");
         }
     }
@@ -206,7 +213,7 @@ public final class GroupPermissions {
      */
     public void requireViewMembers(GroupModel group) {
         requireView(group);
-        if (!caller.admin().canViewMembers(group) && !isMember(group)) {
+        if (!rights.get().canViewMembers(group) && !isMember(group)) {
             throw CustosException.forbidden("seeing a group's members needs the realm-management role 'view-users' "
                     + "or membership of the group");
         }
@@ -217,9 +224,9 @@ public final class GroupPermissions {
      * (so that nobody else learns which usernames exist).
      */
     public void requireViewGroupsOfNamed(String username) {
-        Caller c = caller.authenticate();
+        Caller c = caller.get();
         boolean self = c.isUser() && c.user().getUsername().equalsIgnoreCase(String.valueOf(username));
-        if (!self && !caller.admin().canQueryUsers()) {
+        if (!self && !rights.get().canQueryUsers()) {
             throw CustosException.forbidden(
                     "seeing another user's groups needs the realm-management role 'view-users'");
         }
@@ -227,9 +234,9 @@ public final class GroupPermissions {
 
     /** Seeing a user's groups: the user, or callers Keycloak lets view that user. */
     public void requireViewGroupsOf(UserModel user) {
-        Caller c = caller.authenticate();
+        Caller c = caller.get();
         boolean self = c.isUser() && c.user().getId().equals(user.getId());
-        if (!self && !caller.admin().canView(user)) {
+        if (!self && !rights.get().canView(user)) {
             throw CustosException.forbidden(
                     "seeing another user's groups needs the realm-management role 'view-users'");
         }
@@ -240,7 +247,7 @@ public final class GroupPermissions {
      * to grant each, as a direct role mapping (composites expanded). Custos ownership gives no right to grant roles.
      */
     public void requireCanGrantRolesOf(GroupModel group) {
-        caller.admin().requireGrantAll(AdminAccess.rolesThrough(group));
+        rights.get().requireGrantAll(AdminAccess.rolesThrough(group));
     }
 
     /**
@@ -249,16 +256,16 @@ public final class GroupPermissions {
      * must be one the caller may grant.
      */
     public void requireChangeRolesAndAttributes(GroupModel group, Collection<RoleModel> changedRoles) {
-        if (!caller.admin().canManage(group)) {
+        if (!rights.get().canManage(group)) {
             throw CustosException.forbidden("a group's roles and attributes change only for a caller that Keycloak "
                     + "lets manage the group (realm-management 'manage-users'); Custos ownership does not give it");
         }
-        caller.admin().requireGrantAll(changedRoles);
+        rights.get().requireGrantAll(changedRoles);
     }
 
     /** The acting person, if any (used to refuse removing oneself as the last OWNER and the like). */
     public Optional<UserModel> person() {
-        Caller c = caller.authenticate();
+        Caller c = caller.get();
         return c.isUser() ? Optional.of(c.user()) : Optional.empty();
     }
 }
