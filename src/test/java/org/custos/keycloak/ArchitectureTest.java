@@ -143,6 +143,23 @@ class ArchitectureTest {
                                         .isPresent());
     }
 
+    /** Services that take typed arguments and return their own records or Keycloak's models: no JSON shapes. */
+    private static final String[] TYPED_SERVICES = {
+        ROOT + ".service.agents..", ROOT + ".service.logs..", ROOT + ".service.tenant.."
+    };
+
+    @Test
+    void typedServicesSpeakNoWireFormat() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(TYPED_SERVICES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".representation..")
+                .because("request bodies are read, and answers shaped, in rest/ and representation/")
+                .check(main);
+    }
+
     @Test
     void servicesNeverAuthenticate() {
         noClasses()

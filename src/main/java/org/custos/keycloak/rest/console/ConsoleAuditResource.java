@@ -5,6 +5,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.rest.RouteTable;
+import org.custos.keycloak.rest.logs.LogResource;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
@@ -28,9 +29,9 @@ public class ConsoleAuditResource extends ServiceResource {
         return run(() -> {
             auth().console().requireAudit();
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
-            return new LogViews.LogEvents(new AuditLog(request.session(), RouteTable.operations())
+            return LogResource.view(new AuditLog(request.session(), RouteTable.operations())
                     .fetch(
-                            q.first("service"),
+                            LogResource.service(q.first("service"), "service"),
                             q.first("operation"),
                             q.first("actor"),
                             q.epochMillis("from"),

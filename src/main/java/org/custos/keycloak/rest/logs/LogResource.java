@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.rest.support.OperationId;
@@ -63,14 +64,36 @@ public class LogResource extends ServiceResource {
             auth().realm().requireViewEvents();
             QueryParams q = new QueryParams(request.uri().getQueryParameters());
             Paging page = Paging.of(q.integer("offset"), q.integer("limit"));
-            return new LogViews.LogEvents(new AuditLog(request.session(), catalogue)
+            return view(new AuditLog(request.session(), catalogue)
                     .fetch(
-                            q.first("service_name"),
+                            service(q.first("service_name"), "service_name"),
                             q.first("event_type"),
                             q.epochMillis("start_time"),
                             q.epochMillis("end_time"),
                             page));
         });
+    }
+
+    /** A service an audit query may name; 400 naming {@code field} for anything else. */
+    public static String service(String name, String field) {
+        if (name != null && !AuditLog.SERVICE_NAMES.contains(name)) {
+            throw CustosException.invalidField(field, "must be one of " + AuditLog.SERVICE_NAMES);
+        }
+        return name;
+    }
+
+    /** The entries as Custos's log events. */
+    public static LogViews.LogEvents view(List<AuditLog.Entry> entries) {
+        return new LogViews.LogEvents(entries.stream()
+                .map(e -> new LogViews.LogEvent(
+                        String.valueOf(e.time()),
+                        e.service(),
+                        e.operation(),
+                        e.username(),
+                        e.clientId(),
+                        e.realm(),
+                        e.ipAddress()))
+                .toList());
     }
 
     /** Custos's optional {@code {"client_id"}}: accepted, and ignored — the realm is the tenant. */

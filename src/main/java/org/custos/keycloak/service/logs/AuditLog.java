@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.logs.LogViews;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.CustosOperations;
@@ -98,20 +96,22 @@ public final class AuditLog {
      * by time, operation and resource type; the rest is an {@link EventFilter}, so offset and limit count matching
      * events.
      */
-    public List<LogViews.LogEvent> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
+    public List<Entry> fetch(String serviceName, String eventType, Long from, Long to, Paging page) {
         return fetch(serviceName, eventType, null, from, to, page);
     }
 
-    /** As above, only what {@code actorUserId} (a Keycloak user id, of any realm) did when it is not null. */
-    public List<LogViews.LogEvent> fetch(
+    /** The names an audit query narrows by: the Custos services, and Keycloak for Keycloak's own events. */
+    public static final List<String> SERVICE_NAMES =
+            List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK);
+
+    /**
+     * As above, only what {@code actorUserId} (a Keycloak user id, of any realm) did when it is not null; {@code
+     * serviceName} is one of {@link #SERVICE_NAMES} (the resource said so to the caller) or null.
+     */
+    public List<Entry> fetch(
             String serviceName, String eventType, String actorUserId, Long from, Long to, Paging page) {
-        if (serviceName != null
-                && !SERVICES.containsKey(serviceName)
-                && !List.of(SECRETS, SHARING, IDENTITY, KEYCLOAK).contains(serviceName)) {
-            throw CustosException.invalidField(
-                    "service_name",
-                    "must be one of "
-                            + List.of(USERS, GROUPS, SECRETS, SHARING, AGENTS, LOGS, TENANTS, IDENTITY, KEYCLOAK));
+        if (serviceName != null && !SERVICE_NAMES.contains(serviceName)) {
+            throw new IllegalArgumentException("not a service: " + serviceName);
         }
         if (IDENTITY.equals(serviceName)) {
             return List.of();
@@ -153,7 +153,7 @@ public final class AuditLog {
                         .getResultStream()
                         .toList()
                 : filter.scan(query, page);
-        return events.stream().map(this::toView).toList();
+        return events.stream().map(this::entry).toList();
     }
 
     /** Services whose resource types another service records too: their events are told apart by name. */
@@ -200,7 +200,21 @@ public final class AuditLog {
                 .orElse(KEYCLOAK);
     }
 
-    private LogViews.LogEvent toView(AdminEvent e) {
+    /**
+     * One recorded change as the audit log shows it: when (epoch ms), which Custos service (or Keycloak), the Custos
+     * operation or Keycloak's event type, who (username and client id of the realm they authenticated in), and from
+     * where.
+     */
+    public record Entry(
+            long time,
+            String service,
+            String operation,
+            String username,
+            String clientId,
+            String realm,
+            String ipAddress) {}
+
+    private Entry entry(AdminEvent e) {
         String username = "";
         String clientId = "";
         if (e.getAuthDetails() != null) {
@@ -219,8 +233,8 @@ public final class AuditLog {
             clientId = client == null ? "" : client.getClientId();
         }
         String custos = custosOperation(e);
-        return new LogViews.LogEvent(
-                String.valueOf(e.getTime()),
+        return new Entry(
+                e.getTime(),
                 serviceName(e),
                 custos != null ? custos : eventType(e),
                 username,
