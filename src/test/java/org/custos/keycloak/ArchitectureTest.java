@@ -122,25 +122,38 @@ class ArchitectureTest {
     }
 
     /**
-     * The calls on a method's first line, after the edge it hands its work to ({@code run}, {@code done}, {@code
-     * respond}; ArchUnit counts a lambda's calls as its method's): {@code auth()}, or handing the request to another
-     * resource.
+     * Whether a resource method hands its work to the edge ({@code run}, {@code done}, {@code respond}) and that work's
+     * first call is {@code auth()} (ArchUnit counts a lambda's calls as its method's, line by line), or hands the whole
+     * request to another resource (its constructor, or another endpoint method of the same class).
      */
     private static boolean startsWithRule(JavaMethod m, List<JavaClass> resources) {
-        var calls = m.getCallsFromSelf().stream()
-                .filter(c -> !(Set.of("run", "done", "respond").contains(c.getName())
-                        && c.getTargetOwner().isAssignableFrom(m.getOwner().getName())))
-                .toList();
-        int firstLine = calls.stream().mapToInt(c -> c.getLineNumber()).min().orElse(-1);
-        return calls.stream()
-                .filter(c -> c.getLineNumber() == firstLine)
-                .anyMatch(c -> c.getName().equals("auth")
-                        || resources.contains(c.getTargetOwner()) && c.getName().equals("<init>")
-                        || c.getTargetOwner().equals(m.getOwner())
-                                && c.getTarget()
-                                        .resolveMember()
-                                        .filter(t -> t instanceof JavaMethod jm && isEndpoint(jm))
-                                        .isPresent());
+        var byLine = new java.util.TreeMap<Integer, List<com.tngtech.archunit.core.domain.JavaCall<?>>>();
+        m.getCallsFromSelf().forEach(c -> byLine.computeIfAbsent(c.getLineNumber(), l -> new java.util.ArrayList<>())
+                .add(c));
+        if (byLine.isEmpty()) {
+            return false;
+        }
+        var first = byLine.firstEntry().getValue();
+        if (first.stream().anyMatch(c -> delegates(c, m, resources))) {
+            return true;
+        }
+        boolean edge = first.stream()
+                .anyMatch(c -> Set.of("run", "done", "respond").contains(c.getName())
+                        && c.getTargetOwner().isAssignableFrom(m.getOwner().getName()));
+        var next = byLine.higherEntry(byLine.firstKey());
+        return edge
+                && next != null
+                && next.getValue().stream().anyMatch(c -> c.getName().equals("auth"));
+    }
+
+    private static boolean delegates(
+            com.tngtech.archunit.core.domain.JavaCall<?> c, JavaMethod m, List<JavaClass> resources) {
+        return resources.contains(c.getTargetOwner()) && c.getName().equals("<init>")
+                || c.getTargetOwner().equals(m.getOwner())
+                        && c.getTarget()
+                                .resolveMember()
+                                .filter(t -> t instanceof JavaMethod jm && isEndpoint(jm))
+                                .isPresent();
     }
 
     /** Services that take typed arguments and return their own records or Keycloak's models: no JSON shapes. */

@@ -20,8 +20,10 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * The request-scoped answer to "who is calling, and may they do this?" — the only place that authenticates or
- * authorizes. Every resource method starts with one call on it.
+ * The request-scoped answer to "who is calling?" — the only place that authenticates — and the hand-out of the rules
+ * ({@link #agents()}, {@link #users()}, {@link #roles()}, {@link #realm()}, {@link #groups()}, {@link #sharing()},
+ * {@link #secrets()}, {@link #decisions()}, {@link #console()}) that each resource method names on the first line of
+ * the work it hands to {@code run}.
  *
  * <ul>
  *   <li>{@code Bearer <JWT>}: verified by Keycloak's own bearer authenticator for <em>this</em> realm
@@ -35,7 +37,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * </ul>
  * Failures to authenticate are 401; an authenticated caller that lacks a right is 403; a storage outage while
  * authenticating is 503. Admin-level decisions go to {@link AdminAccess} (Keycloak's evaluator), Custos group
- * rules to {@link GroupPermissions}, sharing and secret rules to {@link SharingRules} and {@link SecretRules}.
+ * rules to {@link GroupPermissions} (Keycloak's side through {@link GroupRights}), sharing to {@link SharingAccess}
+ * with {@link SharingRules}, secrets to {@link SecretRules}.
  */
 public final class CallerContext {
 
@@ -219,7 +222,7 @@ public final class CallerContext {
         return new ConsoleRules(this);
     }
 
-    /** The group rules, decided here like every other permission. */
+    /** The group rules ({@link GroupPermissions}; Keycloak's evaluator through {@link GroupRights}). */
     public GroupPermissions groups() {
         if (groups == null) {
             groups = new GroupPermissions(

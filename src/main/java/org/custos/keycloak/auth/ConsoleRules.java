@@ -6,8 +6,9 @@ import org.keycloak.models.AdminRoles;
 /**
  * Which Custos pages of the admin console an administrator may open, each decided by Keycloak's evaluator for the
  * administrator (the one Keycloak's admin API hands over) with the role the Custos API asks for the same data. What
- * is done on a page — a share, a membership type, an agent switched off, a secret deleted — is then decided by the
- * same rules as through the Custos API ({@link SharingRules}, {@link GroupPermissions}, {@link SecretRules}).
+ * is done on a page — a share, a membership type, an agent switched off — is then decided by the same rules as
+ * through the Custos API ({@link SharingRules}, {@link GroupPermissions}, {@link AgentRules}); a secret's deletion has
+ * its own console rule ({@link SecretRules#requireMayDeleteAsAdmin}).
  */
 public final class ConsoleRules {
 

@@ -18,7 +18,8 @@ import org.keycloak.models.UserModel;
  *       wrote (the client by its internal id: a new client under an old client id gets nothing) — a value a user
  *       writes is never readable by a client that merely created the row.</li>
  * </ul>
- * To anyone else the secret does not exist (404).
+ * To anyone else the secret does not exist (404). From the admin console a secret is also deleted (never read) by a
+ * holder of {@code manage-realm} who may manage the owner's account ({@link #requireMayDeleteAsAdmin}).
  */
 public final class SecretRules {
 

@@ -24,8 +24,8 @@ import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.rest.users.UserResource;
 
 /**
- * {@code /realms/{realm}/custos}: one locator per Custos service, plus the OpenAPI document. Locators only — the
- * services decide everything else.
+ * {@code /realms/{realm}/custos}: one locator per Custos service, plus the OpenAPI document. Locators only: each
+ * resource method states its rule through {@code auth()} and hands the work to its services.
  */
 public class CustosRootResource {
 

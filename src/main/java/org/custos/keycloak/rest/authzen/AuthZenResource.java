@@ -49,40 +49,50 @@ public class AuthZenResource extends ServiceResource {
     @OperationId("evaluation")
     @Path(EVALUATION)
     public Response evaluation(byte[] body) {
-        DecisionPointRules rules = auth().decisions();
-        return respond(() -> decisions(rules).evaluate(body(body, AuthZen.EvaluationRequest.class)));
+        return respond(() -> {
+            DecisionPointRules rules = auth().decisions();
+            return decisions(rules).evaluate(body(body, AuthZen.EvaluationRequest.class));
+        });
     }
 
     @POST
     @OperationId("evaluations")
     @Path(EVALUATIONS)
     public Response evaluations(byte[] body) {
-        DecisionPointRules rules = auth().decisions();
-        return respond(() -> decisions(rules).evaluations(body(body, AuthZen.EvaluationsRequest.class)));
+        return respond(() -> {
+            DecisionPointRules rules = auth().decisions();
+            return decisions(rules).evaluations(body(body, AuthZen.EvaluationsRequest.class));
+        });
     }
 
     @POST
     @OperationId("searchSubject")
     @Path(SEARCH_SUBJECT)
     public Response searchSubject(byte[] body) {
-        DecisionPointRules rules = auth().decisions();
-        return respond(() -> search(rules).subjects(body(body, AuthZen.SearchRequest.class)));
+        return respond(() -> {
+            DecisionPointRules rules = auth().decisions();
+            return search(rules).subjects(body(body, AuthZen.SearchRequest.class));
+        });
     }
 
     @POST
     @OperationId("searchResource")
     @Path(SEARCH_RESOURCE)
     public Response searchResource(byte[] body) {
-        DecisionPointRules rules = auth().decisions();
-        return respond(() -> search(rules).resources(body(body, AuthZen.SearchRequest.class)));
+        return respond(() -> {
+            DecisionPointRules rules = auth().decisions();
+            return search(rules).resources(body(body, AuthZen.SearchRequest.class));
+        });
     }
 
     @POST
     @OperationId("searchAction")
     @Path(SEARCH_ACTION)
     public Response searchAction(byte[] body) {
-        DecisionPointRules rules = auth().decisions();
-        return respond(() -> search(rules).actions(body(body, AuthZen.SearchRequest.class)));
+        return respond(() -> {
+            DecisionPointRules rules = auth().decisions();
+            return search(rules).actions(body(body, AuthZen.SearchRequest.class));
+        });
     }
 
     /** The PDP metadata: public, like Keycloak's own discovery documents. */

@@ -53,9 +53,8 @@ public class ConsoleGroupsResource extends ServiceResource {
     @Path("{groupId}/members/{userId}")
     public StatusResponse changeType(
             @PathParam("groupId") String groupId, @PathParam("userId") String userId, byte[] bytes) {
-        GroupPermissions rules = auth().groups();
         return run(() -> {
-            GroupMembers members = members(rules);
+            GroupMembers members = members(auth().groups());
             ConsoleRequests.Membership m = request.body(bytes).json(ConsoleRequests.Membership.class);
             members.changeTypeByUserId(groupId, userId, m == null ? null : m.membershipType());
             return StatusResponse.OK;

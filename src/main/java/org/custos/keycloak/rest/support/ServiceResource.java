@@ -45,8 +45,10 @@ public abstract class ServiceResource {
     }
 
     /**
-     * The caller's rights: every resource method states its rule through this first ({@code
-     * auth().agents().requireManage()}), or right after looking up what the rule is about; services assume it was made.
+     * The caller's rights: the work every resource method hands to {@link #run} starts with its rule through this
+     * ({@code auth().agents().requireManage()}). A rule about a thing the request names is asked right after the
+     * look-up, by the resource ({@code requireMapRoles}, {@code requireMayDeleteAsAdmin}) or by the service the rules
+     * object is handed to.
      */
     protected org.custos.keycloak.auth.CallerContext auth() {
         return request.caller();

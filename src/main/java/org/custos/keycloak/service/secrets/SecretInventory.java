@@ -28,7 +28,10 @@ public final class SecretInventory {
     private final SecretStore store;
     private final KeyRing keys;
 
-    /** {@code rules}: the caller's, from the resource, which checked them ({@code auth().secrets()}). */
+    /**
+     * {@code rules}: the caller's; the resource asked {@code requireMayListAll}, {@code requireMayViewKeys} or {@code
+     * requireMayDeleteAsAdmin}, and this class asks none.
+     */
     public SecretInventory(KeycloakSession session, SecretRules rules, KeyRing keys) {
         this.session = session;
         this.realm = session.getContext().getRealm();

@@ -39,7 +39,7 @@ public final class SharingDecisions {
         this.ctx = ctx;
     }
 
-    /** The decisions for the caller of this request (authenticated here: 401 before anything else). */
+    /** The decisions for the caller of this request ({@code access} authenticated it: {@code auth().sharing()}). */
     public static SharingDecisions of(KeycloakSession session, SharingAccess access) {
         return new SharingDecisions(new SharingContext(session, access));
     }
