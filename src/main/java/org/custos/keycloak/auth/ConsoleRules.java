@@ -98,6 +98,19 @@ public final class ConsoleRules {
         }
     }
 
+    /**
+     * Migrating a legacy Custos tenant imports a bundle and also creates the tenant's groups and joins its members in
+     * Keycloak: what a bundle import needs, and managing users ({@code manage-users}, Keycloak's rule for a
+     * membership change of any user).
+     */
+    public void requireLegacyMigration() {
+        requireBundleImport();
+        if (!caller.admin().canManageUsers()) {
+            throw CustosException.forbidden(
+                    "migrating a legacy Custos tenant also needs the realm-management role " + "'manage-users'");
+        }
+    }
+
     /** The audit log: Keycloak's rule for its admin events ({@code view-events} or {@code manage-events}). */
     public void requireAudit() {
         if (!caller.admin().canViewEvents()) {

@@ -96,6 +96,9 @@ public final class KeycloakServer {
             Files.writeString(
                     secretsKeyFile, "k1=" + java.util.Base64.getEncoder().encodeToString(key) + "\n");
             Files.copy(jar, dist.resolve("providers/keycloak-custos.jar"), StandardCopyOption.REPLACE_EXISTING);
+            if (!LegacyCustos.setting("url").isBlank()) {
+                legacyDriver(dist);
+            }
             List<String> build = new ArrayList<>(List.of(
                     dist.resolve("bin/kc.sh").toString(),
                     "build",
@@ -118,6 +121,12 @@ public final class KeycloakServer {
                     "--spi-realm-restapi-extension--custos--secrets-key-file=" + secretsKeyFile,
                     "--vault-dir=" + vaultDir,
                     "--log-level=INFO,org.custos:DEBUG"));
+            String legacy = LegacyCustos.setting("url");
+            if (!legacy.isBlank()) { // a legacy Custos database to migrate from (LegacyMigrationIT)
+                start.add("--spi-realm-restapi-extension--custos--legacy-db-url=" + legacy);
+                start.add("--spi-realm-restapi-extension--custos--legacy-db-username="
+                        + LegacyCustos.setting("username"));
+            }
             ProcessBuilder pb = new ProcessBuilder(start)
                     .directory(dist.toFile())
                     .redirectErrorStream(true)
@@ -127,6 +136,12 @@ public final class KeycloakServer {
                 pb.environment().put("KC_DB_USERNAME", require("custos.test.db.username"));
                 pb.environment().put("KC_DB_PASSWORD", System.getProperty("custos.test.db.password", ""));
             }
+            if (!legacy.isBlank()) { // a password goes in the environment, as docs/operations.md advises
+                pb.environment()
+                        .put(
+                                "KC_SPI_REALM_RESTAPI_EXTENSION__CUSTOS__LEGACY_DB_PASSWORD",
+                                LegacyCustos.setting("password"));
+            }
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = pb.start();
@@ -135,6 +150,20 @@ public final class KeycloakServer {
             return new KeycloakServer(url, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What docs/operations.md tells an operator whose Keycloak database is not MariaDB or MySQL: Keycloak's build keeps
+     * only its own database's JDBC driver on the class path, so the MariaDB driver it ships goes into providers/.
+     */
+    static void legacyDriver(Path dist) throws IOException {
+        try (var jars = Files.list(dist.resolve("lib/lib/main"))) {
+            Path driver = jars.filter(
+                            p -> p.getFileName().toString().startsWith("org.mariadb.jdbc.mariadb-java-client"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no MariaDB driver in " + dist + "/lib/lib/main"));
+            Files.copy(driver, dist.resolve("providers/" + driver.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -52,6 +52,11 @@ public class ConsoleResource extends ServiceResource {
         return new ConsoleBundleResource(request);
     }
 
+    @Path("migrate")
+    public ConsoleMigrationResource migrate() {
+        return new ConsoleMigrationResource(request);
+    }
+
     @Path("audit")
     public ConsoleAuditResource audit() {
         return new ConsoleAuditResource(request);

@@ -2,13 +2,16 @@ package org.custos.keycloak.rest.support;
 
 import java.nio.file.Path;
 import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.service.migrate.LegacySource;
 import org.keycloak.Config;
 
 /**
  * The extension's server-wide settings, read once from Keycloak's SPI configuration
- * ({@code --spi-realm-restapi-extension--custos--<option>=...} or the matching {@code KC_SPI_...} variable).
+ * ({@code --spi-realm-restapi-extension--custos--<option>=...} or the matching {@code KC_SPI_...} variable). The legacy
+ * Custos database a migration reads ({@code legacy-db-url}, {@code -username}, {@code -password}) is the operator's
+ * choice only: no request names a database.
  */
-public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundleBytes) {
+public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundleBytes, LegacySource legacyDatabase) {
 
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** A realm's Custos data bundle, imported by an admin: 256 MiB (about a million shares). */
@@ -30,6 +33,10 @@ public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundle
         if (bundle <= 0) {
             throw new IllegalArgumentException("custos max-bundle-bytes must be positive, was " + bundle);
         }
-        return new CustosConfig(max, ring, bundle);
+        String legacyUrl = scope == null ? null : scope.get("legacy-db-url");
+        LegacySource legacy = legacyUrl == null || legacyUrl.isBlank()
+                ? null
+                : new LegacySource(legacyUrl, scope.get("legacy-db-username"), scope.get("legacy-db-password"));
+        return new CustosConfig(max, ring, bundle, legacy);
     }
 }

@@ -35,8 +35,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class BundleImport {
 
-    static final String USER_WRITER = "user:";
-    static final String CLIENT_WRITER = "client:";
+    public static final String USER_WRITER = "user:";
+    public static final String CLIENT_WRITER = "client:";
     /** How many conflicts or problems an error message quotes (the dry run lists them all). */
     static final int QUOTED = 5;
 

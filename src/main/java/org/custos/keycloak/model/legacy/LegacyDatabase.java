@@ -1,0 +1,314 @@
+package org.custos.keycloak.model.legacy;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * Reads one tenant's rows from a legacy Custos database (the {@code core_services_db} that Custos's JPA entities
+ * created in MySQL or MariaDB; the JDBC driver is the one Keycloak ships). Read-only: the connection is opened
+ * read-only, every statement is a {@code SELECT} with the tenant id as a bound parameter, and nothing is kept open
+ * after {@link #read}. The location comes from the operator's configuration, never from a request.
+ */
+public final class LegacyDatabase {
+
+    public record Type(String id, String name, String description, long createdAt, long updatedAt) {}
+
+    /** An entity: ids are the external ids (the {@code @tenant} suffix taken off); {@code type} likewise. */
+    public record Entity(
+            String id,
+            String parent,
+            String owner,
+            String type,
+            String name,
+            String description,
+            String fullText,
+            String binaryData,
+            long originalCreationTime,
+            long createdAt,
+            long updatedAt) {}
+
+    /** A sharing row: entity, inherited parent and permission as external ids. */
+    public record Sharing(
+            String entity,
+            String inheritedParent,
+            String principal,
+            String principalType,
+            String sharingType,
+            String sharedBy,
+            String permission) {}
+
+    /** A group: its internal id ({@code external@tenant}), external id, name and the parent's internal id. */
+    public record Group(String id, String externalId, String name, String parent, String description) {}
+
+    public record GroupEdge(String parent, String child) {}
+
+    /** A membership: the group's internal id, the user's profile id ({@code username@tenant}), its type. */
+    public record Membership(String group, String user, String type) {}
+
+    public record Secret(
+            String id, String externalId, String owner, String secretType, String description, long createdAt) {}
+
+    public record Agent(String id, String agentId, String status) {}
+
+    /** Every row of a tenant the migration reads. */
+    public record Tenant(
+            String id,
+            String clientId,
+            List<Type> entityTypes,
+            List<Type> permissionTypes,
+            List<Entity> entities,
+            List<Sharing> sharing,
+            List<Group> groups,
+            List<GroupEdge> groupEdges,
+            List<Membership> memberships,
+            List<Secret> secrets,
+            List<Agent> agents) {}
+
+    /** Thrown when the legacy database cannot be read; its message names the table, never a value. */
+    public static final class ReadFailure extends RuntimeException {
+        private final boolean unreachable;
+
+        public ReadFailure(String message, boolean unreachable, Throwable cause) {
+            super(message, cause);
+            this.unreachable = unreachable;
+        }
+
+        /** The database could not be reached (as opposed to: it has no such table or column). */
+        public boolean unreachable() {
+            return unreachable;
+        }
+    }
+
+    /** Thrown when the tenant has no row in the legacy database. */
+    public static final class NoSuchTenant extends RuntimeException {
+        public NoSuchTenant(String tenant) {
+            super("tenant '" + tenant + "' is not in the legacy Custos database");
+        }
+    }
+
+    private final String url;
+    private final String username;
+    private final String password;
+
+    /** The database at a JDBC URL, with its account. */
+    public LegacyDatabase(String url, String username, String password) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** All of {@code tenant}'s rows, read in one read-only connection. */
+    public Tenant read(String tenant) {
+        Properties props = new Properties();
+        props.setProperty("user", username == null ? "" : username);
+        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("connectTimeout", "10000");
+        try (Connection c = connect(url, props)) {
+            c.setReadOnly(true);
+            if (query(c, "select id from tenant where id = ?", tenant, rs -> rs.getString(1))
+                    .isEmpty()) {
+                throw new NoSuchTenant(tenant);
+            }
+            String suffix = "@" + tenant;
+            return new Tenant(
+                    tenant,
+                    clientId(c, tenant),
+                    types(c, "entity_type", tenant),
+                    types(c, "permission_type", tenant),
+                    entities(c, tenant, suffix),
+                    sharing(c, tenant, suffix),
+                    groups(c, tenant),
+                    edges(c, tenant),
+                    memberships(c, tenant),
+                    secrets(c, tenant),
+                    agents(c, tenant));
+        } catch (SQLException e) {
+            boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            throw new ReadFailure(
+                    unreachable
+                            ? "the legacy Custos database cannot be reached (SQL state " + e.getSQLState() + ")"
+                            : "the legacy Custos database has no readable " + e.getMessage() + " (SQL state "
+                                    + e.getSQLState() + "): is it Custos's core_services_db?",
+                    unreachable,
+                    e);
+        }
+    }
+
+    /**
+     * A connection through the JDBC drivers this server's class loader sees (Keycloak ships MariaDB's, which also
+     * speaks to MySQL): looked up by service loader, since {@link DriverManager} only offers drivers of its caller's
+     * loader.
+     */
+    private static Connection connect(String url, Properties props) throws SQLException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (Driver driver :
+                ServiceLoader.load(Driver.class, loader == null ? LegacyDatabase.class.getClassLoader() : loader)) {
+            if (driver.acceptsURL(url)) {
+                Connection c = driver.connect(url, props);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection c, String sql, String tenant, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            String from = sql.substring(sql.indexOf(" from ") + 6);
+            throw new SQLException("table " + from.substring(0, from.indexOf(' ')), e.getSQLState(), e);
+        }
+    }
+
+    private static String clientId(Connection c, String tenant) throws SQLException {
+        List<String> ids = query(
+                c,
+                "select client_id from custos_credentials where owner_id = ? and type = 'CUSTOS'",
+                tenant,
+                rs -> rs.getString(1));
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static List<Type> types(Connection c, String table, String tenant) throws SQLException {
+        return query(
+                c,
+                "select external_id, name, description, created_at, last_modified_at from " + table
+                        + " where tenant_id = ? order by created_at, external_id",
+                tenant,
+                rs -> new Type(rs.getString(1), rs.getString(2), rs.getString(3), millis(rs, 4), millis(rs, 5)));
+    }
+
+    private static List<Entity> entities(Connection c, String tenant, String suffix) throws SQLException {
+        return query(
+                c,
+                "select external_id, external_parent_id, owner_id, entity_type_id, name, description, full_text,"
+                        + " binary_data, original_created_time, created_at, last_modified_at from entity"
+                        + " where tenant_id = ? order by created_at, external_id",
+                tenant,
+                rs -> {
+                    byte[] data = rs.getBytes(8);
+                    return new Entity(
+                            rs.getString(1),
+                            blankToNull(rs.getString(2)),
+                            rs.getString(3),
+                            external(rs.getString(4), suffix),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            data == null ? null : Base64.getEncoder().encodeToString(data),
+                            millis(rs, 9),
+                            millis(rs, 10),
+                            millis(rs, 11));
+                });
+    }
+
+    private static List<Sharing> sharing(Connection c, String tenant, String suffix) throws SQLException {
+        return query(
+                c,
+                "select entity_id, inherited_parent_id, associating_id, associating_id_type, sharing_type, shared_by,"
+                        + " permission_type_id from sharing where tenant_id = ? order by created_at, id",
+                tenant,
+                rs -> new Sharing(
+                        external(rs.getString(1), suffix),
+                        external(rs.getString(2), suffix),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        blankToNull(rs.getString(6)),
+                        external(rs.getString(7), suffix)));
+    }
+
+    private static List<Group> groups(Connection c, String tenant) throws SQLException {
+        return query(
+                c,
+                "select id, external_id, name, parent_id, description from group_entity where tenant_id = ?"
+                        + " order by created_at, id",
+                tenant,
+                rs -> new Group(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        blankToNull(rs.getString(4)),
+                        rs.getString(5)));
+    }
+
+    private static List<GroupEdge> edges(Connection c, String tenant) throws SQLException {
+        return query(
+                c,
+                "select parent_id, child_id from group_to_group_membership where tenant_id = ? order by id",
+                tenant,
+                rs -> new GroupEdge(rs.getString(1), rs.getString(2)));
+    }
+
+    private static List<Membership> memberships(Connection c, String tenant) throws SQLException {
+        return query(
+                c,
+                "select group_entity_id, user_profile_id, user_group_membership_type_id from user_group_membership"
+                        + " where tenant_id = ? order by id",
+                tenant,
+                rs -> new Membership(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    private static List<Secret> secrets(Connection c, String tenant) throws SQLException {
+        return query(
+                c,
+                "select id, external_id, owner_id, secret_type, discription, created_at from secret"
+                        + " where tenant_id = ? order by created_at, id",
+                tenant,
+                rs -> new Secret(
+                        rs.getString(1),
+                        blankToNull(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        blankToNull(rs.getString(5)),
+                        millis(rs, 6)));
+    }
+
+    private static List<Agent> agents(Connection c, String tenant) throws SQLException {
+        return query(
+                c,
+                "select id, agent_id, status from agent_entity where tenant_id = ? order by id",
+                tenant,
+                rs -> new Agent(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** {@code external@tenant} → {@code external} (split on the last '@'); another tenant's id stays whole. */
+    public static String external(String internal, String suffix) {
+        if (internal == null) {
+            return null;
+        }
+        return internal.endsWith(suffix) ? internal.substring(0, internal.length() - suffix.length()) : internal;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static long millis(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? 0 : t.getTime();
+    }
+}

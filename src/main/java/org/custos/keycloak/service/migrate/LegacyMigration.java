@@ -1,0 +1,104 @@
+package org.custos.keycloak.service.migrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custos.keycloak.crypto.KeyRing;
+import org.custos.keycloak.error.CustosException;
+import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.representation.console.BundleViews;
+import org.custos.keycloak.representation.console.MigrationViews;
+import org.custos.keycloak.service.bundle.BundleImport;
+import org.custos.keycloak.service.bundle.BundleMode;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Moves one tenant of a legacy Custos into this realm: reads its rows ({@link LegacyDatabase}), places its groups and
+ * memberships in Keycloak ({@link LegacyGroups}), maps its sharing graph ({@link LegacyShares}) and its secrets with
+ * their Vault values ({@link LegacySecrets}) to a bundle, and imports that bundle through the same all-or-nothing
+ * path as any bundle ({@link BundleImport}) — in the request's one transaction: a refusal writes nothing, a dry run
+ * does everything and rolls it back, a re-run finds every row there and adds nothing. The caller's rights were checked
+ * by the resource.
+ */
+public final class LegacyMigration {
+
+    private static final Logger LOG = Logger.getLogger(LegacyMigration.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final KeyRing keys;
+    private final LegacyDatabase database;
+
+    public LegacyMigration(KeycloakSession session, RealmModel realm, KeyRing keys, LegacySource source) {
+        this.session = session;
+        this.realm = realm;
+        this.keys = keys;
+        this.database = new LegacyDatabase(source.url(), source.username(), source.password());
+    }
+
+    public MigrationViews.Report run(String tenantId, BundleMode mode, VaultExport vault) {
+        LegacyDatabase.Tenant tenant;
+        try {
+            tenant = database.read(tenantId);
+        } catch (LegacyDatabase.NoSuchTenant e) {
+            throw CustosException.notFound(e.getMessage());
+        } catch (LegacyDatabase.ReadFailure e) {
+            LOG.warnf("migration of tenant %s: %s (%s)", tenantId, e.getMessage(), e.getCause());
+            throw e.unreachable()
+                    ? new CustosException(503, "temporarily_unavailable", e.getMessage() + "; retry later")
+                    : CustosException.badRequest(e.getMessage());
+        }
+        List<String> notes = new ArrayList<>();
+        LegacyGroups groups = new LegacyGroups(session, realm, tenant, notes);
+        groups.place();
+        List<BundleViews.Membership> memberships = groups.memberships();
+        LegacyShares.Result sharing = new LegacyShares(tenant, groups::ref).map();
+        notes.addAll(sharing.notes());
+        List<BundleViews.Secret> secrets = new LegacySecrets(session, realm, keys, tenant, notes).map(vault);
+        if (!tenant.agents().isEmpty()) {
+            notes.add(tenant.agents().size() + " agents not carried: Custos kept them as Keycloak users of the realm;"
+                    + " register each as an agent client (agent-management) — docs/operations.md");
+        }
+        BundleViews.Bundle bundle = new BundleViews.Bundle(
+                BundleViews.FORMAT,
+                BundleViews.VERSION,
+                new BundleViews.Realm(realm.getId(), realm.getName()),
+                Map.of(),
+                sharing.entityTypes(),
+                sharing.permissionTypes(),
+                sharing.entities(),
+                sharing.shares(),
+                memberships,
+                secrets);
+        BundleViews.Report imported = new BundleImport(session, realm, keys).run(bundle, mode);
+        if (mode == BundleMode.DRY_RUN) {
+            session.getTransactionManager().setRollbackOnly(); // the groups placed and members joined, too
+        }
+        return new MigrationViews.Report(
+                tenantId,
+                mode.label(),
+                imported.applied(),
+                read(tenant),
+                groups.created(),
+                groups.joined(),
+                notes,
+                imported);
+    }
+
+    private static Map<String, Integer> read(LegacyDatabase.Tenant t) {
+        Map<String, Integer> read = new LinkedHashMap<>();
+        read.put("entity_type", t.entityTypes().size());
+        read.put("permission_type", t.permissionTypes().size());
+        read.put("entity", t.entities().size());
+        read.put("sharing", t.sharing().size());
+        read.put("group_entity", t.groups().size());
+        read.put("group_to_group_membership", t.groupEdges().size());
+        read.put("user_group_membership", t.memberships().size());
+        read.put("secret", t.secrets().size());
+        read.put("agent_entity", t.agents().size());
+        return read;
+    }
+}
