@@ -89,11 +89,7 @@ class ArchitectureTest {
 
     /** Services below resources that state the whole rule: they never ask about the caller's rights at all. */
     private static final String[] RULE_FREE_SERVICES = {
-        ROOT + ".service.agents..",
-        ROOT + ".service.logs..",
-        ROOT + ".service.tenant..",
-        ROOT + ".service.bundle..",
-        ROOT + ".service.migrate.."
+        ROOT + ".service.agents..", ROOT + ".service.logs..", ROOT + ".service.tenant..", ROOT + ".service.bundle.."
     };
 
     /**

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -58,7 +61,14 @@ public final class LegacyDatabase {
     public record Secret(
             String id, String externalId, String owner, String secretType, String description, long createdAt) {}
 
-    public record Agent(String id, String agentId, String status) {}
+    /** An agent: its id ({@code agent@tenant}), agent id, status, attributes, realm roles and agent-client roles. */
+    public record Agent(
+            String id,
+            String agentId,
+            String status,
+            Map<String, List<String>> attributes,
+            List<String> realmRoles,
+            List<String> clientRoles) {}
 
     /** Every row of a tenant the migration reads. */
     public record Tenant(
@@ -288,11 +298,44 @@ public final class LegacyDatabase {
     }
 
     private static List<Agent> agents(Connection c, String tenant) throws SQLException {
-        return query(
+        Map<String, Map<String, List<String>>> attributes = new HashMap<>();
+        for (String[] a : query(
                 c,
-                "select id, agent_id, status from agent_entity where tenant_id = ? order by id",
+                "select a.agent_entity_id, a.key_value, a.value from agent_attribute a join agent_entity e on"
+                        + " e.id = a.agent_entity_id where e.tenant_id = ? order by a.id",
                 tenant,
-                rs -> new Agent(rs.getString(1), rs.getString(2), rs.getString(3)));
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            attributes
+                    .computeIfAbsent(a[0], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(a[1], k -> new ArrayList<>())
+                    .add(a[2]);
+        }
+        Map<String, List<String[]>> roles = new HashMap<>();
+        for (String[] r : query(
+                c,
+                "select r.agent_entity_id, r.type, r.value from agent_role r join agent_entity e on"
+                        + " e.id = r.agent_entity_id where e.tenant_id = ? order by r.id",
+                tenant,
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+            roles.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
+        }
+        return query(c, "select id, agent_id, status from agent_entity where tenant_id = ? order by id", tenant, rs -> {
+            String id = rs.getString(1);
+            List<String[]> own = roles.getOrDefault(id, List.of());
+            return new Agent(
+                    id,
+                    rs.getString(2),
+                    rs.getString(3),
+                    attributes.getOrDefault(id, Map.of()),
+                    own.stream()
+                            .filter(r -> !"client".equals(r[1]))
+                            .map(r -> r[2])
+                            .toList(),
+                    own.stream()
+                            .filter(r -> "client".equals(r[1]))
+                            .map(r -> r[2])
+                            .toList());
+        });
     }
 
     /** {@code external@tenant} → {@code external} (split on the last '@'); another tenant's id stays whole. */

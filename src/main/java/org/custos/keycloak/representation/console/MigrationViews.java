@@ -11,7 +11,8 @@ public final class MigrationViews {
 
     /**
      * {@code read}: rows read per legacy table; {@code groups_created} and {@code members_joined}: Keycloak groups
-     * and memberships the migration added (Custos's own groups); {@code notes}: every row not carried as it was,
+     * and memberships the migration added (Custos's own groups); {@code agents_registered}, {@code agents_unchanged}:
+     * agent clients made from Custos's agents, and those already here; {@code notes}: every row not carried as it was,
      * with the reason — empty when the tenant moved whole; {@code import}: the bundle import's own report.
      */
     public record Report(
@@ -21,6 +22,8 @@ public final class MigrationViews {
             @JsonProperty("read") Map<String, Integer> read,
             @JsonProperty("groups_created") int groupsCreated,
             @JsonProperty("members_joined") int membersJoined,
+            @JsonProperty("agents_registered") int agentsRegistered,
+            @JsonProperty("agents_unchanged") int agentsUnchanged,
             @JsonProperty("notes") List<String> notes,
             @JsonProperty("import") BundleViews.Report imported) {}
 }

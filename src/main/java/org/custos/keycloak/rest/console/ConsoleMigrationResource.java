@@ -55,7 +55,12 @@ public class ConsoleMigrationResource extends ServiceResource {
                             request.config().maxBundleBytes())
                     .json(JsonNode.class, RequestLimits.BUNDLE));
             MigrationViews.Report report = new LegacyMigration(
-                            request.session(), request.realm(), request.config().secretKeys(), source)
+                            request.session(),
+                            request.realm(),
+                            request.config().secretKeys(),
+                            source,
+                            new LegacyMigration.Rules(auth().groups(), auth().agents()),
+                            request.caller().authenticate())
                     .run(tenant, mode, vault);
             if (report.applied()) {
                 new AdminEvents(request.session(), request.caller().authenticate())

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.model.legacy.LegacyDatabase;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Ref;
@@ -21,7 +22,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * A legacy tenant's groups in the realm. Custos mirrored Keycloak's groups (their external id is the Keycloak group
  * id) and also kept groups of its own (an id made from the name); each is matched — by id, else by name under its
  * parent — and created only when the realm has no such group. Custos's memberships become Keycloak memberships (a
- * user is joined where not yet a member) with their Custos type in the bundle. Custos let a group have several parents
+ * user is joined where not yet a member, each join checked as Keycloak checks it) with their Custos type in the
+ * bundle. Custos let a group have several parents
  * ({@code group_to_group_membership}); Keycloak's tree has one: the others are reported.
  */
 final class LegacyGroups {
@@ -31,6 +33,7 @@ final class LegacyGroups {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final LegacyDatabase.Tenant tenant;
+    private final GroupPermissions rules;
     private final List<String> notes;
     private final Map<String, LegacyDatabase.Group> byId = new LinkedHashMap<>();
     private final Map<String, String> internalByExternal = new HashMap<>();
@@ -39,10 +42,16 @@ final class LegacyGroups {
     private int created;
     private int joined;
 
-    LegacyGroups(KeycloakSession session, RealmModel realm, LegacyDatabase.Tenant tenant, List<String> notes) {
+    LegacyGroups(
+            KeycloakSession session,
+            RealmModel realm,
+            LegacyDatabase.Tenant tenant,
+            GroupPermissions rules,
+            List<String> notes) {
         this.session = session;
         this.realm = realm;
         this.tenant = tenant;
+        this.rules = rules;
         this.notes = notes;
     }
 
@@ -115,6 +124,7 @@ final class LegacyGroups {
                     .orElse(null);
         }
         if (found == null) {
+            rules.requireCreate();
             found = session.groups().createGroup(realm, KeycloakModelUtils.generateId(), g.name(), parent);
             created++;
         }
@@ -150,6 +160,8 @@ final class LegacyGroups {
             GroupModel group = placed.get(key.get(0));
             UserModel user = session.users().getUserByUsername(realm, key.get(1));
             if (user != null && !GroupService.isDirectMember(user, group)) {
+                rules.requireManageMembers(group, user); // as Keycloak checks a join: the user's and the group's
+                rules.requireCanGrantRolesOf(group); // and the roles joining grants
                 user.joinGroup(group);
                 joined++;
             }

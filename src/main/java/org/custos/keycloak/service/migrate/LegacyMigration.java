@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.custos.keycloak.auth.AgentRules;
+import org.custos.keycloak.auth.Caller;
+import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.legacy.LegacyDatabase;
@@ -17,11 +20,11 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Moves one tenant of a legacy Custos into this realm: reads its rows ({@link LegacyDatabase}), places its groups and
- * memberships in Keycloak ({@link LegacyGroups}), maps its sharing graph ({@link LegacyShares}) and its secrets with
+ * memberships in Keycloak ({@link LegacyGroups}) and its agents ({@link LegacyAgents}), maps its sharing graph ({@link LegacyShares}) and its secrets with
  * their Vault values ({@link LegacySecrets}) to a bundle, and imports that bundle through the same all-or-nothing
  * path as any bundle ({@link BundleImport}) — in the request's one transaction: a refusal writes nothing, a dry run
- * does everything and rolls it back, a re-run finds every row there and adds nothing. The caller's rights were checked
- * by the resource.
+ * does everything and rolls it back, a re-run finds every row there and adds nothing. The resource checked the
+ * migration's rule; the rights on each group, role and agent it touches are asked as it goes ({@link Rules}).
  */
 public final class LegacyMigration {
 
@@ -31,12 +34,23 @@ public final class LegacyMigration {
     private final RealmModel realm;
     private final KeyRing keys;
     private final LegacyDatabase database;
+    private final Rules rules;
+    private final Caller caller;
 
-    public LegacyMigration(KeycloakSession session, RealmModel realm, KeyRing keys, LegacySource source) {
+    /**
+     * What the migration asks as it goes, beyond the rule the resource checked first: Keycloak's rights on each group
+     * it creates or joins a user to (and the roles that joining grants), and on agents and the roles they get.
+     */
+    public record Rules(GroupPermissions groups, AgentRules agents) {}
+
+    public LegacyMigration(
+            KeycloakSession session, RealmModel realm, KeyRing keys, LegacySource source, Rules rules, Caller caller) {
         this.session = session;
         this.realm = realm;
         this.keys = keys;
         this.database = new LegacyDatabase(source.url(), source.username(), source.password());
+        this.rules = rules;
+        this.caller = caller;
     }
 
     public MigrationViews.Report run(String tenantId, BundleMode mode, VaultExport vault) {
@@ -52,16 +66,14 @@ public final class LegacyMigration {
                     : CustosException.badRequest(e.getMessage());
         }
         List<String> notes = new ArrayList<>();
-        LegacyGroups groups = new LegacyGroups(session, realm, tenant, notes);
+        LegacyGroups groups = new LegacyGroups(session, realm, tenant, rules.groups(), notes);
         groups.place();
         List<BundleViews.Membership> memberships = groups.memberships();
         LegacyShares.Result sharing = new LegacyShares(tenant, groups::ref).map();
         notes.addAll(sharing.notes());
         List<BundleViews.Secret> secrets = new LegacySecrets(session, realm, keys, tenant, notes).map(vault);
-        if (!tenant.agents().isEmpty()) {
-            notes.add(tenant.agents().size() + " agents not carried: Custos kept them as Keycloak users of the realm;"
-                    + " register each as an agent client (agent-management) — docs/operations.md");
-        }
+        LegacyAgents agents = new LegacyAgents(session, realm, tenant, rules.agents(), caller, notes);
+        agents.carry(vault);
         BundleViews.Bundle bundle = new BundleViews.Bundle(
                 BundleViews.FORMAT,
                 BundleViews.VERSION,
@@ -84,6 +96,8 @@ public final class LegacyMigration {
                 read(tenant),
                 groups.created(),
                 groups.joined(),
+                agents.registered(),
+                agents.unchanged(),
                 notes,
                 imported);
     }
