@@ -24,66 +24,6 @@ import java.util.ServiceLoader;
  */
 public final class LegacyDatabase {
 
-    public record Type(String id, String name, String description, long createdAt, long updatedAt) {}
-
-    /** An entity: ids are the external ids (the {@code @tenant} suffix taken off); {@code type} likewise. */
-    public record Entity(
-            String id,
-            String parent,
-            String owner,
-            String type,
-            String name,
-            String description,
-            String fullText,
-            String binaryData,
-            long originalCreationTime,
-            long createdAt,
-            long updatedAt) {}
-
-    /** A sharing row: entity, inherited parent and permission as external ids. */
-    public record Sharing(
-            String entity,
-            String inheritedParent,
-            String principal,
-            String principalType,
-            String sharingType,
-            String sharedBy,
-            String permission) {}
-
-    /** A group: its internal id ({@code external@tenant}), external id, name and the parent's internal id. */
-    public record Group(String id, String externalId, String name, String parent, String description) {}
-
-    public record GroupEdge(String parent, String child) {}
-
-    /** A membership: the group's internal id, the user's profile id ({@code username@tenant}), its type. */
-    public record Membership(String group, String user, String type) {}
-
-    public record Secret(
-            String id, String externalId, String owner, String secretType, String description, long createdAt) {}
-
-    /** An agent: its id ({@code agent@tenant}), agent id, status, attributes, realm roles and agent-client roles. */
-    public record Agent(
-            String id,
-            String agentId,
-            String status,
-            Map<String, List<String>> attributes,
-            List<String> realmRoles,
-            List<String> clientRoles) {}
-
-    /** Every row of a tenant the migration reads. */
-    public record Tenant(
-            String id,
-            String clientId,
-            List<Type> entityTypes,
-            List<Type> permissionTypes,
-            List<Entity> entities,
-            List<Sharing> sharing,
-            List<Group> groups,
-            List<GroupEdge> groupEdges,
-            List<Membership> memberships,
-            List<Secret> secrets,
-            List<Agent> agents) {}
-
     /** Thrown when the legacy database cannot be read; its message names the table, never a value. */
     public static final class ReadFailure extends RuntimeException {
         private final boolean unreachable;
@@ -96,6 +36,13 @@ public final class LegacyDatabase {
         /** The database could not be reached (as opposed to: it has no such table or column). */
         public boolean unreachable() {
             return unreachable;
+        }
+    }
+
+    /** Thrown when one of the tenant's tables holds more rows than a read may load. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge(String table, long rows, int max) {
+            super("the tenant's " + table + " holds " + rows + " rows, over " + max);
         }
     }
 
@@ -117,22 +64,52 @@ public final class LegacyDatabase {
         this.password = password;
     }
 
-    /** All of {@code tenant}'s rows, read in one read-only connection. */
-    public Tenant read(String tenant) {
+    /** The tables whose size grows with the tenant's data: counted before anything is loaded. */
+    private static final List<String> LARGE = List.of("entity", "sharing", "user_group_membership", "secret");
+
+    /** All of {@code tenant}'s rows, read in one read-only connection; no table may hold more than {@code maxRows}. */
+    public LegacyTenant read(String tenant, int maxRows) {
         Properties props = new Properties();
         props.setProperty("user", username == null ? "" : username);
         props.setProperty("password", password == null ? "" : password);
         props.setProperty("connectTimeout", "10000");
-        try (Connection c = connect(url, props)) {
+        props.setProperty("socketTimeout", "300000");
+        Connection opened;
+        try {
+            opened = connect(url, props);
+        } catch (SQLException e) { // never the driver's message: it may name the account
+            throw new ReadFailure(
+                    "the legacy Custos database cannot be reached or refused the login (SQL state " + e.getSQLState()
+                            + ")",
+                    true,
+                    e);
+        }
+        try (Connection c = opened) {
             c.setReadOnly(true);
             if (query(c, "select id from tenant where id = ?", tenant, rs -> rs.getString(1))
                     .isEmpty()) {
                 throw new NoSuchTenant(tenant);
             }
+            for (String table : LARGE) {
+                long rows = query(
+                                c,
+                                "select count(*) from " + table + " where tenant_id = ?",
+                                tenant,
+                                rs -> rs.getLong(1))
+                        .get(0);
+                if (rows > maxRows) {
+                    throw new TooLarge(table, rows, maxRows);
+                }
+            }
             String suffix = "@" + tenant;
-            return new Tenant(
+            return new LegacyTenant(
                     tenant,
                     clientId(c, tenant),
+                    query(
+                            c,
+                            "select username, status, created_at from user_profile where tenant_id = ? order by id",
+                            tenant,
+                            rs -> new LegacyTenant.Profile(rs.getString(1), rs.getString(2), millis(rs, 3))),
                     types(c, "entity_type", tenant),
                     types(c, "permission_type", tenant),
                     entities(c, tenant, suffix),
@@ -146,8 +123,8 @@ public final class LegacyDatabase {
             boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
             throw new ReadFailure(
                     unreachable
-                            ? "the legacy Custos database cannot be reached (SQL state " + e.getSQLState() + ")"
-                            : "the legacy Custos database has no readable " + e.getMessage() + " (SQL state "
+                            ? "the legacy Custos database went away (SQL state " + e.getSQLState() + ")"
+                            : "the legacy Custos database has no readable " + tableOf(e) + " (SQL state "
                                     + e.getSQLState() + "): is it Custos's core_services_db?",
                     unreachable,
                     e);
@@ -171,6 +148,11 @@ public final class LegacyDatabase {
             }
         }
         return DriverManager.getConnection(url, props);
+    }
+
+    /** The table a failed query read ({@link #query} names it), never the driver's message. */
+    private static String tableOf(SQLException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("table ") ? e.getMessage() : "table";
     }
 
     private interface Row<T> {
@@ -202,16 +184,17 @@ public final class LegacyDatabase {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    private static List<Type> types(Connection c, String table, String tenant) throws SQLException {
+    private static List<LegacyTenant.Type> types(Connection c, String table, String tenant) throws SQLException {
         return query(
                 c,
                 "select external_id, name, description, created_at, last_modified_at from " + table
                         + " where tenant_id = ? order by created_at, external_id",
                 tenant,
-                rs -> new Type(rs.getString(1), rs.getString(2), rs.getString(3), millis(rs, 4), millis(rs, 5)));
+                rs -> new LegacyTenant.Type(
+                        rs.getString(1), rs.getString(2), rs.getString(3), millis(rs, 4), millis(rs, 5)));
     }
 
-    private static List<Entity> entities(Connection c, String tenant, String suffix) throws SQLException {
+    private static List<LegacyTenant.Entity> entities(Connection c, String tenant, String suffix) throws SQLException {
         return query(
                 c,
                 "select external_id, external_parent_id, owner_id, entity_type_id, name, description, full_text,"
@@ -220,7 +203,7 @@ public final class LegacyDatabase {
                 tenant,
                 rs -> {
                     byte[] data = rs.getBytes(8);
-                    return new Entity(
+                    return new LegacyTenant.Entity(
                             rs.getString(1),
                             blankToNull(rs.getString(2)),
                             rs.getString(3),
@@ -235,13 +218,13 @@ public final class LegacyDatabase {
                 });
     }
 
-    private static List<Sharing> sharing(Connection c, String tenant, String suffix) throws SQLException {
+    private static List<LegacyTenant.Sharing> sharing(Connection c, String tenant, String suffix) throws SQLException {
         return query(
                 c,
                 "select entity_id, inherited_parent_id, associating_id, associating_id_type, sharing_type, shared_by,"
                         + " permission_type_id from sharing where tenant_id = ? order by created_at, id",
                 tenant,
-                rs -> new Sharing(
+                rs -> new LegacyTenant.Sharing(
                         external(rs.getString(1), suffix),
                         external(rs.getString(2), suffix),
                         rs.getString(3),
@@ -251,13 +234,13 @@ public final class LegacyDatabase {
                         external(rs.getString(7), suffix)));
     }
 
-    private static List<Group> groups(Connection c, String tenant) throws SQLException {
+    private static List<LegacyTenant.Group> groups(Connection c, String tenant) throws SQLException {
         return query(
                 c,
                 "select id, external_id, name, parent_id, description from group_entity where tenant_id = ?"
                         + " order by created_at, id",
                 tenant,
-                rs -> new Group(
+                rs -> new LegacyTenant.Group(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
@@ -265,30 +248,30 @@ public final class LegacyDatabase {
                         rs.getString(5)));
     }
 
-    private static List<GroupEdge> edges(Connection c, String tenant) throws SQLException {
+    private static List<LegacyTenant.GroupEdge> edges(Connection c, String tenant) throws SQLException {
         return query(
                 c,
                 "select parent_id, child_id from group_to_group_membership where tenant_id = ? order by id",
                 tenant,
-                rs -> new GroupEdge(rs.getString(1), rs.getString(2)));
+                rs -> new LegacyTenant.GroupEdge(rs.getString(1), rs.getString(2)));
     }
 
-    private static List<Membership> memberships(Connection c, String tenant) throws SQLException {
+    private static List<LegacyTenant.Membership> memberships(Connection c, String tenant) throws SQLException {
         return query(
                 c,
                 "select group_entity_id, user_profile_id, user_group_membership_type_id from user_group_membership"
                         + " where tenant_id = ? order by id",
                 tenant,
-                rs -> new Membership(rs.getString(1), rs.getString(2), rs.getString(3)));
+                rs -> new LegacyTenant.Membership(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
-    private static List<Secret> secrets(Connection c, String tenant) throws SQLException {
+    private static List<LegacyTenant.Secret> secrets(Connection c, String tenant) throws SQLException {
         return query(
                 c,
                 "select id, external_id, owner_id, secret_type, discription, created_at from secret"
                         + " where tenant_id = ? order by created_at, id",
                 tenant,
-                rs -> new Secret(
+                rs -> new LegacyTenant.Secret(
                         rs.getString(1),
                         blankToNull(rs.getString(2)),
                         rs.getString(3),
@@ -297,7 +280,7 @@ public final class LegacyDatabase {
                         millis(rs, 6)));
     }
 
-    private static List<Agent> agents(Connection c, String tenant) throws SQLException {
+    private static List<LegacyTenant.Agent> agents(Connection c, String tenant) throws SQLException {
         Map<String, Map<String, List<String>>> attributes = new HashMap<>();
         for (String[] a : query(
                 c,
@@ -322,7 +305,7 @@ public final class LegacyDatabase {
         return query(c, "select id, agent_id, status from agent_entity where tenant_id = ? order by id", tenant, rs -> {
             String id = rs.getString(1);
             List<String[]> own = roles.getOrDefault(id, List.of());
-            return new Agent(
+            return new LegacyTenant.Agent(
                     id,
                     rs.getString(2),
                     rs.getString(3),

@@ -21,9 +21,10 @@ import org.keycloak.events.admin.OperationType;
 
 /**
  * {@code POST /admin/realms/{realm}/custos/migrate?tenant=<id>&mode=dry-run|refuse|merge}: moves a legacy Custos
- * tenant (by default the one whose id is the realm's name, as Custos named its realms) from the legacy database the
- * operator configured into this realm; the body, if any, is the Vault export holding its secrets' values (a JSON
- * object: Vault path → {@code vault kv get -format=json} output or the bare fields). docs/operations.md.
+ * tenant (the one whose id is the realm's name, as Custos named its realms; another only for the server's admins) from
+ * the legacy database the operator configured into this realm; without {@code mode} it is a dry run; the body, if any,
+ * is the Vault export holding its secrets' values (a JSON object: Vault path → {@code vault kv get -format=json}
+ * output or the bare fields). docs/operations.md.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleMigrationResource extends ServiceResource {
@@ -44,11 +45,10 @@ public class ConsoleMigrationResource extends ServiceResource {
                         "no legacy Custos database is configured on this server: set the custos SPI option "
                                 + "legacy-db-url (and legacy-db-username, legacy-db-password); see docs/operations.md");
             }
-            BundleMode mode = BundleMode.of(query().first("mode"));
-            String tenant = query().first("tenant");
-            if (tenant == null || tenant.isBlank()) {
-                tenant = request.realm().getName();
-            }
+            String asked = query().first("mode");
+            BundleMode mode = asked == null ? BundleMode.DRY_RUN : BundleMode.of(asked); // writes only when asked to
+            String tenant = tenant(query().first("tenant"));
+            auth().console().requireLegacyTenant(tenant, request.realm());
             VaultExport vault = vault(RequestBody.of(
                             bytes,
                             request.session().getContext().getRequestHeaders(),
@@ -72,6 +72,15 @@ public class ConsoleMigrationResource extends ServiceResource {
             }
             return report;
         });
+    }
+
+    /** A legacy tenant id, as Custos wrote it (a number); by default the realm's name, as Custos named realms. */
+    private String tenant(String asked) {
+        String tenant = asked == null || asked.isBlank() ? request.realm().getName() : asked.strip();
+        if (!tenant.matches("[0-9]{1,18}")) {
+            throw CustosException.invalidField("tenant", "must be a Custos tenant id (a number)");
+        }
+        return String.valueOf(Long.parseLong(tenant));
     }
 
     /** A Vault export: path → {@code {"data": {...}}} (KV v1), {@code {"data": {"data": {...}}}} (v2) or fields. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.custos.keycloak.auth.AgentRules;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.model.legacy.LegacyTenant;
 import org.custos.keycloak.service.agents.AgentService;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.users.UserService;
@@ -37,7 +38,7 @@ final class LegacyAgents {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final LegacyDatabase.Tenant tenant;
+    private final LegacyTenant tenant;
     private final AgentRules rules;
     private final Caller caller;
     private final List<String> notes;
@@ -47,7 +48,7 @@ final class LegacyAgents {
     LegacyAgents(
             KeycloakSession session,
             RealmModel realm,
-            LegacyDatabase.Tenant tenant,
+            LegacyTenant tenant,
             AgentRules rules,
             Caller caller,
             List<String> notes) {
@@ -77,7 +78,7 @@ final class LegacyAgents {
             agents.setup().enable(); // the tenant had agents: so has the realm now
         }
         List<String> skipped = new ArrayList<>();
-        for (LegacyDatabase.Agent a : tenant.agents()) {
+        for (LegacyTenant.Agent a : tenant.agents()) {
             String id = (a.agentId() != null ? a.agentId() : LegacyDatabase.external(a.id(), "@" + tenant.id()))
                     .toLowerCase(Locale.ROOT);
             String why = carry(agents, a, id, vault);
@@ -91,7 +92,7 @@ final class LegacyAgents {
     }
 
     /** Registers one agent; the reason it cannot be, or null. */
-    private String carry(AgentService agents, LegacyDatabase.Agent a, String id, VaultExport vault) {
+    private String carry(AgentService agents, LegacyTenant.Agent a, String id, VaultExport vault) {
         Map<String, String> fields = vault.fields("secret/" + tenant.id() + "/" + id);
         String secret = fields == null ? null : fields.get("secret");
         if (secret == null || secret.isEmpty()) {

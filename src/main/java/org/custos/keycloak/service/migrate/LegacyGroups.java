@@ -9,9 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.model.legacy.LegacyTenant;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Ref;
 import org.custos.keycloak.service.groups.GroupService;
+import org.custos.keycloak.service.sharing.SharingEntities;
+import org.custos.keycloak.service.support.AdminEvents;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,38 +25,50 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * A legacy tenant's groups in the realm. Custos mirrored Keycloak's groups (their external id is the Keycloak group
- * id) and also kept groups of its own (an id made from the name); each is matched — by id, else by name under its
- * parent — and created only when the realm has no such group. Custos's memberships become Keycloak memberships (a
- * user is joined where not yet a member, each join checked as Keycloak checks it) with their Custos type in the
- * bundle. Custos let a group have several parents
- * ({@code group_to_group_membership}); Keycloak's tree has one: the others are reported.
+ * id): those are matched by id and their memberships are Keycloak's — a Custos member who is no longer in the
+ * Keycloak group is not put back (that could grant the group's roles again). Custos also kept groups of its own; the
+ * migration creates each in Keycloak, marked with its Custos id ({@value #LEGACY_ID}) — never matched by name, so no
+ * Custos group lands in an existing Keycloak group — and joins its members, each join checked as Keycloak checks it
+ * (the user's and the group's membership rights, the roles joining grants). Custos let a group have several parents
+ * ({@code group_to_group_membership}); Keycloak's tree has one: the others are reported. Each group created and each
+ * join is an admin event, as through Keycloak's admin API.
  */
 final class LegacyGroups {
 
+    static final String LEGACY_ID = "custos.legacy-group";
     private static final Map<String, Integer> RANK = Map.of("OWNER", 3, "ADMIN", 2, "MEMBER", 1);
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final LegacyDatabase.Tenant tenant;
+    private final LegacyTenant tenant;
     private final GroupPermissions rules;
+    private final LegacyUsers users;
+    private final AdminEvents events;
     private final List<String> notes;
-    private final Map<String, LegacyDatabase.Group> byId = new LinkedHashMap<>();
+    private final Map<String, LegacyTenant.Group> byId = new LinkedHashMap<>();
     private final Map<String, String> internalByExternal = new HashMap<>();
     private final Map<String, List<String>> parentsOf = new HashMap<>();
     private final Map<String, GroupModel> placed = new HashMap<>();
+    /** Legacy ids of the groups Keycloak already had (mirrored): their memberships are Keycloak's. */
+    private final Set<String> mirrored = new HashSet<>();
+
     private int created;
     private int joined;
 
     LegacyGroups(
             KeycloakSession session,
             RealmModel realm,
-            LegacyDatabase.Tenant tenant,
+            LegacyTenant tenant,
             GroupPermissions rules,
+            LegacyUsers users,
+            AdminEvents events,
             List<String> notes) {
         this.session = session;
         this.realm = realm;
         this.tenant = tenant;
         this.rules = rules;
+        this.users = users;
+        this.events = events;
         this.notes = notes;
     }
 
@@ -65,13 +82,18 @@ final class LegacyGroups {
 
     /** Finds or creates every group of the tenant, parents first. */
     void place() {
-        tenant.groups().forEach(g -> {
-            byId.putIfAbsent(g.id(), g);
-            if (g.externalId() != null) {
+        List<String> nameless = new ArrayList<>();
+        for (LegacyTenant.Group g : tenant.groups()) {
+            if (g.name() == null || g.name().isBlank()) {
+                nameless.add(g.id());
+            } else if (byId.putIfAbsent(g.id(), g) == null && g.externalId() != null) {
                 internalByExternal.putIfAbsent(g.externalId(), g.id());
             }
-        });
-        for (LegacyDatabase.GroupEdge edge : tenant.groupEdges()) {
+        }
+        if (!nameless.isEmpty()) {
+            notes.add(nameless.size() + " groups have no name: not carried: " + LegacyShares.quote(nameless));
+        }
+        for (LegacyTenant.GroupEdge edge : tenant.groupEdges()) {
             if (byId.containsKey(edge.parent()) && byId.containsKey(edge.child())) {
                 List<String> parents = parentsOf.computeIfAbsent(edge.child(), k -> new ArrayList<>());
                 if (!parents.contains(edge.parent())) {
@@ -80,12 +102,12 @@ final class LegacyGroups {
             }
         }
         List<String> extra = new ArrayList<>();
-        for (LegacyDatabase.Group g : byId.values()) {
+        for (LegacyTenant.Group g : byId.values()) {
             List<String> parents = parentsOf.getOrDefault(g.id(), List.of());
             if (parents.size() > 1) {
                 extra.add("'" + g.name() + "' (" + (parents.size() - 1) + " more)");
             }
-            place(g.id(), new HashSet<>());
+            place(g.id());
         }
         if (!extra.isEmpty()) {
             notes.add(extra.size() + " groups had more than one parent in Custos; Keycloak keeps one (the group's own"
@@ -95,7 +117,7 @@ final class LegacyGroups {
     }
 
     /** The tree parent: {@code parent_id} when it is one of the group's parents, else its first parent. */
-    private String treeParent(LegacyDatabase.Group g) {
+    private String treeParent(LegacyTenant.Group g) {
         List<String> parents = parentsOf.getOrDefault(g.id(), List.of());
         if (g.parent() != null && byId.containsKey(g.parent())) {
             return g.parent();
@@ -103,32 +125,62 @@ final class LegacyGroups {
         return parents.isEmpty() ? null : parents.get(0);
     }
 
-    private GroupModel place(String id, Set<String> walking) {
-        GroupModel done = placed.get(id);
-        if (done != null) {
-            return done;
+    /** Places a group after its ancestors, walking up without recursion; a loop or a chain too deep ends at the top. */
+    private void place(String id) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        boolean cut = false;
+        for (String at = id; at != null && !placed.containsKey(at); at = treeParent(byId.get(at))) {
+            if (!seen.add(at) || chain.size() >= SharingEntities.MAX_DEPTH) {
+                notes.add("group '" + byId.get(chain.get(chain.size() - 1)).name() + "' is its own ancestor in Custos,"
+                        + " or too deep: it is placed at the top level");
+                cut = true;
+                break;
+            }
+            chain.add(at);
         }
-        LegacyDatabase.Group g = byId.get(id);
-        String parentId = treeParent(g);
-        GroupModel parent = null;
-        if (parentId != null && walking.add(id)) {
-            parent = place(parentId, walking);
-        } else if (parentId != null) {
-            notes.add("group '" + g.name() + "' is its own ancestor in Custos: it is placed at the top level");
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            String at = chain.get(i);
+            String parentId = cut && i == chain.size() - 1 ? null : treeParent(byId.get(at));
+            GroupModel parent = parentId == null ? null : placed.get(parentId);
+            GroupModel group = parentId != null && parent == null ? null : find(byId.get(at), parent);
+            placed.put(at, group); // null: not carried, nor what lies below it
         }
+    }
+
+    private GroupModel find(LegacyTenant.Group g, GroupModel parent) {
         GroupModel found = g.externalId() == null ? null : session.groups().getGroupById(realm, g.externalId());
-        if (found == null) {
-            found = (parent == null ? session.groups().getTopLevelGroupsStream(realm) : parent.getSubGroupsStream())
-                    .filter(x -> x.getName().equals(g.name()))
-                    .findFirst()
-                    .orElse(null);
+        if (found != null) {
+            mirrored.add(g.id());
+            return found;
         }
-        if (found == null) {
-            rules.requireCreate();
-            found = session.groups().createGroup(realm, KeycloakModelUtils.generateId(), g.name(), parent);
-            created++;
+        found = session.groups()
+                .searchGroupsByAttributes(realm, Map.of(LEGACY_ID, g.id()), 0, 1)
+                .findFirst()
+                .orElse(null);
+        if (found != null) {
+            return found;
         }
-        placed.put(id, found);
+        boolean taken = (parent == null ? session.groups().getTopLevelGroupsStream(realm) : parent.getSubGroupsStream())
+                .anyMatch(x -> g.name().equals(x.getName()));
+        if (taken) {
+            notes.add("group '" + g.name() + "' not carried: the realm has a group of that name there (a Custos group"
+                    + " is never merged into a Keycloak group by name); its members and shares are not carried");
+            return null;
+        }
+        rules.requireCreate();
+        found = session.groups().createGroup(realm, KeycloakModelUtils.generateId(), g.name(), parent);
+        found.setSingleAttribute(LEGACY_ID, g.id());
+        if (g.description() != null) {
+            found.setDescription(g.description());
+        }
+        created++;
+        events.emit(
+                OperationType.CREATE,
+                ResourceType.GROUP,
+                Map.of("name", g.name(), LEGACY_ID, g.id()),
+                "groups",
+                found.getId());
         return found;
     }
 
@@ -143,10 +195,13 @@ final class LegacyGroups {
     List<BundleViews.Membership> memberships() {
         Map<List<String>, String> types = new LinkedHashMap<>();
         int incomplete = 0;
-        for (LegacyDatabase.Membership m : tenant.memberships()) {
+        for (LegacyTenant.Membership m : tenant.memberships()) {
             if (m.group() == null || m.user() == null || m.type() == null || !placed.containsKey(m.group())) {
                 incomplete++;
                 continue;
+            }
+            if (placed.get(m.group()) == null) {
+                continue; // its group was not carried, and said so
             }
             String user = LegacyDatabase.external(m.user(), "@" + tenant.id());
             types.merge(List.of(m.group(), user), m.type(), LegacyGroups::stronger);
@@ -156,20 +211,35 @@ final class LegacyGroups {
                     + " group was created twice): not carried");
         }
         List<BundleViews.Membership> out = new ArrayList<>();
+        List<String> left = new ArrayList<>();
         types.forEach((key, type) -> {
             GroupModel group = placed.get(key.get(0));
-            UserModel user = session.users().getUserByUsername(realm, key.get(1));
+            UserModel user = users.user(key.get(1));
             if (user != null && !GroupService.isDirectMember(user, group)) {
+                if (mirrored.contains(key.get(0)) || user.getServiceAccountClientLink() != null) {
+                    left.add(key.get(1) + " in " + group.getName());
+                    return;
+                }
                 rules.requireManageMembers(group, user); // as Keycloak checks a join: the user's and the group's
                 rules.requireCanGrantRolesOf(group); // and the roles joining grants
                 user.joinGroup(group);
                 joined++;
+                events.emit(
+                        OperationType.CREATE,
+                        ResourceType.GROUP_MEMBERSHIP,
+                        Map.of("id", group.getId(), "name", group.getName()),
+                        "users",
+                        user.getId(),
+                        "groups",
+                        group.getId());
             }
             out.add(new BundleViews.Membership(
-                    new Ref(group.getId(), KeycloakModelUtils.buildGroupPath(group)),
-                    new Ref(user == null ? null : user.getId(), key.get(1)),
-                    type));
+                    new Ref(group.getId(), KeycloakModelUtils.buildGroupPath(group)), users.ref(key.get(1)), type));
         });
+        if (!left.isEmpty()) {
+            notes.add(left.size() + " Custos memberships are not in Keycloak's group any more (left or removed since;"
+                    + " a service account is never joined): not carried: " + LegacyShares.quote(left));
+        }
         return out;
     }
 

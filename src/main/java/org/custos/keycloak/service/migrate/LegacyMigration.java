@@ -10,21 +10,25 @@ import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.model.legacy.LegacyTenant;
+import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.MigrationViews;
 import org.custos.keycloak.service.bundle.BundleImport;
 import org.custos.keycloak.service.bundle.BundleMode;
+import org.custos.keycloak.service.support.AdminEvents;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * Moves one tenant of a legacy Custos into this realm: reads its rows ({@link LegacyDatabase}), places its groups and
- * memberships in Keycloak ({@link LegacyGroups}) and its agents ({@link LegacyAgents}), maps its sharing graph ({@link LegacyShares}) and its secrets with
- * their Vault values ({@link LegacySecrets}) to a bundle, and imports that bundle through the same all-or-nothing
- * path as any bundle ({@link BundleImport}) — in the request's one transaction: a refusal writes nothing, a dry run
- * does everything and rolls it back, a re-run finds every row there and adds nothing. The resource checked the
- * migration's rule; the rights on each group, role and agent it touches are asked as it goes ({@link Rules}).
+ * memberships in Keycloak ({@link LegacyGroups}) and its agents ({@link LegacyAgents}), maps its sharing graph ({@link
+ * LegacyShares}) and its secrets with their Vault values ({@link LegacySecrets}) to a bundle, and imports that bundle
+ * through the same all-or-nothing path as any bundle ({@link BundleImport}) — in the request's one transaction: a
+ * refusal writes nothing, a dry run does everything and rolls it back, a re-run finds every row there and adds
+ * nothing. The resource checked the migration's rule; the rights on each group, role and agent it touches are asked as
+ * it goes ({@link Rules}).
  */
 public final class LegacyMigration {
 
@@ -54,24 +58,30 @@ public final class LegacyMigration {
     }
 
     public MigrationViews.Report run(String tenantId, BundleMode mode, VaultExport vault) {
-        LegacyDatabase.Tenant tenant;
+        LegacyTenant tenant;
         try {
-            tenant = database.read(tenantId);
+            tenant = database.read(tenantId, RequestLimits.BUNDLE.items());
         } catch (LegacyDatabase.NoSuchTenant e) {
             throw CustosException.notFound(e.getMessage());
+        } catch (LegacyDatabase.TooLarge e) {
+            throw CustosException.badRequest(e.getMessage() + "; one migration carries what one transaction holds (as a"
+                    + " bundle does): larger tenants are not streamed yet");
         } catch (LegacyDatabase.ReadFailure e) {
             LOG.warnf("migration of tenant %s: %s (%s)", tenantId, e.getMessage(), e.getCause());
             throw e.unreachable()
                     ? new CustosException(503, "temporarily_unavailable", e.getMessage() + "; retry later")
                     : CustosException.badRequest(e.getMessage());
         }
+        requireBounded(tenant);
         List<String> notes = new ArrayList<>();
-        LegacyGroups groups = new LegacyGroups(session, realm, tenant, rules.groups(), notes);
+        LegacyUsers users = new LegacyUsers(session, realm, tenant);
+        LegacyGroups groups = new LegacyGroups(
+                session, realm, tenant, rules.groups(), users, new AdminEvents(session, caller), notes);
         groups.place();
         List<BundleViews.Membership> memberships = groups.memberships();
-        LegacyShares.Result sharing = new LegacyShares(tenant, groups::ref).map();
+        LegacyShares.Result sharing = new LegacyShares(tenant, groups::ref, users::ref).map();
         notes.addAll(sharing.notes());
-        List<BundleViews.Secret> secrets = new LegacySecrets(session, realm, keys, tenant, notes).map(vault);
+        List<BundleViews.Secret> secrets = new LegacySecrets(realm, keys, tenant, users, notes).map(vault);
         LegacyAgents agents = new LegacyAgents(session, realm, tenant, rules.agents(), caller, notes);
         agents.carry(vault);
         BundleViews.Bundle bundle = new BundleViews.Bundle(
@@ -102,7 +112,18 @@ public final class LegacyMigration {
                 imported);
     }
 
-    private static Map<String, Integer> read(LegacyDatabase.Tenant t) {
+    /** What one request carries in one transaction, as for a bundle: larger tenants are not streamed yet. */
+    private static void requireBounded(LegacyTenant t) {
+        Map<String, Integer> read = read(t);
+        int total = read.values().stream().mapToInt(Integer::intValue).sum();
+        var bounds = RequestLimits.BUNDLE;
+        if (total > bounds.total() || read.values().stream().anyMatch(n -> n > bounds.items())) {
+            throw CustosException.badRequest("tenant '" + t.id() + "' holds " + read + " rows; one migration carries"
+                    + " at most " + bounds.items() + " per table and " + bounds.total() + " in all");
+        }
+    }
+
+    private static Map<String, Integer> read(LegacyTenant t) {
         Map<String, Integer> read = new LinkedHashMap<>();
         read.put("entity_type", t.entityTypes().size());
         read.put("permission_type", t.permissionTypes().size());

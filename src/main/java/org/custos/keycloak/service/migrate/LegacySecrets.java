@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.crypto.SecretCipher;
-import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.model.legacy.LegacyTenant;
 import org.custos.keycloak.representation.Json;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Ref;
 import org.custos.keycloak.service.bundle.BundleImport;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -21,9 +20,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * A legacy tenant's resource secrets: the metadata rows of Custos's {@code secret} table with their values from the
  * operator's Vault export ({@code resourcesecret/<tenant>/<owner>/<kind>/<id>}), each value sealed here at once for
- * this realm under the active key — the bundle holds no plaintext, and the value is wiped from memory after sealing.
+ * this realm under the active key — the bundle holds no plaintext, and the serialised value is wiped after sealing.
  * The token stays Custos's id; the tenant's Custos client stays the storing client and the value's writer, so the
- * clients that read a secret before read it after.
+ * clients that read a secret before read it after. A secret goes only to the owner's account if it is Custos's user
+ * ({@link LegacyUsers}); without a key ring nothing is sealed and the import refuses the secrets.
  */
 final class LegacySecrets {
 
@@ -44,18 +44,17 @@ final class LegacySecrets {
                             Map.of("certificate", "x509_cert", "privateKey", "private_key")),
             "KV", new Kind("keyValue", "KV", Map.of("value", "value")));
 
-    private final KeycloakSession session;
     private final RealmModel realm;
     private final KeyRing keys;
-    private final LegacyDatabase.Tenant tenant;
+    private final LegacyTenant tenant;
+    private final LegacyUsers users;
     private final List<String> notes;
 
-    LegacySecrets(
-            KeycloakSession session, RealmModel realm, KeyRing keys, LegacyDatabase.Tenant tenant, List<String> notes) {
-        this.session = session;
+    LegacySecrets(RealmModel realm, KeyRing keys, LegacyTenant tenant, LegacyUsers users, List<String> notes) {
         this.realm = realm;
         this.keys = keys;
         this.tenant = tenant;
+        this.users = users;
         this.notes = notes;
     }
 
@@ -65,16 +64,12 @@ final class LegacySecrets {
         if (tenant.secrets().isEmpty()) {
             return out;
         }
-        if (!keys.isConfigured()) {
-            notes.add(tenant.secrets().size() + " secrets not carried: this server has no key ring (secrets-key-file)");
-            return out;
-        }
         ClientModel client = tenant.clientId() == null ? null : realm.getClientByClientId(tenant.clientId());
         List<String> unknownKind = new ArrayList<>();
         List<String> noValue = new ArrayList<>();
-        SecretCipher cipher = new SecretCipher(keys);
-        for (LegacyDatabase.Secret s : tenant.secrets()) {
-            Kind kind = KINDS.get(s.secretType());
+        SecretCipher cipher = keys.isConfigured() ? new SecretCipher(keys) : null; // none: the import refuses them
+        for (LegacyTenant.Secret s : tenant.secrets()) {
+            Kind kind = s.secretType() == null ? null : KINDS.get(s.secretType());
             if (kind == null) {
                 unknownKind.add(s.id() + " (" + s.secretType() + ")");
                 continue;
@@ -99,14 +94,14 @@ final class LegacySecrets {
     }
 
     private BundleViews.Secret sealed(
-            LegacyDatabase.Secret s, Kind kind, Map<String, String> fields, ClientModel client, SecretCipher cipher) {
-        UserModel owner = session.users().getUserByUsername(realm, s.owner());
+            LegacyTenant.Secret s, Kind kind, Map<String, String> fields, ClientModel client, SecretCipher cipher) {
+        UserModel owner = users.user(s.owner());
         String kvKey = "KV".equals(kind.type()) ? (s.externalId() != null ? s.externalId() : fields.get("key")) : null;
         String clientId = tenant.clientId();
         Ref writer = client == null ? null : new Ref(BundleImport.CLIENT_WRITER + client.getId(), clientId);
         String id = KeycloakModelUtils.generateId();
-        Ref ownerRef = new Ref(owner == null ? null : owner.getId(), s.owner());
-        if (owner == null) { // the import reports the owner missing
+        Ref ownerRef = users.ref(s.owner());
+        if (owner == null || cipher == null) { // the import reports the owner missing, or the key ring
             return new BundleViews.Secret(
                     id,
                     s.id(),

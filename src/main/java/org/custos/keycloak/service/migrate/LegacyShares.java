@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.ShareStore;
-import org.custos.keycloak.model.legacy.LegacyDatabase;
+import org.custos.keycloak.model.legacy.LegacyTenant;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Ref;
+import org.custos.keycloak.service.sharing.SharingEntities;
 
 /**
  * A legacy tenant's sharing graph as this extension holds it. Custos materialised every inherited grant as a row
@@ -41,12 +43,14 @@ final class LegacyShares {
             List<BundleViews.Share> shares,
             List<String> notes) {}
 
-    private final LegacyDatabase.Tenant tenant;
+    private final LegacyTenant tenant;
     /** A legacy group's external id → the realm's group; null when the group is not there. */
     private final Function<String, Ref> groups;
+    /** A username → how the bundle names the realm's account ({@link LegacyUsers#ref}). */
+    private final Function<String, Ref> users;
 
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, LegacyDatabase.Entity> entities = new LinkedHashMap<>();
+    private final Map<String, LegacyTenant.Entity> entities = new LinkedHashMap<>();
     private final Map<String, String> parents = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     /** (entity, principal type, principal, permission) → cascading, in the order rows came. */
@@ -56,14 +60,15 @@ final class LegacyShares {
 
     record Grant(String entity, String principalType, String principal, String permission) {}
 
-    LegacyShares(LegacyDatabase.Tenant tenant, Function<String, Ref> groups) {
+    LegacyShares(LegacyTenant tenant, Function<String, Ref> groups, Function<String, Ref> users) {
         this.tenant = tenant;
         this.groups = groups;
+        this.users = users;
     }
 
     Result map() {
         List<BundleViews.Type> permissionTypes = new ArrayList<>();
-        for (LegacyDatabase.Type t : tenant.permissionTypes()) {
+        for (LegacyTenant.Type t : tenant.permissionTypes()) {
             if (!OWNER.equals(t.id())) { // OWNER is built in here
                 permissionTypes.add(type(t));
             }
@@ -73,7 +78,7 @@ final class LegacyShares {
         List<BundleViews.Entity> ordered = tree();
         Set<String> permissions = new HashSet<>();
         tenant.permissionTypes().forEach(t -> permissions.add(t.id()));
-        List<LegacyDatabase.Sharing> rows = usable(permissions);
+        List<LegacyTenant.Sharing> rows = usable(permissions);
         direct(rows);
         inherited(rows);
         List<BundleViews.Share> shares = new ArrayList<>();
@@ -81,19 +86,19 @@ final class LegacyShares {
         return new Result(entityTypes, permissionTypes, ordered, shares, notes);
     }
 
-    private static BundleViews.Type type(LegacyDatabase.Type t) {
+    private static BundleViews.Type type(LegacyTenant.Type t) {
         return new BundleViews.Type(t.id(), t.name(), t.description(), t.createdAt(), t.updatedAt());
     }
 
     /** Entities parents first; a parent that is not in the tenant, or a loop, leaves the entity a root (noted). */
     private List<BundleViews.Entity> tree() {
-        for (LegacyDatabase.Entity e : tenant.entities()) {
+        for (LegacyTenant.Entity e : tenant.entities()) {
             if (entities.putIfAbsent(e.id(), e) != null) {
                 notes.add("entity '" + e.id() + "' comes twice: the first row is carried");
             }
         }
         List<String> dangling = new ArrayList<>();
-        for (LegacyDatabase.Entity e : entities.values()) {
+        for (LegacyTenant.Entity e : entities.values()) {
             if (e.parent() != null && !entities.containsKey(e.parent())) {
                 dangling.add(e.id());
             } else if (e.parent() != null) {
@@ -118,7 +123,7 @@ final class LegacyShares {
         parents.forEach((child, parent) ->
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(child));
         List<BundleViews.Entity> ordered = new ArrayList<>();
-        for (LegacyDatabase.Entity e : entities.values()) {
+        for (LegacyTenant.Entity e : entities.values()) {
             if (!parents.containsKey(e.id())) {
                 place(e.id(), ordered);
             }
@@ -126,15 +131,36 @@ final class LegacyShares {
         return ordered;
     }
 
+    /** No tree deeper than entities may be here: refused before any grant is derived over it. */
+    private void requireDepth() {
+        Map<String, Integer> depth = new HashMap<>();
+        for (String id : entities.keySet()) {
+            List<String> up = new ArrayList<>();
+            String at = id;
+            while (at != null && !depth.containsKey(at)) {
+                up.add(at);
+                at = parents.get(at);
+            }
+            int d = at == null ? 0 : depth.get(at);
+            for (int i = up.size() - 1; i >= 0; i--) {
+                depth.put(up.get(i), ++d);
+                if (d > SharingEntities.MAX_DEPTH) {
+                    throw CustosException.badRequest("entity '" + up.get(i) + "' is deeper than "
+                            + SharingEntities.MAX_DEPTH + " levels in Custos; this server keeps trees to that depth");
+                }
+            }
+        }
+    }
+
     private void place(String root, List<BundleViews.Entity> ordered) {
         ArrayList<String> stack = new ArrayList<>(List.of(root));
         while (!stack.isEmpty()) {
             String id = stack.remove(stack.size() - 1);
-            LegacyDatabase.Entity e = entities.get(id);
+            LegacyTenant.Entity e = entities.get(id);
             ordered.add(new BundleViews.Entity(
                     e.id(),
                     e.type(),
-                    new Ref(null, e.owner()),
+                    users.apply(e.owner()),
                     parents.get(id),
                     e.name(),
                     e.description(),
@@ -151,12 +177,12 @@ final class LegacyShares {
     }
 
     /** The rows that can be carried: on an entity and permission of the tenant, naming a user or a group here. */
-    private List<LegacyDatabase.Sharing> usable(Set<String> permissions) {
-        List<LegacyDatabase.Sharing> out = new ArrayList<>();
-        Set<LegacyDatabase.Sharing> seen = new HashSet<>();
+    private List<LegacyTenant.Sharing> usable(Set<String> permissions) {
+        List<LegacyTenant.Sharing> out = new ArrayList<>();
+        Set<LegacyTenant.Sharing> seen = new HashSet<>();
         List<String> skipped = new ArrayList<>();
         int duplicates = 0;
-        for (LegacyDatabase.Sharing s : tenant.sharing()) {
+        for (LegacyTenant.Sharing s : tenant.sharing()) {
             if (!seen.add(s)) {
                 duplicates++;
             } else if (!entities.containsKey(s.entity())
@@ -179,29 +205,29 @@ final class LegacyShares {
         return out;
     }
 
-    private static boolean isDirect(LegacyDatabase.Sharing s) {
+    private static boolean isDirect(LegacyTenant.Sharing s) {
         return s.inheritedParent() == null || s.inheritedParent().equals(s.entity());
     }
 
-    private Grant grant(LegacyDatabase.Sharing s, String entity) {
+    private Grant grant(LegacyTenant.Sharing s, String entity) {
         boolean group = "group".equalsIgnoreCase(s.principalType());
         return new Grant(entity, group ? ShareStore.GROUP : ShareStore.USER, s.principal(), s.permission());
     }
 
     /** Each entity's owner, then the direct rows: cascading if DIRECT_CASCADING or copied down by Custos. */
-    private void direct(List<LegacyDatabase.Sharing> rows) {
+    private void direct(List<LegacyTenant.Sharing> rows) {
         Set<Grant> copiedDown = new HashSet<>();
-        for (LegacyDatabase.Sharing s : rows) {
+        for (LegacyTenant.Sharing s : rows) {
             if (!isDirect(s)) {
                 copiedDown.add(grant(s, s.inheritedParent()));
             }
         }
-        for (LegacyDatabase.Entity e : entities.values()) {
+        for (LegacyTenant.Entity e : entities.values()) {
             Grant owner = new Grant(e.id(), ShareStore.USER, e.owner(), OWNER);
             grants.put(owner, true);
             sharedBy.put(owner, e.owner());
         }
-        for (LegacyDatabase.Sharing s : rows) {
+        for (LegacyTenant.Sharing s : rows) {
             if (!isDirect(s)) {
                 continue;
             }
@@ -217,10 +243,10 @@ final class LegacyShares {
      * the current tree: a holding no share derives becomes an explicit share on its entity; a derived holding Custos
      * did not have is noted (it widens an answer).
      */
-    private void inherited(List<LegacyDatabase.Sharing> rows) {
+    private void inherited(List<LegacyTenant.Sharing> rows) {
         Set<Grant> held = new LinkedHashSet<>();
         Map<Grant, String> heldBy = new HashMap<>();
-        for (LegacyDatabase.Sharing s : rows) {
+        for (LegacyTenant.Sharing s : rows) {
             Grant g = grant(s, s.entity());
             held.add(g);
             heldBy.putIfAbsent(g, s.sharedBy());

@@ -37,6 +37,8 @@ class LegacyMigrationIT {
     private static final String PASSWORD = "legacy-password-1";
     private static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave");
     private static final List<String> PERMISSIONS = List.of("OWNER", "READ", "WRITE");
+    /** 2023-02-27T00:00:00Z: when the realm's people got their Keycloak accounts. */
+    private static final long CUSTOS_ERA = 1677456000000L;
 
     private static LegacyCustos legacy;
     private static AdminApi admin;
@@ -58,6 +60,13 @@ class LegacyMigrationIT {
                     rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(name, PASSWORD)));
                 }
             }
+            // The accounts Custos made its profiles for (sample-tenant.sql: 2023-02-27 and after) are older than them.
+            rep.withArray("users").forEach(u -> {
+                if (PEOPLE.contains(u.get("username").asText())) {
+                    ((ObjectNode) u).put("createdTimestamp", CUSTOS_ERA);
+                }
+            });
+            rep.withArray("users").add(staff("realmadmin", "realm-admin"));
             rep.withArray("users").add(staff("weak", "manage-realm", "manage-authorization", "query-groups"));
             // Custos kept its agent as a user of the realm, with a realm role (AgentManagementService)
             rep.putObject("roles").putArray("realm").add(Http.parse("{\"name\": \"data-ingest\"}"));
@@ -111,7 +120,10 @@ class LegacyMigrationIT {
     }
 
     private static Http.Reply migrate(String tenant, String mode, JsonNode body) {
-        return admin.call("POST", "/" + realm.name() + "/custos/migrate?tenant=" + tenant + "&mode=" + mode, body);
+        return admin.call(
+                "POST",
+                "/" + realm.name() + "/custos/migrate?tenant=" + tenant + (mode == null ? "" : "&mode=" + mode),
+                body);
     }
 
     private static JsonNode ok(Http.Reply reply) {
@@ -262,6 +274,9 @@ class LegacyMigrationIT {
         JsonNode plan = ok(migrate("20000", "dry-run", Http.JSON.createObjectNode()));
         String problems = plan.get("import").get("problems").toString();
         assertTrue(problems.contains("'zed'"), plan.toString());
+        // tenant 20000's alice and bob had Custos profiles in 2022; the realm's alice and bob came later: not them
+        assertTrue(problems.contains("'alice (the realm's account is newer than Custos's profile"), problems);
+        assertTrue(problems.contains("'bob (the realm's account is newer than Custos's profile"), problems);
         List<String> notes = notes(plan);
         assertTrue(notes.stream().anyMatch(n -> n.contains("old-orphan")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("1 membership rows name no group")), notes.toString());
@@ -273,6 +288,26 @@ class LegacyMigrationIT {
         JsonNode team = admin.get("/" + realm.name() + "/groups?search=Old%20Team&exact=true");
         assertEquals(0, team.size(), "no group created: " + team);
         assertEquals(404, migrate("30000", "dry-run", null).status(), "a tenant the database lacks");
+    }
+
+    @Test
+    void aRealmsAdminMigratesOnlyItsOwnTenantAndOnlyWhenAskedTo() {
+        String realmAdmin = Http.bearer(realm.accessToken("realmadmin", PASSWORD));
+        Http.Reply other = asAdmin(realmAdmin, "?tenant=20000&mode=merge");
+        assertEquals(403, other.status(), "another tenant of the shared legacy database: " + other);
+        assertEquals(400, asAdmin(realmAdmin, "?mode=merge").status(), "this realm's name is no Custos tenant id");
+        assertEquals(400, asAdmin(realmAdmin, "?tenant=10000abc").status(), "a tenant id is a number");
+        JsonNode unasked = ok(migrate(TENANT, null, vault));
+        assertEquals("dry-run", unasked.get("mode").asText(), "without mode= nothing is written");
+        assertFalse(unasked.get("applied").asBoolean());
+        assertEquals(404, entityStatus("old-orphan"));
+    }
+
+    private static Http.Reply asAdmin(String auth, String query) {
+        return Http.request("POST", admin.baseUrl() + "/admin/realms/" + realm.name() + "/custos/migrate" + query)
+                .auth(auth)
+                .json(Map.of())
+                .send();
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.custos.keycloak.model.legacy.LegacyDatabase;
-import org.custos.keycloak.model.legacy.LegacyDatabase.Entity;
-import org.custos.keycloak.model.legacy.LegacyDatabase.Sharing;
-import org.custos.keycloak.model.legacy.LegacyDatabase.Type;
+import org.custos.keycloak.model.legacy.LegacyTenant;
+import org.custos.keycloak.model.legacy.LegacyTenant.Entity;
+import org.custos.keycloak.model.legacy.LegacyTenant.Sharing;
+import org.custos.keycloak.model.legacy.LegacyTenant.Type;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +32,10 @@ class LegacySharesTest {
     }
 
     private static LegacyShares.Result map(List<Entity> entities, List<Sharing> rows) {
-        LegacyDatabase.Tenant t = new LegacyDatabase.Tenant(
+        LegacyTenant t = new LegacyTenant(
                 "1",
                 "client",
+                List.of(),
                 List.of(new Type("T", "T", null, 0, 0)),
                 List.of(new Type("OWNER", "OWNER", null, 0, 0), new Type("READ", "Read", null, 0, 0)),
                 entities,
@@ -44,7 +45,7 @@ class LegacySharesTest {
                 List.of(),
                 List.of(),
                 List.of());
-        return new LegacyShares(t, ext -> null).map();
+        return new LegacyShares(t, ext -> null, name -> new BundleViews.Ref(null, name)).map();
     }
 
     private static Set<String> shares(LegacyShares.Result r) {
