@@ -3,8 +3,8 @@ package org.custos.keycloak.auth;
 import org.custos.keycloak.error.CustosException;
 import org.keycloak.Config;
 import org.keycloak.models.AdminRoles;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 
 /**
  * Which Custos pages of the admin console an administrator may open, each decided by Keycloak's evaluator for the
@@ -116,15 +116,19 @@ public final class ConsoleRules {
 
     /**
      * The legacy tenant a migration reads into this realm: the one Custos named this realm after (its id). Another
-     * tenant only for the server's own administrators (of Keycloak's admin realm), who may read every realm already:
-     * a realm's administrator never reads another tenant's data out of the shared legacy database.
+     * tenant only for the server's own administrators (role {@code admin} of Keycloak's admin realm), who may read
+     * every realm already: a realm's administrator never reads another tenant's data out of the shared legacy
+     * database.
      */
     public void requireLegacyTenant(String tenant, RealmModel realm) {
         if (tenant.equals(realm.getName())) {
             return;
         }
-        ClientModel client = caller.authenticate().client();
-        if (client == null || !Config.getAdminRealm().equals(client.getRealm().getName())) {
+        Caller who = caller.authenticate();
+        RealmModel home = who.client() == null ? null : who.client().getRealm();
+        RoleModel serverAdmin =
+                home == null || !Config.getAdminRealm().equals(home.getName()) ? null : home.getRole(AdminRoles.ADMIN);
+        if (serverAdmin == null || who.user() == null || !who.user().hasRole(serverAdmin)) {
             throw CustosException.forbidden("this realm migrates the legacy tenant '" + realm.getName()
                     + "' (its name); another tenant only by an administrator of the server's admin realm");
         }

@@ -65,7 +65,15 @@ public final class LegacyDatabase {
     }
 
     /** The tables whose size grows with the tenant's data: counted before anything is loaded. */
-    private static final List<String> LARGE = List.of("entity", "sharing", "user_group_membership", "secret");
+    private static final List<String> LARGE = List.of(
+            "entity",
+            "sharing",
+            "user_group_membership",
+            "secret",
+            "user_profile",
+            "group_entity",
+            "group_to_group_membership",
+            "agent_entity");
 
     /** All of {@code tenant}'s rows, read in one read-only connection; no table may hold more than {@code maxRows}. */
     public LegacyTenant read(String tenant, int maxRows) {

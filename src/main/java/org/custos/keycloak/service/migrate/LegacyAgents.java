@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.ReadOnlyException;
 
 /**
  * A legacy tenant's agents. Custos kept each agent as a Keycloak user of the realm (attribute
@@ -35,6 +36,8 @@ final class LegacyAgents {
     static final String RENAMED = ".legacy-agent";
     /** Attributes Custos set on every agent for its own bookkeeping. */
     private static final Set<String> MARKERS = Set.of(UserService.AGENT_ATTRIBUTE, "agent-id", "agent-parent-id");
+    /** Attributes an agent's account keeps for Keycloak: never taken from Custos's rows. */
+    private static final Set<String> RESERVED = Set.of("username", "email", "firstName", "lastName");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -113,6 +116,12 @@ final class LegacyAgents {
         if (legacyUser != null && !"true".equals(legacyUser.getFirstAttribute(UserService.AGENT_ATTRIBUTE))) {
             return "a user of the realm who is not Custos's agent has this name";
         }
+        if (legacyUser != null && session.users().getUserByUsername(realm, id + RENAMED) != null) {
+            return "the name " + id + RENAMED + " for Custos's agent user is taken";
+        }
+        if (session.users().getUserByUsername(realm, "service-account-" + id) != null) {
+            return "the name service-account-" + id + " is taken";
+        }
         List<RoleModel> realmRoles = new ArrayList<>();
         List<RoleModel> clientRoles = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -126,9 +135,14 @@ final class LegacyAgents {
         rules.requireGrant(all);
         Map<String, List<String>> attributes = new LinkedHashMap<>(a.attributes());
         MARKERS.forEach(attributes::remove);
+        RESERVED.forEach(attributes::remove);
         if (legacyUser != null) {
-            legacyUser.setUsername(id + RENAMED);
-            legacyUser.setEnabled(false);
+            try {
+                legacyUser.setUsername(id + RENAMED);
+                legacyUser.setEnabled(false);
+            } catch (ReadOnlyException e) { // a user federated read-only (LDAP): left as it is
+                return "Custos's agent user is read-only here (federated): rename or remove it first";
+            }
         }
         agents.register(id, realmRoles, clientRoles, attributes);
         ClientModel client = realm.getClientByClientId(id);

@@ -143,26 +143,33 @@ final class LegacyGroups {
             String at = chain.get(i);
             String parentId = cut && i == chain.size() - 1 ? null : treeParent(byId.get(at));
             GroupModel parent = parentId == null ? null : placed.get(parentId);
-            GroupModel group = parentId != null && parent == null ? null : find(byId.get(at), parent);
+            GroupModel group = parentId != null && parent == null ? null : find(byId.get(at), parentId, parent);
             placed.put(at, group); // null: not carried, nor what lies below it
         }
     }
 
-    private GroupModel find(LegacyTenant.Group g, GroupModel parent) {
+    private GroupModel find(LegacyTenant.Group g, String parentId, GroupModel parent) {
         GroupModel found = g.externalId() == null ? null : session.groups().getGroupById(realm, g.externalId());
         if (found != null) {
             mirrored.add(g.id());
             return found;
         }
+        if (parentId != null && mirrored.contains(parentId)) {
+            // below a Keycloak group, its members would get that group's roles, which Custos's own group never gave
+            notes.add("group '" + g.name() + "' was Custos's own below the Keycloak group '" + parent.getName()
+                    + "': it is placed at the top level");
+            parent = null;
+        }
         found = session.groups()
-                .searchGroupsByAttributes(realm, Map.of(LEGACY_ID, g.id()), 0, 1)
+                .searchGroupsByAttributes(realm, Map.of(LEGACY_ID, g.id()), 0, 10)
+                .filter(x -> g.id().equals(x.getFirstAttribute(LEGACY_ID))) // the search may ignore the attribute
                 .findFirst()
                 .orElse(null);
         if (found != null) {
             return found;
         }
         boolean taken = (parent == null ? session.groups().getTopLevelGroupsStream(realm) : parent.getSubGroupsStream())
-                .anyMatch(x -> g.name().equals(x.getName()));
+                .anyMatch(x -> g.name().equalsIgnoreCase(x.getName())); // as the database compares sibling names
         if (taken) {
             notes.add("group '" + g.name() + "' not carried: the realm has a group of that name there (a Custos group"
                     + " is never merged into a Keycloak group by name); its members and shares are not carried");
@@ -212,10 +219,15 @@ final class LegacyGroups {
         }
         List<BundleViews.Membership> out = new ArrayList<>();
         List<String> left = new ArrayList<>();
+        List<String> nobody = new ArrayList<>();
         types.forEach((key, type) -> {
             GroupModel group = placed.get(key.get(0));
             UserModel user = users.user(key.get(1));
-            if (user != null && !GroupService.isDirectMember(user, group)) {
+            if (user == null) {
+                nobody.add(key.get(1) + " in " + group.getName());
+                return;
+            }
+            if (!GroupService.isDirectMember(user, group)) {
                 if (mirrored.contains(key.get(0)) || user.getServiceAccountClientLink() != null) {
                     left.add(key.get(1) + " in " + group.getName());
                     return;
@@ -236,6 +248,10 @@ final class LegacyGroups {
             out.add(new BundleViews.Membership(
                     new Ref(group.getId(), KeycloakModelUtils.buildGroupPath(group)), users.ref(key.get(1)), type));
         });
+        if (!nobody.isEmpty()) {
+            notes.add(nobody.size() + " memberships name a user the realm does not have, or an account that is not"
+                    + " Custos's user of that name: not carried: " + LegacyShares.quote(nobody));
+        }
         if (!left.isEmpty()) {
             notes.add(left.size() + " Custos memberships are not in Keycloak's group any more (left or removed since;"
                     + " a service account is never joined): not carried: " + LegacyShares.quote(left));

@@ -67,6 +67,7 @@ final class LegacySecrets {
         ClientModel client = tenant.clientId() == null ? null : realm.getClientByClientId(tenant.clientId());
         List<String> unknownKind = new ArrayList<>();
         List<String> noValue = new ArrayList<>();
+        List<String> noOwner = new ArrayList<>();
         SecretCipher cipher = keys.isConfigured() ? new SecretCipher(keys) : null; // none: the import refuses them
         for (LegacyTenant.Secret s : tenant.secrets()) {
             Kind kind = s.secretType() == null ? null : KINDS.get(s.secretType());
@@ -80,11 +81,19 @@ final class LegacySecrets {
                 noValue.add(s.id());
                 continue;
             }
+            if (users.user(s.owner()) == null) {
+                noOwner.add(s.id() + " (" + s.owner() + ")");
+                continue;
+            }
             out.add(sealed(s, kind, fields, client, cipher));
         }
         if (!unknownKind.isEmpty()) {
             notes.add(unknownKind.size() + " secrets are of a kind this server does not hold (Custos's credential map):"
                     + " not carried: " + LegacyShares.quote(unknownKind));
+        }
+        if (!noOwner.isEmpty()) {
+            notes.add(noOwner.size() + " secrets belong to a user the realm does not have, or to an account that is not"
+                    + " Custos's user of that name: not carried: " + LegacyShares.quote(noOwner));
         }
         if (!noValue.isEmpty()) {
             notes.add(noValue.size() + " secrets have no value in the Vault export (resourcesecret/" + tenant.id()
@@ -101,7 +110,7 @@ final class LegacySecrets {
         Ref writer = client == null ? null : new Ref(BundleImport.CLIENT_WRITER + client.getId(), clientId);
         String id = KeycloakModelUtils.generateId();
         Ref ownerRef = users.ref(s.owner());
-        if (owner == null || cipher == null) { // the import reports the owner missing, or the key ring
+        if (cipher == null) { // the import refuses every secret: this server has no key ring
             return new BundleViews.Secret(
                     id,
                     s.id(),

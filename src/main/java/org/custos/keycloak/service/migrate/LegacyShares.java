@@ -82,7 +82,19 @@ final class LegacyShares {
         direct(rows);
         inherited(rows);
         List<BundleViews.Share> shares = new ArrayList<>();
-        grants.forEach((g, cascading) -> shares.add(share(g, cascading)));
+        List<String> nobody = new ArrayList<>();
+        grants.forEach((g, cascading) -> {
+            BundleViews.Share share = share(g, cascading);
+            if (share != null) {
+                shares.add(share);
+            } else if (!OWNER.equals(g.permission()) || !isOwnerGrant(g)) {
+                nobody.add(g.entity() + "/" + g.principal() + "/" + g.permission());
+            }
+        });
+        if (!nobody.isEmpty()) {
+            notes.add(nobody.size() + " grants name a user or group the realm does not have, or an account that is"
+                    + " not Custos's user of that name: not carried (their access ends): " + quote(nobody));
+        }
         return new Result(entityTypes, permissionTypes, ordered, shares, notes);
     }
 
@@ -122,6 +134,7 @@ final class LegacyShares {
         }
         parents.forEach((child, parent) ->
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(child));
+        requireDepth();
         List<BundleViews.Entity> ordered = new ArrayList<>();
         for (LegacyTenant.Entity e : entities.values()) {
             if (!parents.containsKey(e.id())) {
@@ -296,11 +309,20 @@ final class LegacyShares {
         return out;
     }
 
+    /** The owner's own OWNER grant: when the owner is not here the entity is refused, and says so itself. */
+    private boolean isOwnerGrant(Grant g) {
+        LegacyTenant.Entity e = entities.get(g.entity());
+        return e != null
+                && ShareStore.USER.equals(g.principalType())
+                && g.principal().equals(e.owner());
+    }
+
+    /** The grant as a share, or null when its holder is not here (no such user or group, or not Custos's user). */
     private BundleViews.Share share(Grant g, boolean cascading) {
         Ref principal =
-                ShareStore.GROUP.equals(g.principalType()) ? groups.apply(g.principal()) : new Ref(null, g.principal());
-        if (principal == null) {
-            principal = new Ref(null, "(legacy group " + g.principal() + ")");
+                ShareStore.GROUP.equals(g.principalType()) ? groups.apply(g.principal()) : users.apply(g.principal());
+        if (principal == null || principal.id() == null || principal.id().isEmpty()) {
+            return null;
         }
         String by = sharedBy.get(g);
         return new BundleViews.Share(g.entity(), g.permission(), g.principalType(), principal, cascading, by, null);

@@ -2,6 +2,7 @@ package org.custos.keycloak.service.migrate;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.custos.keycloak.model.legacy.LegacyTenant;
 import org.custos.keycloak.representation.console.BundleViews.Ref;
@@ -28,7 +29,10 @@ final class LegacyUsers {
     LegacyUsers(KeycloakSession session, RealmModel realm, LegacyTenant tenant) {
         this.session = session;
         this.realm = realm;
-        tenant.profiles().forEach(p -> profiles.putIfAbsent(p.username(), p));
+        // Keycloak keeps usernames in lower case; Custos kept them as written
+        tenant.profiles().stream()
+                .filter(p -> p.username() != null)
+                .forEach(p -> profiles.putIfAbsent(p.username().toLowerCase(Locale.ROOT), p));
     }
 
     /** The account, or null when there is none or it is not Custos's user of that name. */
@@ -56,7 +60,7 @@ final class LegacyUsers {
     }
 
     private String why(String username, UserModel user) {
-        LegacyTenant.Profile profile = profiles.get(username);
+        LegacyTenant.Profile profile = profiles.get(username.toLowerCase(Locale.ROOT));
         if (profile == null) {
             return null;
         }

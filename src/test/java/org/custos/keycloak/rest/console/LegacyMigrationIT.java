@@ -49,10 +49,12 @@ class LegacyMigrationIT {
     private static JsonNode groupsAfterDryRun;
     private static JsonNode applied;
     private static JsonNode rerun;
+    /** Tenant 30000: Keycloak's own groups, and an account newer than Custos's user of that name. */
+    private static JsonNode groupsTenant;
 
     @BeforeAll
     static void migrate() {
-        legacy = LegacyCustos.load("sample-tenant.sql", "broken-tenant.sql");
+        legacy = LegacyCustos.load("sample-tenant.sql", "broken-tenant.sql", "groups-tenant.sql");
         admin = new AdminApi(KeycloakServer.get());
         realm = TestRealm.create(admin, "legacy", rep -> {
             for (String name : PEOPLE) {
@@ -67,6 +69,20 @@ class LegacyMigrationIT {
                 }
             });
             rep.withArray("users").add(staff("realmadmin", "realm-admin"));
+            rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user("erin", PASSWORD))); // registered today
+            // Keycloak's own groups, which tenant 30000 names: one it mirrored (carol still in it), one by name only
+            rep.withArray("groups")
+                    .add(
+                            Http.parse(
+                                    """
+                            {"id": "7c1f0000-0000-4000-8000-00000000abcd", "name": "Mirrored Ops",
+                             "realmRoles": ["data-ingest"]}"""));
+            rep.withArray("groups").add(Http.parse("{\"name\": \"Admins\", \"realmRoles\": [\"data-ingest\"]}"));
+            rep.withArray("users").forEach(u -> {
+                if (u.get("username").asText().equals("carol")) {
+                    ((ObjectNode) u).putArray("groups").add("/Mirrored Ops");
+                }
+            });
             rep.withArray("users").add(staff("weak", "manage-realm", "manage-authorization", "query-groups"));
             // Custos kept its agent as a user of the realm, with a realm role (AgentManagementService)
             rep.putObject("roles").putArray("realm").add(Http.parse("{\"name\": \"data-ingest\"}"));
@@ -98,9 +114,10 @@ class LegacyMigrationIT {
         vault = Http.parse(LegacyCustos.resource("vault-export.json"));
         dryRun = ok(migrate(TENANT, "dry-run", vault));
         entityAfterDryRun = entityStatus("proj-root");
-        groupsAfterDryRun = admin.get("/" + realm.name() + "/groups");
+        groupsAfterDryRun = admin.get("/" + realm.name() + "/groups?search=Research%20Lab&exact=true");
         applied = ok(migrate(TENANT, "refuse", vault));
         rerun = ok(migrate(TENANT, "refuse", vault));
+        groupsTenant = ok(migrate("30000", "refuse", Http.JSON.createObjectNode()));
     }
 
     @AfterAll
@@ -158,6 +175,7 @@ class LegacyMigrationIT {
         assertEquals(2, dryRun.get("groups_created").asInt(), dryRun.toString());
         assertEquals(404, entityAfterDryRun, "no entity written by the dry run");
         assertEquals(0, groupsAfterDryRun.size(), "no group left behind by the dry run: " + groupsAfterDryRun);
+        assertEquals(1, dryRun.get("agents_registered").asInt(), "planned, and rolled back with the rest");
     }
 
     @Test
@@ -276,7 +294,8 @@ class LegacyMigrationIT {
         assertTrue(problems.contains("'zed'"), plan.toString());
         // tenant 20000's alice and bob had Custos profiles in 2022; the realm's alice and bob came later: not them
         assertTrue(problems.contains("'alice (the realm's account is newer than Custos's profile"), problems);
-        assertTrue(problems.contains("'bob (the realm's account is newer than Custos's profile"), problems);
+        List<String> planned = notes(plan);
+        assertTrue(planned.stream().anyMatch(n -> n.contains("bob in Old Team")), "bob's rows left out: " + planned);
         List<String> notes = notes(plan);
         assertTrue(notes.stream().anyMatch(n -> n.contains("old-orphan")), notes.toString());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("1 membership rows name no group")), notes.toString());
@@ -287,7 +306,33 @@ class LegacyMigrationIT {
         assertEquals(404, entityStatus("old-orphan"), "nothing of the tenant written");
         JsonNode team = admin.get("/" + realm.name() + "/groups?search=Old%20Team&exact=true");
         assertEquals(0, team.size(), "no group created: " + team);
-        assertEquals(404, migrate("30000", "dry-run", null).status(), "a tenant the database lacks");
+        assertEquals(404, migrate("40000", "dry-run", null).status(), "a tenant the database lacks");
+    }
+
+    @Test
+    void noCustosMembershipPutsAnyoneIntoAKeycloakGroup() {
+        JsonNode report = groupsTenant;
+        assertEquals(0, report.get("groups_created").asInt(), report.toString());
+        assertEquals(0, report.get("members_joined").asInt(), report.toString());
+        List<String> notes = notes(report);
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("group 'Admins' not carried")), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.contains("bob in Mirrored Ops")), notes.toString());
+        String bob = realm.adminUser("bob").get("id").asText();
+        JsonNode bobsGroups = admin.get("/" + realm.name() + "/users/" + bob + "/groups");
+        assertTrue(bobsGroups.toString().contains("Research Lab"), "tenant 10000's group, which Custos kept itself");
+        assertFalse(bobsGroups.toString().contains("Mirrored Ops"), "bob left it in Keycloak: " + bobsGroups);
+        assertFalse(bobsGroups.toString().contains("Admins"), "a Keycloak group Custos never had: " + bobsGroups);
+        assertEquals(1, report.get("import").get("added").get("memberships").asInt(), "carol's ADMIN type only");
+    }
+
+    @Test
+    void anAccountNewerThanCustossUserOfThatNameGetsNothing() {
+        assertTrue(groupsTenant.get("applied").asBoolean(), groupsTenant.toString());
+        SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
+        assertTrue(sharing.check("doc-1", "OWNER", "carol"), "carol's entity arrived");
+        assertFalse(sharing.check("doc-1", "READ", "erin"), "Custos's erin had READ; today's erin is someone else");
+        assertTrue(legacy.hasAccess("30000", "doc-1", "READ", "erin"), "as Custos answered for its erin");
+        assertTrue(notes(groupsTenant).stream().anyMatch(n -> n.contains("doc-1/erin/READ")), groupsTenant.toString());
     }
 
     @Test

@@ -45,7 +45,7 @@ class LegacySharesTest {
                 List.of(),
                 List.of(),
                 List.of());
-        return new LegacyShares(t, ext -> null, name -> new BundleViews.Ref(null, name)).map();
+        return new LegacyShares(t, ext -> null, name -> new BundleViews.Ref("id-" + name, name)).map();
     }
 
     private static Set<String> shares(LegacyShares.Result r) {
