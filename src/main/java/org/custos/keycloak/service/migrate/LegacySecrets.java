@@ -109,52 +109,45 @@ final class LegacySecrets {
         String clientId = tenant.clientId();
         Ref writer = client == null ? null : new Ref(BundleImport.CLIENT_WRITER + client.getId(), clientId);
         String id = KeycloakModelUtils.generateId();
-        Ref ownerRef = users.ref(s.owner());
-        if (cipher == null) { // the import refuses every secret: this server has no key ring
-            return new BundleViews.Secret(
-                    id,
-                    s.id(),
-                    kind.type(),
-                    s.owner(),
-                    ownerRef,
-                    clientId,
-                    kvKey,
-                    s.description(),
-                    s.createdAt(),
-                    writer,
-                    null,
-                    null,
-                    null);
-        }
+        SecretCipher.Sealed sealed = cipher == null // no key ring: the import refuses every secret, and says why
+                ? new SecretCipher.Sealed(null, null, null)
+                : seal(
+                        kind,
+                        fields,
+                        cipher,
+                        new SecretCipher.Binding(
+                                realm.getId(),
+                                id,
+                                kind.type(),
+                                owner.getId(),
+                                clientId,
+                                kvKey,
+                                writer == null ? null : writer.id()));
+        return new BundleViews.Secret(
+                id,
+                s.id(),
+                kind.type(),
+                s.owner(),
+                users.ref(s.owner()),
+                clientId,
+                kvKey,
+                s.description(),
+                s.createdAt(),
+                writer,
+                sealed.keyId(),
+                sealed.wrappedKey(),
+                sealed.ciphertext());
+    }
+
+    /** Custos's fields under this server's names, sealed for {@code binding}; the serialised value is wiped. */
+    private static SecretCipher.Sealed seal(
+            Kind kind, Map<String, String> fields, SecretCipher cipher, SecretCipher.Binding binding) {
         Map<String, String> value = new LinkedHashMap<>();
         kind.fields().forEach((from, to) -> value.put(to, fields.getOrDefault(from, "")));
         byte[] plain = null;
         try {
             plain = Json.mapper().writeValueAsBytes(value);
-            SecretCipher.Sealed sealed = cipher.seal(
-                    plain,
-                    new SecretCipher.Binding(
-                            realm.getId(),
-                            id,
-                            kind.type(),
-                            owner.getId(),
-                            clientId,
-                            kvKey,
-                            writer == null ? null : writer.id()));
-            return new BundleViews.Secret(
-                    id,
-                    s.id(),
-                    kind.type(),
-                    s.owner(),
-                    ownerRef,
-                    clientId,
-                    kvKey,
-                    s.description(),
-                    s.createdAt(),
-                    writer,
-                    sealed.keyId(),
-                    sealed.wrappedKey(),
-                    sealed.ciphertext());
+            return cipher.seal(plain, binding);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a secret value could not be written as JSON", e);
         } finally {
