@@ -54,6 +54,14 @@ public interface EntityStore {
      */
     void create(SharingEntity entity);
 
+    /**
+     * Stores new entities, each after its parent (earlier in the list, or stored before), in batches: an import's,
+     * which no other request sees before it commits.
+     */
+    default void createAll(List<SharingEntity> entities) {
+        entities.forEach(this::create);
+    }
+
     /** Replaces the entity's fields; its parent changes only through {@link #move}. */
     void update(SharingEntity entity);
 

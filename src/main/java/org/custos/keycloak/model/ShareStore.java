@@ -58,6 +58,14 @@ public interface ShareStore {
      */
     void grant(String realmId, Share share, boolean takeOver, long now);
 
+    /**
+     * Stores grants, in batches, on entities created in this transaction: none can be there yet, nor be made by
+     * another request meanwhile, so nothing is looked up; each grant is in the list once.
+     */
+    default void createAll(String realmId, List<Share> shares, long now) {
+        shares.forEach(s -> grant(realmId, s, true, now));
+    }
+
     void revoke(String entityId, String permissionId, String principalType, String principalId);
 
     /** Whether the principal holds {@code permissionId} on the entity through a cascading share. */

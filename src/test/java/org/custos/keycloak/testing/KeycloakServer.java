@@ -53,6 +53,15 @@ public final class KeycloakServer {
         return baseUrl;
     }
 
+    /** The server's process id (kc.sh execs the JVM), for a benchmark's heap samples. */
+    public long pid() {
+        return process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst()
+                .orElse(process.pid());
+    }
+
     /**
      * The server's file vault ({@code --vault=file}): a file {@code <realm>_<key>} here is what {@code ${vault.key}}
      * resolves to in that realm. Null for an external server.
@@ -141,6 +150,10 @@ public final class KeycloakServer {
                         .put(
                                 "KC_SPI_REALM_RESTAPI_EXTENSION__CUSTOS__LEGACY_DB_PASSWORD",
                                 LegacyCustos.setting("password"));
+            }
+            String heap = System.getProperty("custos.test.heap", "");
+            if (!heap.isBlank()) { // a benchmark's bound on the server's heap (kc.sh's variable for it)
+                pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms" + heap + " -Xmx" + heap);
             }
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -75,6 +75,11 @@ public final class LegacyCustos {
         return DriverManager.getConnection(server + "?allowMultiQueries=true", username, password);
     }
 
+    /** Runs SQL statements (separated by ';') against the legacy server, e.g. a generated tenant. */
+    public void run(String sql) {
+        execute(sql);
+    }
+
     private void execute(String scriptOrSql) {
         String sql = scriptOrSql.endsWith(".sql") ? resource(scriptOrSql) : scriptOrSql;
         try (Connection c = connectServer();

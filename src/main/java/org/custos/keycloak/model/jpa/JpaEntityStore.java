@@ -181,6 +181,39 @@ final class JpaEntityStore implements EntityStore {
     }
 
     @Override
+    public void createAll(List<SharingEntity> entities) {
+        Map<String, List<EntityAncestorEntity>> above = new HashMap<>(); // an entity's ancestor rows, itself first
+        java.util.Set<String> here = new java.util.HashSet<>();
+        entities.forEach(x -> here.add(x.id()));
+        for (SharingEntity x : entities) { // parents stored before: read before anything is inserted
+            if (x.parentId() != null && !here.contains(x.parentId()) && !above.containsKey(x.parentId())) {
+                above.put(x.parentId(), ancestors(x.parentId()));
+            }
+        }
+        List<Object> rows = new java.util.ArrayList<>();
+        List<EntityAncestorEntity> links = new java.util.ArrayList<>();
+        for (SharingEntity x : entities) {
+            SharingEntityEntity e = new SharingEntityEntity();
+            e.setId(x.id());
+            e.setRealmId(x.realmId());
+            e.setExternalId(x.externalId());
+            e.setParentId(x.parentId());
+            copy(x, e);
+            rows.add(e);
+            List<EntityAncestorEntity> mine = new java.util.ArrayList<>();
+            mine.add(new EntityAncestorEntity(x.realmId(), x.id(), x.id(), 0));
+            for (EntityAncestorEntity a :
+                    x.parentId() == null ? List.<EntityAncestorEntity>of() : above.get(x.parentId())) {
+                mine.add(new EntityAncestorEntity(x.realmId(), x.id(), a.getAncestorId(), a.getDepth() + 1));
+            }
+            above.put(x.id(), mine);
+            links.addAll(mine);
+        }
+        rows.addAll(links); // entities first, then their links: each kind one batch
+        Rows.insertAll(em, rows, "entity.id", "an entity of this import was created meanwhile");
+    }
+
+    @Override
     public void update(SharingEntity entity) {
         SharingEntityEntity e = em.find(SharingEntityEntity.class, entity.id());
         if (e != null) {

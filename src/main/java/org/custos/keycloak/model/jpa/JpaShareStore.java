@@ -109,6 +109,27 @@ final class JpaShareStore implements ShareStore {
     }
 
     @Override
+    public void createAll(String realmId, List<Share> shares, long now) {
+        List<ShareEntity> rows = new java.util.ArrayList<>();
+        for (Share share : shares) {
+            ShareEntity s = new ShareEntity();
+            s.setId(KeycloakModelUtils.generateId());
+            s.setRealmId(realmId);
+            s.setEntityId(share.entityId());
+            s.setPermissionId(share.permissionId());
+            s.setPrincipalType(share.principalType());
+            s.setPrincipalId(share.principalId());
+            s.setCascading(share.cascading());
+            s.setSharedBy(share.sharedBy());
+            s.setGrantorId(share.grantorId());
+            s.setCreatedAt(now);
+            s.setUpdatedAt(now);
+            rows.add(s);
+        }
+        Rows.insertAll(em, rows, "share", "a grant of this import was made meanwhile");
+    }
+
+    @Override
     public void revoke(String entityId, String permissionId, String principalType, String principalId) {
         em.createQuery("delete from CustosShare s where s.entityId = :entityId and s.permissionId = :permissionId "
                         + "and s.principalType = :type and s.principalId = :principalId")

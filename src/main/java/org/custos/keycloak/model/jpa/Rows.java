@@ -33,6 +33,31 @@ final class Rows {
         }
     }
 
+    /**
+     * Inserts new rows now, in JDBC batches, and lets go of them (an import's rows would otherwise stay in the
+     * persistence context, each checked at every later flush); a unique key taken meanwhile is a {@link
+     * DuplicateException} naming {@code field}.
+     */
+    static void insertAll(EntityManager em, List<?> rows, String field, String message) {
+        org.hibernate.Session hibernate = em.unwrap(org.hibernate.Session.class);
+        Integer batch = hibernate.getJdbcBatchSize();
+        hibernate.setJdbcBatchSize(CHUNK);
+        try {
+            rows.forEach(em::persist);
+            em.flush();
+        } catch (ModelDuplicateException e) {
+            throw new DuplicateException(field, message);
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new DuplicateException(field, message);
+            }
+            throw e;
+        } finally {
+            hibernate.setJdbcBatchSize(batch);
+        }
+        rows.forEach(em::detach);
+    }
+
     private static boolean isConstraintViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException) {

@@ -64,10 +64,14 @@ public final class LegacyDatabase {
         this.password = password;
     }
 
+    /** What a migration does with a tenant while its database is open. */
+    public interface Work<T> {
+        T run(LegacyTenant tenant, LegacySharing sharing);
+    }
+
     /** The tables whose size grows with the tenant's data: counted before anything is loaded. */
     private static final List<String> LARGE = List.of(
             "entity",
-            "sharing",
             "user_group_membership",
             "secret",
             "user_profile",
@@ -75,8 +79,11 @@ public final class LegacyDatabase {
             "group_to_group_membership",
             "agent_entity");
 
-    /** All of {@code tenant}'s rows, read in one read-only connection; no table may hold more than {@code maxRows}. */
-    public LegacyTenant read(String tenant, int maxRows) {
+    /**
+     * Reads {@code tenant} in one read-only connection and hands its rows to {@code work}: every table but {@code
+     * sharing} loaded (none may hold more than {@code maxRows}), the sharing rows streamed as {@code work} asks.
+     */
+    public <T> T read(String tenant, int maxRows, Work<T> work) {
         Properties props = new Properties();
         props.setProperty("user", username == null ? "" : username);
         props.setProperty("password", password == null ? "" : password);
@@ -99,18 +106,14 @@ public final class LegacyDatabase {
                 throw new NoSuchTenant(tenant);
             }
             for (String table : LARGE) {
-                long rows = query(
-                                c,
-                                "select count(*) from " + table + " where tenant_id = ?",
-                                tenant,
-                                rs -> rs.getLong(1))
-                        .get(0);
+                long rows = count(c, table, tenant);
                 if (rows > maxRows) {
                     throw new TooLarge(table, rows, maxRows);
                 }
             }
             String suffix = "@" + tenant;
-            return new LegacyTenant(
+            long sharingRows = count(c, "sharing", tenant);
+            LegacyTenant rows = new LegacyTenant(
                     tenant,
                     clientId(c, tenant),
                     query(
@@ -121,22 +124,31 @@ public final class LegacyDatabase {
                     types(c, "entity_type", tenant),
                     types(c, "permission_type", tenant),
                     entities(c, tenant, suffix),
-                    sharing(c, tenant, suffix),
                     groups(c, tenant),
                     edges(c, tenant),
                     memberships(c, tenant),
                     secrets(c, tenant),
                     agents(c, tenant));
+            return work.run(rows, new LegacySharing(c, tenant, sharingRows));
         } catch (SQLException e) {
-            boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
-            throw new ReadFailure(
-                    unreachable
-                            ? "the legacy Custos database went away (SQL state " + e.getSQLState() + ")"
-                            : "the legacy Custos database has no readable " + tableOf(e) + " (SQL state "
-                                    + e.getSQLState() + "): is it Custos's core_services_db?",
-                    unreachable,
-                    e);
+            throw failure(e);
         }
+    }
+
+    static ReadFailure failure(SQLException e) {
+        boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
+        return new ReadFailure(
+                unreachable
+                        ? "the legacy Custos database went away (SQL state " + e.getSQLState() + ")"
+                        : "the legacy Custos database has no readable " + tableOf(e) + " (SQL state " + e.getSQLState()
+                                + "): is it Custos's core_services_db?",
+                unreachable,
+                e);
+    }
+
+    private static long count(Connection c, String table, String tenant) throws SQLException {
+        return query(c, "select count(*) from " + table + " where tenant_id = ?", tenant, rs -> rs.getLong(1))
+                .get(0);
     }
 
     /**
@@ -163,11 +175,11 @@ public final class LegacyDatabase {
         return e.getMessage() != null && e.getMessage().startsWith("table ") ? e.getMessage() : "table";
     }
 
-    private interface Row<T> {
+    interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private static <T> List<T> query(Connection c, String sql, String tenant, Row<T> row) throws SQLException {
+    static <T> List<T> query(Connection c, String sql, String tenant, Row<T> row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
@@ -224,22 +236,6 @@ public final class LegacyDatabase {
                             millis(rs, 10),
                             millis(rs, 11));
                 });
-    }
-
-    private static List<LegacyTenant.Sharing> sharing(Connection c, String tenant, String suffix) throws SQLException {
-        return query(
-                c,
-                "select entity_id, inherited_parent_id, associating_id, associating_id_type, sharing_type, shared_by,"
-                        + " permission_type_id from sharing where tenant_id = ? order by created_at, id",
-                tenant,
-                rs -> new LegacyTenant.Sharing(
-                        external(rs.getString(1), suffix),
-                        external(rs.getString(2), suffix),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        blankToNull(rs.getString(6)),
-                        external(rs.getString(7), suffix)));
     }
 
     private static List<LegacyTenant.Group> groups(Connection c, String tenant) throws SQLException {
@@ -337,7 +333,7 @@ public final class LegacyDatabase {
         return internal.endsWith(suffix) ? internal.substring(0, internal.length() - suffix.length()) : internal;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every row of one tenant of a legacy Custos that a migration reads ({@link LegacyDatabase#read}): ids are external
- * ids (Custos's {@code @tenant} suffix taken off) where Custos's rows join on them.
+ * The rows of one tenant of a legacy Custos that a migration holds while it runs ({@link LegacyDatabase#read}): ids
+ * are external ids (Custos's {@code @tenant} suffix taken off) where Custos's rows join on them. The sharing rows, the
+ * one table that grows with the square of the data, are not here: they are streamed, one holder at a time ({@link
+ * LegacySharing}).
  */
 public record LegacyTenant(
         String id,
@@ -14,7 +16,6 @@ public record LegacyTenant(
         List<Type> entityTypes,
         List<Type> permissionTypes,
         List<Entity> entities,
-        List<Sharing> sharing,
         List<Group> groups,
         List<GroupEdge> groupEdges,
         List<Membership> memberships,
@@ -37,7 +38,10 @@ public record LegacyTenant(
             long createdAt,
             long updatedAt) {}
 
-    /** A sharing row: entity, inherited parent and permission as external ids. */
+    /**
+     * A sharing row: entity, inherited parent and permission as external ids; the principal type in lower case, a
+     * user's name in lower case (as Keycloak keeps it).
+     */
     public record Sharing(
             String entity,
             String inheritedParent,

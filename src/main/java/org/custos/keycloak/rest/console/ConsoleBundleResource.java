@@ -58,8 +58,8 @@ public class ConsoleBundleResource extends ServiceResource {
                             request.config().maxBundleBytes())
                     .json(BundleViews.Bundle.class, RequestLimits.BUNDLE);
             BundleViews.Report report = new BundleImport(
-                            request.session(), request.realm(), request.config().secretKeys())
-                    .run(bundle, mode);
+                            request.session(), request.realm(), request.config().secretKeys(), mode)
+                    .run(bundle);
             if (report.applied()) {
                 record(OperationType.CREATE, Map.of("imported", report.added(), "mode", report.mode()));
             }

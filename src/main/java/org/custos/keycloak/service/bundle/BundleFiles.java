@@ -151,11 +151,12 @@ public final class BundleFiles implements ProviderEventListener {
                 throw new IllegalStateException(file + " exceeds max-bundle-bytes (" + maxBytes + ")");
             }
             BundleViews.Bundle bundle = Json.read(bytes, BundleViews.Bundle.class, RequestLimits.BUNDLE);
-            BundleViews.Report report = new BundleImport(session, realm, keys).run(bundle, BundleMode.REFUSE);
+            BundleViews.Report report = new BundleImport(session, realm, keys, BundleMode.REFUSE).run(bundle);
             LOG.infof("imported the Custos data of realm %s from %s: %s", realmName, file, report.added());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         } catch (CustosException e) {
+            session.getTransactionManager().setRollbackOnly(); // rows written before the refusal go
             throw new IllegalStateException(
                     "the Custos data of realm " + realmName + " in " + file + " was not imported: "
                             + e.getDescription(),

@@ -1,6 +1,5 @@
 package org.custos.keycloak.service.bundle;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +25,19 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Imports a {@link Bundle} into a realm, all or nothing: every row is first resolved against the realm (its users,
- * groups and clients matched, not created; its entities' parents, types and permissions present) and compared with
- * what the realm holds. A row already there as it is changes nothing; one there with other values is a conflict; one
- * that cannot be imported (a user not in the realm, a secret no key here opens) is a problem. A dry run only reports;
- * otherwise a problem, or a conflict unless merging (which keeps the realm's row), writes nothing and answers 400 or
- * 409; else every row is written in the request's one transaction. The caller's rights were checked by the resource.
+ * Imports a {@link Bundle} into a realm, all or nothing: every row is resolved against the realm (its users, groups
+ * and clients matched, not created; its entities' parents, types and permissions present) and compared with what the
+ * realm holds. A row already there as it is changes nothing; one there with other values is a conflict; one that
+ * cannot be imported (a user not in the realm, a secret no key here opens) is a problem. A dry run only reports;
+ * otherwise rows are written as they are resolved, in the request's one transaction, and a problem, or a conflict
+ * unless merging (which keeps the realm's row), ends it with 400 or 409, which rolls every row back. Shares may also
+ * come after the bundle, a holder at a time ({@link #shares}), so that a migration never holds them all. The caller's
+ * rights were checked by the resource.
  */
 public final class BundleImport {
 
     public static final String USER_WRITER = "user:";
     public static final String CLIENT_WRITER = "client:";
-    /** How many conflicts or problems an error message quotes (the dry run lists them all). */
-    static final int QUOTED = 5;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,11 +46,14 @@ public final class BundleImport {
     private final BundleSecrets secrets;
     private final Map<String, Integer> added = new LinkedHashMap<>();
     private final Map<String, Integer> unchanged = new LinkedHashMap<>();
-    private final List<String> conflicts = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
-    private final List<Runnable> writes = new ArrayList<>();
+    private final BundleFindings conflicts = new BundleFindings();
+    private final BundleFindings problems = new BundleFindings();
+    private final BundleMode mode;
+    private final BundleWrites writes;
     /** Custos entity id → internal id in this realm, for the bundle's entities (existing or to be created). */
-    private final Map<String, String> entityIds = new LinkedHashMap<>();
+    private final Map<String, String> entityIds = new java.util.HashMap<>();
+    /** The bundle's entities this import creates: no share on them can be here yet. */
+    private final java.util.Set<String> created = new java.util.HashSet<>();
     /** Entities here with other values, and the bundle's entities below them: none of their rows is imported. */
     private final java.util.Set<String> conflicting = new java.util.HashSet<>();
     /** The bundle's type ids: they count as present for its entities and shares. */
@@ -63,16 +65,25 @@ public final class BundleImport {
     /** The realm's own membership types, or those the bundle's settings bring. */
     private String extraMembershipTypes;
 
-    public BundleImport(KeycloakSession session, RealmModel realm, KeyRing keys) {
+    public BundleImport(KeycloakSession session, RealmModel realm, KeyRing keys, BundleMode mode) {
         this.session = session;
         this.realm = realm;
+        this.mode = mode;
         this.stores = CustosStores.of(session);
         this.refs = new BundleReferences(session, realm);
         this.secrets = new BundleSecrets(stores.secrets(), refs, realm, keys);
+        this.writes = new BundleWrites(stores, realm.getId(), mode != BundleMode.DRY_RUN);
     }
 
-    public Report run(Bundle bundle, BundleMode mode) {
-        requireFormat(bundle);
+    /** Imports the bundle: {@link #start}, then {@link #finish}. */
+    public Report run(Bundle bundle) {
+        start(bundle);
+        return finish();
+    }
+
+    /** Resolves (and, unless a dry run, writes) every row of the bundle; more shares may follow ({@link #shares}). */
+    public void start(Bundle bundle) {
+        BundleFormat.require(bundle);
         extraMembershipTypes = realm.getAttribute(GroupService.EXTRA_TYPES_ATTRIBUTE);
         if (extraMembershipTypes == null) {
             extraMembershipTypes = bundle.settings().get(GroupService.EXTRA_TYPES_ATTRIBUTE);
@@ -82,52 +93,43 @@ public final class BundleImport {
         new BundleSettings(realm).plan(bundle, this);
         bundle.entityTypes().forEach(t -> type(Kind.ENTITY_TYPE, t));
         bundle.permissionTypes().forEach(t -> type(Kind.PERMISSION_TYPE, t));
-        bundle.entities().forEach(this::entity);
-        bundle.shares().forEach(this::share);
+        for (int i = 0; i < bundle.entities().size(); i += BundleWrites.BATCH) {
+            entities(bundle.entities().subList(i, Math.min(bundle.entities().size(), i + BundleWrites.BATCH)));
+        }
+        shares(bundle.shares());
         new BundleMemberships(stores.memberships(), refs, realm, extraMembershipTypes).plan(bundle, this);
         secrets.plan(bundle, this);
+    }
+
+    /**
+     * Resolves (and, unless a dry run, writes) more shares on the bundle's entities, after {@link #start}: a
+     * share that comes twice in one call is imported once.
+     */
+    public void shares(List<BundleViews.Share> shares) {
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (BundleViews.Share s : shares) {
+            share(s, seen);
+        }
+    }
+
+    /** Ends the import: the report, or the refusal that rolls back what was written. */
+    public Report finish() {
         if (mode != BundleMode.DRY_RUN) {
-            if (!problems.isEmpty()) {
-                throw CustosException.badRequest(summary(problems.size() + " rows cannot be imported", problems));
+            if (problems.count() > 0) {
+                throw CustosException.badRequest(problems.summary(problems.count() + " rows cannot be imported"));
             }
-            if (mode == BundleMode.REFUSE && !conflicts.isEmpty()) {
-                throw CustosException.conflict(summary(
-                        conflicts.size() + " rows are in the realm with other values (a dry run lists them; "
-                                + "mode=merge keeps the realm's)",
-                        conflicts));
+            if (mode == BundleMode.REFUSE && conflicts.count() > 0) {
+                throw CustosException.conflict(conflicts.summary(conflicts.count()
+                        + " rows are in the realm with other values (a dry run lists them; mode=merge keeps the"
+                        + " realm's)"));
             }
-            writes.forEach(Runnable::run);
+            writes.flush();
             if (added.containsKey("settings")) {
                 CustosSettings.changed(session, realm);
             }
         }
-        return new Report(mode.label(), mode != BundleMode.DRY_RUN, added, unchanged, conflicts, problems);
-    }
-
-    private static void requireFormat(Bundle bundle) {
-        if (bundle == null || !BundleViews.FORMAT.equals(bundle.format())) {
-            throw CustosException.invalidField("format", "must be '" + BundleViews.FORMAT + "'");
-        }
-        if (bundle.version() != BundleViews.VERSION) {
-            throw CustosException.invalidField("version", "this server reads version " + BundleViews.VERSION);
-        }
-        if (bundle.realm() == null || bundle.realm().id() == null) {
-            throw CustosException.invalidField("realm.id", "is required");
-        }
-        for (Object list : new Object[] {
-            bundle.settings(),
-            bundle.entityTypes(),
-            bundle.permissionTypes(),
-            bundle.entities(),
-            bundle.shares(),
-            bundle.memberships(),
-            bundle.secrets()
-        }) {
-            if (list == null) {
-                throw CustosException.badRequest(
-                        "a bundle carries every section, empty or not: see docs/operations.md");
-            }
-        }
+        return new Report(
+                mode.label(), mode != BundleMode.DRY_RUN, added, unchanged, conflicts.listed(), problems.listed());
     }
 
     /** A time the bundle leaves at 0 (a hand-written bundle, such as the demo realm's) is the import's. */
@@ -135,14 +137,9 @@ public final class BundleImport {
         return millis == 0 ? Time.currentTimeMillis() : millis;
     }
 
-    static String summary(String headline, List<String> items) {
-        return headline + ": " + String.join("; ", items.subList(0, Math.min(QUOTED, items.size())))
-                + (items.size() > QUOTED ? "; ..." : "");
-    }
-
     void add(String kind, Runnable write) {
         added.merge(kind, 1, Integer::sum);
-        writes.add(write);
+        writes.now(write);
     }
 
     void same(String kind) {
@@ -188,7 +185,19 @@ public final class BundleImport {
                         || stores.sharingTypes().type(realm.getId(), kind, id).isPresent());
     }
 
-    private void entity(BundleViews.Entity e) {
+    /** A batch of the bundle's entities, parents first: which of them the realm holds is read at once. */
+    private void entities(List<BundleViews.Entity> batch) {
+        Map<String, SharingEntity> here = new java.util.HashMap<>();
+        List<String> ids = batch.stream()
+                .filter(Objects::nonNull)
+                .map(BundleViews.Entity::id)
+                .filter(Objects::nonNull)
+                .toList();
+        stores.entities().byExternalIds(realm.getId(), ids).forEach(x -> here.put(x.externalId(), x));
+        batch.forEach(e -> entity(e, here));
+    }
+
+    private void entity(BundleViews.Entity e, Map<String, SharingEntity> here) {
         String id = e == null ? null : e.id();
         if (id == null || id.isBlank()) {
             problem("an entity without an id");
@@ -223,7 +232,7 @@ public final class BundleImport {
             conflict("entity '" + id + "' is below '" + e.parent() + "', which is here with other values");
             return;
         }
-        var existing = stores.entities().entity(realm.getId(), id);
+        var existing = java.util.Optional.ofNullable(here.get(id));
         if (existing.isPresent()) {
             entityIds.put(id, existing.get().id());
             SharingEntity x = existing.get();
@@ -258,6 +267,7 @@ public final class BundleImport {
         depths.put(id, depth);
         String internal = KeycloakModelUtils.generateId();
         entityIds.put(id, internal);
+        created.add(id);
         SharingEntity row = new SharingEntity(
                 internal,
                 realm.getId(),
@@ -272,10 +282,11 @@ public final class BundleImport {
                 orNow(e.originalCreationTime()),
                 orNow(e.createdAt()),
                 orNow(e.updatedAt()));
-        add("entities", () -> stores.entities().create(row));
+        added.merge("entities", 1, Integer::sum);
+        writes.entity(row);
     }
 
-    private void share(BundleViews.Share s) {
+    private void share(BundleViews.Share s, java.util.Set<List<String>> seen) {
         if (s != null && conflicting.contains(s.entity())) {
             conflict("a share on '" + s.entity() + "', which is here with other values");
             return;
@@ -306,7 +317,12 @@ public final class BundleImport {
             problem("share " + what + ": its " + (principalId == null ? "holder" : "grantor") + " is not here");
             return;
         }
-        var existing = stores.shares().share(entityId, s.permission(), s.principalType(), principalId);
+        if (!seen.add(List.of(entityId, s.permission(), s.principalType(), principalId))) {
+            return; // once per call
+        }
+        var existing = created.contains(s.entity())
+                ? java.util.Optional.<ShareStore.Share>empty()
+                : stores.shares().share(entityId, s.permission(), s.principalType(), principalId);
         if (existing.isPresent()) {
             if (existing.get().cascading() == s.cascading()) {
                 same("shares");
@@ -324,6 +340,11 @@ public final class BundleImport {
                 s.sharedBy(),
                 grantor == null ? null : grantor.getId(),
                 0);
-        add("shares", () -> stores.shares().grant(realm.getId(), row, true, Time.currentTimeMillis()));
+        added.merge("shares", 1, Integer::sum);
+        if (created.contains(s.entity())) {
+            writes.share(row);
+        } else {
+            writes.now(() -> stores.shares().grant(realm.getId(), row, true, Time.currentTimeMillis()));
+        }
     }
 }

@@ -47,8 +47,24 @@ class BundleOrderTest {
 
     @Test
     void anErrorQuotesTheFirstFewItemsOnly() {
-        List<String> many = List.of("a", "b", "c", "d", "e", "f", "g");
-        assertEquals("7 rows: a; b; c; d; e; ...", BundleImport.summary("7 rows", many));
-        assertEquals("1 row: a", BundleImport.summary("1 row", List.of("a")));
+        BundleFindings many = new BundleFindings();
+        List.of("a", "b", "c", "d", "e", "f", "g").forEach(many::add);
+        assertEquals("7 rows: a; b; c; d; e; ...", many.summary("7 rows"));
+        BundleFindings one = new BundleFindings();
+        one.add("a");
+        assertEquals("1 row: a", one.summary("1 row"));
+    }
+
+    @Test
+    void aReportListsTheFirstThousandFindingsAndCountsTheRest() {
+        BundleFindings findings = new BundleFindings();
+        for (int i = 0; i < BundleFindings.LISTED + 42; i++) {
+            findings.add("row " + i);
+        }
+        List<String> listed = findings.listed();
+        assertEquals(BundleFindings.LISTED + 1, listed.size());
+        assertEquals("row 0", listed.get(0));
+        assertEquals("... and 42 more", listed.get(BundleFindings.LISTED));
+        assertEquals(BundleFindings.LISTED + 42, findings.count());
     }
 }

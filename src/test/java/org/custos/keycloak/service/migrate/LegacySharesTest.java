@@ -3,7 +3,10 @@ package org.custos.keycloak.service.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custos.keycloak.model.legacy.LegacyTenant;
@@ -31,7 +34,11 @@ class LegacySharesTest {
         return new Sharing(entity, from, who, "user", type, "alice", permission);
     }
 
-    private static LegacyShares.Result map(List<Entity> entities, List<Sharing> rows) {
+    /** What a migration gets from the rows: the entities, the shares and the notes. */
+    private record Result(List<BundleViews.Entity> entities, List<BundleViews.Share> shares, List<String> notes) {}
+
+    /** Maps the rows as a migration streams them: one holder and permission at a time, then the owners. */
+    private static Result map(List<Entity> entities, List<Sharing> rows) {
         LegacyTenant t = new LegacyTenant(
                 "1",
                 "client",
@@ -39,16 +46,25 @@ class LegacySharesTest {
                 List.of(new Type("T", "T", null, 0, 0)),
                 List.of(new Type("OWNER", "OWNER", null, 0, 0), new Type("READ", "Read", null, 0, 0)),
                 entities,
-                rows,
                 List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
                 List.of());
-        return new LegacyShares(t, ext -> null, name -> new BundleViews.Ref("id-" + name, name)).map();
+        var mapping = new LegacyShares(t, ext -> null, name -> new BundleViews.Ref("id-" + name, name));
+        Map<List<String>, List<Sharing>> holders = new LinkedHashMap<>();
+        for (Sharing row : rows) {
+            holders.computeIfAbsent(
+                            List.of(row.principalType(), row.principal(), row.permission()), k -> new ArrayList<>())
+                    .add(row);
+        }
+        List<BundleViews.Share> shares = new ArrayList<>();
+        holders.values().forEach(h -> shares.addAll(mapping.holder(h)));
+        shares.addAll(mapping.owners());
+        return new Result(mapping.entities(), shares, mapping.notes());
     }
 
-    private static Set<String> shares(LegacyShares.Result r) {
+    private static Set<String> shares(Result r) {
         return r.shares().stream()
                 .map(s -> s.entity() + "/" + s.principal().name() + "/" + s.permission()
                         + (s.cascading() ? "/cascading" : ""))
@@ -131,5 +147,20 @@ class LegacySharesTest {
         assertTrue(
                 r.notes().stream().anyMatch(n -> n.startsWith("2 sharing rows grant nothing")),
                 r.notes().toString());
+    }
+
+    @Test
+    void anOwnerWithoutOwnerRowsStillHoldsOwnerOnEachEntityAndNoHolderIsMappedTwice() {
+        var r = map(
+                List.of(entity("a", null, "alice"), entity("b", "a", "alice"), entity("c", null, "carol")),
+                List.of(row("a", "a", "bob", DC, "READ"), row("b", "a", "bob", IC, "READ")));
+        assertEquals(
+                Set.of(
+                        "a/alice/OWNER/cascading",
+                        "b/alice/OWNER/cascading",
+                        "c/carol/OWNER/cascading",
+                        "a/bob/READ/cascading"),
+                shares(r));
+        assertEquals(4, r.shares().size(), "each share once: " + r.shares());
     }
 }

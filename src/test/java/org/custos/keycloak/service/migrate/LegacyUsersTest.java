@@ -45,7 +45,7 @@ class LegacyUsersTest {
         KeycloakSession session = fake(KeycloakSession.class, Map.of("users", provider));
         LegacyTenant tenant = new LegacyTenant(
                 "1", null, profiles, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of());
         return new LegacyUsers(session, fake(RealmModel.class, Map.of()), tenant);
     }
 

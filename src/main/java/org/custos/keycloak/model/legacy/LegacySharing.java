@@ -1,0 +1,117 @@
+package org.custos.keycloak.model.legacy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A tenant's sharing rows, streamed from the legacy database in holder order while it is open ({@link
+ * LegacyDatabase#read}): the one table that grows with entities times holders, so it is never loaded whole.
+ */
+public final class LegacySharing {
+
+    /**
+     * The sharing rows of one holder for one permission, the unit a migration maps at a time (a user reaching every
+     * entity of a large tenant through cascades has about one row per entity): no more are held at once.
+     */
+    public static final int MAX_HOLDER_ROWS = 1_000_000;
+
+    private final Connection connection;
+    private final String tenant;
+    private final long total;
+
+    LegacySharing(Connection connection, String tenant, long total) {
+        this.connection = connection;
+        this.tenant = tenant;
+        this.total = total;
+    }
+
+    /** How many rows the tenant has (counted before the read). */
+    public long total() {
+        return total;
+    }
+
+    /**
+     * Reads the rows one holder (a user or group) has for one permission at a time, in the order Custos wrote them,
+     * and hands each such group to {@code holder}; answers how many rows were read.
+     */
+    public long each(Consumer<List<LegacyTenant.Sharing>> holder) {
+        try {
+            return read(holder);
+        } catch (SQLException e) {
+            throw LegacyDatabase.failure(new SQLException("table sharing", e.getSQLState(), e));
+        }
+    }
+
+    /**
+     * Streams the rows ordered by holder and permission, compared byte by byte so that no two holders interleave
+     * under a case-insensitive collation (a user's name in lower case, as Keycloak keeps it).
+     */
+    private long read(Consumer<List<LegacyTenant.Sharing>> holder) throws SQLException {
+        String suffix = "@" + tenant;
+        String principal =
+                "case when lower(associating_id_type) = 'user' then lower(associating_id)" + " else associating_id end";
+        String sql = "select entity_id, inherited_parent_id, " + principal + ", lower(associating_id_type),"
+                + " sharing_type, shared_by, permission_type_id from sharing where tenant_id = ? order by"
+                + " lower(associating_id_type), cast(" + principal + " as binary), cast(permission_type_id as binary),"
+                + " created_at, id";
+        long read = 0;
+        try (PreparedStatement ps =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(1000); // streamed: MariaDB's driver fetches a window at a time
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<LegacyTenant.Sharing> group = new ArrayList<>();
+                Set<List<String>> holders = new HashSet<>();
+                while (rs.next()) {
+                    LegacyTenant.Sharing row = new LegacyTenant.Sharing(
+                            LegacyDatabase.external(rs.getString(1), suffix),
+                            LegacyDatabase.external(rs.getString(2), suffix),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            LegacyDatabase.blankToNull(rs.getString(6)),
+                            LegacyDatabase.external(rs.getString(7), suffix));
+                    read++;
+                    if (!group.isEmpty() && !sameHolder(group.get(0), row)) {
+                        holder.accept(group);
+                        group = new ArrayList<>();
+                    }
+                    if (group.isEmpty()
+                            && !holders.add(Arrays.asList(row.principalType(), row.principal(), row.permission()))) {
+                        throw new LegacyDatabase.ReadFailure(
+                                "the legacy database returned the sharing rows of one holder in two parts",
+                                false,
+                                null);
+                    }
+                    if (group.size() == MAX_HOLDER_ROWS) {
+                        throw new LegacyDatabase.TooLarge(
+                                "sharing rows of " + row.principalType() + " '" + row.principal() + "' for "
+                                        + row.permission() + " (read one holder at a time)",
+                                MAX_HOLDER_ROWS + 1L,
+                                MAX_HOLDER_ROWS);
+                    }
+                    group.add(row);
+                }
+                if (!group.isEmpty()) {
+                    holder.accept(group);
+                }
+            }
+        }
+        return read;
+    }
+
+    private static boolean sameHolder(LegacyTenant.Sharing a, LegacyTenant.Sharing b) {
+        return Objects.equals(a.principal(), b.principal())
+                && Objects.equals(a.principalType(), b.principalType())
+                && Objects.equals(a.permission(), b.permission());
+    }
+}
