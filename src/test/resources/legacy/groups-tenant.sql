@@ -33,7 +33,10 @@ INSERT INTO sharing (id, associating_id, associating_id_type, created_at, last_m
     ('doc-1@30000_doc-1@30000_carol_OWNER@30000_30000', 'carol', 'user', '2023-03-02 10:00:00', '2023-03-02 10:00:00',
      'carol', 'DIRECT_CASCADING', '30000', 'doc-1@30000', 'doc-1@30000', 'OWNER@30000'),
     ('doc-1@30000_doc-1@30000_erin_READ@30000_30000', 'erin', 'user', '2023-03-02 10:05:00', '2023-03-02 10:05:00',
-     'carol', 'DIRECT_CASCADING', '30000', 'doc-1@30000', 'doc-1@30000', 'READ@30000');
+     'carol', 'DIRECT_CASCADING', '30000', 'doc-1@30000', 'doc-1@30000', 'READ@30000'),
+    -- the same grant with the name and type in capitals (a hand-edited row; MySQL compares them as equal): one holder
+    ('doc-1@30000_doc-1@30000_CAROL_OWNER@30000_30000_again', 'CAROL', 'USER', '2023-03-02 10:00:00', '2023-03-02 10:00:00',
+     'carol', 'DIRECT_CASCADING', '30000', 'doc-1@30000', 'doc-1@30000', 'OWNER@30000');
 INSERT INTO group_entity (id, created_at, description, external_id, last_modified_at, name, parent_id, tenant_id) VALUES
     ('7c1f0000-0000-4000-8000-00000000abcd@30000', '2023-03-01 10:00:00', NULL, '7c1f0000-0000-4000-8000-00000000abcd',
      '2023-03-01 10:00:00', 'Mirrored Ops', '', 30000),

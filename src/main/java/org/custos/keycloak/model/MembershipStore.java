@@ -15,6 +15,11 @@ public interface MembershipStore {
     /** Creates or replaces the type of one membership. */
     void setType(String realmId, String groupId, String userId, String type);
 
+    /** Sets the type of a membership known to have none (an import read the group's types first). */
+    default void create(String realmId, String groupId, String userId, String type) {
+        setType(realmId, groupId, userId, type);
+    }
+
     void remove(String realmId, String groupId, String userId);
 
     long count(String realmId, String groupId, String type);

@@ -92,7 +92,11 @@ final class JpaEntityStore implements EntityStore {
                 .setParameter("realmId", realmId)
                 .setParameter("ids", externalIds)
                 .getResultStream()
-                .map(JpaEntityStore::toRecord)
+                .map(e -> {
+                    SharingEntity x = toRecord(e);
+                    em.detach(e); // an import reads its entities in thousands: none stays in the persistence context
+                    return x;
+                })
                 .toList();
     }
 

@@ -40,6 +40,11 @@ final class JpaMembershipStore implements MembershipStore {
             existing.get().setType(type);
             return;
         }
+        create(realmId, groupId, userId, type);
+    }
+
+    @Override
+    public void create(String realmId, String groupId, String userId, String type) {
         GroupMembershipEntity e = new GroupMembershipEntity();
         e.setId(KeycloakModelUtils.generateId());
         e.setRealmId(realmId);

@@ -70,7 +70,11 @@ final class JpaShareStore implements ShareStore {
 
     @Override
     public Optional<Share> share(String entityId, String permissionId, String principalType, String principalId) {
-        return row(entityId, permissionId, principalType, principalId).map(s -> toRecord(s, 0));
+        return row(entityId, permissionId, principalType, principalId).map(s -> {
+            Share share = toRecord(s, 0);
+            em.detach(s); // the query flushed any change to it first; an import looks up a share per row
+            return share;
+        });
     }
 
     @Override

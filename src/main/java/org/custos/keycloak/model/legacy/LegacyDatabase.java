@@ -101,6 +101,9 @@ public final class LegacyDatabase {
         }
         try (Connection c = opened) {
             c.setReadOnly(true);
+            try (var st = c.createStatement()) { // the sharing rows stream while the migration writes: an hour
+                st.execute("set session net_write_timeout = 3600");
+            }
             if (query(c, "select id from tenant where id = ?", tenant, rs -> rs.getString(1))
                     .isEmpty()) {
                 throw new NoSuchTenant(tenant);

@@ -1,15 +1,13 @@
 package org.custos.keycloak.model.legacy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +59,8 @@ public final class LegacySharing {
                 "case when lower(associating_id_type) = 'user' then lower(associating_id)" + " else associating_id end";
         String sql = "select entity_id, inherited_parent_id, " + principal + ", lower(associating_id_type),"
                 + " sharing_type, shared_by, permission_type_id from sharing where tenant_id = ? order by"
-                + " lower(associating_id_type), cast(" + principal + " as binary), cast(permission_type_id as binary),"
-                + " created_at, id";
+                + " cast(lower(associating_id_type) as binary), cast(" + principal + " as binary),"
+                + " cast(permission_type_id as binary), created_at, id";
         long read = 0;
         try (PreparedStatement ps =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
@@ -70,8 +68,19 @@ public final class LegacySharing {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 List<LegacyTenant.Sharing> group = new ArrayList<>();
-                Set<List<String>> holders = new HashSet<>();
+                byte[][] holderKey = null; // the group's (type, principal, permission) as the database compared them
                 while (rs.next()) {
+                    byte[][] key = {bytes(rs.getString(4)), bytes(rs.getString(3)), bytes(rs.getString(7))};
+                    int order = holderKey == null ? 1 : compare(key, holderKey);
+                    if (order < 0) { // a holder whose rows came already: its shares would be mapped twice
+                        throw new LegacyDatabase.ReadFailure(
+                                "the legacy database returned the sharing rows out of holder order", false, null);
+                    }
+                    if (order > 0 && !group.isEmpty()) {
+                        holder.accept(group);
+                        group = new ArrayList<>();
+                    }
+                    holderKey = key;
                     LegacyTenant.Sharing row = new LegacyTenant.Sharing(
                             LegacyDatabase.external(rs.getString(1), suffix),
                             LegacyDatabase.external(rs.getString(2), suffix),
@@ -81,17 +90,6 @@ public final class LegacySharing {
                             LegacyDatabase.blankToNull(rs.getString(6)),
                             LegacyDatabase.external(rs.getString(7), suffix));
                     read++;
-                    if (!group.isEmpty() && !sameHolder(group.get(0), row)) {
-                        holder.accept(group);
-                        group = new ArrayList<>();
-                    }
-                    if (group.isEmpty()
-                            && !holders.add(Arrays.asList(row.principalType(), row.principal(), row.permission()))) {
-                        throw new LegacyDatabase.ReadFailure(
-                                "the legacy database returned the sharing rows of one holder in two parts",
-                                false,
-                                null);
-                    }
                     if (group.size() == MAX_HOLDER_ROWS) {
                         throw new LegacyDatabase.TooLarge(
                                 "sharing rows of " + row.principalType() + " '" + row.principal() + "' for "
@@ -109,9 +107,18 @@ public final class LegacySharing {
         return read;
     }
 
-    private static boolean sameHolder(LegacyTenant.Sharing a, LegacyTenant.Sharing b) {
-        return Objects.equals(a.principal(), b.principal())
-                && Objects.equals(a.principalType(), b.principalType())
-                && Objects.equals(a.permission(), b.permission());
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@code order by cast(... as binary)} compares: byte by byte, unsigned, column by column. */
+    private static int compare(byte[][] a, byte[][] b) {
+        for (int i = 0; i < a.length; i++) {
+            int c = Arrays.compareUnsigned(a[i], b[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 }

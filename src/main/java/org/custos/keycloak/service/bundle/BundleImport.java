@@ -10,7 +10,6 @@ import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore.Kind;
-import org.custos.keycloak.model.SharingTypeStore.SharingType;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Bundle;
 import org.custos.keycloak.representation.console.BundleViews.Report;
@@ -39,6 +38,8 @@ public final class BundleImport {
     public static final String USER_WRITER = "user:";
     public static final String CLIENT_WRITER = "client:";
 
+    private static final int LOOKUP = 1000;
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final CustosStores stores;
@@ -50,16 +51,16 @@ public final class BundleImport {
     private final BundleFindings problems = new BundleFindings();
     private final BundleMode mode;
     private final BundleWrites writes;
+    private final BundleTypes types;
     /** Custos entity id → internal id in this realm, for the bundle's entities (existing or to be created). */
     private final Map<String, String> entityIds = new java.util.HashMap<>();
     /** The bundle's entities this import creates: no share on them can be here yet. */
     private final java.util.Set<String> created = new java.util.HashSet<>();
     /** Entities here with other values, and the bundle's entities below them: none of their rows is imported. */
     private final java.util.Set<String> conflicting = new java.util.HashSet<>();
+    /** Each holder (principal type, id, permission) of the shares an earlier {@link #shares} call resolved. */
+    private final java.util.Set<List<String>> holders = new java.util.HashSet<>();
     /** The bundle's type ids: they count as present for its entities and shares. */
-    private final java.util.Set<String> bundleEntityTypes = new java.util.HashSet<>();
-
-    private final java.util.Set<String> bundlePermissionTypes = new java.util.HashSet<>();
     /** Levels from the root of each entity placed (1 for a root): no tree deeper than entities may be. */
     private final Map<String, Integer> depths = new java.util.HashMap<>();
     /** The realm's own membership types, or those the bundle's settings bring. */
@@ -73,6 +74,7 @@ public final class BundleImport {
         this.refs = new BundleReferences(session, realm);
         this.secrets = new BundleSecrets(stores.secrets(), refs, realm, keys);
         this.writes = new BundleWrites(stores, realm.getId(), mode != BundleMode.DRY_RUN);
+        this.types = new BundleTypes(stores.sharingTypes(), realm.getId());
     }
 
     /** Imports the bundle: {@link #start}, then {@link #finish}. */
@@ -91,10 +93,12 @@ public final class BundleImport {
         stores.lockTrees(realm.getId()); // entities are placed under parents read now: no move meanwhile
         stores.sharingTypes().serializeCreates(realm.getId());
         new BundleSettings(realm).plan(bundle, this);
-        bundle.entityTypes().forEach(t -> type(Kind.ENTITY_TYPE, t));
-        bundle.permissionTypes().forEach(t -> type(Kind.PERMISSION_TYPE, t));
-        for (int i = 0; i < bundle.entities().size(); i += BundleWrites.BATCH) {
-            entities(bundle.entities().subList(i, Math.min(bundle.entities().size(), i + BundleWrites.BATCH)));
+        bundle.entityTypes().forEach(t -> types.plan(Kind.ENTITY_TYPE, t, this));
+        bundle.permissionTypes().forEach(t -> types.plan(Kind.PERMISSION_TYPE, t, this));
+        for (int i = 0;
+                i < bundle.entities().size();
+                i += LOOKUP) { // ids per look-up: an `in` list every database takes
+            entities(bundle.entities().subList(i, Math.min(bundle.entities().size(), i + LOOKUP)));
         }
         shares(bundle.shares());
         new BundleMemberships(stores.memberships(), refs, realm, extraMembershipTypes).plan(bundle, this);
@@ -102,14 +106,17 @@ public final class BundleImport {
     }
 
     /**
-     * Resolves (and, unless a dry run, writes) more shares on the bundle's entities, after {@link #start}: a
-     * share that comes twice in one call is imported once.
+     * Resolves (and, unless a dry run, writes) more shares on the bundle's entities, after {@link #start}; a share
+     * twice in one call is a problem. A migration passes one holder's shares per call; should two calls name the
+     * same holder (two legacy names for one account or group), the later call's shares are looked up and merged.
      */
     public void shares(List<BundleViews.Share> shares) {
         java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        java.util.Set<List<String>> holdersNow = new java.util.HashSet<>();
         for (BundleViews.Share s : shares) {
-            share(s, seen);
+            share(s, seen, holdersNow);
         }
+        holders.addAll(holdersNow);
     }
 
     /** Ends the import: the report, or the refusal that rolls back what was written. */
@@ -133,7 +140,7 @@ public final class BundleImport {
     }
 
     /** A time the bundle leaves at 0 (a hand-written bundle, such as the demo realm's) is the import's. */
-    private static long orNow(long millis) {
+    static long orNow(long millis) {
         return millis == 0 ? Time.currentTimeMillis() : millis;
     }
 
@@ -152,37 +159,6 @@ public final class BundleImport {
 
     void problem(String what) {
         problems.add(what);
-    }
-
-    private void type(Kind kind, BundleViews.Type t) {
-        String label = kind == Kind.ENTITY_TYPE ? "entity type" : "permission type";
-        if (t == null || t.id() == null || t.id().isBlank()) {
-            problem("a " + label + " without an id");
-            return;
-        }
-        if (!(kind == Kind.ENTITY_TYPE ? bundleEntityTypes : bundlePermissionTypes).add(t.id())) {
-            problem(label + " '" + t.id() + "' comes twice");
-            return;
-        }
-        var existing = stores.sharingTypes().type(realm.getId(), kind, t.id());
-        if (existing.isEmpty()) {
-            SharingType row =
-                    new SharingType(t.id(), t.name(), t.description(), orNow(t.createdAt()), orNow(t.updatedAt()));
-            add(kind == Kind.ENTITY_TYPE ? "entity_types" : "permission_types", () -> stores.sharingTypes()
-                    .create(realm.getId(), kind, row));
-        } else if (Objects.equals(existing.get().name(), t.name())
-                && Objects.equals(existing.get().description(), t.description())) {
-            same(kind == Kind.ENTITY_TYPE ? "entity_types" : "permission_types");
-        } else {
-            conflict(label + " '" + t.id() + "' has another name or description here");
-        }
-    }
-
-    private boolean typeKnown(Kind kind, String id, String builtIn) {
-        return id != null
-                && (id.equals(builtIn)
-                        || (kind == Kind.ENTITY_TYPE ? bundleEntityTypes : bundlePermissionTypes).contains(id)
-                        || stores.sharingTypes().type(realm.getId(), kind, id).isPresent());
     }
 
     /** A batch of the bundle's entities, parents first: which of them the realm holds is read at once. */
@@ -211,7 +187,7 @@ public final class BundleImport {
         if (owner == null) {
             problem("owner " + BundleReferences.label(e.owner()) + " of entity '" + id + "' is not a user here");
         }
-        if (!typeKnown(Kind.ENTITY_TYPE, e.type(), "SECRET")) {
+        if (!types.known(Kind.ENTITY_TYPE, e.type(), "SECRET")) {
             problem("entity '" + id + "' has the unknown type '" + e.type() + "'");
         }
         String parentId = null;
@@ -286,7 +262,7 @@ public final class BundleImport {
         writes.entity(row);
     }
 
-    private void share(BundleViews.Share s, java.util.Set<List<String>> seen) {
+    private void share(BundleViews.Share s, java.util.Set<List<String>> seen, java.util.Set<List<String>> holdersNow) {
         if (s != null && conflicting.contains(s.entity())) {
             conflict("a share on '" + s.entity() + "', which is here with other values");
             return;
@@ -297,7 +273,7 @@ public final class BundleImport {
             return;
         }
         String what = s.permission() + " on '" + s.entity() + "' for " + BundleReferences.label(s.principal());
-        if (!typeKnown(Kind.PERMISSION_TYPE, s.permission(), "OWNER")) {
+        if (!types.known(Kind.PERMISSION_TYPE, s.permission(), "OWNER")) {
             problem("share " + what + ": unknown permission type");
             return;
         }
@@ -318,14 +294,35 @@ public final class BundleImport {
             return;
         }
         if (!seen.add(List.of(entityId, s.permission(), s.principalType(), principalId))) {
-            return; // once per call
+            problem("share " + what + " comes twice");
+            return;
         }
-        var existing = created.contains(s.entity())
+        List<String> holder = List.of(s.principalType(), principalId, s.permission());
+        holdersNow.add(holder);
+        boolean again = holders.contains(holder); // an earlier call's shares of this holder may be written already
+        if (again) {
+            writes.flush();
+        }
+        boolean fresh = created.contains(s.entity());
+        var existing = fresh && !again
                 ? java.util.Optional.<ShareStore.Share>empty()
                 : stores.shares().share(entityId, s.permission(), s.principalType(), principalId);
         if (existing.isPresent()) {
-            if (existing.get().cascading() == s.cascading()) {
-                same("shares");
+            if (existing.get().cascading() == s.cascading() || fresh) {
+                same("shares"); // on an entity of this import: the two legacy grants merge, cascading if either did
+                ShareStore.Share e = existing.get();
+                ShareStore.Share merged = new ShareStore.Share(
+                        e.entityId(),
+                        e.permissionId(),
+                        e.principalType(),
+                        e.principalId(),
+                        true,
+                        e.sharedBy(),
+                        e.grantorId(),
+                        0);
+                if (fresh && s.cascading() && !e.cascading()) {
+                    writes.now(() -> stores.shares().grant(realm.getId(), merged, false, Time.currentTimeMillis()));
+                }
             } else {
                 conflict("share " + what + " is here " + (s.cascading() ? "without" : "with") + " cascade");
             }
@@ -341,7 +338,7 @@ public final class BundleImport {
                 grantor == null ? null : grantor.getId(),
                 0);
         added.merge("shares", 1, Integer::sum);
-        if (created.contains(s.entity())) {
+        if (fresh && !again) {
             writes.share(row);
         } else {
             writes.now(() -> stores.shares().grant(realm.getId(), row, true, Time.currentTimeMillis()));

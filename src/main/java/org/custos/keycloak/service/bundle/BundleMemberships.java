@@ -1,5 +1,10 @@
 package org.custos.keycloak.service.bundle;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.representation.console.BundleViews;
@@ -20,6 +25,10 @@ final class BundleMemberships {
     private final BundleReferences refs;
     private final RealmModel realm;
     private final String extraMembershipTypes;
+    /** Each group's membership types here, read once per group; the import's own added as it plans them. */
+    private final Map<String, Map<String, String>> byGroup = new HashMap<>();
+    /** The (group, user) pairs this import adds. */
+    private final Set<List<String>> planned = new HashSet<>();
 
     BundleMemberships(MembershipStore store, BundleReferences refs, RealmModel realm, String extraMembershipTypes) {
         this.store = store;
@@ -53,13 +62,19 @@ final class BundleMemberships {
                     what + ": the user is not a direct member here (Keycloak's realm import brings memberships)");
             return;
         }
-        var existing = store.type(realm.getId(), group.getId(), user.getId());
-        if (existing.isEmpty()) {
-            report.add("memberships", () -> store.setType(realm.getId(), group.getId(), user.getId(), type));
-        } else if (existing.get().equals(type)) {
+        Map<String, String> types =
+                byGroup.computeIfAbsent(group.getId(), id -> new HashMap<>(store.types(realm.getId(), id)));
+        String existing = types.get(user.getId());
+        if (planned.contains(List.of(group.getId(), user.getId()))) {
+            report.problem(what + " comes twice");
+        } else if (existing == null) {
+            types.put(user.getId(), type);
+            planned.add(List.of(group.getId(), user.getId()));
+            report.add("memberships", () -> store.create(realm.getId(), group.getId(), user.getId(), type));
+        } else if (existing.equals(type)) {
             report.same("memberships");
         } else {
-            report.conflict(what + " is " + existing.get() + " here");
+            report.conflict(what + " is " + existing + " here");
         }
     }
 }

@@ -14,8 +14,11 @@ import org.keycloak.common.util.Time;
  */
 final class BundleWrites {
 
-    /** Rows per batch. */
-    static final int BATCH = 1000;
+    /**
+     * Rows per batch: each batch is one flush, and a flush walks everything the request's persistence context holds
+     * (Keycloak's users and events a migration loaded too), so a batch is large.
+     */
+    static final int BATCH = 5000;
 
     private final CustosStores stores;
     private final String realmId;

@@ -84,6 +84,10 @@ public final class LegacyMigration {
         LegacyGroups groups = new LegacyGroups(
                 session, realm, tenant, rules.groups(), users, new AdminEvents(session, caller), notes);
         groups.place();
+        List<BundleViews.Membership> memberships = groups.memberships();
+        LOG.infof(
+                "migration of tenant %s: %d groups created, %d members joined (%d ms)",
+                tenant.id(), groups.created(), groups.joined(), (System.nanoTime() - started) / 1_000_000);
         int sharingNotesAt = notes.size();
         LegacyShares shares = new LegacyShares(tenant, groups::ref, users::ref);
         List<BundleViews.Secret> secrets = new LegacySecrets(realm, keys, tenant, users, notes).map(vault);
@@ -98,13 +102,21 @@ public final class LegacyMigration {
                 shares.permissionTypes(),
                 shares.entities(),
                 List.of(),
-                groups.memberships(),
+                memberships,
                 secrets);
+        LOG.infof(
+                "migration of tenant %s: tree, secrets and agents mapped (%d ms)",
+                tenant.id(), (System.nanoTime() - started) / 1_000_000);
         BundleImport importer = new BundleImport(session, realm, keys, mode);
         importer.start(bundle);
         LOG.infof(
-                "migration of tenant %s (%s): %d entities placed; streaming %d sharing rows",
-                tenant.id(), mode.label(), bundle.entities().size(), sharing.total());
+                "migration of tenant %s (%s): %d entities, %d memberships resolved (%d ms); streaming %d sharing rows",
+                tenant.id(),
+                mode.label(),
+                bundle.entities().size(),
+                memberships.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                sharing.total());
         long rows = sharing.each(holder -> {
             importer.shares(shares.holder(holder));
             progress(tenant.id(), holder.size(), sharing.total());

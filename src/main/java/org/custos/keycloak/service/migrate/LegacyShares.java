@@ -90,6 +90,10 @@ final class LegacyShares {
     /** The shares of one holder for one permission, from all of that holder's rows for it (in Custos's order). */
     List<BundleViews.Share> holder(List<LegacyTenant.Sharing> rows) {
         LegacyTenant.Sharing first = rows.get(0);
+        if (!"user".equalsIgnoreCase(first.principalType()) && !"group".equalsIgnoreCase(first.principalType())) {
+            usable(rows); // none is: each is noted
+            return List.of();
+        }
         String type = "group".equalsIgnoreCase(first.principalType()) ? ShareStore.GROUP : ShareStore.USER;
         return map(type, first.principal(), first.permission(), rows);
     }

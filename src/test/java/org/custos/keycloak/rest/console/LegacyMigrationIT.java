@@ -330,6 +330,9 @@ class LegacyMigrationIT {
         assertTrue(groupsTenant.get("applied").asBoolean(), groupsTenant.toString());
         SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
         assertTrue(sharing.check("doc-1", "OWNER", "carol"), "carol's entity arrived");
+        assertTrue( // 'CAROL'/'USER' is carol: one holder, her grant once
+                notes(groupsTenant).stream().anyMatch(n -> n.startsWith("1 sharing rows repeat another row")),
+                groupsTenant.toString());
         assertFalse(sharing.check("doc-1", "READ", "erin"), "Custos's erin had READ; today's erin is someone else");
         assertTrue(legacy.hasAccess("30000", "doc-1", "READ", "erin"), "as Custos answered for its erin");
         assertTrue(notes(groupsTenant).stream().anyMatch(n -> n.contains("doc-1/erin/READ")), groupsTenant.toString());
