@@ -55,17 +55,27 @@ public final class LegacySharing {
      */
     private long read(Consumer<List<LegacyTenant.Sharing>> holder) throws SQLException {
         String suffix = "@" + tenant;
-        String principal =
-                "case when lower(associating_id_type) = 'user' then lower(associating_id)" + " else associating_id end";
-        String sql = "select entity_id, inherited_parent_id, " + principal + ", lower(associating_id_type),"
-                + " sharing_type, shared_by, permission_type_id from sharing where tenant_id = ? order by"
-                + " cast(lower(associating_id_type) as binary), cast(" + principal + " as binary),"
-                + " cast(permission_type_id as binary), created_at, id";
+        // the holder's key, each part as the migration uses it: a user's name in lower case (as Keycloak keeps it),
+        // the permission without the tenant suffix; ordered by its UTF-8 bytes, whatever the columns' character set
+        String sql = "select entity_id, inherited_parent_id, principal, type, sharing_type, shared_by, permission"
+                + " from (select entity_id, inherited_parent_id, sharing_type, shared_by, created_at, id,"
+                + " lower(associating_id_type) as type,"
+                + " case when lower(associating_id_type) = 'user' then lower(associating_id) else associating_id end"
+                + " as principal,"
+                + " case when cast(right(permission_type_id, ?) as binary) = cast(? as binary) then"
+                + " left(permission_type_id, char_length(permission_type_id) - ?) else permission_type_id end"
+                + " as permission"
+                + " from sharing where tenant_id = ?) rows_of_tenant order by"
+                + " cast(convert(type using utf8mb4) as binary), cast(convert(principal using utf8mb4) as binary),"
+                + " cast(convert(permission using utf8mb4) as binary), created_at, id";
         long read = 0;
         try (PreparedStatement ps =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(1000); // streamed: MariaDB's driver fetches a window at a time
-            ps.setString(1, tenant);
+            ps.setInt(1, suffix.length());
+            ps.setString(2, suffix);
+            ps.setInt(3, suffix.length());
+            ps.setString(4, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 List<LegacyTenant.Sharing> group = new ArrayList<>();
                 byte[][] holderKey = null; // the group's (type, principal, permission) as the database compared them
@@ -88,7 +98,7 @@ public final class LegacySharing {
                             rs.getString(4),
                             rs.getString(5),
                             LegacyDatabase.blankToNull(rs.getString(6)),
-                            LegacyDatabase.external(rs.getString(7), suffix));
+                            rs.getString(7));
                     read++;
                     if (group.size() == MAX_HOLDER_ROWS) {
                         throw new LegacyDatabase.TooLarge(

@@ -60,7 +60,6 @@ public final class BundleImport {
     private final java.util.Set<String> conflicting = new java.util.HashSet<>();
     /** Each holder (principal type, id, permission) of the shares an earlier {@link #shares} call resolved. */
     private final java.util.Set<List<String>> holders = new java.util.HashSet<>();
-    /** The bundle's type ids: they count as present for its entities and shares. */
     /** Levels from the root of each entity placed (1 for a root): no tree deeper than entities may be. */
     private final Map<String, Integer> depths = new java.util.HashMap<>();
     /** The realm's own membership types, or those the bundle's settings bring. */

@@ -210,7 +210,8 @@ final class LegacyGroups {
             if (placed.get(m.group()) == null) {
                 continue; // its group was not carried, and said so
             }
-            String user = LegacyDatabase.external(m.user(), "@" + tenant.id());
+            String user = LegacyDatabase.external(m.user(), "@" + tenant.id())
+                    .toLowerCase(java.util.Locale.ROOT); // one account, however Custos spelled it
             types.merge(List.of(m.group(), user), m.type(), LegacyGroups::stronger);
         }
         if (incomplete > 0) {
