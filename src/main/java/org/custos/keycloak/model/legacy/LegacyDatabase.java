@@ -88,7 +88,7 @@ public final class LegacyDatabase {
         props.setProperty("user", username == null ? "" : username);
         props.setProperty("password", password == null ? "" : password);
         props.setProperty("connectTimeout", "10000");
-        props.setProperty("socketTimeout", "300000");
+        props.setProperty("socketTimeout", "3600000"); // MariaDB sorts a tenant's sharing rows before the first arrives
         Connection opened;
         try {
             opened = connect(url, props);
