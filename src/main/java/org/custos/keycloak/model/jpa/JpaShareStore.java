@@ -97,6 +97,10 @@ final class JpaShareStore implements ShareStore {
             s.setUpdatedAt(now);
             return;
         }
+        em.persist(newRow(realmId, share, now));
+    }
+
+    private static ShareEntity newRow(String realmId, Share share, long now) {
         ShareEntity s = new ShareEntity();
         s.setId(KeycloakModelUtils.generateId());
         s.setRealmId(realmId);
@@ -109,27 +113,13 @@ final class JpaShareStore implements ShareStore {
         s.setGrantorId(share.grantorId());
         s.setCreatedAt(now);
         s.setUpdatedAt(now);
-        em.persist(s);
+        return s;
     }
 
     @Override
     public void createAll(String realmId, List<Share> shares, long now) {
-        List<ShareEntity> rows = new java.util.ArrayList<>();
-        for (Share share : shares) {
-            ShareEntity s = new ShareEntity();
-            s.setId(KeycloakModelUtils.generateId());
-            s.setRealmId(realmId);
-            s.setEntityId(share.entityId());
-            s.setPermissionId(share.permissionId());
-            s.setPrincipalType(share.principalType());
-            s.setPrincipalId(share.principalId());
-            s.setCascading(share.cascading());
-            s.setSharedBy(share.sharedBy());
-            s.setGrantorId(share.grantorId());
-            s.setCreatedAt(now);
-            s.setUpdatedAt(now);
-            rows.add(s);
-        }
+        List<ShareEntity> rows =
+                shares.stream().map(share -> newRow(realmId, share, now)).toList();
         Rows.insertAll(em, rows, "share", "a grant of this import was made meanwhile");
     }
 

@@ -20,8 +20,13 @@ final class Rows {
      * to this request as a {@link DuplicateException} naming {@code field}, not as a failed commit.
      */
     static void insert(EntityManager em, Object row, String field, String message) {
+        em.persist(row);
+        flush(em, field, message);
+    }
+
+    /** Flushes now; a unique key taken meanwhile is a {@link DuplicateException} naming {@code field}. */
+    private static void flush(EntityManager em, String field, String message) {
         try {
-            em.persist(row);
             em.flush();
         } catch (ModelDuplicateException e) {
             throw new DuplicateException(field, message);
@@ -44,14 +49,7 @@ final class Rows {
         hibernate.setJdbcBatchSize(CHUNK);
         try {
             rows.forEach(em::persist);
-            em.flush();
-        } catch (ModelDuplicateException e) {
-            throw new DuplicateException(field, message);
-        } catch (PersistenceException e) {
-            if (isConstraintViolation(e)) {
-                throw new DuplicateException(field, message);
-            }
-            throw e;
+            flush(em, field, message);
         } finally {
             hibernate.setJdbcBatchSize(batch);
         }
