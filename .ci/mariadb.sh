@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts (start) or stops (stop) a private MariaDB for the legacy-Custos migration tests on 127.0.0.1:53306,
-# database `core_services_db`, user `custos` (password `custos`, who may drop and re-create that database: the
-# migration test loads Custos's schema and its legacy tenants into it). Installs Debian's MariaDB server when the machine
+# database `core_services_db`, user `custos` (password `custos`, who may drop and re-create that database and any
+# named core_* or legacy_*: the migration tests load Custos's schema and its legacy tenants into them, in the 2022-2023
+# layout of one database and in the 2021 layout of one database per service). Installs Debian's MariaDB server when the machine
 # has none. The data lives in /tmp/custos-mariadb and is thrown away on every start.
 set -euo pipefail
 DATA_DIR=${CUSTOS_MARIADB_DIR:-/tmp/custos-mariadb}
@@ -40,8 +41,10 @@ case "${1:-start}" in
     client -e "create database core_services_db character set utf8mb4;
       create user 'custos'@'127.0.0.1' identified by 'custos';
       create user 'custos'@'localhost' identified by 'custos';
-      grant all on core_services_db.* to 'custos'@'127.0.0.1';
-      grant all on core_services_db.* to 'custos'@'localhost';"
+      grant all on \`core\\_%\`.* to 'custos'@'127.0.0.1';
+      grant all on \`core\\_%\`.* to 'custos'@'localhost';
+      grant all on \`legacy\\_%\`.* to 'custos'@'127.0.0.1';
+      grant all on \`legacy\\_%\`.* to 'custos'@'localhost';"
     echo "MariaDB $(client -N -e 'select version()') on 127.0.0.1:$PORT"
     ;;
   stop)

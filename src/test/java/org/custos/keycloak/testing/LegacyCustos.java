@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
@@ -57,7 +58,15 @@ public final class LegacyCustos {
                     "no legacy MariaDB: bash .ci/mariadb.sh start, then set CUSTOS_LEGACY_DB_URL (docs/testing.md)");
         }
         LegacyCustos db = new LegacyCustos(url, LegacyCustos.setting("username"), LegacyCustos.setting("password"));
-        db.execute("DROP DATABASE IF EXISTS core_services_db; CREATE DATABASE core_services_db CHARACTER SET utf8mb4");
+        StringBuilder drop = new StringBuilder();
+        for (String database : CUSTOS_2021.keySet()) {
+            drop.append("DROP DATABASE IF EXISTS ").append(database).append(';');
+            drop.append("DROP DATABASE IF EXISTS ")
+                    .append(database.replace("core_", "legacy_"))
+                    .append(';');
+        }
+        db.execute(drop + "DROP DATABASE IF EXISTS core_services_db; CREATE DATABASE core_services_db CHARACTER SET"
+                + " utf8mb4");
         db.execute("core_services_db.sql");
         for (String script : scripts) {
             db.execute(script);
@@ -73,6 +82,47 @@ public final class LegacyCustos {
     private Connection connectServer() throws SQLException {
         String server = url.substring(0, url.indexOf('/', "jdbc:mariadb://".length()) + 1);
         return DriverManager.getConnection(server + "?allowMultiQueries=true", username, password);
+    }
+
+    /**
+     * The databases Custos 2021 ran, one per core service (each service's {@code spring.datasource.url} on the
+     * production branch), with the tables of each that a migration reads and those that join them.
+     */
+    public static final Map<String, List<String>> CUSTOS_2021 = Map.of(
+            "core_tenant", List.of("tenant", "contact", "redirect_uri"),
+            "core_credential_store", List.of("custos_credentials", "agent_credentials"),
+            "core_sharing", List.of("entity_type", "permission_type", "entity", "sharing"),
+            "core_user_profile",
+                    List.of(
+                            "user_profile",
+                            "user_attribute",
+                            "user_role",
+                            "group_entity",
+                            "group_attribute",
+                            "group_role",
+                            "user_group_membership_type",
+                            "user_group_membership",
+                            "group_to_group_membership"),
+            "core_resource_secret", List.of("secret"),
+            "core_agent_profile", List.of("agent_entity", "agent_attribute", "agent_role"));
+
+    /**
+     * Lays the loaded tables out as Custos 2021 did: each service's tables moved out of {@code core_services_db} into
+     * its own database, named by {@code rename} (its 2021 name when absent from it).
+     */
+    public void splitPerService(Map<String, String> rename) {
+        StringBuilder sql = new StringBuilder();
+        CUSTOS_2021.forEach((database, tables) -> {
+            String target = rename.getOrDefault(database, database);
+            sql.append("CREATE DATABASE ").append(target).append(" CHARACTER SET utf8mb4; RENAME TABLE ");
+            sql.append(String.join(
+                    ", ",
+                    tables.stream()
+                            .map(t -> "core_services_db." + t + " TO " + target + "." + t)
+                            .toList()));
+            sql.append(';');
+        });
+        execute(sql.toString());
     }
 
     /** Runs SQL statements (separated by ';') against the legacy server, e.g. a generated tenant. */

@@ -6,11 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,10 +52,15 @@ public final class LegacyDatabase {
     private final String url;
     private final String username;
     private final String password;
+    private final Map<String, String> schemas;
 
-    /** The database at a JDBC URL, with its account. */
-    public LegacyDatabase(String url, String username, String password) {
+    /**
+     * The database at a JDBC URL, with its account; {@code schemas} the databases the operator named for Custos's
+     * services ({@link LegacyTables#parse}), the others found ({@link LegacyTables}).
+     */
+    public LegacyDatabase(String url, String username, String password, Map<String, String> schemas) {
         this.url = url;
+        this.schemas = schemas;
         this.username = username;
         this.password = password;
     }
@@ -104,35 +105,32 @@ public final class LegacyDatabase {
             try (var st = c.createStatement()) { // the sharing rows stream while the migration writes: an hour
                 st.execute("set session net_write_timeout = 3600");
             }
-            if (query(c, "select id from tenant where id = ?", tenant, rs -> rs.getString(1))
-                    .isEmpty()) {
+            LegacyTables tables = LegacyTables.locate(c, schemas);
+            LegacyRows read = new LegacyRows(c, tables, tenant);
+            if (!read.tenantExists()) {
                 throw new NoSuchTenant(tenant);
             }
             for (String table : LARGE) {
-                long rows = count(c, table, tenant);
+                long rows = read.count(table);
                 if (rows > maxRows) {
                     throw new TooLarge(table, rows, maxRows);
                 }
             }
-            String suffix = "@" + tenant;
-            long sharingRows = count(c, "sharing", tenant);
+            long sharingRows = read.count("sharing");
             LegacyTenant rows = new LegacyTenant(
                     tenant,
-                    clientId(c, tenant),
-                    query(
-                            c,
-                            "select username, status, created_at from user_profile where tenant_id = ? order by id",
-                            tenant,
-                            rs -> new LegacyTenant.Profile(rs.getString(1), rs.getString(2), millis(rs, 3))),
-                    types(c, "entity_type", tenant),
-                    types(c, "permission_type", tenant),
-                    entities(c, tenant, suffix),
-                    groups(c, tenant),
-                    edges(c, tenant),
-                    memberships(c, tenant),
-                    secrets(c, tenant),
-                    agents(c, tenant));
-            return work.run(rows, new LegacySharing(c, tenant, sharingRows));
+                    tables.databases(),
+                    read.clientId(),
+                    read.profiles(),
+                    read.types("entity_type"),
+                    read.types("permission_type"),
+                    read.entities(),
+                    read.groups(),
+                    read.edges(),
+                    read.memberships(),
+                    read.secrets(),
+                    read.agents());
+            return work.run(rows, new LegacySharing(c, read.sql("{sharing}"), tenant, sharingRows));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -144,14 +142,10 @@ public final class LegacyDatabase {
                 unreachable
                         ? "the legacy Custos database went away (SQL state " + e.getSQLState() + ")"
                         : "the legacy Custos database has no readable " + tableOf(e) + " (SQL state " + e.getSQLState()
-                                + "): is it Custos's core_services_db?",
+                                + "): is it Custos's core_services_db, or, for a 2021 Custos, are its per-service"
+                                + " databases named in legacy-db-schemas?",
                 unreachable,
                 e);
-    }
-
-    private static long count(Connection c, String table, String tenant) throws SQLException {
-        return query(c, "select count(*) from " + table + " where tenant_id = ?", tenant, rs -> rs.getLong(1))
-                .get(0);
     }
 
     /**
@@ -198,136 +192,6 @@ public final class LegacyDatabase {
         }
     }
 
-    private static String clientId(Connection c, String tenant) throws SQLException {
-        List<String> ids = query(
-                c,
-                "select client_id from custos_credentials where owner_id = ? and type = 'CUSTOS'",
-                tenant,
-                rs -> rs.getString(1));
-        return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private static List<LegacyTenant.Type> types(Connection c, String table, String tenant) throws SQLException {
-        return query(
-                c,
-                "select external_id, name, description, created_at, last_modified_at from " + table
-                        + " where tenant_id = ? order by created_at, external_id",
-                tenant,
-                rs -> new LegacyTenant.Type(
-                        rs.getString(1), rs.getString(2), rs.getString(3), millis(rs, 4), millis(rs, 5)));
-    }
-
-    private static List<LegacyTenant.Entity> entities(Connection c, String tenant, String suffix) throws SQLException {
-        return query(
-                c,
-                "select external_id, external_parent_id, owner_id, entity_type_id, name, description, full_text,"
-                        + " binary_data, original_created_time, created_at, last_modified_at from entity"
-                        + " where tenant_id = ? order by created_at, external_id",
-                tenant,
-                rs -> {
-                    byte[] data = rs.getBytes(8);
-                    return new LegacyTenant.Entity(
-                            rs.getString(1),
-                            blankToNull(rs.getString(2)),
-                            rs.getString(3),
-                            external(rs.getString(4), suffix),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            data == null ? null : Base64.getEncoder().encodeToString(data),
-                            millis(rs, 9),
-                            millis(rs, 10),
-                            millis(rs, 11));
-                });
-    }
-
-    private static List<LegacyTenant.Group> groups(Connection c, String tenant) throws SQLException {
-        return query(
-                c,
-                "select id, external_id, name, parent_id, description from group_entity where tenant_id = ?"
-                        + " order by created_at, id",
-                tenant,
-                rs -> new LegacyTenant.Group(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        blankToNull(rs.getString(4)),
-                        rs.getString(5)));
-    }
-
-    private static List<LegacyTenant.GroupEdge> edges(Connection c, String tenant) throws SQLException {
-        return query(
-                c,
-                "select parent_id, child_id from group_to_group_membership where tenant_id = ? order by id",
-                tenant,
-                rs -> new LegacyTenant.GroupEdge(rs.getString(1), rs.getString(2)));
-    }
-
-    private static List<LegacyTenant.Membership> memberships(Connection c, String tenant) throws SQLException {
-        return query(
-                c,
-                "select group_entity_id, user_profile_id, user_group_membership_type_id from user_group_membership"
-                        + " where tenant_id = ? order by id",
-                tenant,
-                rs -> new LegacyTenant.Membership(rs.getString(1), rs.getString(2), rs.getString(3)));
-    }
-
-    private static List<LegacyTenant.Secret> secrets(Connection c, String tenant) throws SQLException {
-        return query(
-                c,
-                "select id, external_id, owner_id, secret_type, discription, created_at from secret"
-                        + " where tenant_id = ? order by created_at, id",
-                tenant,
-                rs -> new LegacyTenant.Secret(
-                        rs.getString(1),
-                        blankToNull(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        blankToNull(rs.getString(5)),
-                        millis(rs, 6)));
-    }
-
-    private static List<LegacyTenant.Agent> agents(Connection c, String tenant) throws SQLException {
-        Map<String, Map<String, List<String>>> attributes = new HashMap<>();
-        for (String[] a : query(
-                c,
-                "select a.agent_entity_id, a.key_value, a.value from agent_attribute a join agent_entity e on"
-                        + " e.id = a.agent_entity_id where e.tenant_id = ? order by a.id",
-                tenant,
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
-            attributes
-                    .computeIfAbsent(a[0], k -> new LinkedHashMap<>())
-                    .computeIfAbsent(a[1], k -> new ArrayList<>())
-                    .add(a[2]);
-        }
-        Map<String, List<String[]>> roles = new HashMap<>();
-        for (String[] r : query(
-                c,
-                "select r.agent_entity_id, r.type, r.value from agent_role r join agent_entity e on"
-                        + " e.id = r.agent_entity_id where e.tenant_id = ? order by r.id",
-                tenant,
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
-            roles.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
-        }
-        return query(c, "select id, agent_id, status from agent_entity where tenant_id = ? order by id", tenant, rs -> {
-            String id = rs.getString(1);
-            List<String[]> own = roles.getOrDefault(id, List.of());
-            return new LegacyTenant.Agent(
-                    id,
-                    rs.getString(2),
-                    rs.getString(3),
-                    attributes.getOrDefault(id, Map.of()),
-                    own.stream()
-                            .filter(r -> !"client".equals(r[1]))
-                            .map(r -> r[2])
-                            .toList(),
-                    own.stream()
-                            .filter(r -> "client".equals(r[1]))
-                            .map(r -> r[2])
-                            .toList());
-        });
-    }
-
     /** {@code external@tenant} → {@code external} (split on the last '@'); another tenant's id stays whole. */
     public static String external(String internal, String suffix) {
         if (internal == null) {
@@ -338,10 +202,5 @@ public final class LegacyDatabase {
 
     static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static long millis(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? 0 : t.getTime();
     }
 }

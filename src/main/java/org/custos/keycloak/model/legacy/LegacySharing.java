@@ -23,11 +23,13 @@ public final class LegacySharing {
     public static final int MAX_HOLDER_ROWS = 1_000_000;
 
     private final Connection connection;
+    private final String table;
     private final String tenant;
     private final long total;
 
-    LegacySharing(Connection connection, String tenant, long total) {
+    LegacySharing(Connection connection, String table, String tenant, long total) {
         this.connection = connection;
+        this.table = table;
         this.tenant = tenant;
         this.total = total;
     }
@@ -65,7 +67,7 @@ public final class LegacySharing {
                 + " case when cast(right(permission_type_id, ?) as binary) = cast(? as binary) then"
                 + " left(permission_type_id, char_length(permission_type_id) - ?) else permission_type_id end"
                 + " as permission"
-                + " from sharing where tenant_id = ?) rows_of_tenant order by"
+                + " from " + table + " where tenant_id = ?) rows_of_tenant order by"
                 + " cast(convert(type using utf8mb4) as binary), cast(convert(principal using utf8mb4) as binary),"
                 + " cast(convert(permission using utf8mb4) as binary), created_at, id";
         long read = 0;

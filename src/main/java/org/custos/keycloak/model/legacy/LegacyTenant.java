@@ -7,10 +7,11 @@ import java.util.Map;
  * The rows of one tenant of a legacy Custos that a migration holds while it runs ({@link LegacyDatabase#read}): ids
  * are external ids (Custos's {@code @tenant} suffix taken off) where Custos's rows join on them. The sharing rows, the
  * one table that grows with the square of the data, are not here: they are streamed, one holder at a time ({@link
- * LegacySharing}).
+ * LegacySharing}). {@code databases}: where each Custos service's tables were read ({@link LegacyTables#databases}).
  */
 public record LegacyTenant(
         String id,
+        Map<String, String> databases,
         String clientId,
         List<Profile> profiles,
         List<Type> entityTypes,

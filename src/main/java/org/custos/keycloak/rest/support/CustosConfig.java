@@ -8,8 +8,8 @@ import org.keycloak.Config;
 /**
  * The extension's server-wide settings, read once from Keycloak's SPI configuration
  * ({@code --spi-realm-restapi-extension--custos--<option>=...} or the matching {@code KC_SPI_...} variable). The legacy
- * Custos database a migration reads ({@code legacy-db-url}, {@code -username}, {@code -password}) is the operator's
- * choice only: no request names a database.
+ * Custos database a migration reads ({@code legacy-db-url}, {@code -username}, {@code -password}, {@code -schemas}) is
+ * the operator's choice only: no request names a database.
  */
 public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundleBytes, LegacySource legacyDatabase) {
 
@@ -36,7 +36,11 @@ public record CustosConfig(long maxBodyBytes, KeyRing secretKeys, long maxBundle
         String legacyUrl = scope == null ? null : scope.get("legacy-db-url");
         LegacySource legacy = legacyUrl == null || legacyUrl.isBlank()
                 ? null
-                : new LegacySource(legacyUrl, scope.get("legacy-db-username"), scope.get("legacy-db-password"));
+                : LegacySource.of(
+                        legacyUrl,
+                        scope.get("legacy-db-username"),
+                        scope.get("legacy-db-password"),
+                        scope.get("legacy-db-schemas"));
         return new CustosConfig(max, ring, bundle, legacy);
     }
 }

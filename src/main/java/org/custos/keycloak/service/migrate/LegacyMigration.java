@@ -54,7 +54,7 @@ public final class LegacyMigration {
         this.session = session;
         this.realm = realm;
         this.keys = keys;
-        this.database = new LegacyDatabase(source.url(), source.username(), source.password());
+        this.database = new LegacyDatabase(source.url(), source.username(), source.password(), source.schemas());
         this.rules = rules;
         this.caller = caller;
     }
@@ -134,6 +134,7 @@ public final class LegacyMigration {
                 tenant.id(),
                 mode.label(),
                 imported.applied(),
+                tenant.databases(),
                 read(tenant, rows),
                 groups.created(),
                 groups.joined(),

@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class LegacyMigrationIT {
 
-    private static final String TENANT = "10000";
+    static final String TENANT = "10000";
     private static final String LEGACY_CLIENT = "custos-6vq2jz0xk8c1m3n5p7r9-10000";
     private static final String LEGACY_SECRET = "legacy-tenant-secret-1";
     private static final String PASSWORD = "legacy-password-1";
-    private static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave");
-    private static final List<String> PERMISSIONS = List.of("OWNER", "READ", "WRITE");
+    static final List<String> PEOPLE = List.of("alice", "bob", "carol", "dave");
+    static final List<String> PERMISSIONS = List.of("OWNER", "READ", "WRITE");
     /** 2023-02-27T00:00:00Z: when the realm's people got their Keycloak accounts. */
     private static final long CUSTOS_ERA = 1677456000000L;
 
@@ -56,10 +56,32 @@ class LegacyMigrationIT {
     static void migrate() {
         legacy = LegacyCustos.load("sample-tenant.sql", "broken-tenant.sql", "groups-tenant.sql");
         admin = new AdminApi(KeycloakServer.get());
-        realm = TestRealm.create(admin, "legacy", rep -> {
-            for (String name : PEOPLE) {
-                if (!name.equals("alice")) {
-                    rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(name, PASSWORD)));
+        realm = legacyRealm(admin, "legacy");
+        Http.Reply pw = admin.call(
+                "PUT",
+                "/" + realm.name() + "/users/"
+                        + realm.adminUser("alice").get("id").asText() + "/reset-password",
+                Map.of("type", "password", "value", PASSWORD, "temporary", false));
+        assertEquals(204, pw.status(), pw.toString());
+        vault = Http.parse(LegacyCustos.resource("vault-export.json"));
+        dryRun = ok(migrate(TENANT, "dry-run", vault));
+        entityAfterDryRun = entityStatus("proj-root");
+        groupsAfterDryRun = admin.get("/" + realm.name() + "/groups?search=Research%20Lab&exact=true");
+        applied = ok(migrate(TENANT, "refuse", vault));
+        rerun = ok(migrate(TENANT, "refuse", vault));
+        groupsTenant = ok(migrate("30000", "refuse", Http.JSON.createObjectNode()));
+    }
+
+    /**
+     * A realm as Custos left it for tenant 10000 (sample-tenant.sql) and 30000: its people (older than their Custos
+     * profiles but erin), the tenant's client, Custos's agent user, two Keycloak groups, a realm admin and a weaker
+     * one.
+     */
+    static TestRealm legacyRealm(AdminApi admin, String name) {
+        return TestRealm.create(admin, name, rep -> {
+            for (String person : PEOPLE) {
+                if (!person.equals("alice")) {
+                    rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(person, PASSWORD)));
                 }
             }
             // The accounts Custos made its profiles for (sample-tenant.sql: 2023-02-27 and after) are older than them.
@@ -105,19 +127,6 @@ class LegacyMigrationIT {
                      "clientRoles": {"realm-management": ["view-users", "manage-users", "manage-authorization"]}}"""
                                     .formatted(LEGACY_CLIENT, LEGACY_CLIENT)));
         });
-        Http.Reply pw = admin.call(
-                "PUT",
-                "/" + realm.name() + "/users/"
-                        + realm.adminUser("alice").get("id").asText() + "/reset-password",
-                Map.of("type", "password", "value", PASSWORD, "temporary", false));
-        assertEquals(204, pw.status(), pw.toString());
-        vault = Http.parse(LegacyCustos.resource("vault-export.json"));
-        dryRun = ok(migrate(TENANT, "dry-run", vault));
-        entityAfterDryRun = entityStatus("proj-root");
-        groupsAfterDryRun = admin.get("/" + realm.name() + "/groups?search=Research%20Lab&exact=true");
-        applied = ok(migrate(TENANT, "refuse", vault));
-        rerun = ok(migrate(TENANT, "refuse", vault));
-        groupsTenant = ok(migrate("30000", "refuse", Http.JSON.createObjectNode()));
     }
 
     @AfterAll
@@ -176,6 +185,8 @@ class LegacyMigrationIT {
         assertEquals(404, entityAfterDryRun, "no entity written by the dry run");
         assertEquals(0, groupsAfterDryRun.size(), "no group left behind by the dry run: " + groupsAfterDryRun);
         assertEquals(1, dryRun.get("agents_registered").asInt(), "planned, and rolled back with the rest");
+        dryRun.get("databases").forEach(d -> assertEquals("core_services_db", d.asText(), dryRun.toString()));
+        assertEquals(6, dryRun.get("databases").size(), dryRun.toString());
     }
 
     @Test

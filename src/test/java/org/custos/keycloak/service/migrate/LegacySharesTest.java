@@ -41,6 +41,7 @@ class LegacySharesTest {
     private static Result map(List<Entity> entities, List<Sharing> rows) {
         LegacyTenant t = new LegacyTenant(
                 "1",
+                Map.of(),
                 "client",
                 List.of(),
                 List.of(new Type("T", "T", null, 0, 0)),

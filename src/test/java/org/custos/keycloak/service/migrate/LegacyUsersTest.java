@@ -44,8 +44,8 @@ class LegacyUsersTest {
         UserProvider provider = fake(UserProvider.class, Map.of("getUserByUsername", byName));
         KeycloakSession session = fake(KeycloakSession.class, Map.of("users", provider));
         LegacyTenant tenant = new LegacyTenant(
-                "1", null, profiles, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                "1", Map.of(), null, profiles, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
         return new LegacyUsers(session, fake(RealmModel.class, Map.of()), tenant);
     }
 
