@@ -10,14 +10,74 @@ import org.custos.keycloak.model.ShareStore.Principal;
 final class JpaShareSearch {
 
     private final EntityManager em;
-    private final JpaShareStore shares;
 
-    JpaShareSearch(EntityManager em, JpaShareStore shares) {
+    JpaShareSearch(EntityManager em) {
         this.em = em;
-        this.shares = shares;
     }
 
+    /**
+     * Who holds one of the permissions on the entity — a user (or an enabled client's service account) with a share
+     * that reaches it, or a member of one of {@code groupIds} — by username (client id), after {@code after}: read in
+     * windows of the next users, each tested where it is read ({@link KeysetWindows}), so a page costs about a page
+     * however many hold it; only if the windows find few does one query read the holders directly.
+     */
     List<String> holdingUsers(
+            String realmId,
+            String entityId,
+            Collection<String> permissionIds,
+            Collection<String> groupIds,
+            boolean serviceAccounts,
+            String after,
+            int limit) {
+        return KeysetWindows.page(
+                after,
+                limit,
+                (from, size) -> users(realmId, entityId, permissionIds, groupIds, serviceAccounts, from, size),
+                (from, n) -> holders(realmId, entityId, permissionIds, groupIds, serviceAccounts, from, n));
+    }
+
+    /** The users a search over holders reads, ordered by {@code key}, after {@code :after} when {@code after}. */
+    private static String users(boolean serviceAccounts, String key, boolean after) {
+        return " from UserEntity u" + (serviceAccounts ? ", ClientEntity c" : "")
+                + " where u.realmId = :realmId and "
+                + (serviceAccounts
+                        ? "c.id = u.serviceAccountClientLink and c.enabled = true "
+                        : "u.serviceAccountClientLink is null ")
+                // A disabled user or a deactivated agent holds nothing (auth/AccountState): no result.
+                + "and u.enabled = true"
+                + (after ? " and " + key + " > :after" : "");
+    }
+
+    private static final String SHARED_TO_USER = "select count(s) from CustosShare s, CustosEntityAncestor a"
+            + " where a.entityId = :entityId and" + JpaShareStore.REACHES
+            + "and s.permissionId in :permissionIds and s.principalType = 'USER' and s.principalId = u.id";
+
+    private static final String IN_GROUPS =
+            "select count(m) from UserGroupMembershipEntity m where m.user.id = u.id and m.groupId in :groupIds";
+
+    /** The next {@code size} users, each tested by correlated counts in the select list (as {@link #window}). */
+    private List<KeysetWindows.Key> users(
+            String realmId,
+            String entityId,
+            Collection<String> permissionIds,
+            Collection<String> groupIds,
+            boolean serviceAccounts,
+            String after,
+            int size) {
+        String key = serviceAccounts ? "c.clientId" : "u.username";
+        TypedQuery<Object[]> q = em.createQuery(
+                "select " + key + ", (" + SHARED_TO_USER + "), (" + IN_GROUPS + ")"
+                        + users(serviceAccounts, key, after != null) + " order by " + key,
+                Object[].class);
+        bindHolders(q, realmId, entityId, permissionIds, groupIds, after);
+        return q.setMaxResults(size).getResultList().stream()
+                .map(r -> new KeysetWindows.Key(
+                        (String) r[0], ((Number) r[1]).longValue() + ((Number) r[2]).longValue() > 0))
+                .toList();
+    }
+
+    /** The holders after {@code after}, from the shares and memberships: for when few hold it. */
+    private List<String> holders(
             String realmId,
             String entityId,
             Collection<String> permissionIds,
@@ -27,20 +87,24 @@ final class JpaShareSearch {
             int limit) {
         String key = serviceAccounts ? "c.clientId" : "u.username";
         TypedQuery<String> q = em.createQuery(
-                "select " + key + " from UserEntity u" + (serviceAccounts ? ", ClientEntity c" : "")
-                        + " where u.realmId = :realmId and "
-                        + (serviceAccounts
-                                ? "c.id = u.serviceAccountClientLink and c.enabled = true "
-                                : "u.serviceAccountClientLink is null ")
-                        // A disabled user or a deactivated agent holds nothing (auth/AccountState): no result.
-                        + "and u.enabled = true "
-                        + "and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
+                "select " + key + users(serviceAccounts, key, after != null)
+                        + " and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
                         + "where a.entityId = :entityId and" + JpaShareStore.REACHES
-                        + "and s.permissionId in :permissionIds "
-                        + "and s.principalType = 'USER') or u.id in (select m.user.id from "
-                        + "UserGroupMembershipEntity m where m.groupId in :groupIds))"
-                        + (after != null ? " and " + key + " > :after" : "") + " order by " + key,
+                        + "and s.permissionId in :permissionIds and s.principalType = 'USER')"
+                        + " or u.id in (select m.user.id from UserGroupMembershipEntity m where m.groupId in :groupIds))"
+                        + " order by " + key,
                 String.class);
+        bindHolders(q, realmId, entityId, permissionIds, groupIds, after);
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    private static void bindHolders(
+            TypedQuery<?> q,
+            String realmId,
+            String entityId,
+            Collection<String> permissionIds,
+            Collection<String> groupIds,
+            String after) {
         q.setParameter("realmId", realmId)
                 .setParameter("entityId", entityId)
                 .setParameter("permissionIds", permissionIds)
@@ -48,7 +112,6 @@ final class JpaShareSearch {
         if (after != null) {
             q.setParameter("after", after);
         }
-        return q.setMaxResults(limit).getResultList();
     }
 
     /**

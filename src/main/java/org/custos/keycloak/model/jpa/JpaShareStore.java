@@ -255,7 +255,7 @@ final class JpaShareStore implements ShareStore {
             boolean serviceAccounts,
             String after,
             int limit) {
-        return new JpaShareSearch(em, this)
+        return new JpaShareSearch(em)
                 .holdingUsers(realmId, entityId, permissionIds, groupIds, serviceAccounts, after, limit);
     }
 
@@ -267,7 +267,7 @@ final class JpaShareStore implements ShareStore {
             String typeId,
             String after,
             int limit) {
-        return new JpaShareSearch(em, this).reachable(realmId, permissionIds, principal, typeId, after, limit);
+        return new JpaShareSearch(em).reachable(realmId, permissionIds, principal, typeId, after, limit);
     }
 
     @Override

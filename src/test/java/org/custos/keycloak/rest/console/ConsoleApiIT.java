@@ -254,6 +254,33 @@ class ConsoleApiIT {
         assertEquals(1, page2.get("holders").size());
         assertTrue(page2.get("next").isNull(), "the last page says so");
 
+        // Holders far apart in username order: pages of one read a few users ahead each time, and find those
+        // further on from the shares instead — in order, each once.
+        for (int i = 0; i < 30; i++) {
+            realm.admin()
+                    .call(
+                            "POST",
+                            "/" + realm.name() + "/users",
+                            java.util.Map.of("username", String.format("zh-%02d", i), "enabled", true));
+        }
+        SharingApi sharing = new SharingApi(realm, realm.tenantAuth());
+        sharing.createEntity("zh-doc", "DATASET", "alice", null);
+        for (int i : new int[] {3, 27, 28, 29}) {
+            sharing.share("users", "zh-doc", "READ", List.of(String.format("zh-%02d", i)), false);
+        }
+        List<String> walked = new ArrayList<>();
+        String holderAfter = "";
+        for (int guard = 0; guard < 10 && holderAfter != null; guard++) {
+            JsonNode page = ok(console(
+                    realmAdmin,
+                    "GET",
+                    "sharing/entities/zh-doc/holders?permission=READ&max=1&after=" + holderAfter,
+                    null));
+            page.get("holders").forEach(h -> walked.add(h.get("username").asText()));
+            holderAfter = page.get("next").isNull() ? null : page.get("next").asText();
+        }
+        assertEquals(List.of("alice", "zh-03", "zh-27", "zh-28", "zh-29"), walked);
+
         String bobId = realm.adminUser("bob").get("id").asText();
         JsonNode reach = ok(console(realmAdmin, "GET", "sharing/users/" + bobId + "/reachable?permission=READ", null));
         List<String> ids = new ArrayList<>();

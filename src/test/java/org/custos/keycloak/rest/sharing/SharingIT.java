@@ -508,6 +508,22 @@ class SharingIT {
     }
 
     @Test
+    void aReverseLookupFindsWhatIsReachedFarApartAsWellAsClose() {
+        // Pages of one read a few entities ahead each time; the user reaches one near the start and three 24 later,
+        // further than those windows go: they are found from the user's shares instead, in order, each once.
+        tenant.entityType("FAR_APART");
+        for (int i = 0; i < 30; i++) {
+            tenant.createEntity(String.format("fa-%02d", i), "FAR_APART", "bob", null);
+        }
+        for (int i : new int[] {3, 27, 28, 29}) {
+            tenant.share("users", String.format("fa-%02d", i), "WRITE", List.of("erin"), false);
+        }
+        assertEquals(List.of("fa-03", "fa-27", "fa-28", "fa-29"), tenant.reachable("erin", "WRITE", "FAR_APART", 1));
+        assertEquals(List.of("fa-03", "fa-27", "fa-28", "fa-29"), tenant.reachable("erin", "WRITE", "FAR_APART", 3));
+        assertEquals(30, tenant.reachable("bob", "WRITE", "FAR_APART", 7).size(), "the owner reaches all 30");
+    }
+
+    @Test
     void deletingAUserGroupOrEntityLeavesNoDanglingGrant() {
         String temp = createGroup("temp-" + System.nanoTime(), null);
         realm.admin().call("POST", "/" + realm.name() + "/users", Map.of("username", "leaving", "enabled", true));
