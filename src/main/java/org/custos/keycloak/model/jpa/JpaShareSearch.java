@@ -91,7 +91,8 @@ final class JpaShareSearch {
                         + " and (u.id in (select s.principalId from CustosShare s, CustosEntityAncestor a "
                         + "where a.entityId = :entityId and" + JpaShareStore.REACHES
                         + "and s.permissionId in :permissionIds and s.principalType = 'USER')"
-                        + " or u.id in (select m.user.id from UserGroupMembershipEntity m where m.groupId in :groupIds))"
+                        + " or u.id in (select m.user.id from UserGroupMembershipEntity m"
+                        + " where m.groupId in :groupIds))"
                         + " order by " + key,
                 String.class);
         bindHolders(q, realmId, entityId, permissionIds, groupIds, after);
