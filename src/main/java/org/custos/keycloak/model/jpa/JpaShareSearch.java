@@ -50,10 +50,12 @@ final class JpaShareSearch {
 
     private static final String SHARED_TO_USER = "select count(s) from CustosShare s, CustosEntityAncestor a"
             + " where a.entityId = :entityId and" + JpaShareStore.REACHES
-            + "and s.permissionId in :permissionIds and s.principalType = 'USER' and s.principalId = u.id";
+            + "and s.realmId = :realmId and s.permissionId in :permissionIds and s.principalType = 'USER'"
+            + " and s.principalId = u.id";
 
     private static final String IN_GROUPS =
-            "select count(m) from UserGroupMembershipEntity m where m.user.id = u.id and m.groupId in :groupIds";
+            "select count(m.groupId) from UserGroupMembershipEntity m where m.user.id = u.id"
+                    + " and m.groupId in :groupIds";
 
     /** The next {@code size} users, each tested by correlated counts in the select list (as {@link #window}). */
     private List<KeysetWindows.Key> users(
@@ -151,7 +153,8 @@ final class JpaShareSearch {
         TypedQuery<Object[]> q = em.createQuery(
                 "select e.externalId, (select count(s) from CustosShare s, CustosEntityAncestor a"
                         + " where a.entityId = e.id and" + JpaShareStore.REACHES
-                        + "and s.permissionId in :permissionIds and" + JpaShareStore.PRINCIPAL
+                        + "and s.realmId = e.realmId and s.permissionId in :permissionIds and"
+                        + JpaShareStore.PRINCIPAL
                         + ") from CustosSharingEntity e where e.realmId = :realmId"
                         + (typeId != null ? " and e.typeId = :typeId" : "")
                         + (after != null ? " and e.externalId > :after" : "")

@@ -8,8 +8,9 @@ import java.util.List;
  * the next keys are read in windows (the page's size, then twice as many, and so on), each key tested as it is read,
  * until the page is full or the keys run out; only when {@value #WINDOWS} windows leave the page short — the keys that
  * pass are rare there, so there are few of them — are the passing keys after the last one read asked for directly.
- * At most {@value #WINDOWS} + 1 queries a page, whatever the data; it reads at most 7 pages' worth of keys, or, when
- * fewer than one in 7 of them pass, those and the passing keys after them.
+ * A window where fewer than one key in seven passed goes straight to that direct query. At most {@value #WINDOWS} + 1
+ * queries a page, whatever the data; it reads at most 7 pages' worth of keys, or, when few of them pass, up to a
+ * page's worth and the passing keys after them.
  */
 final class KeysetWindows {
 
@@ -19,6 +20,9 @@ final class KeysetWindows {
      * direct query is the cheaper one until about a million keys.
      */
     static final int WINDOWS = 3;
+
+    /** A window where fewer than one key in this many passed ends the windows at once. */
+    static final int SPARSE = 7;
 
     /** A key read in a window, and whether it passed the test. */
     record Key(String key, boolean passes) {}
@@ -36,6 +40,9 @@ final class KeysetWindows {
     private KeysetWindows() {}
 
     static List<String> page(String after, int limit, Window window, Passing passing) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one key");
+        }
         List<String> found = new ArrayList<>();
         String from = after;
         int size = limit;
@@ -53,6 +60,9 @@ final class KeysetWindows {
                 return found; // no keys after these
             }
             from = keys.get(keys.size() - 1).key();
+            if (keys.stream().filter(Key::passes).count() * SPARSE < size) {
+                break; // fewer than one in seven passed here: the passing keys are few, read them directly
+            }
             size *= 2;
         }
         found.addAll(passing.read(from, limit - found.size()));

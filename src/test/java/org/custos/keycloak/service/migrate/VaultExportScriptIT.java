@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -34,7 +35,16 @@ class VaultExportScriptIT {
         return Http.parse(LegacyCustos.resource("vault-export.json"));
     }
 
+    /** What the script printed, having exited 0. */
     private static String run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Result r = exec(env, args);
+        assertEquals(0, r.exit(), r.out());
+        return r.out();
+    }
+
+    private record Result(int exit, String out) {}
+
+    private static Result exec(Map<String, String> env, String... args) throws IOException, InterruptedException {
         boolean jq = new ProcessBuilder("sh", "-c", "command -v jq").start().waitFor() == 0;
         if (!jq && "1".equals(System.getenv("CUSTOS_LEGACY_REQUIRED"))) {
             throw new IllegalStateException("CUSTOS_LEGACY_REQUIRED=1 but jq is not installed (.ci/run installs it)");
@@ -49,8 +59,7 @@ class VaultExportScriptIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return new Result(p.exitValue(), out);
     }
 
     @Test
@@ -65,6 +74,17 @@ class VaultExportScriptIT {
 
         assertEquals(expected(), Http.parse(run(env, "10000")));
         assertEquals(Http.JSON.createObjectNode(), Http.parse(run(env, "20000")), "another tenant's: nothing");
+
+        // Vault refusing (here: the stand-in cannot read its data) is not "no secrets": it fails and prints nothing
+        Result refused = exec(
+                Map.of(
+                        "PATH",
+                        env.get("PATH"),
+                        "VAULT_STUB_DATA",
+                        dir.resolve("gone").toString()),
+                "1");
+        assertTrue(refused.exit() != 0, "exit " + refused.exit());
+        assertEquals("", refused.out());
     }
 
     @Test
