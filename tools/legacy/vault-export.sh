@@ -2,18 +2,19 @@
 # The Vault export a legacy Custos migration reads: one JSON object, Vault path -> `vault kv get -format=json` output,
 # for one tenant's resource secrets (resourcesecret/<tenant>/...) and agent secrets (secret/<tenant>/...).
 #
-#   tools/legacy/vault-export.sh <tenant>            > vault-export.json   # from Vault (the vault CLI, VAULT_ADDR/TOKEN)
-#   tools/legacy/vault-export.sh --dir <folder>      > vault-export.json   # from a folder already exported
+#   tools/legacy/vault-export.sh <tenant>                > vault-export.json  # from Vault, with the vault CLI
+#   tools/legacy/vault-export.sh --dir <folder> <tenant> > vault-export.json  # from a folder already exported
 #
-# A folder holds one `vault kv get -format=json` output per secret, at its Vault path plus .json
-# (<folder>/resourcesecret/10000/alice/ssh/<id>.json). Needs jq. The output holds the secrets in plain text: write it
+# From Vault: set VAULT_ADDR and VAULT_TOKEN (or `vault login`) with list and read on resourcesecret/<tenant>/ and
+# secret/<tenant>/. A folder holds one `vault kv get -format=json` output per secret, at its Vault path plus .json
+# (<folder>/resourcesecret/10000/alice/ssh/<id>.json); only the tenant's files are exported, whatever else it holds. Needs jq. The output holds the secrets in plain text: write it
 # where only you can read it ((umask 077; tools/legacy/vault-export.sh 10000 > vault-export.json)), move it over a
 # protected channel and delete it after the migration (docs/operations.md#migrating-from-a-legacy-custos).
 set -euo pipefail
 shopt -s inherit_errexit # a failure inside $(...) stops the export too
 
 usage() {
-  echo "usage: $0 <tenant> | --dir <folder>" >&2
+  echo "usage: $0 <tenant> | --dir <folder> <tenant>" >&2
   exit 2
 }
 
@@ -51,10 +52,13 @@ leaves() {
 # The export is printed only when every secret was read: a failure prints nothing, never a partial export.
 if [ "${1:-}" = "--dir" ]; then
   [ -d "${2:-}" ] || usage
+  tenant=${3:-}
+  [[ "$tenant" =~ ^[0-9A-Za-z_-]+$ ]] || usage
   cd -- "$2"
-  export_json=$(find . -type f -name '*.json' | sed 's|^\./||' | LC_ALL=C sort | while IFS= read -r file; do
-    jq --arg p "${file%.json}" '{($p): .}' "$file"
-  done | jq -s 'add // {}')
+  export_json=$({ find resourcesecret/"$tenant" secret/"$tenant" -type f -name '*.json' 2>/dev/null || true; } \
+    | LC_ALL=C sort | while IFS= read -r file; do
+      jq --arg p "${file%.json}" '{($p): .}' "$file"
+    done | jq -s 'add // {}')
 else
   tenant=${1:-}
   [[ "$tenant" =~ ^[0-9A-Za-z_-]+$ ]] || usage

@@ -96,6 +96,9 @@ class VaultExportScriptIT {
             Files.createDirectories(file.getParent());
             Files.writeString(file, e.getValue().toPrettyString());
         }
-        assertEquals(expected(), Http.parse(run(Map.of(), "--dir", folder.toString())));
+        Path other = folder.resolve("resourcesecret/20000/mallory/keyValue/x.json"); // another tenant's: left out
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, "{\"data\": {\"key\": \"k\", \"value\": \"not this tenant's\"}}");
+        assertEquals(expected(), Http.parse(run(Map.of(), "--dir", folder.toString(), "10000")));
     }
 }
