@@ -50,8 +50,7 @@ final class JpaShareSearch {
 
     private static final String SHARED_TO_USER = "select count(s) from CustosShare s, CustosEntityAncestor a"
             + " where a.entityId = :entityId and" + JpaShareStore.REACHES
-            + "and s.realmId = :realmId and s.permissionId in :permissionIds and s.principalType = 'USER'"
-            + " and s.principalId = u.id";
+            + "and s.permissionId in :permissionIds and s.principalType = 'USER' and s.principalId = u.id";
 
     private static final String IN_GROUPS =
             "select count(m.groupId) from UserGroupMembershipEntity m where m.user.id = u.id"
@@ -141,7 +140,10 @@ final class JpaShareSearch {
      * scalar subquery in the select list, which PostgreSQL runs for each row the limit lets through (after the sort,
      * when there is one) through the ancestor and share indexes — about 40 µs a row at any size. Not {@code exists}:
      * PostgreSQL may run that as one hashed subplan over everything the principal reaches, whose cost follows the
-     * reach (seen in its plan: all 3,000 entities read for a page of 100).
+     * reach (seen in its plan: all 3,000 entities read for a page of 100). No realm condition on the share either:
+     * the share is reached through the ancestors of an entity of this realm, which are of this realm, and with one
+     * PostgreSQL drove each row from every share of the principal (index on realm and principal: 70 ms a page at
+     * 1,000 entities, against 3 ms without).
      */
     private List<KeysetWindows.Key> window(
             String realmId,
@@ -153,8 +155,7 @@ final class JpaShareSearch {
         TypedQuery<Object[]> q = em.createQuery(
                 "select e.externalId, (select count(s) from CustosShare s, CustosEntityAncestor a"
                         + " where a.entityId = e.id and" + JpaShareStore.REACHES
-                        + "and s.realmId = e.realmId and s.permissionId in :permissionIds and"
-                        + JpaShareStore.PRINCIPAL
+                        + "and s.permissionId in :permissionIds and" + JpaShareStore.PRINCIPAL
                         + ") from CustosSharingEntity e where e.realmId = :realmId"
                         + (typeId != null ? " and e.typeId = :typeId" : "")
                         + (after != null ? " and e.externalId > :after" : "")

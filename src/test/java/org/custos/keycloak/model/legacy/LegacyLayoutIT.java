@@ -26,11 +26,12 @@ class LegacyLayoutIT {
     private record Read(LegacyTenant tenant, List<LegacyTenant.Sharing> sharing) {}
 
     private static Read read(Map<String, String> schemas) {
-        LegacyDatabase db = new LegacyDatabase(
-                LegacyCustos.setting("url"),
-                LegacyCustos.setting("username"),
-                LegacyCustos.setting("password"),
-                schemas);
+        return read(LegacyCustos.setting("url"), schemas);
+    }
+
+    private static Read read(String url, Map<String, String> schemas) {
+        LegacyDatabase db =
+                new LegacyDatabase(url, LegacyCustos.setting("username"), LegacyCustos.setting("password"), schemas);
         return db.read(TENANT, 100_000, (tenant, sharing) -> {
             List<LegacyTenant.Sharing> rows = new ArrayList<>();
             sharing.each(rows::addAll);
@@ -102,6 +103,13 @@ class LegacyLayoutIT {
                         "agent-profile", "core_agent_profile"),
                 split.tenant().databases());
         assertSameRows(one, split);
+
+        // the server alone, no database in the URL: the same
+        String url = LegacyCustos.setting("url");
+        String server = url.substring(0, url.indexOf('/', "jdbc:mariadb://".length()) + 1);
+        Read fromServer = read(server, Map.of());
+        assertEquals(split.tenant().databases(), fromServer.tenant().databases());
+        assertSameRows(one, fromServer);
     }
 
     @Test
