@@ -158,7 +158,12 @@ class ArchitectureTest {
 
     /** Services that take typed arguments and return their own records or Keycloak's models: no JSON shapes. */
     private static final String[] TYPED_SERVICES = {
-        ROOT + ".service.agents..", ROOT + ".service.logs..", ROOT + ".service.tenant.."
+        ROOT + ".service.agents..",
+        ROOT + ".service.logs..",
+        ROOT + ".service.tenant..",
+        ROOT + ".service.secrets..",
+        ROOT + ".service.groups..",
+        ROOT + ".service.users.."
     };
 
     @Test

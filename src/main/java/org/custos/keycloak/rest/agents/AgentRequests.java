@@ -103,23 +103,6 @@ public final class AgentRequests {
         return seconds;
     }
 
-    static List<AgentSetup.Role> newRoles(List<AgentViews.RoleInput> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw CustosException.invalidField("roles", "must hold at least one {name}");
-        }
-        List<AgentSetup.Role> typed = new ArrayList<>();
-        for (AgentViews.RoleInput input : roles) {
-            if (input == null || input.name() == null || input.name().isBlank()) {
-                throw CustosException.invalidField("roles[].name", "is required");
-            }
-            if (input.name().length() > 255) {
-                throw CustosException.invalidField("roles[].name", "must be at most 255 characters");
-            }
-            typed.add(new AgentSetup.Role(input.name(), input.description()));
-        }
-        return typed;
-    }
-
     static AgentSetup.Mapper mapper(AgentViews.ProtocolMapper m) {
         if (m.name() == null || m.name().isBlank()) {
             throw CustosException.invalidField("name", "is required");

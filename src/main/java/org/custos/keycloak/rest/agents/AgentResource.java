@@ -15,6 +15,7 @@ import org.custos.keycloak.representation.agents.AgentViews;
 import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.RoleRequests;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.agents.AgentService;
 import org.keycloak.models.ClientModel;
@@ -68,8 +69,10 @@ public class AgentResource extends ServiceResource {
     public StatusResponse roles(byte[] bytes) {
         return done(() -> {
             auth().agents().requireManage();
-            var roles =
-                    AgentRequests.newRoles(body(bytes, AgentViews.Roles.class).roles());
+            var roles = RoleRequests.newRoles(
+                    body(bytes, AgentViews.Roles.class).roles(),
+                    AgentViews.RoleInput::name,
+                    AgentViews.RoleInput::description);
             agents().setup().createRoles(roles);
         });
     }

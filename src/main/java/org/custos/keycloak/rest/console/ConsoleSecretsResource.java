@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import org.custos.keycloak.auth.SecretRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
@@ -12,7 +13,9 @@ import org.custos.keycloak.representation.console.SecretInventoryViews;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.secrets.Secret;
 import org.custos.keycloak.service.secrets.SecretInventory;
+import org.custos.keycloak.service.secrets.SecretType;
 import org.custos.keycloak.service.support.Paging;
 
 /**
@@ -37,13 +40,32 @@ public class ConsoleSecretsResource extends ServiceResource {
             SecretRules rules = auth().secrets();
             rules.requireMayListAll();
             QueryParams q = query();
-            return inventory(rules)
+            String type = q.first("type");
+            if (type != null && !SecretType.isKnown(type)) {
+                throw CustosException.invalidField("type", "must be one of " + Arrays.toString(SecretType.values()));
+            }
+            return new SecretInventoryViews.Page(inventory(rules)
                     .list(
                             q.first("owner"),
-                            q.first("type"),
+                            type == null ? null : SecretType.valueOf(type),
                             q.first("client"),
-                            Paging.of(q.integer("first"), q.integer("max")));
+                            Paging.of(q.integer("first"), q.integer("max")))
+                    .stream()
+                    .map(ConsoleSecretsResource::summary)
+                    .toList());
         });
+    }
+
+    private static SecretInventoryViews.Summary summary(Secret s) {
+        return new SecretInventoryViews.Summary(
+                s.token(),
+                s.type().name(),
+                s.owner(),
+                s.clientId(),
+                s.kvKey(),
+                s.description(),
+                s.createdAt(),
+                s.keyId());
     }
 
     @GET
@@ -52,7 +74,9 @@ public class ConsoleSecretsResource extends ServiceResource {
         return run(() -> {
             SecretRules rules = auth().secrets();
             rules.requireMayViewKeys();
-            return inventory(rules).keyStatus();
+            SecretInventory.KeyStatus k = inventory(rules).keyStatus();
+            return new SecretInventoryViews.KeyStatus(
+                    k.configured(), k.activeKey(), k.keys(), k.perKey(), k.underOldKeys());
         });
     }
 

@@ -19,10 +19,9 @@ import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.groups.GroupRepresentations;
+import org.custos.keycloak.rest.users.UserRepresentations;
 import org.custos.keycloak.service.groups.GroupService;
 import org.custos.keycloak.service.support.Paging;
-import org.custos.keycloak.service.users.UserRepresentations;
 import org.keycloak.models.GroupModel;
 
 /**
@@ -75,8 +74,8 @@ public class GroupResource extends ServiceResource {
             GroupPermissions rules = auth().groups();
             rules.requireCreate();
             GroupService groups = service(rules);
-            List<GroupModel> created =
-                    groups.create(body(bytes, GroupRequests.CreateGroups.class).groups());
+            List<GroupModel> created = groups.create(
+                    GroupSpecs.of(body(bytes, GroupRequests.CreateGroups.class).groups()));
             GroupRepresentations views = views(groups, rules);
             return new GroupViews.KeycloakGroups(
                     created.stream().map(views::group).toList(), created.size());
@@ -92,7 +91,7 @@ public class GroupResource extends ServiceResource {
             GroupPermissions rules = auth().groups();
             rules.requireCreate();
             GroupService groups = service(rules);
-            GroupModel group = groups.createOne(groupBody(bytes));
+            GroupModel group = groups.createOne(GroupSpecs.of(groupBody(bytes)));
             return views(groups, rules).group(group);
         });
     }
@@ -105,7 +104,7 @@ public class GroupResource extends ServiceResource {
         return run(() -> {
             GroupPermissions rules = auth().groups();
             GroupService groups = service(rules);
-            GroupModel group = groups.update(id, groupBody(bytes));
+            GroupModel group = groups.update(id, GroupSpecs.of(groupBody(bytes)));
             return views(groups, rules).group(group);
         });
     }

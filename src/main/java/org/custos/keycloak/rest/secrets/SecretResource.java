@@ -15,7 +15,9 @@ import org.custos.keycloak.rest.support.PublicEndpoint;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
-import org.custos.keycloak.service.secrets.SecretCredentials;
+import org.custos.keycloak.service.secrets.Secret;
+import org.custos.keycloak.service.secrets.SecretService;
+import org.custos.keycloak.service.secrets.SecretType;
 import org.keycloak.jose.jwk.JSONWebKeySet;
 import org.keycloak.protocol.oidc.utils.JWKSServerUtils;
 
@@ -30,8 +32,12 @@ public class SecretResource extends ServiceResource {
     }
 
     /** The service for the caller these rules are about ({@code auth().secrets()}, each method's first line). */
-    private SecretCredentials service(SecretRules rules) {
-        return new SecretCredentials(request.session(), rules, request.config().secretKeys());
+    private SecretService service(SecretRules rules) {
+        return new SecretService(request.session(), rules, request.config().secretKeys());
+    }
+
+    private SecretAnswers answers() {
+        return new SecretAnswers(request.realm().getName());
     }
 
     /** The realm's public keys: the same set as Keycloak's own certs endpoint. Public. */
@@ -51,7 +57,14 @@ public class SecretResource extends ServiceResource {
     public SecretViews.TokenResponse createSsh(byte[] bytes) {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            return new SecretViews.TokenResponse(service(rules).createSsh(body(bytes, SecretViews.SshRequest.class)));
+            SecretService secrets = service(rules);
+            SecretViews.SshRequest body = body(bytes, SecretViews.SshRequest.class);
+            SecretService.SshKeys supplied = SecretRequests.ssh(body);
+            Secret.New spec = SecretRequests.newSecret(body.metadata(), rules.caller());
+            return new SecretViews.TokenResponse(
+                    supplied == null
+                            ? secrets.generateSsh(spec, body.passphrase())
+                            : secrets.createSsh(spec, supplied));
         });
     }
 
@@ -62,7 +75,7 @@ public class SecretResource extends ServiceResource {
     public SecretViews.SshCredential getSsh() {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            return service(rules).ssh(query().first("token"));
+            return answers().ssh(service(rules).read(SecretType.SSH, SecretRequests.token(query().first("token"))));
         });
     }
 
@@ -73,7 +86,7 @@ public class SecretResource extends ServiceResource {
     public StatusResponse deleteSsh(byte[] bytes) {
         return done(() -> {
             SecretRules rules = auth().secrets();
-            service(rules).delete("SSH", token(bytes));
+            service(rules).delete(SecretType.SSH, token(bytes));
         });
     }
 
@@ -84,9 +97,11 @@ public class SecretResource extends ServiceResource {
     public SecretViews.TokenResponse createPassword(byte[] bytes) {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            SecretCredentials secrets = service(rules);
-            return new SecretViews.TokenResponse(
-                    secrets.createPassword(body(bytes, SecretViews.PasswordRequest.class)));
+            SecretService secrets = service(rules);
+            SecretViews.PasswordRequest body = body(bytes, SecretViews.PasswordRequest.class);
+            String password = SecretRequests.password(body);
+            Secret.New spec = SecretRequests.newSecret(body.metadata(), rules.caller());
+            return new SecretViews.TokenResponse(secrets.createPassword(spec, password));
         });
     }
 
@@ -97,7 +112,8 @@ public class SecretResource extends ServiceResource {
     public SecretViews.PasswordCredential getPassword() {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            return service(rules).password(query().first("token"));
+            return answers()
+                    .password(service(rules).read(SecretType.PASSWORD, SecretRequests.token(query().first("token"))));
         });
     }
 
@@ -108,7 +124,7 @@ public class SecretResource extends ServiceResource {
     public StatusResponse deletePassword(byte[] bytes) {
         return done(() -> {
             SecretRules rules = auth().secrets();
-            service(rules).delete("PASSWORD", token(bytes));
+            service(rules).delete(SecretType.PASSWORD, token(bytes));
         });
     }
 
@@ -120,9 +136,14 @@ public class SecretResource extends ServiceResource {
     public SecretViews.TokenResponse createCertificate(byte[] bytes) {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            SecretCredentials secrets = service(rules);
+            SecretService secrets = service(rules);
+            SecretViews.CertificateRequest body = body(bytes, SecretViews.CertificateRequest.class);
+            String pem = SecretRequests.certificate(body);
+            Secret.New spec = SecretRequests.newSecret(body.metadata(), rules.caller());
             return new SecretViews.TokenResponse(
-                    secrets.createCertificate(body(bytes, SecretViews.CertificateRequest.class)));
+                    pem == null
+                            ? secrets.generateCertificate(spec)
+                            : secrets.createCertificate(spec, pem, body.privateKey()));
         });
     }
 
@@ -133,7 +154,9 @@ public class SecretResource extends ServiceResource {
     public SecretViews.CertificateCredential getCertificate() {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            return service(rules).certificate(query().first("token"));
+            return answers()
+                    .certificate(service(rules)
+                            .read(SecretType.X509_CERTIFICATE, SecretRequests.token(query().first("token"))));
         });
     }
 
@@ -144,7 +167,7 @@ public class SecretResource extends ServiceResource {
     public StatusResponse deleteCertificate(byte[] bytes) {
         return done(() -> {
             SecretRules rules = auth().secrets();
-            service(rules).delete("X509_CERTIFICATE", token(bytes));
+            service(rules).delete(SecretType.X509_CERTIFICATE, token(bytes));
         });
     }
 
@@ -155,7 +178,10 @@ public class SecretResource extends ServiceResource {
     public SecretViews.Summaries summaries() {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            return new SecretViews.Summaries(service(rules).summaries(query().all("accessible_tokens")));
+            SecretAnswers answers = answers();
+            return new SecretViews.Summaries(service(rules).summaries(query().all("accessible_tokens")).stream()
+                    .map(answers::metadata)
+                    .toList());
         });
     }
 
@@ -166,7 +192,11 @@ public class SecretResource extends ServiceResource {
     public StatusResponse setKv(byte[] bytes) {
         return done(() -> {
             SecretRules rules = auth().secrets();
-            service(rules).setKv(body(bytes, SecretViews.KvRequest.class));
+            SecretService secrets = service(rules);
+            SecretViews.KvRequest body = body(bytes, SecretViews.KvRequest.class);
+            String key = SecretRequests.kvKey(body);
+            String value = SecretRequests.kvValue(body);
+            secrets.setKv(SecretRequests.newSecret(body.metadata(), rules.caller()), key, value);
         });
     }
 
@@ -177,9 +207,11 @@ public class SecretResource extends ServiceResource {
     public SecretViews.KvCredential getKv() {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            SecretCredentials secrets = service(rules);
+            SecretService secrets = service(rules);
             QueryParams q = query();
-            return secrets.kv(q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"));
+            Secret.KvRef ref = SecretRequests.kv(
+                    q.first("metadata.owner_id", "owner_id"), q.first("key"), q.first("token"), rules.caller());
+            return answers().kv(secrets.kv(ref));
         });
     }
 
@@ -190,7 +222,13 @@ public class SecretResource extends ServiceResource {
     public StatusResponse updateKv(byte[] bytes) {
         return done(() -> {
             SecretRules rules = auth().secrets();
-            service(rules).updateKv(body(bytes, SecretViews.KvRequest.class));
+            SecretService secrets = service(rules);
+            SecretViews.KvRequest body = body(bytes, SecretViews.KvRequest.class);
+            String value = SecretRequests.kvValue(body);
+            SecretViews.MetadataInput md = body.metadata();
+            Secret.KvRef ref =
+                    SecretRequests.kv(md == null ? null : md.ownerId(), body.key(), body.token(), rules.caller());
+            secrets.updateKv(ref, value, md == null ? null : md.description());
         });
     }
 
@@ -201,16 +239,17 @@ public class SecretResource extends ServiceResource {
     public StatusResponse deleteKv(byte[] bytes) {
         return run(() -> {
             SecretRules rules = auth().secrets();
-            SecretCredentials secrets = service(rules);
+            SecretService secrets = service(rules);
             SecretViews.KvRequest body = request.body(bytes).isEmpty()
                     ? new SecretViews.KvRequest(null, null, null, null)
                     : body(bytes, SecretViews.KvRequest.class);
             QueryParams q = query();
             String owner = body.metadata() != null ? body.metadata().ownerId() : q.first("metadata.owner_id");
-            secrets.deleteKv(
+            secrets.deleteKv(SecretRequests.kv(
                     owner,
                     body.key() != null ? body.key() : q.first("key"),
-                    body.token() != null ? body.token() : q.first("token"));
+                    body.token() != null ? body.token() : q.first("token"),
+                    rules.caller()));
             return StatusResponse.OK;
         });
     }
@@ -224,7 +263,9 @@ public class SecretResource extends ServiceResource {
         return run(() -> {
             SecretRules rules = auth().secrets();
             rules.requireMayReEncrypt();
-            return service(rules).reEncrypt();
+            SecretService secrets = service(rules);
+            int moved = secrets.reEncrypt();
+            return new SecretViews.ReEncrypted(moved, secrets.activeKey());
         });
     }
 
@@ -237,6 +278,6 @@ public class SecretResource extends ServiceResource {
                     ? body.token()
                     : body.metadata() == null ? null : body.metadata().token();
         }
-        return token;
+        return SecretRequests.token(token);
     }
 }

@@ -6,14 +6,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.tenant.RoleViews;
 import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
+import org.custos.keycloak.rest.support.RoleRequests;
 import org.custos.keycloak.rest.support.ServiceResource;
+import org.custos.keycloak.service.support.NewRole;
 import org.custos.keycloak.service.tenant.TenantRoles;
 import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.RoleModel;
@@ -59,7 +60,8 @@ public class TenantResource extends ServiceResource {
             // The answer lists the container's roles: what listing them needs too, checked before anything is written.
             auth().roles().requireList(clientLevel);
             RoleContainerModel container = auth().roles().requireManage(clientLevel);
-            List<TenantRoles.NewRole> roles = newRoles(body.roles());
+            List<NewRole> roles =
+                    RoleRequests.newRoles(body.roles(), RoleViews.Role::name, RoleViews.Role::description);
             TenantRoles tenantRoles = roles();
             tenantRoles.create(container, roles);
             return view(tenantRoles.list(container), clientLevel);
@@ -89,25 +91,6 @@ public class TenantResource extends ServiceResource {
             auth().roles().requireManage(role);
             tenantRoles.delete(container, role);
         });
-    }
-
-    private static List<TenantRoles.NewRole> newRoles(List<RoleViews.Role> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw CustosException.invalidField("roles", "name at least one role");
-        }
-        List<TenantRoles.NewRole> typed = new ArrayList<>();
-        for (RoleViews.Role r : roles) {
-            if (r == null || r.name() == null || r.name().isBlank()) {
-                throw CustosException.invalidField("roles[].name", "is required");
-            }
-            if (r.name().length() > TenantRoles.MAX_LENGTH
-                    || (r.description() != null && r.description().length() > TenantRoles.MAX_LENGTH)) {
-                throw CustosException.invalidField(
-                        "roles[]", "name and description have at most " + TenantRoles.MAX_LENGTH + " characters");
-            }
-            typed.add(new TenantRoles.NewRole(r.name(), r.description()));
-        }
-        return typed;
     }
 
     /** Roles as Custos's {@code AllRoles}, with its {@code scope} ({@code realm_level} or {@code client_level}). */

@@ -31,7 +31,6 @@ import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.rest.tenant.TenantResource;
 import org.custos.keycloak.service.support.Paging;
-import org.custos.keycloak.service.users.UserRepresentations;
 import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.UserModel;
 
@@ -66,7 +65,7 @@ public class UserResource extends ServiceResource {
     public UserResponses.Registered register(byte[] bytes) {
         return run(() -> {
             UserService users = users(auth().users());
-            users.register(body(bytes, RegisterUserRequest.class));
+            users.register(UserRequests.newUser(body(bytes, RegisterUserRequest.class)));
             return new UserResponses.Registered(true);
         });
     }
@@ -155,7 +154,9 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse addAttributes(byte[] bytes) {
         return done(() -> {
-            users(auth().users()).attributes().add(body(bytes, AttributesRequest.class));
+            UserService users = users(auth().users());
+            AttributesRequest body = body(bytes, AttributesRequest.class);
+            users.attributes().add(UserRequests.attributes(body), body.users());
         });
     }
 
@@ -165,7 +166,9 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse deleteAttributes(byte[] bytes) {
         return done(() -> {
-            users(auth().users()).attributes().delete(body(bytes, AttributesRequest.class));
+            UserService users = users(auth().users());
+            AttributesRequest body = body(bytes, AttributesRequest.class);
+            users.attributes().delete(UserRequests.attributes(body), body.users());
         });
     }
 
@@ -178,6 +181,7 @@ public class UserResource extends ServiceResource {
             UserService users = users(auth().users());
             AddRolesRequest body = body(bytes, AddRolesRequest.class);
             auth().requireOwnClientId(body.clientId());
+            UserRequests.requireBoundedRoleChanges(UserRequests.size(body.roles()), body.usernames());
             users.roles().add(body.roles(), body.usernames(), Boolean.TRUE.equals(body.clientLevel()));
             return StatusResponse.OK;
         });
@@ -201,27 +205,9 @@ public class UserResource extends ServiceResource {
         return run(() -> {
             UserService users = users(auth().users());
             DeleteRolesRequest body = body(bytes, DeleteRolesRequest.class);
-            List<String> usernames = new ArrayList<>();
-            if (body.username() != null) {
-                usernames.add(body.username());
-            }
-            if (body.usernames() != null) {
-                usernames.addAll(body.usernames());
-            }
             auth().requireOwnClientId(body.clientId());
-            boolean rolesAreClientRoles = Boolean.TRUE.equals(body.clientLevel()) && body.clientRoles() == null;
-            List<String> realmRoles = new ArrayList<>();
-            List<String> clientRoles = new ArrayList<>();
-            if (body.roles() != null) {
-                (rolesAreClientRoles ? clientRoles : realmRoles).addAll(body.roles());
-            }
-            if (body.realmRoles() != null) {
-                realmRoles.addAll(body.realmRoles());
-            }
-            if (body.clientRoles() != null) {
-                clientRoles.addAll(body.clientRoles());
-            }
-            users.roles().delete(usernames, realmRoles, clientRoles);
+            UserRequests.RoleRemoval removal = UserRequests.roleRemoval(body);
+            users.roles().delete(removal.usernames(), removal.realmRoles(), removal.clientRoles());
             return StatusResponse.OK;
         });
     }
@@ -241,7 +227,7 @@ public class UserResource extends ServiceResource {
     public CustosUserProfile updateProfile(byte[] bytes) {
         return run(() -> {
             UserService users = users(auth().users());
-            UserModel user = users.updateProfile(body(bytes, ProfileRequest.class));
+            UserModel user = users.updateProfile(UserRequests.profile(body(bytes, ProfileRequest.class)));
             return UserRepresentations.toProfile(user, auth().authenticate().client());
         });
     }
@@ -307,7 +293,9 @@ public class UserResource extends ServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public StatusResponse linkAccounts(byte[] bytes) {
         return done(() -> {
-            users(auth().users()).attributes().link(body(bytes, LinkAccountsRequest.class));
+            UserService users = users(auth().users());
+            LinkAccountsRequest body = body(bytes, LinkAccountsRequest.class);
+            users.attributes().link(body.previousUsername(), body.currentUsername(), body.linkingAttributes());
         });
     }
 

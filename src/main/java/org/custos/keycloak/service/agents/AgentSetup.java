@@ -6,6 +6,7 @@ import java.util.Map;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.settings.CustosSettings;
 import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.NewRole;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -70,9 +71,6 @@ public final class AgentSetup {
         CustosSettings.changed(session, realm);
     }
 
-    /** A client role agents can hold, with its description. */
-    public record Role(String name, String description) {}
-
     /** Which Keycloak mapper puts the claim in agents' tokens. */
     public enum MapperType {
         USER_ATTRIBUTE("oidc-usermodel-attribute-mapper"),
@@ -115,9 +113,9 @@ public final class AgentSetup {
             boolean aggregateValues) {}
 
     /** Creates (or re-describes) client roles agents can hold. */
-    public void createRoles(List<Role> roles) {
+    public void createRoles(List<NewRole> roles) {
         ClientModel container = container();
-        for (Role input : roles) {
+        for (NewRole input : roles) {
             RoleModel role = container.getRole(input.name());
             if (role == null) {
                 role = container.addRole(input.name());
@@ -127,7 +125,7 @@ public final class AgentSetup {
         events.emit(
                 OperationType.CREATE,
                 ResourceType.CLIENT_ROLE,
-                AdminEvents.summary(roles.stream().map(Role::name).toList()),
+                AdminEvents.summary(roles.stream().map(NewRole::name).toList()),
                 "clients",
                 container.getId(),
                 "roles");

@@ -8,7 +8,7 @@ import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
 import org.custos.keycloak.representation.console.BundleViews;
 import org.custos.keycloak.representation.console.BundleViews.Bundle;
-import org.custos.keycloak.service.secrets.SecretInventory;
+import org.custos.keycloak.service.secrets.SecretType;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -55,7 +55,7 @@ final class BundleSecrets {
                 || s.token().isBlank()
                 || s.id() == null
                 || s.type() == null
-                || !SecretInventory.TYPES.contains(s.type())) {
+                || !SecretType.isKnown(s.type())) {
             report.problem("a secret without a token, an id or a known type");
             return;
         }

@@ -15,7 +15,6 @@ import org.custos.keycloak.auth.GroupPermissions;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.MembershipStore;
-import org.custos.keycloak.representation.groups.GroupInput;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
 import org.custos.keycloak.service.users.UserService;
@@ -105,20 +104,19 @@ public final class GroupService {
     /** Creates every group of the array (the resource checked that the caller may create groups); Custos kept only
      * the first.
      */
-    public List<GroupModel> create(List<GroupInput> inputs) {
+    public List<GroupModel> create(List<GroupSpec> inputs) {
         if (inputs == null || inputs.isEmpty()) {
             throw CustosException.invalidField("groups", "must hold at least one group");
         }
-        GroupFields.requireWithinLimit(inputs);
         List<GroupModel> created = new ArrayList<>();
-        for (GroupInput input : inputs) {
+        for (GroupSpec input : inputs) {
             created.add(create(input, null));
         }
         return created;
     }
 
     /** Creates one group ({@code POST /group}), under {@code parent_id} when given. */
-    public GroupModel createOne(GroupInput input) {
+    public GroupModel createOne(GroupSpec input) {
         if (input == null) {
             throw CustosException.invalidField("group", "is required");
         }
@@ -130,7 +128,10 @@ public final class GroupService {
         return create(input, parent);
     }
 
-    private GroupModel create(GroupInput input, GroupModel parent) {
+    private GroupModel create(GroupSpec input, GroupModel parent) {
+        if (input == null) {
+            throw CustosException.invalidField("groups[]", "must be a group");
+        }
         GroupFields.requireName(input.name());
         if (input.id() != null && !input.id().isBlank() && session.groups().getGroupById(realm, input.id()) != null) {
             throw CustosException.conflict("a group with id '" + input.id() + "' exists");
@@ -163,7 +164,7 @@ public final class GroupService {
                 "groups",
                 group.getId());
         if (input.subGroups() != null) {
-            for (GroupInput sub : input.subGroups()) {
+            for (GroupSpec sub : input.subGroups()) {
                 create(sub, group);
             }
         }
@@ -175,7 +176,7 @@ public final class GroupService {
      * means unchanged). Changing roles or attributes needs Keycloak's right to manage the group, whoever owns it;
      * an {@code ownerId} becomes an OWNER.
      */
-    public GroupModel update(String id, GroupInput input) {
+    public GroupModel update(String id, GroupSpec input) {
         GroupModel group = require(id);
         permissions.requireManageMembers(group);
         if (input == null) {
@@ -204,11 +205,11 @@ public final class GroupService {
         }
         // On update only a named owner counts (the caller is not made OWNER by leaving the field out). Naming one
         // is an OWNER's act: checked before the name is looked up, so others learn nothing of usernames.
-        boolean namesOwner = input.ownerId() != null && !input.ownerId().isBlank();
+        boolean namesOwner = input.owner() != null && !input.owner().isBlank();
         if (namesOwner && !permissions.isOwner(group)) {
             permissions.requireOwner(group);
         }
-        UserModel owner = namesOwner ? requireUser(input.ownerId()) : null;
+        UserModel owner = namesOwner ? requireUser(input.owner()) : null;
         boolean newOwner = owner != null
                 && !memberships
                         .type(realm.getId(), group.getId(), owner.getId())
@@ -284,9 +285,9 @@ public final class GroupService {
         return user;
     }
 
-    private UserModel ownerOf(GroupInput input) {
-        if (input.ownerId() != null && !input.ownerId().isBlank()) {
-            return requireUser(input.ownerId());
+    private UserModel ownerOf(GroupSpec input) {
+        if (input.owner() != null && !input.owner().isBlank()) {
+            return requireUser(input.owner());
         }
         return caller.isUser() ? caller.user() : null;
     }
@@ -305,7 +306,7 @@ public final class GroupService {
     }
 
     /** The realm and client roles a new group asks for, each one the caller may grant. */
-    private List<RoleModel> roles(GroupInput input) {
+    private List<RoleModel> roles(GroupSpec input) {
         List<RoleModel> roles = new ArrayList<>(roles(input.realmRoles(), "realm_roles", false));
         roles.addAll(roles(input.clientRoles(), "client_roles", true));
         return roles;

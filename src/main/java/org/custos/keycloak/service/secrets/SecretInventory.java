@@ -8,7 +8,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.representation.console.SecretInventoryViews;
 import org.custos.keycloak.service.support.Paging;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +18,6 @@ import org.keycloak.models.UserModel;
  * and narrowed in the database, deletion, and the key ring's state. Who may do which is {@link SecretRules}'s.
  */
 public final class SecretInventory {
-
-    public static final List<String> TYPES = List.of("SSH", "PASSWORD", "X509_CERTIFICATE", "KV");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -40,24 +37,23 @@ public final class SecretInventory {
         this.keys = keys;
     }
 
-    /** Summaries, oldest first; {@code owner} is a username, {@code type} and {@code client} exact values. */
-    public SecretInventoryViews.Page list(String owner, String type, String client, Paging paging) {
+    /**
+     * Summaries, oldest first; {@code owner} is a username, {@code client} an exact client id; a null narrows
+     * nothing.
+     */
+    public List<Secret> list(String owner, SecretType type, String client, Paging paging) {
         String ownerUserId = null;
         if (owner != null) {
             UserModel user = session.users().getUserByUsername(realm, owner);
             if (user == null) {
-                return new SecretInventoryViews.Page(List.of());
+                return List.of();
             }
             ownerUserId = user.getId();
         }
-        if (type != null && !TYPES.contains(type)) {
-            throw CustosException.invalidField("type", "must be one of " + TYPES);
-        }
-        List<SecretInventoryViews.Summary> rows =
-                store.page(realm.getId(), ownerUserId, type, client, paging.offset(), paging.limit()).stream()
-                        .map(SecretInventory::summary)
-                        .toList();
-        return new SecretInventoryViews.Page(rows);
+        String typeName = type == null ? null : type.name();
+        return store.page(realm.getId(), ownerUserId, typeName, client, paging.offset(), paging.limit()).stream()
+                .flatMap(Secret::of)
+                .toList();
     }
 
     /** The secret of {@code token} and its owner (null when the owner is gone); 404 when there is none. */
@@ -79,30 +75,25 @@ public final class SecretInventory {
 
     /** Deletes a secret the resource allowed the caller to delete (whoever may manage its owner's account). */
     public void delete(Listed listed) {
-        new SecretService(session, rules, keys).remove(listed.secret());
+        new SealedSecrets(session, rules, keys).remove(listed.secret());
     }
 
     /**
      * The active key, the keys configured, how many secrets each key seals, and how many need re-encryption (under an
      * old key, or in the first sealing format).
      */
-    public SecretInventoryViews.KeyStatus keyStatus() {
+    public KeyStatus keyStatus() {
         Map<String, Long> counts = store.countsByKey(realm.getId());
         String active = keys.isConfigured() ? keys.activeId() : null;
         // Under an old key, or sealed before owners were bound into the sealing: both need re-encryption.
         long underOld = store.countToReseal(realm.getId(), active);
-        return new SecretInventoryViews.KeyStatus(keys.isConfigured(), active, keys.ids(), counts, underOld);
+        return new KeyStatus(keys.isConfigured(), active, keys.ids(), counts, underOld);
     }
 
-    private static SecretInventoryViews.Summary summary(StoredSecret s) {
-        return new SecretInventoryViews.Summary(
-                s.token(),
-                s.type(),
-                s.ownerId(),
-                s.clientId(),
-                s.kvKey(),
-                s.description(),
-                s.createdAt(),
-                s.sealed().keyId());
-    }
+    /**
+     * Whether keys are configured, the active key's id, every configured key id, how many secrets each key id seals,
+     * and how many need re-encryption.
+     */
+    public record KeyStatus(
+            boolean configured, String activeKey, List<String> keys, Map<String, Long> perKey, long underOldKeys) {}
 }

@@ -1,302 +1,113 @@
 package org.custos.keycloak.service.secrets;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.SecretRules;
+import org.custos.keycloak.crypto.KeyMaterial;
 import org.custos.keycloak.crypto.KeyRing;
-import org.custos.keycloak.crypto.SecretCipher;
-import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.model.CustosStores;
-import org.custos.keycloak.model.SecretStore;
-import org.custos.keycloak.model.SecretStore.StoredSecret;
-import org.custos.keycloak.representation.Json;
-import org.custos.keycloak.representation.secrets.SecretViews;
-import org.custos.keycloak.service.support.AdminEvents;
-import org.jboss.logging.Logger;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Custos resource secrets, sealed at rest, bound to their owner's user id. Who may read, change or delete one is
- * decided by {@link SecretRules}; to anyone else a secret does not exist (404). Values never reach logs, admin
- * events, errors or summaries.
+ * The resource-secret service, one credential kind at a time — SSH key pairs and certificates supplied or generated
+ * here, passwords, KV values — over {@link SealedSecrets}, which asks the caller's {@link SecretRules} about every
+ * secret it touches and seals every value. Takes typed arguments and answers {@link Secret}s; a value leaves only
+ * through a read of its own.
  */
 public final class SecretService {
 
-    public static final String SECRETS_ADMIN_ROLE = SecretRules.SECRETS_ADMIN_ROLE;
-    static final String RESOURCE_TYPE = "CUSTOS_SECRET";
-    private static final Logger LOG = Logger.getLogger(SecretService.class);
+    static final Duration GENERATED_CERTIFICATE_VALIDITY = Duration.ofDays(365);
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final Caller caller;
-    private final SecretRules rules;
-    private final SecretStore store;
-    private final SecretCipher cipher;
-    private final KeyRing keys;
+    private final SealedSecrets secrets;
 
-    /**
-     * {@code rules}: the caller's, from the resource ({@code auth().secrets()}). Which stored secrets a caller may
-     * open is a filter over rows, applied here with those rules, as Keycloak's user search applies its evaluator's
-     * view check; every decision is the rules' own.
-     */
+    /** {@code rules}: the caller's secret rules, from the resource ({@code auth().secrets()}). */
     public SecretService(KeycloakSession session, SecretRules rules, KeyRing keys) {
-        this.session = session;
-        this.realm = session.getContext().getRealm();
-        this.caller = rules.caller();
-        this.rules = rules;
-        this.keys = keys;
-        requireConfigured(keys);
-        this.store = CustosStores.of(session).secrets();
-        this.cipher = new SecretCipher(keys);
+        this.secrets = new SealedSecrets(session, rules, keys);
     }
 
-    /** Without a key-encryption key nothing can be sealed or opened: every secret call is 503. */
-    static void requireConfigured(KeyRing keys) {
-        if (!keys.isConfigured()) {
-            throw new CustosException(
-                    503,
-                    "secrets_unavailable",
-                    "secret storage is not configured on this server: "
-                            + "set the custos SPI option secrets-key-file or secrets-keys (see docs/security.md)");
+    /** A key pair the caller supplies: both halves, and the passphrase of the private key (may be empty). */
+    public record SshKeys(String publicKey, String privateKey, String passphrase) {
+        @Override
+        public String toString() {
+            return "SshKeys[…]";
         }
     }
 
-    /** Stores a new secret of {@code type} and returns its token. */
-    public String create(String type, SecretViews.MetadataInput metadata, Map<String, String> value, String kvKey) {
-        SecretViews.MetadataInput md =
-                metadata == null ? new SecretViews.MetadataInput(null, null, null, null, null) : metadata;
-        requireOwnClient(md.clientId());
-        UserModel ownerUser = owner(md.ownerId());
-        String owner = ownerUser.getUsername();
-        boolean chosen = md.token() != null && !md.token().isBlank();
-        if (chosen) {
-            rules.requireMayChooseToken();
-        }
-        String token = chosen ? md.token() : SecretTokens.generate();
-        if (store.byToken(realm.getId(), token).isPresent()) {
-            throw CustosException.conflict("a secret with this token exists");
-        }
-        if (kvKey != null) {
-            store.serializeOwner(realm.getId(), ownerUser.getId());
-        }
-        if (kvKey != null
-                && store.byKvKey(realm.getId(), ownerUser.getId(), kvKey).isPresent()) {
-            throw CustosException.conflict("the key '" + kvKey + "' exists for this owner: update or delete it");
-        }
-        String id = KeycloakModelUtils.generateId();
-        StoredSecret secret = new StoredSecret(
-                id,
-                realm.getId(),
-                token,
-                type,
-                owner,
-                ownerUser.getId(),
-                caller.client().getClientId(),
-                kvKey,
-                md.description(),
-                System.currentTimeMillis(),
-                seal(
-                        new SecretCipher.Binding(
-                                realm.getId(),
-                                id,
-                                type,
-                                ownerUser.getId(),
-                                caller.client().getClientId(),
-                                kvKey,
-                                rules.writer()),
-                        value),
-                rules.writer());
-        store.create(secret);
-        event(OperationType.CREATE, secret);
-        return token;
+    /** Stores a supplied key pair. */
+    public String createSsh(Secret.New spec, SshKeys supplied) {
+        return secrets.create(
+                SecretType.SSH,
+                spec,
+                Map.of(
+                        "public_key", supplied.publicKey(),
+                        "private_key", supplied.privateKey(),
+                        "passphrase", supplied.passphrase() == null ? "" : supplied.passphrase()),
+                null);
     }
 
-    /** The secret with {@code token} and type, readable by the caller; 404 otherwise. */
-    public Opened read(String type, String token) {
-        StoredSecret secret = require(type, token);
-        return new Opened(secret, open(secret));
+    /** Generates and stores a key pair for the owner, under {@code passphrase} (a random one when empty). */
+    public String generateSsh(Secret.New spec, String passphrase) {
+        KeyMaterial.SshKeyPair pair = KeyMaterial.generateSsh(passphrase, spec.owner());
+        return createSsh(spec, new SshKeys(pair.publicKey(), pair.privateKey(), pair.passphrase()));
     }
 
-    public void delete(String type, String token) {
-        remove(require(type, token));
+    public String createPassword(Secret.New spec, String password) {
+        return secrets.create(SecretType.PASSWORD, spec, Map.of("password", password), null);
     }
 
-    /** Deletes a secret the caller has been allowed to delete, and records it. */
-    void remove(StoredSecret secret) {
-        store.delete(realm.getId(), secret.id());
-        event(OperationType.DELETE, secret);
+    /** Stores a PEM certificate and its private key (may be empty). */
+    public String createCertificate(Secret.New spec, String certificatePem, String privateKeyPem) {
+        Map<String, String> value = new HashMap<>();
+        value.put("x509_cert", certificatePem);
+        value.put("private_key", privateKeyPem == null ? "" : privateKeyPem);
+        return secrets.create(SecretType.X509_CERTIFICATE, spec, value, null);
     }
 
-    /** Replaces a secret's value (and description), sealing it anew under the active key. */
-    public void update(StoredSecret secret, Map<String, String> value, String description) {
-        StoredSecret updated = secret.withValue(
-                seal(binding(secret, rules.writer()), value),
-                description != null ? description : secret.description(),
-                rules.writer());
-        store.update(updated);
-        event(OperationType.UPDATE, updated);
+    /** Generates a self-signed certificate for the owner, valid for a year, and stores it with its private key. */
+    public String generateCertificate(Secret.New spec) {
+        KeyMaterial.Certificate generated =
+                KeyMaterial.generateCertificate(spec.owner(), GENERATED_CERTIFICATE_VALIDITY);
+        return createCertificate(spec, generated.certificatePem(), generated.privateKeyPem());
     }
 
-    /** The KV secret of the acting owner under {@code key}, or by token; 404 if there is none the caller may read. */
-    public StoredSecret requireKv(String ownerHint, String key, String token) {
-        if (token != null && !token.isBlank()) {
-            return require("KV", token);
-        }
-        if (key == null || key.isBlank()) {
-            throw CustosException.invalidField("key", "is required (or give token)");
-        }
-        UserModel owner = owner(ownerHint);
-        StoredSecret secret = store.byKvKey(realm.getId(), owner.getId(), key)
-                .orElseThrow(() -> CustosException.notFound("no KV secret '" + key + "'"));
-        if (!mayAccess(secret)) {
-            throw CustosException.notFound("no KV secret '" + key + "'");
-        }
-        return secret;
+    /** The secret of {@code type} with {@code token}, opened; 404 if there is none the caller may read. */
+    public Secret.Opened read(SecretType type, String token) {
+        return secrets.read(type, token);
     }
 
-    /** Metadata only: of the listed tokens the caller may read, or — with none listed — of all the caller's secrets. */
-    public List<StoredSecret> summaries(List<String> tokens) {
-        if (tokens != null && !tokens.isEmpty()) {
-            List<StoredSecret> found = new ArrayList<>();
-            for (String token : tokens) {
-                store.byToken(realm.getId(), token).filter(this::mayAccess).ifPresent(found::add);
-            }
-            return found;
-        }
-        Map<String, StoredSecret> mine = new LinkedHashMap<>();
-        if (caller.isUser()) {
-            store.ofOwner(realm.getId(), caller.user().getId()).forEach(s -> mine.put(s.id(), s));
-        }
-        if (caller.presentedClientSecret()) {
-            store.ofClient(realm.getId(), caller.client().getClientId()).stream()
-                    .filter(this::mayAccess)
-                    .forEach(s -> mine.put(s.id(), s));
-        }
-        return List.copyOf(mine.values());
+    public void delete(SecretType type, String token) {
+        secrets.delete(type, token);
     }
 
-    /**
-     * Re-seals every secret of the realm that is not under the active key, or was sealed before owners were bound
-     * into its associated data; returns how many were moved.
-     */
+    /** Of the listed tokens, those the caller may read; with none listed, all of the caller's. Never a value. */
+    public List<Secret> summaries(List<String> tokens) {
+        return secrets.summaries(tokens).stream().flatMap(Secret::of).toList();
+    }
+
+    public void setKv(Secret.New spec, String key, String value) {
+        secrets.create(SecretType.KV, spec, Map.of("value", value), key);
+    }
+
+    public Secret.Opened kv(Secret.KvRef ref) {
+        return secrets.opened(secrets.requireKv(ref));
+    }
+
+    /** Replaces a KV secret's value, and its description when one is given. */
+    public void updateKv(Secret.KvRef ref, String value, String description) {
+        secrets.update(secrets.requireKv(ref), Map.of("value", value), description);
+    }
+
+    public void deleteKv(Secret.KvRef ref) {
+        secrets.remove(secrets.requireKv(ref));
+    }
+
+    /** Re-seals every secret of the realm under the active key (after a key rotation); how many were moved. */
     public int reEncrypt() {
-        String active = keys.activeId();
-        List<StoredSecret> old = store.toReseal(realm.getId(), active);
-        for (StoredSecret secret : old) {
-            store.update(
-                    secret.withSealed(seal(binding(secret, secret.valueWriter()), open(secret)), secret.description()));
-        }
-        new AdminEvents(session, caller)
-                .emit(
-                        OperationType.ACTION,
-                        RESOURCE_TYPE,
-                        Map.of("re_encrypted", old.size(), "active_key", active),
-                        "secrets",
-                        "re-encrypt");
-        return old.size();
+        return secrets.reEncrypt();
     }
 
     public String activeKey() {
-        return keys.activeId();
-    }
-
-    /** A secret and its opened value. */
-    public record Opened(StoredSecret secret, Map<String, String> value) {
-        @Override
-        public String toString() {
-            return "Opened[" + secret.type() + "]";
-        }
-    }
-
-    private StoredSecret require(String type, String token) {
-        if (token == null || token.isBlank()) {
-            throw CustosException.invalidField("token", "is required");
-        }
-        Optional<StoredSecret> secret = store.byToken(realm.getId(), token)
-                .filter(s -> s.type().equals(type))
-                .filter(this::mayAccess);
-        return secret.orElseThrow(() -> CustosException.notFound("no " + type + " secret with this token"));
-    }
-
-    private boolean mayAccess(StoredSecret secret) {
-        return rules.mayAccess(secret);
-    }
-
-    /**
-     * The owner of a new secret (or whose KV secret is meant), a user of this realm: a person acts for themselves
-     * only (unless a secrets admin); a client with its credentials names the owner (Custos's {@code owner_id}).
-     */
-    private UserModel owner(String requested) {
-        String name = requested != null && !requested.isBlank()
-                ? requested
-                : caller.isUser() ? caller.user().getUsername() : null;
-        if (name == null) {
-            throw CustosException.invalidField("metadata.owner_id", "is required");
-        }
-        rules.requireMayNameOwners(name);
-        UserModel owner = session.users().getUserByUsername(realm, name);
-        if (owner == null || !rules.mayKnow(owner)) {
-            throw CustosException.notFound("user '" + name + "' not found");
-        }
-        rules.requireMayOwn(owner);
-        return owner;
-    }
-
-    private void requireOwnClient(String clientId) {
-        if (clientId != null
-                && !clientId.isBlank()
-                && !clientId.equals(caller.client().getClientId())) {
-            throw CustosException.invalidField("metadata.client_id", "does not match the authenticated client");
-        }
-    }
-
-    private SecretCipher.Sealed seal(SecretCipher.Binding binding, Map<String, String> value) {
-        try {
-            return cipher.seal(Json.mapper().writeValueAsBytes(value), binding);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise a secret value", e);
-        }
-    }
-
-    /** What a stored secret's value is bound to, with the writer of its value. */
-    private static SecretCipher.Binding binding(StoredSecret s, String writer) {
-        return new SecretCipher.Binding(
-                s.realmId(), s.id(), s.type(), s.ownerUserId(), s.clientId(), s.kvKey(), writer);
-    }
-
-    private Map<String, String> open(StoredSecret secret) {
-        try {
-            byte[] plain = cipher.open(secret.sealed(), binding(secret, secret.valueWriter()));
-            return Json.mapper().readValue(plain, new TypeReference<Map<String, String>>() {});
-        } catch (SecretCipher.SealException e) {
-            LOG.errorf("secret %s of realm %s cannot be opened: %s", secret.id(), realm.getName(), e.getMessage());
-            throw new CustosException(
-                    500,
-                    "secret_unreadable",
-                    "the stored secret cannot be decrypted; an administrator has been notified in the server log");
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored secret is not valid JSON", e);
-        }
-    }
-
-    private void event(OperationType operation, StoredSecret secret) {
-        Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("type", secret.type());
-        representation.put("owner_id", secret.ownerId());
-        representation.put("client_id", secret.clientId());
-        if (secret.kvKey() != null) {
-            representation.put("key", secret.kvKey());
-        }
-        new AdminEvents(session, caller).emit(operation, RESOURCE_TYPE, representation, "secrets", secret.id());
+        return secrets.activeKey();
     }
 }

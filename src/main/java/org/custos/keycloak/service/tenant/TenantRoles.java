@@ -9,6 +9,7 @@ import java.util.Set;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.service.support.AdminEvents;
+import org.custos.keycloak.service.support.NewRole;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
@@ -23,12 +24,6 @@ import org.keycloak.models.RoleModel;
  * caller's rights on the container ({@link org.custos.keycloak.auth.RoleRules}); the caller here signs the events.
  */
 public final class TenantRoles {
-
-    /** Keycloak keeps a role's name and description in columns of this many characters. */
-    public static final int MAX_LENGTH = 255;
-
-    /** A role to create. */
-    public record NewRole(String name, String description) {}
 
     private final Caller caller;
     private final RealmModel realm;

@@ -5,12 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.RequestLimits;
-import org.custos.keycloak.representation.users.AttributesRequest;
-import org.custos.keycloak.representation.users.LinkAccountsRequest;
-import org.custos.keycloak.representation.users.UserAttribute;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.AttributePolicy;
+import org.custos.keycloak.service.support.AttributeValues;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -36,31 +33,16 @@ public final class UserAttributes {
         this.events = events;
     }
 
-    /** Users × attribute values: what one request may write. */
-    private static void requireBoundedChanges(AttributesRequest request) {
-        long values = request == null || request.attributes() == null
-                ? 0
-                : request.attributes().stream()
-                        .mapToLong(a -> a == null || a.values() == null
-                                ? 1
-                                : Math.max(1, a.values().size()))
-                        .sum();
-        long users =
-                request == null || request.users() == null ? 0 : request.users().size();
-        RequestLimits.requireChanges(values * users, "users × attribute values");
-    }
-
     /** Sets each listed key to exactly the listed values on every listed user (Custos replaced, not merged). */
-    public void add(AttributesRequest request) {
-        requireBoundedChanges(request);
-        List<UserAttribute> attributes = validAttributes(request);
-        List<UserModel> users = service.requireManageable(request.users());
+    public void add(List<AttributeValues> requested, List<String> usernames) {
+        List<AttributeValues> attributes = validAttributes(requested);
+        List<UserModel> users = service.requireManageable(usernames);
         ensureAttributesVisibleToAdmins();
         Map<String, List<String>> changes = new LinkedHashMap<>();
         attributes.forEach(a -> changes.put(a.key(), List.copyOf(a.values())));
         users.forEach(user -> requireAdminWritable(user, changes));
         for (UserModel user : users) {
-            for (UserAttribute attribute : attributes) {
+            for (AttributeValues attribute : attributes) {
                 user.setAttribute(attribute.key(), List.copyOf(attribute.values()));
             }
             events.emit(
@@ -73,10 +55,9 @@ public final class UserAttributes {
     }
 
     /** Removes the listed values; a key whose last value goes is removed. */
-    public void delete(AttributesRequest request) {
-        requireBoundedChanges(request);
-        List<UserAttribute> attributes = validAttributes(request);
-        List<UserModel> users = service.requireManageable(request.users());
+    public void delete(List<AttributeValues> requested, List<String> usernames) {
+        List<AttributeValues> attributes = validAttributes(requested);
+        List<UserModel> users = service.requireManageable(usernames);
         for (UserModel user : users) {
             Map<String, List<String>> changes = new LinkedHashMap<>();
             attributes.forEach(a -> changes.put(
@@ -87,7 +68,7 @@ public final class UserAttributes {
             requireAdminWritable(user, changes);
         }
         for (UserModel user : users) {
-            for (UserAttribute attribute : attributes) {
+            for (AttributeValues attribute : attributes) {
                 List<String> kept = user.getAttributeStream(attribute.key())
                         .filter(v -> !attribute.values().contains(v))
                         .toList();
@@ -107,11 +88,11 @@ public final class UserAttributes {
     }
 
     /** Copies the listed attributes of the previous account to the current one: {@code name}, {@code email}, or any. */
-    public void link(LinkAccountsRequest request) {
+    public void link(String previousUsername, String currentUsername, List<String> linkingAttributes) {
         // Taking over another account's attributes is managing both accounts.
-        UserModel previous = service.requireManageable(request.previousUsername());
-        UserModel current = service.requireManageable(request.currentUsername());
-        List<String> names = request.linkingAttributes() == null ? List.of() : request.linkingAttributes();
+        UserModel previous = service.requireManageable(previousUsername);
+        UserModel current = service.requireManageable(currentUsername);
+        List<String> names = linkingAttributes == null ? List.of() : linkingAttributes;
         for (String name : names) {
             UserService.requireText("linking_attributes[]", name);
             if (!name.equals("name") && !name.equals("email") && UserService.RESERVED_ATTRIBUTES.contains(name)) {
@@ -159,11 +140,11 @@ public final class UserAttributes {
                 current.getId());
     }
 
-    private static List<UserAttribute> validAttributes(AttributesRequest request) {
-        if (request.attributes() == null || request.attributes().isEmpty()) {
+    private static List<AttributeValues> validAttributes(List<AttributeValues> attributes) {
+        if (attributes == null || attributes.isEmpty()) {
             throw CustosException.invalidField("attributes", "must hold at least one {key, values}");
         }
-        for (UserAttribute attribute : request.attributes()) {
+        for (AttributeValues attribute : attributes) {
             if (attribute == null) {
                 throw CustosException.invalidField("attributes[]", "must be an object");
             }
@@ -178,7 +159,7 @@ public final class UserAttributes {
                 throw CustosException.invalidField("attributes[].values", "must be an array of strings");
             }
         }
-        return request.attributes();
+        return attributes;
     }
 
     /**
@@ -213,7 +194,7 @@ public final class UserAttributes {
         }
     }
 
-    private static List<String> attributeNames(List<UserAttribute> attributes) {
-        return attributes.stream().map(UserAttribute::key).toList();
+    private static List<String> attributeNames(List<AttributeValues> attributes) {
+        return attributes.stream().map(AttributeValues::key).toList();
     }
 }

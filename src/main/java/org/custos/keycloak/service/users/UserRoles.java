@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.RequestLimits;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -50,13 +49,8 @@ public final class UserRoles {
         return users;
     }
 
-    static int size(List<?> list) {
-        return list == null ? 0 : list.size();
-    }
-
     /** Grants realm roles, or the calling client's roles when {@code clientLevel}; every name must exist. */
     public void add(List<String> roleNames, List<String> usernames, boolean clientLevel) {
-        RequestLimits.requireChanges((long) size(roleNames) * size(usernames), "roles × usernames");
         List<UserModel> users = requireMappable(usernames);
         List<RoleModel> roles = resolveRoles(roleNames, clientLevel ? "client_roles" : "roles", clientLevel);
         for (UserModel user : users) {
@@ -72,8 +66,6 @@ public final class UserRoles {
     }
 
     public void delete(List<String> usernames, List<String> realmRoleNames, List<String> clientRoleNames) {
-        RequestLimits.requireChanges(
-                (long) (size(realmRoleNames) + size(clientRoleNames)) * size(usernames), "roles × usernames");
         List<UserModel> users = requireMappable(usernames);
         List<RoleModel> realmRoles = resolveRoles(realmRoleNames, "roles", false);
         List<RoleModel> clientRoles = resolveRoles(clientRoleNames, "client_roles", true);

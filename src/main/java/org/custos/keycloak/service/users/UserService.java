@@ -9,8 +9,6 @@ import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.error.StorageFailure;
-import org.custos.keycloak.representation.users.ProfileRequest;
-import org.custos.keycloak.representation.users.RegisterUserRequest;
 import org.custos.keycloak.service.selfservice.SelfServiceDirectory;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.KeycloakMessages;
@@ -40,7 +38,7 @@ public final class UserService {
     public static final String AGENT_ATTRIBUTE = "custos-realm-agent";
 
     /** Attribute names that are Keycloak user fields or ours: writing them as free attributes is refused. */
-    static final Set<String> RESERVED_ATTRIBUTES = Set.of(
+    public static final Set<String> RESERVED_ATTRIBUTES = Set.of(
             UserModel.USERNAME,
             UserModel.EMAIL,
             UserModel.FIRST_NAME,
@@ -144,7 +142,7 @@ public final class UserService {
         return user.getServiceAccountClientLink() == null && !"true".equals(user.getFirstAttribute(AGENT_ATTRIBUTE));
     }
 
-    public UserModel register(RegisterUserRequest request) {
+    public UserModel register(NewUser request) {
         if (!rules.canManageAll()) {
             throw CustosException.forbidden("creating users needs Keycloak's manage-users");
         }
@@ -173,7 +171,7 @@ public final class UserService {
         user.setEnabled(false);
         if (request.password() != null && !request.password().isEmpty()) {
             setPassword(user, request.password());
-            if (Boolean.TRUE.equals(request.temporaryPassword())) {
+            if (request.temporaryPassword()) {
                 user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
             }
         }
@@ -219,7 +217,7 @@ public final class UserService {
     }
 
     /** Updates names and email through Keycloak's user profile (its validators apply); absent fields stay. */
-    public UserModel updateProfile(ProfileRequest request) {
+    public UserModel updateProfile(ProfileChange request) {
         UserModel user = requireManageable(request.username());
         if (request.email() != null
                 && !request.email().equalsIgnoreCase(nullToEmpty(user.getEmail()))

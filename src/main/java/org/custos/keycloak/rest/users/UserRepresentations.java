@@ -1,12 +1,14 @@
-package org.custos.keycloak.service.users;
+package org.custos.keycloak.rest.users;
 
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.representation.users.CustosUser;
 import org.custos.keycloak.representation.users.CustosUserProfile;
 import org.custos.keycloak.representation.users.UserAttribute;
+import org.custos.keycloak.service.users.UserService;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RoleMapperModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.UserProfileContext;
@@ -136,14 +138,16 @@ public final class UserRepresentations {
                 .toList();
     }
 
-    private static List<String> realmRoles(UserModel user) {
+    /** The names of the realm roles mapped to a user or a group, sorted. */
+    public static List<String> realmRoles(RoleMapperModel user) {
         return user.getRealmRoleMappingsStream()
                 .map(RoleModel::getName)
                 .sorted()
                 .toList();
     }
 
-    private static List<String> clientRoles(UserModel user, ClientModel client) {
+    /** The names of {@code client}'s roles mapped to a user or a group, sorted; none without a client. */
+    public static List<String> clientRoles(RoleMapperModel user, ClientModel client) {
         return client == null
                 ? List.of()
                 : user.getClientRoleMappingsStream(client)

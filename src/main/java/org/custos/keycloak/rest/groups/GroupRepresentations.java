@@ -1,14 +1,16 @@
-package org.custos.keycloak.service.groups;
+package org.custos.keycloak.rest.groups;
 
 import java.util.List;
 import org.custos.keycloak.representation.groups.GroupViews;
 import org.custos.keycloak.representation.users.CustosUserProfile;
+import org.custos.keycloak.rest.users.UserRepresentations;
+import org.custos.keycloak.service.groups.GroupFields;
+import org.custos.keycloak.service.groups.GroupService;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
-import org.keycloak.models.RoleModel;
 
 /** Keycloak groups in Custos's group shape. */
-public final class GroupRepresentations {
+final class GroupRepresentations {
 
     /** How deep {@code sub_groups} are expanded in a {@code GroupRepresentation}. */
     static final int MAX_DEPTH = 5;
@@ -16,7 +18,7 @@ public final class GroupRepresentations {
     private final GroupService groups;
     private final ClientModel tenantClient;
 
-    public GroupRepresentations(GroupService groups, ClientModel tenantClient) {
+    GroupRepresentations(GroupService groups, ClientModel tenantClient) {
         this.groups = groups;
         this.tenantClient = tenantClient;
     }
@@ -42,15 +44,16 @@ public final class GroupRepresentations {
                         .filter(groups.permissions()::canView)
                         .map(g -> group(g, depth - 1))
                         .toList();
-        List<CustosUserProfile.ProfileAttribute> attributes = GroupFields.attributes(group).stream()
-                .map(a -> new CustosUserProfile.ProfileAttribute(group.getId() + ":" + a.key(), a.key(), a.values()))
+        List<CustosUserProfile.ProfileAttribute> attributes = GroupFields.attributes(group).entrySet().stream()
+                .map(a -> new CustosUserProfile.ProfileAttribute(
+                        group.getId() + ":" + a.getKey(), a.getKey(), a.getValue()))
                 .toList();
         return new GroupViews.Group(
                 group.getId(),
                 group.getName(),
                 nullToEmpty(group.getDescription()),
-                realmRoles(group),
-                clientRoles(group),
+                UserRepresentations.realmRoles(group),
+                UserRepresentations.clientRoles(group, tenantClient),
                 attributes,
                 group.getParent() != null && groups.permissions().canView(group.getParent()) ? group.getParentId() : "",
                 "0",
@@ -61,22 +64,6 @@ public final class GroupRepresentations {
                         : "",
                 List.of(),
                 subGroups);
-    }
-
-    private static List<String> realmRoles(GroupModel group) {
-        return group.getRealmRoleMappingsStream()
-                .map(RoleModel::getName)
-                .sorted()
-                .toList();
-    }
-
-    private List<String> clientRoles(GroupModel group) {
-        return tenantClient == null
-                ? List.of()
-                : group.getClientRoleMappingsStream(tenantClient)
-                        .map(RoleModel::getName)
-                        .sorted()
-                        .toList();
     }
 
     private static String nullToEmpty(String s) {

@@ -9,14 +9,14 @@ import org.custos.keycloak.crypto.KeyRing;
 import org.custos.keycloak.error.CustosException;
 import org.junit.jupiter.api.Test;
 
-class SecretServiceTest {
+class SealedSecretsTest {
 
     @Test
     void withoutAKeyEverySecretCallIs503() {
-        CustosException e = assertThrows(CustosException.class, () -> SecretService.requireConfigured(KeyRing.none()));
+        CustosException e = assertThrows(CustosException.class, () -> SealedSecrets.requireConfigured(KeyRing.none()));
         assertEquals(503, e.getStatus());
         assertEquals("secrets_unavailable", e.getError());
-        assertDoesNotThrow(() -> SecretService.requireConfigured(
+        assertDoesNotThrow(() -> SealedSecrets.requireConfigured(
                 new KeyRing(null, "k1:" + Base64.getEncoder().encodeToString(new byte[32]), null)));
     }
 }
