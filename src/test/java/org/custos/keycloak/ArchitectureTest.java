@@ -163,7 +163,10 @@ class ArchitectureTest {
         ROOT + ".service.tenant..",
         ROOT + ".service.secrets..",
         ROOT + ".service.groups..",
-        ROOT + ".service.users.."
+        ROOT + ".service.users..",
+        ROOT + ".service.sharing..",
+        ROOT + ".service.selfservice..",
+        ROOT + ".service.identity.."
     };
 
     @Test

@@ -69,6 +69,9 @@ public final class Json {
                 return MAPPER.readValue("{}", type);
             }
             JsonNode tree = MAPPER.readTree(body);
+            if (tree == null || tree.isNull()) {
+                throw CustosException.badRequest("the request body must be a JSON object, not null");
+            }
             RequestLimits.check(tree, bounds);
             return MAPPER.treeToValue(canonicalNames(tree, MAPPER.constructType(type)), type);
         } catch (MismatchedInputException e) {

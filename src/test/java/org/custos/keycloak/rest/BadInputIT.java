@@ -138,6 +138,7 @@ class BadInputIT {
         return List.of(
                 new Case("malformed JSON", "application/json", "{\"username\":".getBytes(), 400, "malformed JSON"),
                 new Case("a JSON array", "application/json", "[1,2,3]".getBytes(), 400, "JSON object"),
+                new Case("JSON null", "application/json", "null".getBytes(), 400, "JSON object"),
                 new Case(
                         "a number where a " + field + " belongs",
                         "application/json",
@@ -223,6 +224,19 @@ class BadInputIT {
             assertEquals(200, refresh.status(), "the session survived every refused logout: " + refresh);
         }));
         return tests;
+    }
+
+    /** Entity search takes an empty body (search everything the caller reaches); anything else bad is 400. */
+    @Test
+    void entitySearchRefusesEveryBadBodyButAnEmptyOne() {
+        BodyEndpoint search = new BodyEndpoint("POST", "sharing-management", "entities", "owner_id");
+        for (Case c : cases(search.stringField())) {
+            if (c.body().length == 0) {
+                assertEquals(200, send(search, c).status(), "an empty search is a search of everything reachable");
+            } else {
+                assertJsonError(send(search, c), c);
+            }
+        }
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class SharingViews {
 
         @JsonProperty("permissions")
         public List<Type> permissions() {
-            return List.of(permission);
+            return permission == null ? List.of() : List.of(permission);
         }
     }
 

@@ -16,15 +16,19 @@ import org.custos.keycloak.representation.console.AccessViews;
 import org.custos.keycloak.representation.console.ConsoleRequests;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
+import org.custos.keycloak.rest.sharing.SharingAnswers;
+import org.custos.keycloak.rest.sharing.SharingSpecs;
 import org.custos.keycloak.rest.support.QueryParams;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.sharing.EntityAccess;
 import org.custos.keycloak.service.sharing.EntitySearch;
 import org.custos.keycloak.service.sharing.ShareService;
+import org.custos.keycloak.service.sharing.ShareSpec;
 import org.custos.keycloak.service.sharing.SharingEntities;
 import org.custos.keycloak.service.sharing.SharingSearch;
 import org.custos.keycloak.service.sharing.SharingTypes;
+import org.custos.keycloak.service.sharing.TypeSpec;
 import org.custos.keycloak.service.support.Paging;
 
 /**
@@ -57,7 +61,7 @@ public class ConsoleSharingResource extends ServiceResource {
     public SharingViews.Types entityTypes() {
         return run(() -> {
             SharingAccess access = auth().console().requireSharing();
-            return types(access, ENTITY_TYPES).list();
+            return SharingAnswers.types(types(access, ENTITY_TYPES).list());
         });
     }
 
@@ -66,7 +70,7 @@ public class ConsoleSharingResource extends ServiceResource {
     public SharingViews.Types permissionTypes() {
         return run(() -> {
             SharingAccess access = auth().console().requireSharing();
-            return types(access, PERMISSION_TYPES).list();
+            return SharingAnswers.types(types(access, PERMISSION_TYPES).list());
         });
     }
 
@@ -111,7 +115,7 @@ public class ConsoleSharingResource extends ServiceResource {
     public StatusResponse deleteEntityType(@PathParam("id") String id) {
         return done(() -> {
             SharingAccess access = auth().console().requireSharing().requireAdmin();
-            types(access, ENTITY_TYPES).delete(new SharingRequests.TypeInput(id, null, null), field(ENTITY_TYPES));
+            types(access, ENTITY_TYPES).delete(new TypeSpec(id, null, null), field(ENTITY_TYPES));
         });
     }
 
@@ -120,14 +124,13 @@ public class ConsoleSharingResource extends ServiceResource {
     public StatusResponse deletePermissionType(@PathParam("id") String id) {
         return done(() -> {
             SharingAccess access = auth().console().requireSharing().requireAdmin();
-            types(access, PERMISSION_TYPES)
-                    .delete(new SharingRequests.TypeInput(id, null, null), field(PERMISSION_TYPES));
+            types(access, PERMISSION_TYPES).delete(new TypeSpec(id, null, null), field(PERMISSION_TYPES));
         });
     }
 
     private StatusResponse createType(SharingAccess access, String kind, byte[] bytes) {
         SharingTypes types = types(access, kind);
-        types.create(body(bytes, SharingRequests.TypeInput.class), field(kind));
+        types.create(SharingSpecs.type(body(bytes, SharingRequests.TypeInput.class)), field(kind));
         return StatusResponse.OK;
     }
 
@@ -135,8 +138,7 @@ public class ConsoleSharingResource extends ServiceResource {
         SharingTypes types = types(access, kind);
         SharingRequests.TypeInput in = body(bytes, SharingRequests.TypeInput.class);
         types.update(
-                new SharingRequests.TypeInput(id, in == null ? null : in.name(), in == null ? null : in.description()),
-                field(kind));
+                new TypeSpec(id, in == null ? null : in.name(), in == null ? null : in.description()), field(kind));
         return StatusResponse.OK;
     }
 
@@ -161,7 +163,7 @@ public class ConsoleSharingResource extends ServiceResource {
                 filters.add(new EntitySearch.Filter(
                         EntitySearch.Field.PARENT_ID, EntitySearch.Condition.EQUAL, q.first("parent")));
             }
-            return new SharingViews.Entities(new SharingSearch(request.session(), access)
+            return SharingAnswers.entities(new SharingSearch(request.session(), access)
                     .search(null, filters, Paging.of(q.integer("first"), q.integer("max"))));
         });
     }
@@ -171,7 +173,8 @@ public class ConsoleSharingResource extends ServiceResource {
     public StatusResponse createEntity(byte[] bytes) {
         return done(() -> {
             SharingAccess access = auth().console().requireSharing();
-            new SharingEntities(request.session(), access).create(body(bytes, SharingRequests.EntityInput.class));
+            new SharingEntities(request.session(), access)
+                    .create(SharingSpecs.entity(body(bytes, SharingRequests.EntityInput.class)));
         });
     }
 
@@ -180,7 +183,20 @@ public class ConsoleSharingResource extends ServiceResource {
     public AccessViews.EntityDetail entity(@PathParam("id") String id) {
         return run(() -> {
             SharingAccess access = auth().console().requireSharing();
-            return new EntityAccess(request.session(), access).detail(id);
+            EntityAccess.Detail d = new EntityAccess(request.session(), access).detail(id);
+            return new AccessViews.EntityDetail(
+                    SharingAnswers.entity(d.entity()),
+                    d.path(),
+                    d.shares().stream()
+                            .map(s -> new AccessViews.ShareRow(
+                                    s.principalType(),
+                                    s.principal(),
+                                    s.principalName(),
+                                    s.permission(),
+                                    s.cascade(),
+                                    s.sharedBy(),
+                                    s.inheritedFrom()))
+                            .toList());
         });
     }
 
@@ -200,8 +216,14 @@ public class ConsoleSharingResource extends ServiceResource {
         return run(() -> {
             SharingAccess access = auth().console().requireSharing();
             QueryParams q = query();
-            return new EntityAccess(request.session(), access)
+            EntityAccess.HolderPage page = new EntityAccess(request.session(), access)
                     .holders(id, q.first("permission"), q.first("after"), q.integer("max"));
+            return new AccessViews.HolderPage(
+                    page.permission(),
+                    page.holders().stream()
+                            .map(h -> new AccessViews.Holder(h.userId(), h.username(), h.grant()))
+                            .toList(),
+                    page.next());
         });
     }
 
@@ -242,17 +264,11 @@ public class ConsoleSharingResource extends ServiceResource {
         throw org.custos.keycloak.error.CustosException.invalidField("principal_type", "must be user or group");
     }
 
-    private static SharingRequests.ShareRequest shareRequest(String entityId, ConsoleRequests.Share s) {
+    private static ShareSpec shareRequest(String entityId, ConsoleRequests.Share s) {
         if (s == null || s.principal() == null || s.principal().isBlank()) {
             throw org.custos.keycloak.error.CustosException.invalidField("principal", "is required");
         }
-        return new SharingRequests.ShareRequest(
-                null,
-                new SharingRequests.IdRef(entityId),
-                new SharingRequests.IdRef(s.permission()),
-                List.of(s.principal()),
-                s.cascade(),
-                null);
+        return new ShareSpec(entityId, s.permission(), List.of(s.principal()), s.cascade(), null);
     }
 
     /** What a user (by Keycloak user id) reaches with {@code permission}, optionally of one {@code type}. */
@@ -262,9 +278,9 @@ public class ConsoleSharingResource extends ServiceResource {
         return run(() -> {
             SharingAccess access = auth().console().requireSharing();
             QueryParams q = query();
-            return new SharingSearch(request.session(), access)
+            return SharingAnswers.page(new SharingSearch(request.session(), access)
                     .reachableByUserId(
-                            userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor"));
+                            userId, q.first("permission"), q.first("type"), q.integer("max"), q.first("cursor")));
         });
     }
 }

@@ -5,6 +5,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.custos.keycloak.auth.Caller;
 import org.custos.keycloak.auth.UserRules;
 import org.custos.keycloak.error.CustosException;
@@ -37,7 +43,7 @@ public class SelfServiceResource extends ServiceResource {
         return run(() -> {
             Caller c = auth().requireUser();
             checkRealmHeader();
-            return new SelfServiceDirectory(request.session()).register(c.user(), c, request.baseUrl());
+            return view(new SelfServiceDirectory(request.session()).register(c.user(), c));
         });
     }
 
@@ -63,8 +69,34 @@ public class SelfServiceResource extends ServiceResource {
                     || !self && !users.canView(user)) {
                 throw CustosException.notFound("no self-service user '" + uid + "'");
             }
-            return directory.describe(user, request.baseUrl());
+            return view(directory.describe(user));
         });
+    }
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    /** The record as the self-service answered it, with its links under this server's {@code /api/users/}. */
+    private SelfServiceUser view(SelfServiceDirectory.Registration r) {
+        UserModel user = r.user();
+        String at = LocalDateTime.ofInstant(Instant.ofEpochMilli(r.registeredAt()), ZoneOffset.UTC)
+                .format(TIMESTAMP);
+        String href = request.baseUrl() + "/api/users/" + user.getId() + "{?projection}";
+        Map<String, SelfServiceUser.Link> links = new LinkedHashMap<>();
+        links.put("self", new SelfServiceUser.Link(href, true, "URI pointing to current request"));
+        links.put("user", new SelfServiceUser.Link(href, true, "A user"));
+        return new SelfServiceUser(
+                user.getFirstName(),
+                user.getLastName(),
+                null,
+                new SelfServiceUser.EmailAddress(user.getEmail()),
+                user.getFirstAttribute("phoneNumber"),
+                r.roles().stream().map(SelfServiceUser.Role::new).toList(),
+                user.getId(),
+                at,
+                at,
+                null,
+                null,
+                links);
     }
 
     /** The seed sends {@code realm: <your_realm>}; it must name the realm of the path. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.custos.keycloak.auth.SharingAccess;
+import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.StatusResponse;
 import org.custos.keycloak.representation.sharing.SharingRequests;
 import org.custos.keycloak.representation.sharing.SharingViews;
@@ -60,7 +61,8 @@ public class SharingResource extends SharingTypeEndpoints {
         return done(() -> {
             SharingAccess access = auth().sharing();
             entities(access)
-                    .create(body(bytes, SharingRequests.EntityRequest.class).entity());
+                    .create(SharingSpecs.entity(
+                            body(bytes, SharingRequests.EntityRequest.class).entity()));
         });
     }
 
@@ -71,7 +73,8 @@ public class SharingResource extends SharingTypeEndpoints {
         return done(() -> {
             SharingAccess access = auth().sharing();
             entities(access)
-                    .update(body(bytes, SharingRequests.EntityRequest.class).entity());
+                    .update(SharingSpecs.entity(
+                            body(bytes, SharingRequests.EntityRequest.class).entity()));
         });
     }
 
@@ -99,7 +102,7 @@ public class SharingResource extends SharingTypeEndpoints {
     public SharingViews.Entity getEntity() {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return entities(access).get(query().first("entity.id"));
+            return SharingAnswers.entity(entities(access).get(query().first("entity.id")));
         });
     }
 
@@ -119,7 +122,13 @@ public class SharingResource extends SharingTypeEndpoints {
     public SharingViews.Entities search(byte[] bytes) {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return new SharingViews.Entities(searches(access).search(body(bytes, SharingRequests.SearchRequest.class)));
+            SharingSearch s = searches(access);
+            SharingRequests.SearchRequest r = body(bytes, SharingRequests.SearchRequest.class);
+            if (r == null) {
+                throw CustosException.invalidField("body", "is required");
+            }
+            return SharingAnswers.entities(
+                    s.search(r.ownerId(), SharingSpecs.filters(r.criteria()), Paging.of(r.offset(), r.limit())));
         });
     }
 
@@ -167,7 +176,7 @@ public class SharingResource extends SharingTypeEndpoints {
 
     private StatusResponse share(SharingAccess access, byte[] bytes, String principalType, boolean grant) {
         ShareService s = shares(access);
-        s.share(principalType, body(bytes, SharingRequests.ShareRequest.class), grant);
+        s.share(principalType, SharingSpecs.share(body(bytes, SharingRequests.ShareRequest.class)), grant);
         return StatusResponse.OK;
     }
 
@@ -214,8 +223,8 @@ public class SharingResource extends SharingTypeEndpoints {
     private SharingViews.SharedOwners holders(SharingAccess access, String principalType, boolean directOnly) {
         ShareService s = shares(access);
         QueryParams q = query();
-        return s.holders(
-                principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly);
+        return new SharingViews.SharedOwners(s.holders(
+                principalType, q.first("entity.id"), q.first("permission_type.id", "permissionType.id"), directOnly));
     }
 
     @GET
@@ -241,7 +250,8 @@ public class SharingResource extends SharingTypeEndpoints {
     private SharingViews.SharedData sharings(SharingAccess access, boolean directOnly) {
         ShareService s = shares(access);
         QueryParams q = query();
-        return s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit")));
+        return SharingAnswers.shares(
+                s.sharings(q.first("entity.id"), directOnly, Paging.of(q.integer("offset"), q.integer("limit"))));
     }
 
     // ---------------------------------------------------------------- checks and reverse lookup
@@ -268,8 +278,8 @@ public class SharingResource extends SharingTypeEndpoints {
         return run(() -> {
             SharingAccess access = auth().sharing();
             SharingDecisions s = decisions(access);
-            List<Boolean> results =
-                    s.batchCheck(body(bytes, SharingRequests.BatchCheck.class).checks());
+            List<Boolean> results = s.batchCheck(SharingSpecs.checks(
+                    body(bytes, SharingRequests.BatchCheck.class).checks()));
             return new SharingViews.BatchResults(
                     results.stream().map(StatusResponse::new).toList());
         });
@@ -283,12 +293,12 @@ public class SharingResource extends SharingTypeEndpoints {
             SharingAccess access = auth().sharing();
             SharingSearch s = searches(access);
             QueryParams q = query();
-            return s.reachable(
+            return SharingAnswers.page(s.reachable(
                     q.first("owner_id", "ownerId"),
                     q.first("permission_type.id", "permissionType.id"),
                     q.first("entity_type.id", "entityType.id"),
                     q.integer("limit"),
-                    q.first("cursor"));
+                    q.first("cursor")));
         });
     }
 }

@@ -15,6 +15,7 @@ import org.custos.keycloak.rest.support.OperationId;
 import org.custos.keycloak.rest.support.RequestContext;
 import org.custos.keycloak.rest.support.ServiceResource;
 import org.custos.keycloak.service.sharing.SharingTypes;
+import org.custos.keycloak.service.sharing.TypeSpec;
 
 /**
  * The entity-type and permission-type endpoints of Custos Sharing Management, under the same path as the rest of it
@@ -38,14 +39,16 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     }
 
     /** A body's type, or (for a DELETE or GET sent without a body) the dotted query parameter {@code field.id}. */
-    private SharingRequests.TypeInput typeInput(byte[] bytes, String field) {
+    private TypeSpec typeInput(byte[] bytes, String field) {
         if (request.body(bytes).isEmpty()) {
             String id = query().first(field + ".id");
-            return id == null ? null : new SharingRequests.TypeInput(id, null, null);
+            return id == null ? null : new TypeSpec(id, null, null);
         }
-        return PERMISSION_TYPE.equals(field)
-                ? body(bytes, SharingRequests.PermissionTypeRequest.class).permissionType()
-                : body(bytes, SharingRequests.EntityTypeRequest.class).entityType();
+        return SharingSpecs.type(
+                PERMISSION_TYPE.equals(field)
+                        ? body(bytes, SharingRequests.PermissionTypeRequest.class)
+                                .permissionType()
+                        : body(bytes, SharingRequests.EntityTypeRequest.class).entityType());
     }
 
     // ---------------------------------------------------------------- entity types
@@ -86,7 +89,8 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     public SharingViews.Type getEntityType() {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return types(access, true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id");
+            return SharingAnswers.type(
+                    types(access, true).get(query().first("entity_type.id", "entityType.id"), "entity_type.id"));
         });
     }
 
@@ -96,7 +100,7 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     public SharingViews.Types getEntityTypes() {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return types(access, true).list();
+            return SharingAnswers.types(types(access, true).list());
         });
     }
 
@@ -138,8 +142,8 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     public SharingViews.Type getPermissionType() {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return types(access, false)
-                    .get(query().first("permission_type.id", "permissionType.id"), "permission_type.id");
+            return SharingAnswers.type(types(access, false)
+                    .get(query().first("permission_type.id", "permissionType.id"), "permission_type.id"));
         });
     }
 
@@ -149,7 +153,7 @@ public abstract class SharingTypeEndpoints extends ServiceResource {
     public SharingViews.Types getPermissionTypes() {
         return run(() -> {
             SharingAccess access = auth().sharing();
-            return types(access, false).list();
+            return SharingAnswers.types(types(access, false).list());
         });
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import org.custos.keycloak.auth.FormPostRequest;
 import org.custos.keycloak.error.CustosException;
-import org.custos.keycloak.representation.Json;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Details;
@@ -31,6 +30,7 @@ import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.DPoPUtil;
+import org.keycloak.util.JsonSerialization;
 import org.keycloak.util.TokenUtil;
 
 /**
@@ -135,7 +135,7 @@ public final class TokenService {
         if (!OAuth2Constants.PASSWORD.equals(grantType) || response.getStatus() != 400 || !response.hasEntity()) {
             return false;
         }
-        JsonNode body = Json.mapper().valueToTree(response.getEntity());
+        JsonNode body = JsonSerialization.mapper.valueToTree(response.getEntity());
         return OAuthErrorException.INVALID_GRANT.equals(body.path("error").asText());
     }
 

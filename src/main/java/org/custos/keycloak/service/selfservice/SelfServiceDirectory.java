@@ -1,16 +1,11 @@
 package org.custos.keycloak.service.selfservice;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custos.keycloak.auth.Caller;
-import org.custos.keycloak.representation.selfservice.SelfServiceUser;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -34,8 +29,6 @@ public final class SelfServiceDirectory {
     private static final Set<String> BUILT_IN_ROLES =
             Set.of(Constants.OFFLINE_ACCESS_ROLE, Constants.AUTHZ_UMA_AUTHORIZATION);
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -45,7 +38,7 @@ public final class SelfServiceDirectory {
     }
 
     /** Registers {@code user} if this is their first call (emitting an admin event) and returns their record. */
-    public SelfServiceUser register(UserModel user, Caller caller, String baseUrl) {
+    public Registration register(UserModel user, Caller caller) {
         if (registeredAt(user) == null) {
             // A user's own call changes their record only: the realm's user-profile policy stays as the admin set it
             // (with unmanaged attributes off, the attribute is kept but not shown in the console).
@@ -60,7 +53,7 @@ public final class SelfServiceDirectory {
                     "users",
                     user.getId());
         }
-        return describe(user, baseUrl);
+        return describe(user);
     }
 
     public boolean isRegistered(UserModel user) {
@@ -77,29 +70,17 @@ public final class SelfServiceDirectory {
         }
     }
 
-    public SelfServiceUser describe(UserModel user, String baseUrl) {
-        String at = format(registeredAt(user));
-        String href = baseUrl + "/api/users/" + user.getId() + "{?projection}";
-        Map<String, SelfServiceUser.Link> links = new LinkedHashMap<>();
-        links.put("self", new SelfServiceUser.Link(href, true, "URI pointing to current request"));
-        links.put("user", new SelfServiceUser.Link(href, true, "A user"));
-        return new SelfServiceUser(
-                user.getFirstName(),
-                user.getLastName(),
-                null,
-                new SelfServiceUser.EmailAddress(user.getEmail()),
-                user.getFirstAttribute("phoneNumber"),
-                roles(user),
-                user.getId(),
-                at,
-                at,
-                null,
-                null,
-                links);
+    /** A registered user: the account, when they were registered (epoch milliseconds), their realm roles. */
+    public record Registration(UserModel user, long registeredAt, List<String> roles) {}
+
+    /** The record of a registered user (see {@link #isRegistered}). */
+    public Registration describe(UserModel user) {
+        Long at = registeredAt(user);
+        return new Registration(user, at == null ? 0 : at, roles(user));
     }
 
     /** The user's effective realm roles, without Keycloak's built-in and default-roles composites. */
-    private List<SelfServiceUser.Role> roles(UserModel user) {
+    private List<String> roles(UserModel user) {
         String defaultRoles =
                 realm.getDefaultRole() == null ? "" : realm.getDefaultRole().getName();
         return realm.getRolesStream()
@@ -107,12 +88,6 @@ public final class SelfServiceDirectory {
                 .map(RoleModel::getName)
                 .filter(name -> !BUILT_IN_ROLES.contains(name) && !name.equals(defaultRoles))
                 .sorted()
-                .map(SelfServiceUser.Role::new)
                 .toList();
-    }
-
-    private static String format(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC)
-                .format(TIMESTAMP);
     }
 }

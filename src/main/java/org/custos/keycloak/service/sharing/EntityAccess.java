@@ -9,7 +9,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.ShareStore.Share;
-import org.custos.keycloak.representation.console.AccessViews;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -36,8 +35,30 @@ public final class EntityAccess {
         }
     }
 
+    /**
+     * One share reaching an entity: {@code principal} a username or a group id ({@code principalName} the group's
+     * name), {@code inheritedFrom} the ancestor it cascades from (null on the entity itself).
+     */
+    public record ShareRow(
+            String principalType,
+            String principal,
+            String principalName,
+            String permission,
+            boolean cascade,
+            String sharedBy,
+            String inheritedFrom) {}
+
+    /** An entity, its path from the root (external ids), and every share that reaches it, nearest first. */
+    public record Detail(EntityInfo entity, List<String> path, List<ShareRow> shares) {}
+
+    /** A user holding the permission, and the share that gives it ({@code kind} owner / direct / group). */
+    public record Holder(String userId, String username, Map<String, Object> grant) {}
+
+    /** One page of holders, by username; {@code next} continues after the last one, null at the end. */
+    public record HolderPage(String permission, List<Holder> holders, String next) {}
+
     /** The entity, its path from the root (external ids), and every share reaching it, nearest first. */
-    public AccessViews.EntityDetail detail(String externalId) {
+    public Detail detail(String externalId) {
         SharingEntity e = ctx.entity(externalId, "id");
         List<String> path = new ArrayList<>();
         for (SharingEntity x = e; x.parentId() != null && path.size() < SharingEntities.MAX_DEPTH; ) {
@@ -52,7 +73,7 @@ public final class EntityAccess {
         Map<String, SharingEntity> sources = ctx.stores
                 .entities()
                 .byIds(reaching.stream().map(Share::entityId).distinct().toList());
-        List<AccessViews.ShareRow> rows = new ArrayList<>();
+        List<ShareRow> rows = new ArrayList<>();
         for (Share s : reaching) {
             boolean user = ShareStore.USER.equals(s.principalType());
             GroupModel group = user ? null : ctx.session.groups().getGroupById(ctx.realm, s.principalId());
@@ -61,7 +82,7 @@ public final class EntityAccess {
                 continue; // a user deleted in this transaction: its shares go with it
             }
             SharingEntity source = sources.get(s.entityId());
-            rows.add(new AccessViews.ShareRow(
+            rows.add(new ShareRow(
                     s.principalType(),
                     principal,
                     group == null ? null : group.getName(),
@@ -70,14 +91,14 @@ public final class EntityAccess {
                     SharingInputs.blankToNull(s.sharedBy()),
                     s.depth() == 0 || source == null ? null : source.externalId()));
         }
-        return new AccessViews.EntityDetail(EntityMapper.of(ctx, List.of(e)).get(0), path, rows);
+        return new Detail(EntityMapper.of(ctx, List.of(e)).get(0), path, rows);
     }
 
     /**
      * The users who hold {@code permissionId} (or OWNER) on the entity, by username after {@code after}, each with
      * the share that gives it: one query for the page of holders, one for their reasons.
      */
-    public AccessViews.HolderPage holders(String externalId, String permissionId, String after, Integer limit) {
+    public HolderPage holders(String externalId, String permissionId, String after, Integer limit) {
         SharingEntity e = ctx.entity(externalId, "id");
         String permission = ctx.permission(permissionId, "permission");
         int n = limit == null ? 20 : limit;
@@ -107,7 +128,7 @@ public final class EntityAccess {
                         SharingContext.principal(ctx.realm, u), e.externalId(), null, permission))
                 .toList();
         List<SharingDecisions.Answer> answers = decisions.decide(questions);
-        List<AccessViews.Holder> holders = new ArrayList<>();
+        List<Holder> holders = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             SharingDecisions.Answer a = answers.get(i);
             Map<String, Object> why =
@@ -117,9 +138,8 @@ public final class EntityAccess {
             if (group != null) {
                 why.put("group_name", group.getName());
             }
-            holders.add(
-                    new AccessViews.Holder(users.get(i).getId(), users.get(i).getUsername(), why));
+            holders.add(new Holder(users.get(i).getId(), users.get(i).getUsername(), why));
         }
-        return new AccessViews.HolderPage(permission, holders, more ? usernames.get(n - 1) : null);
+        return new HolderPage(permission, holders, more ? usernames.get(n - 1) : null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
-import org.custos.keycloak.representation.sharing.SharingViews;
 
 /** Entities as Custos shows them: owner by username, parent by external id, {@code shared_count}, times as text. */
 final class EntityMapper {
@@ -13,7 +12,7 @@ final class EntityMapper {
     private EntityMapper() {}
 
     /** Views of many entities with two queries in all (share counts, parents). */
-    static List<SharingViews.Entity> of(SharingContext ctx, List<SharingEntity> entities) {
+    static List<EntityInfo> of(SharingContext ctx, List<SharingEntity> entities) {
         List<String> ids = entities.stream().map(SharingEntity::id).toList();
         Map<String, Integer> counts = ctx.stores.shares().counts(ids);
         Map<String, SharingEntity> parents = ctx.stores
@@ -24,7 +23,7 @@ final class EntityMapper {
                         .distinct()
                         .toList());
         return entities.stream()
-                .map(e -> new SharingViews.Entity(
+                .map(e -> new EntityInfo(
                         e.externalId(),
                         e.typeId(),
                         SharingInputs.nz(ctx.username(e.ownerUserId())),
@@ -35,9 +34,9 @@ final class EntityMapper {
                         SharingInputs.nz(e.description()),
                         SharingInputs.nz(e.binaryData()),
                         SharingInputs.nz(e.fullText()),
-                        String.valueOf(e.originalCreationTime()),
-                        String.valueOf(e.createdAt()),
-                        String.valueOf(e.updatedAt()),
+                        e.originalCreationTime(),
+                        e.createdAt(),
+                        e.updatedAt(),
                         counts.getOrDefault(e.id(), 0)))
                 .toList();
     }

@@ -1,15 +1,12 @@
 package org.custos.keycloak.service.sharing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityQuery;
 import org.custos.keycloak.model.EntityQuery.Criterion;
 import org.custos.keycloak.model.EntityQuery.Op;
-import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
 
 /**
  * Reads Custos search criteria into {@link EntityQuery} criteria, refusing what does not apply with a 400 naming
@@ -61,36 +58,13 @@ public final class EntitySearch {
     /** What an owner, parent or principal that names nobody resolves to: no Keycloak or Custos id looks like it. */
     private static final String UNKNOWN = "(names nobody)";
     /** Criteria of one search, ANDed: each is a predicate (some a subquery) of one query. */
-    static final int MAX_CRITERIA = 50;
+    public static final int MAX_CRITERIA = 50;
 
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<String> permissionIds = new ArrayList<>();
 
     /** One criterion of a search: a field, how it compares, and the value (a name where the field names one). */
     public record Filter(Field field, Condition condition, String value) {}
-
-    /** Custos's {@code search_criteria} as filters: each field and condition by name or proto index. */
-    public static List<Filter> filters(List<SearchCriterion> criteria) {
-        if (criteria == null) {
-            return List.of();
-        }
-        if (criteria.size() > MAX_CRITERIA) {
-            throw CustosException.invalidField("search_criteria", "may hold at most " + MAX_CRITERIA + " criteria");
-        }
-        List<Filter> filters = new ArrayList<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            SearchCriterion c = criteria.get(i);
-            String path = "search_criteria[" + i + "]";
-            if (c == null) {
-                throw CustosException.invalidField(path, "must be an object");
-            }
-            filters.add(new Filter(
-                    parse(c.searchField(), Field.class, path + ".search_field", null),
-                    parse(c.condition(), Condition.class, path + ".condition", Condition.EQUAL),
-                    c.value() == null ? "" : c.value()));
-        }
-        return filters;
-    }
 
     /** The filters as store criteria, names resolved; a filter that does not apply is 400 naming it. */
     public static EntitySearch compile(List<Filter> filters, Resolver resolver) {
@@ -178,26 +152,5 @@ public final class EntitySearch {
             case EQUAL, NOT -> criteria.add(new Criterion(field, Op.valueOf(condition.name()), value));
             default -> throw CustosException.invalidField(path + ".condition", "must be EQUAL or NOT for this field");
         }
-    }
-
-    static <E extends Enum<E>> E parse(JsonNode node, Class<E> type, String path, E fallback) {
-        E[] values = type.getEnumConstants();
-        if (node == null || node.isNull()) {
-            if (fallback == null) {
-                throw CustosException.invalidField(path, "is required");
-            }
-            return fallback;
-        }
-        if (node.isInt() && node.intValue() >= 0 && node.intValue() < values.length) {
-            return values[node.intValue()];
-        }
-        if (node.isTextual()) {
-            for (E v : values) {
-                if (v.name().equalsIgnoreCase(node.textValue().trim())) {
-                    return v;
-                }
-            }
-        }
-        throw CustosException.invalidField(path, "must be one of " + Arrays.toString(values));
     }
 }

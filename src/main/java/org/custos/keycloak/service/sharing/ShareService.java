@@ -16,8 +16,6 @@ import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.ShareStore.Share;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.representation.sharing.SharingRequests;
-import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.custos.keycloak.service.support.Paging;
 import org.keycloak.common.util.Time;
@@ -47,20 +45,18 @@ public final class ShareService {
     }
 
     /** Shares with (or, {@code grant} false, revokes from) the principals of the request. */
-    public void share(String principalType, SharingRequests.ShareRequest request, boolean grant) {
-        SharingRequests.ShareRequest r = SharingInputs.requiredObject(request, "body");
-        SharingEntity e =
-                decisions.visibleEntity(r.entity() == null ? null : r.entity().id(), "entity.id");
+    public void share(String principalType, ShareSpec request, boolean grant) {
+        ShareSpec r = SharingInputs.requiredObject(request, "body");
+        SharingEntity e = decisions.visibleEntity(r.entityId(), "entity.id");
         // From here on the entity's shares change only through this request: the standing and the existing shares
         // read below are what the change is made against.
         store.serialize(e.id());
-        String permission = ctx.permission(
-                r.permissionType() == null ? null : r.permissionType().id(), "permission_type.id");
+        String permission = ctx.permission(r.permissionTypeId(), "permission_type.id");
         if (SharingContext.OWNER.equals(permission)) {
             throw CustosException.invalidField(
                     "permission_type.id", "OWNER cannot be shared or revoked: it belongs to the entity's owner");
         }
-        if (r.ownerIds() == null || r.ownerIds().isEmpty()) {
+        if (r.principals() == null || r.principals().isEmpty()) {
             throw CustosException.invalidField(
                     "owner_id",
                     "must list at least one " + (ShareStore.USER.equals(principalType) ? "username" : "group id"));
@@ -74,19 +70,19 @@ public final class ShareService {
         }
         // Each principal once, however often the request names it (the list itself is bounded by RequestLimits).
         java.util.Set<String> principalIds = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < r.ownerIds().size(); i++) {
+        for (int i = 0; i < r.principals().size(); i++) {
             String field = "owner_id[" + i + "]";
             if (!grant && !standing.free()) {
                 // A holder revokes only its own grants: a name that is nobody is answered as anyone else's grant,
                 // so that revoking cannot probe which usernames or groups exist.
                 String id = knownPrincipalId(
-                        principalType, SharingInputs.required(r.ownerIds().get(i), field));
+                        principalType, SharingInputs.required(r.principals().get(i), field));
                 if (id == null) {
                     SharingRules.requireMayRevoke(standing, permission, false);
                 }
                 principalIds.add(id);
             } else {
-                principalIds.add(principalId(principalType, r.ownerIds().get(i), field));
+                principalIds.add(principalId(principalType, r.principals().get(i), field));
             }
         }
         for (String principalId : principalIds) {
@@ -171,8 +167,7 @@ public final class ShareService {
     }
 
     /** The users (by username) or groups holding a permission on the entity. */
-    public SharingViews.SharedOwners holders(
-            String principalType, String entityId, String permissionId, boolean directOnly) {
+    public List<String> holders(String principalType, String entityId, String permissionId, boolean directOnly) {
         SharingEntity e = decisions.visibleEntity(entityId, "entity.id");
         String permission = ctx.permission(permissionId, "permission_type.id");
         List<String> ids = store.holders(e.id(), permission, principalType, directOnly);
@@ -183,11 +178,11 @@ public final class ShareService {
                         .sorted()
                         .toList()
                 : ids;
-        return new SharingViews.SharedOwners(out);
+        return out;
     }
 
     /** Custos's later {@code GET /share}: every sharing of one entity, or of every entity of the realm (viewers). */
-    public SharingViews.SharedData sharings(String entityId, boolean directOnly, Paging paging) {
+    public List<ShareInfo> sharings(String entityId, boolean directOnly, Paging paging) {
         List<SharingEntity> entities;
         if (SharingInputs.blankToNull(entityId) != null) {
             entities = List.of(decisions.visibleEntity(entityId, "entity.id"));
@@ -198,7 +193,7 @@ public final class ShareService {
             }
             entities = ctx.stores.entities().page(ctx.realm.getId(), paging.offset(), paging.limit());
         }
-        Map<String, SharingViews.Type> permissions = new HashMap<>();
+        Map<String, TypeInfo> permissions = new HashMap<>();
         permissions.put(
                 SharingContext.OWNER,
                 SharingTypes.builtIn(SharingTypeStore.Kind.PERMISSION_TYPE, SharingContext.OWNER));
@@ -206,8 +201,8 @@ public final class ShareService {
                 .sharingTypes()
                 .types(ctx.realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE)
                 .forEach(p -> permissions.put(p.externalId(), SharingTypes.view(p)));
-        List<SharingViews.Entity> views = EntityMapper.of(ctx, entities);
-        List<SharingViews.SharingMetadata> out = new ArrayList<>();
+        List<EntityInfo> views = EntityMapper.of(ctx, entities);
+        List<ShareInfo> out = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
             Set<String> seen = new HashSet<>();
             for (Share s : store.reaching(entities.get(i).id(), directOnly)) {
@@ -216,7 +211,7 @@ public final class ShareService {
                 }
                 String owner =
                         ShareStore.USER.equals(s.principalType()) ? ctx.username(s.principalId()) : s.principalId();
-                out.add(new SharingViews.SharingMetadata(
+                out.add(new ShareInfo(
                         views.get(i),
                         owner,
                         s.principalType(),
@@ -224,6 +219,6 @@ public final class ShareService {
                         SharingInputs.nz(s.sharedBy())));
             }
         }
-        return new SharingViews.SharedData(out);
+        return out;
     }
 }

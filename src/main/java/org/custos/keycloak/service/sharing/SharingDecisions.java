@@ -16,7 +16,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.representation.sharing.SharingRequests.CheckItem;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -293,7 +292,7 @@ public final class SharingDecisions {
     }
 
     /** Many checks, answered in order, with one decision query for the whole batch. */
-    public List<Boolean> batchCheck(List<CheckItem> checks) {
+    public List<Boolean> batchCheck(List<AccessCheck> checks) {
         if (checks == null) {
             throw CustosException.invalidField("checks", "is required");
         }
@@ -307,24 +306,22 @@ public final class SharingDecisions {
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             String path = "checks[" + i + "]";
-            CheckItem c = SharingInputs.requiredObject(checks.get(i), path);
-            String eid = SharingInputs.required(
-                    c.entity() == null ? null : c.entity().id(), path + ".entity.id");
+            AccessCheck c = SharingInputs.requiredObject(checks.get(i), path);
+            String eid = SharingInputs.required(c.entityId(), path + ".entity.id");
             if (ctx.isViewer() && knownEntities.add(eid)) {
                 ctx.entity(eid, path + ".entity.id");
             }
-            String permission = SharingInputs.required(
-                    c.permissionType() == null ? null : c.permissionType().id(), path + ".permission_type.id");
+            String permission = SharingInputs.required(c.permissionTypeId(), path + ".permission_type.id");
             if (knownPermissions.add(permission)) {
                 ctx.permission(permission, path + ".permission_type.id");
             }
-            UserModel user = users.get(c.ownerId());
+            UserModel user = users.get(c.owner());
             if (user == null) {
-                user = checkedUser(c.ownerId(), path + ".owner_id");
-                users.put(c.ownerId(), user);
+                user = checkedUser(c.owner(), path + ".owner_id");
+                users.put(c.owner(), user);
             }
             questions.add(new Question(
-                    principals.computeIfAbsent(user.getId(), id -> principal(ctx.realm, users.get(c.ownerId()))),
+                    principals.computeIfAbsent(user.getId(), id -> principal(ctx.realm, users.get(c.owner()))),
                     eid,
                     null,
                     permission));

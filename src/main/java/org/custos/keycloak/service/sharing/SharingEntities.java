@@ -9,8 +9,6 @@ import org.custos.keycloak.error.CycleException;
 import org.custos.keycloak.model.EntityStore;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.ShareStore;
-import org.custos.keycloak.representation.sharing.SharingRequests.EntityInput;
-import org.custos.keycloak.representation.sharing.SharingViews;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -37,15 +35,15 @@ public final class SharingEntities {
         this.store = ctx.stores.entities();
     }
 
-    public void create(EntityInput input) {
+    public void create(EntitySpec input) {
         SharingRules.requireMayChooseEntityId(
                 ctx.isAdmin(),
                 ctx.caller.presentedClientSecret(),
                 "true".equals(ctx.realm.getAttribute(SharingRules.PERSONS_CREATE_ENTITIES)));
-        EntityInput in = SharingInputs.requiredObject(input, "entity");
+        EntitySpec in = SharingInputs.requiredObject(input, "entity");
         String id = SharingInputs.identifier(in.id(), "entity.id");
         String type = ctx.entityType(in.type(), "entity.type");
-        UserModel owner = newOwner(in.ownerId());
+        UserModel owner = newOwner(in.owner());
         SharingEntity parent = SharingInputs.blankToNull(in.parentId()) == null
                 ? null
                 : decisions.visibleEntity(in.parentId(), "entity.parent_id");
@@ -60,7 +58,7 @@ public final class SharingEntities {
             throw CustosException.conflict("entity '" + id + "' exists");
         }
         long now = Time.currentTimeMillis();
-        Long original = SharingInputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        Long original = in.originalCreationTime();
         SharingEntity e = new SharingEntity(
                 KeycloakModelUtils.generateId(),
                 ctx.realm.getId(),
@@ -108,12 +106,12 @@ public final class SharingEntities {
         return self ? ctx.actor() : ctx.user(name);
     }
 
-    public void update(EntityInput input) {
-        EntityInput in = SharingInputs.requiredObject(input, "entity");
+    public void update(EntitySpec input) {
+        EntitySpec in = SharingInputs.requiredObject(input, "entity");
         SharingEntity e = decisions.visibleEntity(in.id(), "entity.id");
         decisions.requireOwnerOrAdmin(e);
         String ownerName = ctx.username(e.ownerUserId());
-        if (SharingInputs.blankToNull(in.ownerId()) != null && !in.ownerId().equals(ownerName)) {
+        if (SharingInputs.blankToNull(in.owner()) != null && !in.owner().equals(ownerName)) {
             throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
         }
         String type = SharingInputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
@@ -130,7 +128,7 @@ public final class SharingEntities {
         } else if (e.parentId() != null) {
             parent = store.byIds(List.of(e.parentId())).get(e.parentId());
         }
-        Long original = SharingInputs.int64(in.originalCreationTime(), "entity.original_creation_time");
+        Long original = in.originalCreationTime();
         SharingEntity updated = new SharingEntity(
                 e.id(),
                 e.realmId(),
@@ -189,7 +187,7 @@ public final class SharingEntities {
         event(OperationType.DELETE, e.externalId(), null);
     }
 
-    public SharingViews.Entity get(String externalId) {
+    public EntityInfo get(String externalId) {
         return EntityMapper.of(ctx, List.of(decisions.visibleEntity(externalId, "entity.id")))
                 .get(0);
     }

@@ -1,6 +1,5 @@
 package org.custos.keycloak.service.sharing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import org.custos.keycloak.error.CustosException;
 
@@ -52,24 +51,5 @@ final class SharingInputs {
             throw CustosException.invalidField("entity.binary_data", "must be base64");
         }
         return base64;
-    }
-
-    static Long int64(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return node.textValue().isBlank()
-                        ? null
-                        : Long.parseLong(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        throw CustosException.invalidField(field, "must be a whole number (milliseconds since the epoch)");
     }
 }

@@ -9,8 +9,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.EntityQuery;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.representation.sharing.SharingRequests;
-import org.custos.keycloak.representation.sharing.SharingViews;
 import org.custos.keycloak.service.support.Paging;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -30,17 +28,11 @@ public final class SharingSearch {
         this.decisions = new SharingDecisions(ctx);
     }
 
-    /** Custos's {@code POST entities/searchCriteria} body. */
-    public List<SharingViews.Entity> search(SharingRequests.SearchRequest request) {
-        SharingRequests.SearchRequest r = SharingInputs.requiredObject(request, "body");
-        return search(r.ownerId(), EntitySearch.filters(r.criteria()), Paging.of(r.offset(), r.limit()));
-    }
-
     /**
      * A page of the entities matching every filter, of those {@code ownerId} reaches (a viewer may name anyone, or
      * nobody for every entity; anyone else searches what it reaches).
      */
-    public List<SharingViews.Entity> search(String ownerId, List<EntitySearch.Filter> filters, Paging paging) {
+    public List<EntityInfo> search(String ownerId, List<EntitySearch.Filter> filters, Paging paging) {
         EntitySearch search = EntitySearch.compile(filters, resolver());
         UserModel principal = null;
         if (SharingInputs.blankToNull(ownerId) != null) {
@@ -98,9 +90,11 @@ public final class SharingSearch {
         };
     }
 
+    /** One page of a reverse lookup: the entities, the cursor of the next page (null on the last), whether last. */
+    public record Page(List<EntityInfo> entities, String nextCursor, boolean complete) {}
+
     /** As {@link #reachable}, for a user named by Keycloak user id (the admin console's user page); 404 if none. */
-    public SharingViews.EntityPage reachableByUserId(
-            String userId, String permissionId, String typeId, Integer limit, String cursor) {
+    public Page reachableByUserId(String userId, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = userId == null ? null : ctx.session.users().getUserById(ctx.realm, userId);
         if (user == null) {
             throw CustosException.notFound("user '" + userId + "' not found");
@@ -108,8 +102,7 @@ public final class SharingSearch {
         return reachable(user.getUsername(), permissionId, typeId, limit, cursor);
     }
 
-    public SharingViews.EntityPage reachable(
-            String username, String permissionId, String typeId, Integer limit, String cursor) {
+    public Page reachable(String username, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = decisions.checkedUser(username, "owner_id");
         String permission = ctx.permission(permissionId, "permission_type.id");
         String type = SharingInputs.blankToNull(typeId);
@@ -136,9 +129,8 @@ public final class SharingSearch {
                         n + 1);
         boolean complete = ids.size() <= n;
         List<String> page = complete ? ids : ids.subList(0, n);
-        List<SharingViews.Entity> views =
-                EntityMapper.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(), page));
-        return new SharingViews.EntityPage(views, complete ? null : encodeCursor(page.get(page.size() - 1)), complete);
+        List<EntityInfo> views = EntityMapper.of(ctx, ctx.stores.entities().byExternalIds(ctx.realm.getId(), page));
+        return new Page(views, complete ? null : encodeCursor(page.get(page.size() - 1)), complete);
     }
 
     static String encodeCursor(String lastId) {

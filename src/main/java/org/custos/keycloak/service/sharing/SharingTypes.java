@@ -8,8 +8,6 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.SharingTypeStore;
 import org.custos.keycloak.model.SharingTypeStore.Kind;
 import org.custos.keycloak.model.SharingTypeStore.SharingType;
-import org.custos.keycloak.representation.sharing.SharingRequests.TypeInput;
-import org.custos.keycloak.representation.sharing.SharingViews;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -41,10 +39,10 @@ public final class SharingTypes {
         return new SharingTypes(session, access, Kind.PERMISSION_TYPE);
     }
 
-    public void create(TypeInput input, String field) {
-        TypeInput in = SharingInputs.requiredObject(input, field);
+    public void create(TypeSpec input, String field) {
+        TypeSpec in = SharingInputs.requiredObject(input, field);
         String id = SharingInputs.identifier(in.id(), field + ".id");
-        SharingViews.Type existing = builtIn(kind, id);
+        TypeInfo existing = builtIn(kind, id);
         if (existing == null) {
             store.serializeCreates(ctx.realm.getId()); // concurrent identical creates: one row, every one answered 200
             existing = store.type(ctx.realm.getId(), kind, id)
@@ -65,14 +63,14 @@ public final class SharingTypes {
     }
 
     /** Whether a create of {@code in} states only what {@code existing} is (absent name or description: anything). */
-    static boolean states(SharingViews.Type existing, TypeInput in) {
+    static boolean states(TypeInfo existing, TypeSpec in) {
         String name = SharingInputs.blankToNull(in.name());
         return (name == null || name.equals(existing.name()))
                 && (in.description() == null || in.description().equals(existing.description()));
     }
 
-    public void update(TypeInput input, String field) {
-        TypeInput in = SharingInputs.requiredObject(input, field);
+    public void update(TypeSpec input, String field) {
+        TypeSpec in = SharingInputs.requiredObject(input, field);
         SharingType old = existing(in.id(), field + ".id");
         SharingType type = new SharingType(
                 old.externalId(),
@@ -87,8 +85,8 @@ public final class SharingTypes {
                 Map.of("id", type.externalId(), "name", String.valueOf(type.name())));
     }
 
-    public void delete(TypeInput input, String field) {
-        TypeInput in = SharingInputs.requiredObject(input, field);
+    public void delete(TypeSpec input, String field) {
+        TypeSpec in = SharingInputs.requiredObject(input, field);
         SharingType type = existing(in.id(), field + ".id");
         if (store.inUse(ctx.realm.getId(), kind, type.externalId())) {
             throw CustosException.conflict(label() + " '" + type.externalId() + "' is in use by "
@@ -98,18 +96,18 @@ public final class SharingTypes {
         event(OperationType.DELETE, type.externalId(), null);
     }
 
-    public SharingViews.Type get(String id, String field) {
-        SharingViews.Type builtIn = builtIn(kind, id);
+    public TypeInfo get(String id, String field) {
+        TypeInfo builtIn = builtIn(kind, id);
         return builtIn != null ? builtIn : view(existing(id, field));
     }
 
-    public SharingViews.Types list() {
-        List<SharingViews.Type> types = new ArrayList<>();
+    public List<TypeInfo> list() {
+        List<TypeInfo> types = new ArrayList<>();
         types.add(builtIn(kind, kind == Kind.PERMISSION_TYPE ? SharingContext.OWNER : SharingContext.SECRET));
         store.types(ctx.realm.getId(), kind).stream()
                 .filter(t -> builtIn(kind, t.externalId()) == null)
                 .forEach(t -> types.add(view(t)));
-        return new SharingViews.Types(types);
+        return types;
     }
 
     private SharingType existing(String id, String field) {
@@ -123,33 +121,33 @@ public final class SharingTypes {
     }
 
     /** A built-in type of {@code kind}, or null for any other id. */
-    static SharingViews.Type builtIn(Kind kind, String id) {
+    static TypeInfo builtIn(Kind kind, String id) {
         if (kind == Kind.PERMISSION_TYPE && SharingContext.OWNER.equals(id)) {
-            return new SharingViews.Type(
+            return new TypeInfo(
                     SharingContext.OWNER,
                     SharingContext.OWNER,
                     "Owner of the entity: satisfies every permission",
-                    String.valueOf(BUILT_IN_TIME),
-                    String.valueOf(BUILT_IN_TIME));
+                    BUILT_IN_TIME,
+                    BUILT_IN_TIME);
         }
         if (kind == Kind.ENTITY_TYPE && SharingContext.SECRET.equals(id)) {
-            return new SharingViews.Type(
+            return new TypeInfo(
                     SharingContext.SECRET,
                     SharingContext.SECRET,
                     "A secret of the resource-secret service",
-                    String.valueOf(BUILT_IN_TIME),
-                    String.valueOf(BUILT_IN_TIME));
+                    BUILT_IN_TIME,
+                    BUILT_IN_TIME);
         }
         return null;
     }
 
-    static SharingViews.Type view(SharingType t) {
-        return new SharingViews.Type(
+    static TypeInfo view(SharingType t) {
+        return new TypeInfo(
                 t.externalId(),
                 SharingInputs.nz(t.name()),
                 SharingInputs.nz(t.description()),
-                String.valueOf(t.createdAt()),
-                String.valueOf(t.updatedAt()));
+                t.createdAt(),
+                t.updatedAt());
     }
 
     private String label() {

@@ -11,6 +11,7 @@ import org.custos.keycloak.model.EntityQuery.Criterion;
 import org.custos.keycloak.model.EntityQuery.Field;
 import org.custos.keycloak.model.EntityQuery.Op;
 import org.custos.keycloak.representation.sharing.SharingRequests.SearchCriterion;
+import org.custos.keycloak.rest.sharing.SharingSpecs;
 import org.junit.jupiter.api.Test;
 
 /** The search compiler on its own: what each Custos field and condition becomes, and what is refused. */
@@ -131,6 +132,6 @@ class EntitySearchTest {
     }
 
     private static EntitySearch compile(List<SearchCriterion> criteria, EntitySearch.Resolver resolver) {
-        return EntitySearch.compile(EntitySearch.filters(criteria), resolver);
+        return EntitySearch.compile(SharingSpecs.filters(criteria), resolver);
     }
 }
