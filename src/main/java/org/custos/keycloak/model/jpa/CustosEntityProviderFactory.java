@@ -1,6 +1,6 @@
 package org.custos.keycloak.model.jpa;
 
-import org.custos.keycloak.spi.StatelessFactory;
+import org.custos.keycloak.model.StatelessFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;

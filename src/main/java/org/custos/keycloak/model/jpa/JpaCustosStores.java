@@ -8,7 +8,7 @@ import org.custos.keycloak.model.MembershipStore;
 import org.custos.keycloak.model.SecretStore;
 import org.custos.keycloak.model.ShareStore;
 import org.custos.keycloak.model.SharingTypeStore;
-import org.custos.keycloak.spi.StatelessFactory;
+import org.custos.keycloak.model.StatelessFactory;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.jpa.entities.GroupEntity;

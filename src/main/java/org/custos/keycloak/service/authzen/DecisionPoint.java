@@ -8,8 +8,8 @@ import org.custos.keycloak.auth.DecisionPointRules;
 import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.representation.authzen.AuthZen;
 import org.custos.keycloak.service.settings.CustosSettings;
-import org.custos.keycloak.service.sharing.Holdings;
 import org.custos.keycloak.service.sharing.SharingDecisions;
+import org.custos.keycloak.service.sharing.WhoHasAccess;
 import org.custos.keycloak.service.support.AdminEvents;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -166,7 +166,7 @@ public final class DecisionPoint {
             SharingDecisions.Answer a = answers.get(k);
             out[i] = a.allowed()
                     ? new AuthZen.Decision(
-                            true, explains(items.get(i)) ? Map.of("grant", Holdings.reason(a.grant())) : null)
+                            true, explains(items.get(i)) ? Map.of("grant", WhoHasAccess.reason(a.grant())) : null)
                     : denied(items.get(i));
         }
         return List.of(out);

@@ -12,8 +12,8 @@ import org.custos.keycloak.error.CustosException;
 import org.custos.keycloak.model.CustosStores;
 import org.custos.keycloak.model.EntityStore.SharingEntity;
 import org.custos.keycloak.representation.authzen.AuthZen;
-import org.custos.keycloak.service.sharing.Holdings;
 import org.custos.keycloak.service.sharing.SharingDecisions;
+import org.custos.keycloak.service.sharing.WhoHasAccess;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -57,7 +57,7 @@ public final class DecisionSearch {
         }
         String e = entity.get().id();
         List<String> perms = List.of(action.name(), OWNER);
-        Set<String> groups = Holdings.groups(realm, stores.shares(), e, perms);
+        Set<String> groups = WhoHasAccess.groups(realm, stores.shares(), e, perms);
         List<String> keys;
         if (Subjects.GROUP.equals(subject.type())) {
             keys = groups.stream()

@@ -16,7 +16,7 @@ import org.keycloak.models.UserModel;
 /**
  * One entity as a sharing viewer ({@code view-authorization}) sees it: its place in the tree, every share that
  * reaches it, and every user who holds a permission on it with the share that gives it — the "why" is the same
- * grant an explained AuthZEN decision names ({@link Holdings#reason}), found by the one decision function.
+ * grant an explained AuthZEN decision names ({@link WhoHasAccess#reason}), found by the one decision function.
  */
 public final class EntityAccess {
 
@@ -88,7 +88,7 @@ public final class EntityAccess {
                     group == null ? null : group.getName(),
                     s.permissionId(),
                     s.cascading(),
-                    SharingInputs.blankToNull(s.sharedBy()),
+                    SharingFields.blankToNull(s.sharedBy()),
                     s.depth() == 0 || source == null ? null : source.externalId()));
         }
         return new Detail(EntityMapper.of(ctx, List.of(e)).get(0), path, rows);
@@ -114,9 +114,9 @@ public final class EntityAccess {
                         ctx.realm.getId(),
                         e.id(),
                         perms,
-                        Holdings.groups(ctx.realm, ctx.stores.shares(), e.id(), perms),
+                        WhoHasAccess.groups(ctx.realm, ctx.stores.shares(), e.id(), perms),
                         false,
-                        SharingInputs.blankToNull(after),
+                        SharingFields.blankToNull(after),
                         n + 1);
         boolean more = usernames.size() > n;
         List<UserModel> users = usernames.subList(0, Math.min(n, usernames.size())).stream()
@@ -131,8 +131,8 @@ public final class EntityAccess {
         List<Holder> holders = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             SharingDecisions.Answer a = answers.get(i);
-            Map<String, Object> why =
-                    new java.util.LinkedHashMap<>(a.allowed() ? Holdings.reason(a.grant()) : Map.of("kind", "none"));
+            Map<String, Object> why = new java.util.LinkedHashMap<>(
+                    a.allowed() ? WhoHasAccess.reason(a.grant()) : Map.of("kind", "none"));
             GroupModel group =
                     why.get("group") instanceof String g ? ctx.session.groups().getGroupById(ctx.realm, g) : null;
             if (group != null) {

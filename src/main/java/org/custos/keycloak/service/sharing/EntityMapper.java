@@ -26,14 +26,14 @@ final class EntityMapper {
                 .map(e -> new EntityInfo(
                         e.externalId(),
                         e.typeId(),
-                        SharingInputs.nz(ctx.username(e.ownerUserId())),
+                        SharingFields.nz(ctx.username(e.ownerUserId())),
                         e.parentId() == null || parents.get(e.parentId()) == null
                                 ? ""
                                 : parents.get(e.parentId()).externalId(),
-                        SharingInputs.nz(e.name()),
-                        SharingInputs.nz(e.description()),
-                        SharingInputs.nz(e.binaryData()),
-                        SharingInputs.nz(e.fullText()),
+                        SharingFields.nz(e.name()),
+                        SharingFields.nz(e.description()),
+                        SharingFields.nz(e.binaryData()),
+                        SharingFields.nz(e.fullText()),
                         e.originalCreationTime(),
                         e.createdAt(),
                         e.updatedAt(),
@@ -48,7 +48,7 @@ final class EntityMapper {
         rep.put("type", e.typeId());
         rep.put("owner_id", owner);
         rep.put("parent_id", parentExternalId == null ? "" : parentExternalId);
-        rep.put("name", SharingInputs.nz(e.name()));
+        rep.put("name", SharingFields.nz(e.name()));
         return rep;
     }
 }

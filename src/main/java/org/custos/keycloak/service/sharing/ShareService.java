@@ -46,7 +46,7 @@ public final class ShareService {
 
     /** Shares with (or, {@code grant} false, revokes from) the principals of the request. */
     public void share(String principalType, ShareSpec request, boolean grant) {
-        ShareSpec r = SharingInputs.requiredObject(request, "body");
+        ShareSpec r = SharingFields.requiredObject(request, "body");
         SharingEntity e = decisions.visibleEntity(r.entityId(), "entity.id");
         // From here on the entity's shares change only through this request: the standing and the existing shares
         // read below are what the change is made against.
@@ -76,7 +76,7 @@ public final class ShareService {
                 // A holder revokes only its own grants: a name that is nobody is answered as anyone else's grant,
                 // so that revoking cannot probe which usernames or groups exist.
                 String id = knownPrincipalId(
-                        principalType, SharingInputs.required(r.principals().get(i), field));
+                        principalType, SharingFields.required(r.principals().get(i), field));
                 if (id == null) {
                     SharingRules.requireMayRevoke(standing, permission, false);
                 }
@@ -132,7 +132,7 @@ public final class ShareService {
 
     /** A person records themselves; a client acting for its users may name the sharer. */
     private String sharedBy(String requested) {
-        String name = SharingInputs.blankToNull(requested);
+        String name = SharingFields.blankToNull(requested);
         if (ctx.caller.isUser()) {
             String me = ctx.caller.displayName(ctx.realm);
             if (name != null && !name.equals(me)) {
@@ -154,7 +154,7 @@ public final class ShareService {
     }
 
     private String principalId(String principalType, String name, String field) {
-        String value = SharingInputs.required(name, field);
+        String value = SharingFields.required(name, field);
         if (ShareStore.USER.equals(principalType)) {
             return ctx.user(value).getId();
         }
@@ -184,7 +184,7 @@ public final class ShareService {
     /** Custos's later {@code GET /share}: every sharing of one entity, or of every entity of the realm (viewers). */
     public List<ShareInfo> sharings(String entityId, boolean directOnly, Paging paging) {
         List<SharingEntity> entities;
-        if (SharingInputs.blankToNull(entityId) != null) {
+        if (SharingFields.blankToNull(entityId) != null) {
             entities = List.of(decisions.visibleEntity(entityId, "entity.id"));
         } else {
             if (!ctx.isViewer()) {
@@ -216,7 +216,7 @@ public final class ShareService {
                         owner,
                         s.principalType(),
                         permissions.get(s.permissionId()),
-                        SharingInputs.nz(s.sharedBy())));
+                        SharingFields.nz(s.sharedBy())));
             }
         }
         return out;

@@ -76,7 +76,7 @@ final class SharingContext {
 
     /** An entity of the realm by its external id; 404 if there is none. */
     SharingEntity entity(String externalId, String field) {
-        String id = SharingInputs.required(externalId, field);
+        String id = SharingFields.required(externalId, field);
         return stores.entities()
                 .entity(realm.getId(), id)
                 .orElseThrow(() -> CustosException.notFound("entity '" + id + "' not found"));
@@ -84,7 +84,7 @@ final class SharingContext {
 
     /** A permission type that exists (OWNER included); 404 otherwise. */
     String permission(String id, String field) {
-        String key = SharingInputs.required(id, field);
+        String key = SharingFields.required(id, field);
         if (!OWNER.equals(key)
                 && stores.sharingTypes()
                         .type(realm.getId(), SharingTypeStore.Kind.PERMISSION_TYPE, key)
@@ -96,7 +96,7 @@ final class SharingContext {
 
     /** An entity type that exists (SECRET included); 404 otherwise. */
     String entityType(String id, String field) {
-        String key = SharingInputs.required(id, field);
+        String key = SharingFields.required(id, field);
         if (!SECRET.equals(key)
                 && stores.sharingTypes()
                         .type(realm.getId(), SharingTypeStore.Kind.ENTITY_TYPE, key)

@@ -235,14 +235,14 @@ public final class SharingDecisions {
     boolean isVisible(String externalId) {
         return ctx.stores
                 .entities()
-                .entity(ctx.realm.getId(), SharingInputs.required(externalId, "entity.id"))
+                .entity(ctx.realm.getId(), SharingFields.required(externalId, "entity.id"))
                 .filter(e -> ctx.isViewer() || reaches(e))
                 .isPresent();
     }
 
     /** The user a check is about: the caller itself, or anyone for a viewer. */
     UserModel checkedUser(String username, String field) {
-        String name = SharingInputs.required(username, field);
+        String name = SharingFields.required(username, field);
         boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(name);
         if (!self && !ctx.isViewer()) {
             throw CustosException.forbidden(
@@ -276,8 +276,8 @@ public final class SharingDecisions {
     /** Does {@code username} hold {@code permissionId} on the entity? */
     public boolean check(String entityId, String permissionId, String username) {
         UserModel user = checkedUser(username, "owner_id");
-        String id = SharingInputs.required(entityId, "entity.id");
-        String permission = SharingInputs.required(permissionId, "permission_type.id");
+        String id = SharingFields.required(entityId, "entity.id");
+        String permission = SharingFields.required(permissionId, "permission_type.id");
         if (decide(List.of(new Question(SharingContext.principal(ctx.realm, user), id, null, permission)))
                 .get(0)
                 .allowed()) {
@@ -306,12 +306,12 @@ public final class SharingDecisions {
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             String path = "checks[" + i + "]";
-            AccessCheck c = SharingInputs.requiredObject(checks.get(i), path);
-            String eid = SharingInputs.required(c.entityId(), path + ".entity.id");
+            AccessCheck c = SharingFields.requiredObject(checks.get(i), path);
+            String eid = SharingFields.required(c.entityId(), path + ".entity.id");
             if (ctx.isViewer() && knownEntities.add(eid)) {
                 ctx.entity(eid, path + ".entity.id");
             }
-            String permission = SharingInputs.required(c.permissionTypeId(), path + ".permission_type.id");
+            String permission = SharingFields.required(c.permissionTypeId(), path + ".permission_type.id");
             if (knownPermissions.add(permission)) {
                 ctx.permission(permission, path + ".permission_type.id");
             }

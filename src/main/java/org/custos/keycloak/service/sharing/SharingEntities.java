@@ -40,11 +40,11 @@ public final class SharingEntities {
                 ctx.isAdmin(),
                 ctx.caller.presentedClientSecret(),
                 "true".equals(ctx.realm.getAttribute(SharingRules.PERSONS_CREATE_ENTITIES)));
-        EntitySpec in = SharingInputs.requiredObject(input, "entity");
-        String id = SharingInputs.identifier(in.id(), "entity.id");
+        EntitySpec in = SharingFields.requiredObject(input, "entity");
+        String id = SharingFields.identifier(in.id(), "entity.id");
         String type = ctx.entityType(in.type(), "entity.type");
         UserModel owner = newOwner(in.owner());
-        SharingEntity parent = SharingInputs.blankToNull(in.parentId()) == null
+        SharingEntity parent = SharingFields.blankToNull(in.parentId()) == null
                 ? null
                 : decisions.visibleEntity(in.parentId(), "entity.parent_id");
         if (parent != null) {
@@ -69,7 +69,7 @@ public final class SharingEntities {
                 in.name(),
                 in.description(),
                 in.fullText(),
-                SharingInputs.binary(in.binaryData()),
+                SharingFields.binary(in.binaryData()),
                 original == null || original == 0 ? now : original,
                 now,
                 now);
@@ -90,7 +90,7 @@ public final class SharingEntities {
 
     /** The owner of a new entity: a caller names itself (or nobody); only an admin names someone else. */
     private UserModel newOwner(String requested) {
-        String name = SharingInputs.blankToNull(requested);
+        String name = SharingFields.blankToNull(requested);
         if (name == null) {
             if (ctx.caller.isUser() && ctx.actor() != null) {
                 return ctx.actor();
@@ -107,14 +107,14 @@ public final class SharingEntities {
     }
 
     public void update(EntitySpec input) {
-        EntitySpec in = SharingInputs.requiredObject(input, "entity");
+        EntitySpec in = SharingFields.requiredObject(input, "entity");
         SharingEntity e = decisions.visibleEntity(in.id(), "entity.id");
         decisions.requireOwnerOrAdmin(e);
         String ownerName = ctx.username(e.ownerUserId());
-        if (SharingInputs.blankToNull(in.owner()) != null && !in.owner().equals(ownerName)) {
+        if (SharingFields.blankToNull(in.owner()) != null && !in.owner().equals(ownerName)) {
             throw CustosException.invalidField("entity.owner_id", "cannot change: the owner of an entity is fixed");
         }
-        String type = SharingInputs.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
+        String type = SharingFields.blankToNull(in.type()) != null && !in.type().equals(e.typeId())
                 ? ctx.entityType(in.type(), "entity.type")
                 : e.typeId();
         SharingEntity parent = null;
@@ -139,7 +139,7 @@ public final class SharingEntities {
                 in.name() != null ? in.name() : e.name(),
                 in.description() != null ? in.description() : e.description(),
                 in.fullText() != null ? in.fullText() : e.fullText(),
-                in.binaryData() != null ? SharingInputs.binary(in.binaryData()) : e.binaryData(),
+                in.binaryData() != null ? SharingFields.binary(in.binaryData()) : e.binaryData(),
                 original != null && original != 0 ? original : e.originalCreationTime(),
                 e.createdAt(),
                 Time.currentTimeMillis());

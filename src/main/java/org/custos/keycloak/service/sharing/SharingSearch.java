@@ -35,7 +35,7 @@ public final class SharingSearch {
     public List<EntityInfo> search(String ownerId, List<EntitySearch.Filter> filters, Paging paging) {
         EntitySearch search = EntitySearch.compile(filters, resolver());
         UserModel principal = null;
-        if (SharingInputs.blankToNull(ownerId) != null) {
+        if (SharingFields.blankToNull(ownerId) != null) {
             boolean self = ctx.actor() != null && ctx.actor().getUsername().equals(ownerId);
             if (!self && !ctx.isViewer()) {
                 throw CustosException.forbidden(
@@ -105,7 +105,7 @@ public final class SharingSearch {
     public Page reachable(String username, String permissionId, String typeId, Integer limit, String cursor) {
         UserModel user = decisions.checkedUser(username, "owner_id");
         String permission = ctx.permission(permissionId, "permission_type.id");
-        String type = SharingInputs.blankToNull(typeId);
+        String type = SharingFields.blankToNull(typeId);
         if (type != null
                 && ctx.stores
                         .sharingTypes()

@@ -40,8 +40,8 @@ public final class SharingTypes {
     }
 
     public void create(TypeSpec input, String field) {
-        TypeSpec in = SharingInputs.requiredObject(input, field);
-        String id = SharingInputs.identifier(in.id(), field + ".id");
+        TypeSpec in = SharingFields.requiredObject(input, field);
+        String id = SharingFields.identifier(in.id(), field + ".id");
         TypeInfo existing = builtIn(kind, id);
         if (existing == null) {
             store.serializeCreates(ctx.realm.getId()); // concurrent identical creates: one row, every one answered 200
@@ -57,20 +57,20 @@ public final class SharingTypes {
         }
         long now = Time.currentTimeMillis();
         SharingType type = new SharingType(
-                id, SharingInputs.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
+                id, SharingFields.blankToNull(in.name()) == null ? id : in.name(), in.description(), now, now);
         store.create(ctx.realm.getId(), kind, type);
         event(OperationType.CREATE, id, Map.of("id", id, "name", type.name()));
     }
 
     /** Whether a create of {@code in} states only what {@code existing} is (absent name or description: anything). */
     static boolean states(TypeInfo existing, TypeSpec in) {
-        String name = SharingInputs.blankToNull(in.name());
+        String name = SharingFields.blankToNull(in.name());
         return (name == null || name.equals(existing.name()))
                 && (in.description() == null || in.description().equals(existing.description()));
     }
 
     public void update(TypeSpec input, String field) {
-        TypeSpec in = SharingInputs.requiredObject(input, field);
+        TypeSpec in = SharingFields.requiredObject(input, field);
         SharingType old = existing(in.id(), field + ".id");
         SharingType type = new SharingType(
                 old.externalId(),
@@ -86,7 +86,7 @@ public final class SharingTypes {
     }
 
     public void delete(TypeSpec input, String field) {
-        TypeSpec in = SharingInputs.requiredObject(input, field);
+        TypeSpec in = SharingFields.requiredObject(input, field);
         SharingType type = existing(in.id(), field + ".id");
         if (store.inUse(ctx.realm.getId(), kind, type.externalId())) {
             throw CustosException.conflict(label() + " '" + type.externalId() + "' is in use by "
@@ -111,7 +111,7 @@ public final class SharingTypes {
     }
 
     private SharingType existing(String id, String field) {
-        String key = SharingInputs.required(id, field);
+        String key = SharingFields.required(id, field);
         if (builtIn(kind, key) != null) {
             throw CustosException.badRequest(
                     "the " + label() + " " + key + " is built in: it cannot be changed or " + "deleted");
@@ -144,8 +144,8 @@ public final class SharingTypes {
     static TypeInfo view(SharingType t) {
         return new TypeInfo(
                 t.externalId(),
-                SharingInputs.nz(t.name()),
-                SharingInputs.nz(t.description()),
+                SharingFields.nz(t.name()),
+                SharingFields.nz(t.description()),
                 t.createdAt(),
                 t.updatedAt());
     }

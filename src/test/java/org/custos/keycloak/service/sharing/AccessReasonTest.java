@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * "Who has access, and why": the reason the console's holder list and AuthZEN's explained decisions give
- * ({@link Holdings#reason} of the deciding share) for access found in the in-memory stores — the nearest share, the
+ * ({@link WhoHasAccess#reason} of the deciding share) for access found in the in-memory stores — the nearest share, the
  * permission itself before OWNER, a user's share before a group's.
  */
 class AccessReasonTest {
@@ -136,7 +136,7 @@ class AccessReasonTest {
     void theReasonNamesTheDecidingShare(Case c) {
         SharingWorld world = new SharingWorld();
         c.shares().forEach(world::share);
-        assertEquals(c.reason(), Holdings.reason(world.deciding(c.who(), c.entity(), c.permission())));
+        assertEquals(c.reason(), WhoHasAccess.reason(world.deciding(c.who(), c.entity(), c.permission())));
     }
 
     /**
@@ -156,13 +156,13 @@ class AccessReasonTest {
         Set<String> groups = new TreeSet<>();
         perms.forEach(p -> groups.addAll(shares.holders(id("doc"), p, ShareStore.GROUP, false)));
         if (groups.contains("org")) {
-            groups.add("team"); // Holdings.groups adds the holding groups' sub-groups
+            groups.add("team"); // WhoHasAccess.groups adds the holding groups' sub-groups
         }
         Map<String, Object> why = new LinkedHashMap<>();
         for (String username : shares.holdingUsers(REALM, id("doc"), perms, groups, false, null, 10)) {
             why.put(
                     username,
-                    Holdings.reason(world.deciding(PEOPLE.get(username), "doc", "READ"))
+                    WhoHasAccess.reason(world.deciding(PEOPLE.get(username), "doc", "READ"))
                             .get("kind"));
         }
         assertEquals(

@@ -4,9 +4,9 @@ import java.util.Base64;
 import org.custos.keycloak.error.CustosException;
 
 /** Validation of the sharing service's request fields: each failure is a 400 naming the field. */
-final class SharingInputs {
+final class SharingFields {
 
-    private SharingInputs() {}
+    private SharingFields() {}
 
     static String required(String value, String field) {
         if (value == null || value.isBlank()) {

@@ -14,12 +14,12 @@ import org.keycloak.models.RealmModel;
  * Who holds a permission on an entity, and why — shared by AuthZEN's subject search and explained decisions and by
  * the admin console's "who has access" page, so that both say the same thing.
  */
-public final class Holdings {
+public final class WhoHasAccess {
 
     /** The most holding groups (with their sub-groups) expanded into their members: each is a bound value. */
     public static final int MAX_GROUPS = 1000;
 
-    private Holdings() {}
+    private WhoHasAccess() {}
 
     /**
      * The groups whose members hold one of {@code permissionIds} on the entity (internal id): the groups it is shared

@@ -1,4 +1,4 @@
-package org.custos.keycloak.spi;
+package org.custos.keycloak.model;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;
