@@ -18,7 +18,7 @@ import org.custos.keycloak.service.support.CustosOperations;
 /**
  * Every endpoint below {@code /realms/{realm}/custos}, read from the JAX-RS annotations of {@link CustosRootResource}
  * and the resources its locators return — the route table is written once, as JAX-RS paths with an
- * {@link OperationId} each. The OpenAPI document is checked against it (RouteTableTest), and a request finds the
+ * {@link OperationId} each. The OpenAPI document is checked against it (OpenApiDocumentTest), and a request finds the
  * operation it serves here, for its audit record.
  */
 public final class RouteTable {

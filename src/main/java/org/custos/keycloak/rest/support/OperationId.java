@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * The operation a resource method serves: for the Custos services, the RPC name Custos gave it (its audit
  * {@code event_type}, e.g. {@code addUserToGroup}); for our own endpoints, a name in the same style. It is the
- * method's {@code operationId} in {@code custos-openapi.json} (RouteTableTest keeps the two equal), and — or
+ * method's {@code operationId} in {@code custos-openapi.json} (OpenApiDocumentTest keeps the two equal), and — or
  * {@link #rpc()} where given — the {@code custos_operation} detail of the admin events the request records.
  */
 @Retention(RetentionPolicy.RUNTIME)
