@@ -193,12 +193,12 @@ try {
   // Audit: by service, and by actor.
   await page.getByTestId("nav-item-custos-audit").click();
   await page.getByTestId("custos-audit-service").selectOption({ label: "Sharing" });
-  await page.getByTestId("custos-audit-row").first().waitFor();
+  await page.getByTestId("custos-audit").locator("tbody tr").first().waitFor();
   await page.getByTestId("custos-audit-actor").fill(env("USERNAME"));
   await page.getByTestId("custos-audit-apply").click();
   await page.waitForTimeout(500);
-  await page.getByTestId("custos-audit-row").first().waitFor();
-  const actors = await page.getByTestId("custos-audit-row").locator("td:nth-child(4)").allInnerTexts();
+  await page.getByTestId("custos-audit").locator("tbody tr").first().waitFor();
+  const actors = await page.getByTestId("custos-audit").locator("tbody tr td:nth-child(4)").allInnerTexts();
   check(actors.length > 0 && actors.every((a) => a === env("USERNAME")), `the actor filter shows only ${env("USERNAME")}`);
   await shot(page, "custos-audit.png");
 

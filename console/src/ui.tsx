@@ -1,7 +1,7 @@
 import { useAdminClient, useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
 import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
-import { KeycloakSpinner, useFetch } from "@keycloak/keycloak-ui-shared";
+import { KeycloakDataTable, KeycloakSpinner, ListEmptyState, useFetch } from "@keycloak/keycloak-ui-shared";
 import {
   Alert,
   Button,
@@ -10,9 +10,8 @@ import {
   FormSelect,
   FormSelectOption,
   PageSection,
-  Pagination,
 } from "@patternfly/react-core";
-import { DependencyList, PropsWithChildren, ReactNode, useCallback, useState } from "react";
+import { DependencyList, PropsWithChildren, ReactNode, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { reason, status } from "./api";
@@ -57,24 +56,29 @@ export function useLoad<T>(load: (adminClient: KeycloakAdminClient) => Promise<T
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
+/** A refused or failed load, in place of what it would have shown: 403 names what is missing. */
+const Refusal = ({ error }: { error: unknown }) => {
+  const { t } = useTranslation();
+  const forbidden = status(error) === 403;
+  return (
+    <EmptyState data-testid={forbidden ? "custos-forbidden" : "custos-error"}>
+      <EmptyStateBody>
+        <Alert
+          isInline
+          variant={forbidden ? "warning" : "danger"}
+          title={forbidden ? t("custosForbidden") : t("custosError")}
+        >
+          {reason(error)}
+        </Alert>
+      </EmptyStateBody>
+    </EmptyState>
+  );
+};
+
 /** What a load shows until it has data: a spinner, the refusal (403 names what is missing), or the error. */
 export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
-  const { t } = useTranslation();
   if (loaded.error !== undefined) {
-    const forbidden = status(loaded.error) === 403;
-    return (
-      <EmptyState data-testid={forbidden ? "custos-forbidden" : "custos-error"}>
-        <EmptyStateBody>
-          <Alert
-            isInline
-            variant={forbidden ? "warning" : "danger"}
-            title={forbidden ? t("custosForbidden") : t("custosError")}
-          >
-            {reason(loaded.error)}
-          </Alert>
-        </EmptyStateBody>
-      </EmptyState>
-    );
+    return <Refusal error={loaded.error} />;
   }
   if (loaded.data === undefined) {
     return <KeycloakSpinner />;
@@ -96,35 +100,6 @@ export const when = (millis: string | number | undefined) => {
   const n = Number(millis);
   return !millis || Number.isNaN(n) || n <= 0 ? "" : new Date(n).toLocaleString();
 };
-
-/**
- * Offset paging over a list fetched one row past the page: that extra row only tells that a next page exists (the
- * server does not count).
- */
-export const Pager = ({
-  first,
-  max,
-  fetched,
-  onChange,
-}: {
-  first: number;
-  max: number;
-  fetched: number;
-  onChange: (first: number, max: number) => void;
-}) => (
-  <Pagination
-    perPage={max}
-    page={Math.floor(first / max) + 1}
-    itemCount={first + Math.min(fetched, max) + (fetched > max ? 1 : 0)}
-    onSetPage={(_e, page) => onChange((page - 1) * max, max)}
-    onPerPageSelect={(_e, perPage) => onChange(0, perPage)}
-    toggleTemplate={({ firstIndex, lastIndex }) => (
-      <b>
-        {firstIndex} - {lastIndex}
-      </b>
-    )}
-  />
-);
 
 /** A group tree as one list, parents before their sub-groups. */
 export const flatten = (groups: GroupRepresentation[]): GroupRepresentation[] =>
@@ -155,10 +130,96 @@ export const Choice = ({
   </FormSelect>
 );
 
-/** One column of a {@link Rows} table: its header (a message key, or none) and what a row shows in it. */
+/** One column of a table: its header (a message key, or none) and what a row shows in it. */
 export type Column<T> = { title?: string; cell: (row: T) => ReactNode };
 
-/** The compact table every Custos page lists its rows in. */
+/** What a {@link CustosTable} lists: rows already loaded, or a loader (paged on the server when `paginated`). */
+export type TableSource<T> =
+  | { rows: T[] }
+  | {
+      /** Called with the first row and how many to fetch: one past the page, which tells the pager a next exists. */
+      load: (adminClient: KeycloakAdminClient, first: number, max: number) => Promise<T[]>;
+      /** The filters: when one changes, the table starts again at its first page. */
+      filters: (string | number | boolean | undefined)[];
+      /** Changed to load the same page again (after a change the page made). */
+      generation?: number;
+      paginated?: boolean;
+    };
+
+type Keyed<T> = { id: string; row: T };
+
+/**
+ * Keycloak's data table (ui-shared's KeycloakDataTable: its pager, refresh, spinner and empty state) over a Custos
+ * list. A refusal is shown in the table's place (403 names what is missing) instead of on the console's error page,
+ * where the table's own fetch would send it. Rows are handed to the table wrapped with their key, so that a field of
+ * ours named like a React prop (a secret's `key`) reaches the cell.
+ */
+export function CustosTable<T>({
+  label,
+  testid,
+  columns,
+  rowKey,
+  source,
+}: {
+  label: string;
+  testid: string;
+  columns: Column<T>[];
+  rowKey: (row: T, index: number) => string;
+  source: TableSource<T>;
+}) {
+  const { t } = useTranslation();
+  const { adminClient } = useAdminClient();
+  const { realm } = useRealm();
+  const [refusal, setRefusal] = useState<{ error: unknown }>();
+  const given = "rows" in source ? source.rows : undefined;
+  // Keyed once per list: a new array would make the table load again (rowKey is a new function every render).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const keyed = useMemo(() => given?.map((row, i) => ({ id: rowKey(row, i), row })), [given]);
+  const loader =
+    keyed ??
+    ("load" in source
+      ? {
+          signal: source.generation ?? 0,
+          loader: async (first = 0, max = 11): Promise<Keyed<T>[]> => {
+            try {
+              const rows = await source.load(adminClient, first, max);
+              setRefusal(undefined);
+              return rows.map((row, i) => ({ id: rowKey(row, i), row }));
+            } catch (error) {
+              setRefusal({ error });
+              return [];
+            }
+          },
+        }
+      : []);
+  return (
+    <KeycloakDataTable<Keyed<T>>
+      key={JSON.stringify([realm, ...("filters" in source ? source.filters : [])])}
+      ariaLabelKey={label}
+      data-testid={testid}
+      isPaginated={"paginated" in source && source.paginated}
+      loader={loader}
+      columns={columns.map((c, i) => ({
+        name: `column-${i}`,
+        displayKey: c.title ?? " ",
+        cellRenderer: ({ row }: Keyed<T>) => <>{c.cell(row)}</>,
+      }))}
+      emptyState={
+        refusal ? (
+          <Refusal error={refusal.error} />
+        ) : (
+          <ListEmptyState hasIcon={false} message={t("custosEmpty")} instructions="" />
+        )
+      }
+    />
+  );
+}
+
+/**
+ * The table of the two lists paged by a cursor, "who has access" and "what a user can access": they grow by
+ * {@link More}. Keycloak's data table pages by first and max, which these lists do not have (an offset into what a
+ * user reaches costs the reach; bench/README.md); every other list is a {@link CustosTable}.
+ */
 export function Rows<T>({
   label,
   columns,

@@ -13,7 +13,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
-import { CustosPage, Loading, Rows, useLoad, when } from "../ui";
+import { CustosPage, CustosTable, Loading, useLoad, when } from "../ui";
 
 type Agent = { id: string; isEnabled: boolean; realm_roles: string[]; client_roles: string[]; creation_time: number };
 type Agents = { enabled: boolean; token_lifetime: number | null; agents: Agent[] };
@@ -80,10 +80,10 @@ export default function AgentsPage() {
                   </ToolbarItem>
                 </ToolbarContent>
               </Toolbar>
-              <Rows
+              <CustosTable
                 label="agents"
                 testid="custos-agents"
-                rows={agents}
+                source={{ rows: agents }}
                 rowKey={(a) => a.id}
                 columns={[
                   { title: "custosId", cell: (a) => a.id },

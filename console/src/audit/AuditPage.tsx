@@ -1,10 +1,11 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import { AlertVariant, Button, TextInput, Toolbar, ToolbarContent, ToolbarItem } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query, reason } from "../api";
-import { Choice, CustosPage, Loading, Pager, Rows, useLoad, when } from "../ui";
+import { Choice, CustosPage, CustosTable, when } from "../ui";
 
 type LogEvent = {
   created_time: string;
@@ -39,18 +40,14 @@ export default function AuditPage() {
   const [actor, setActor] = useState<string | undefined>();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [first, setFirst] = useState(0);
-  const [max, setMax] = useState(20);
-  const loaded = useLoad(
-    (c) =>
-      actor === ""
-        ? Promise.resolve({ events: [] as LogEvent[] })
-        : custos<{ events: LogEvent[] }>(
-            c,
-            "audit" + query({ service, operation, actor, from: millis(from), to: millis(to), first, max: max + 1 }),
-          ),
-    [service, operation, actor, from, to, first, max],
-  );
+  // An actor name that is no user finds no events (rather than every actor's).
+  const load = (c: KeycloakAdminClient, first: number, max: number) =>
+    actor === ""
+      ? Promise.resolve([] as LogEvent[])
+      : custos<{ events: LogEvent[] }>(
+          c,
+          "audit" + query({ service, operation, actor, from: millis(from), to: millis(to), first, max }),
+        ).then((r) => r.events);
 
   const findActor = async () => {
     if (!actorName) {
@@ -60,7 +57,6 @@ export default function AuditPage() {
     try {
       const users = await adminClient.users.find({ username: actorName, exact: true, max: 1 });
       setActor(users[0]?.id ?? "");
-      setFirst(0);
     } catch (e) {
       addAlert(reason(e), AlertVariant.danger);
     }
@@ -75,10 +71,7 @@ export default function AuditPage() {
               label={t("custosService")}
               value={service}
               options={SERVICES.map(([v, l]) => [v, t(l)] as [string, string])}
-              onChange={(v) => {
-                setService(v);
-                setFirst(0);
-              }}
+              onChange={setService}
               all={t("custosAllServices")}
               testid="custos-audit-service"
             />
@@ -121,39 +114,23 @@ export default function AuditPage() {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      <Loading loaded={loaded}>
-        {({ events }) => (
-          <>
-            <Rows
-              label="audit"
-              testid="custos-audit"
-              rows={events.slice(0, max)}
-              rowKey={(_e, i) => String(i)}
-              rowTestid={() => "custos-audit-row"}
-              columns={[
-                { title: "custosTime", cell: (e) => when(e.created_time) },
-                {
-                  title: "custosService",
-                  cell: (e) => t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name),
-                },
-                { title: "custosOperation", cell: (e) => e.event_type },
-                { title: "custosActor", cell: (e) => e.username },
-                { title: "custosClient", cell: (e) => e.client_id },
-                { title: "custosIp", cell: (e) => e.external_ip },
-              ]}
-            />
-            <Pager
-              first={first}
-              max={max}
-              fetched={events.length}
-              onChange={(f, m) => {
-                setFirst(f);
-                setMax(m);
-              }}
-            />
-          </>
-        )}
-      </Loading>
+      <CustosTable
+        label="audit"
+        testid="custos-audit"
+        source={{ load, filters: [service, operation, actor, from, to], paginated: true }}
+        rowKey={(_e, i) => String(i)}
+        columns={[
+          { title: "custosTime", cell: (e) => when(e.created_time) },
+          {
+            title: "custosService",
+            cell: (e) => t(SERVICES.find(([v]) => v === e.service_name)?.[1] ?? e.service_name),
+          },
+          { title: "custosOperation", cell: (e) => e.event_type },
+          { title: "custosActor", cell: (e) => e.username },
+          { title: "custosClient", cell: (e) => e.client_id },
+          { title: "custosIp", cell: (e) => e.external_ip },
+        ]}
+      />
     </CustosPage>
   );
 }

@@ -1,4 +1,5 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import type GroupRepresentation from "@keycloak/keycloak-admin-client/lib/defs/groupRepresentation";
 import {
@@ -14,8 +15,8 @@ import {
 } from "@patternfly/react-core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { custos, reason, send } from "../api";
-import { Choice, CustosPage, flatten, Loading, Rows, useLoad } from "../ui";
+import { custos, query, reason, send } from "../api";
+import { Choice, CustosPage, CustosTable, flatten, Loading, useLoad } from "../ui";
 
 type Member = { id: string; username: string; membership_type: string };
 const TYPES = ["OWNER", "ADMIN", "MEMBER"];
@@ -31,13 +32,11 @@ export default function GroupsPage() {
     (c) => c.groups.find({ search: search || undefined, max: 50, briefRepresentation: true }),
     [search],
   );
-  const members = useLoad(
-    (c) =>
-      group
-        ? custos<{ members: Member[]; total: number }>(c, `groups/${encodeURIComponent(group.id!)}/members?max=100`)
-        : Promise.resolve({ members: [], total: 0 }),
-    [group?.id],
-  );
+  const [generation, setGeneration] = useState(0);
+  const members = (c: KeycloakAdminClient, first: number, max: number) =>
+    custos<{ members: Member[] }>(c, `groups/${encodeURIComponent(group!.id!)}/members` + query({ first, max })).then(
+      (r) => r.members,
+    );
 
   const change = async (m: Member, type: string) => {
     try {
@@ -48,7 +47,7 @@ export default function GroupsPage() {
     } catch (e) {
       addAlert(reason(e), AlertVariant.danger);
     }
-    members.reload();
+    setGeneration((g) => g + 1);
   };
 
   return (
@@ -90,31 +89,27 @@ export default function GroupsPage() {
                   </ToolbarItem>
                 </ToolbarContent>
               </Toolbar>
-              <Loading loaded={members}>
-                {({ members: list }) => (
-                  <Rows
-                    label="members"
-                    testid="custos-members"
-                    rows={list}
-                    rowKey={(m) => m.id}
-                    columns={[
-                      { title: "custosUsername", cell: (m) => m.username },
-                      {
-                        title: "custosMembershipType",
-                        cell: (m) => (
-                          <Choice
-                            label={t("custosMembershipType")}
-                            value={m.membership_type}
-                            options={TYPES}
-                            onChange={(v) => change(m, v)}
-                            testid={`membership-${m.username}`}
-                          />
-                        ),
-                      },
-                    ]}
-                  />
-                )}
-              </Loading>
+              <CustosTable
+                label="members"
+                testid="custos-members"
+                source={{ load: members, filters: [group.id], generation, paginated: true }}
+                rowKey={(m) => m.id}
+                columns={[
+                  { title: "custosUsername", cell: (m) => m.username },
+                  {
+                    title: "custosMembershipType",
+                    cell: (m) => (
+                      <Choice
+                        label={t("custosMembershipType")}
+                        value={m.membership_type}
+                        options={TYPES}
+                        onChange={(v) => change(m, v)}
+                        testid={`membership-${m.username}`}
+                      />
+                    ),
+                  },
+                ]}
+              />
             </>
           )}
         </SplitItem>

@@ -1,4 +1,5 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
   AlertVariant,
@@ -20,7 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Choice, CustosPage, Loading, Pager, Rows, useLoad, when } from "../ui";
+import { Choice, CustosPage, CustosTable, useLoad, when } from "../ui";
 
 type Summary = {
   token: string;
@@ -49,16 +50,10 @@ export default function SecretsPage() {
   const [owner, setOwner] = useState("");
   const [type, setType] = useState("");
   const [client, setClient] = useState("");
-  const [first, setFirst] = useState(0);
-  const [max, setMax] = useState(20);
   const [deleting, setDeleting] = useState<Summary>();
-  const loaded = useLoad(
-    (c) =>
-      pages?.secrets === false
-        ? Promise.resolve({ secrets: [] as Summary[] })
-        : custos<{ secrets: Summary[] }>(c, "secrets" + query({ owner, type, client, first, max: max + 1 })),
-    [owner, type, client, first, max, pages?.secrets],
-  );
+  const [generation, setGeneration] = useState(0);
+  const load = (c: KeycloakAdminClient, first: number, max: number) =>
+    custos<{ secrets: Summary[] }>(c, "secrets" + query({ owner, type, client, first, max })).then((r) => r.secrets);
   const keys = useLoad(
     (c) => (pages?.keys ? custos<KeyStatus>(c, "secrets/keys") : Promise.resolve(undefined as unknown as KeyStatus)),
     [pages?.keys],
@@ -73,7 +68,7 @@ export default function SecretsPage() {
     } catch (e) {
       addAlert(reason(e), AlertVariant.danger);
     }
-    loaded.reload();
+    setGeneration((g) => g + 1);
     keys.reload();
   };
 
@@ -117,10 +112,7 @@ export default function SecretsPage() {
                   aria-label={t("custosOwnerUsername")}
                   placeholder={t("custosOwnerUsername")}
                   value={owner}
-                  onChange={(_e, v) => {
-                    setOwner(v);
-                    setFirst(0);
-                  }}
+                  onChange={(_e, v) => setOwner(v)}
                   data-testid="custos-secret-owner"
                 />
               </ToolbarItem>
@@ -129,10 +121,7 @@ export default function SecretsPage() {
                   label={t("custosType")}
                   value={type}
                   options={["SSH", "PASSWORD", "X509_CERTIFICATE", "KV"]}
-                  onChange={(v) => {
-                    setType(v);
-                    setFirst(0);
-                  }}
+                  onChange={setType}
                   all={t("custosAllTypes")}
                   testid="custos-secret-type"
                 />
@@ -142,51 +131,32 @@ export default function SecretsPage() {
                   aria-label={t("custosClient")}
                   placeholder={t("custosClient")}
                   value={client}
-                  onChange={(_e, v) => {
-                    setClient(v);
-                    setFirst(0);
-                  }}
+                  onChange={(_e, v) => setClient(v)}
                 />
               </ToolbarItem>
             </ToolbarContent>
           </Toolbar>
-          <Loading loaded={loaded}>
-            {({ secrets }) => (
-              <>
-                <Rows
-                  label="secrets"
-                  testid="custos-secrets"
-                  rows={secrets.slice(0, max)}
-                  rowKey={(x) => x.token}
-                  rowTestid={() => "custos-secret-row"}
-                  columns={[
-                    { title: "custosType", cell: (x) => x.type + (x.key ? ` (${x.key})` : "") },
-                    { title: "custosOwner", cell: (x) => x.owner_id },
-                    { title: "custosClient", cell: (x) => x.client_id },
-                    { title: "description", cell: (x) => x.description },
-                    { title: "custosCreated", cell: (x) => when(x.created_at) },
-                    { title: "custosKeyId", cell: (x) => x.key_id },
-                    {
-                      cell: (x) => (
-                        <Button variant="link" isDanger onClick={() => setDeleting(x)}>
-                          {t("delete")}
-                        </Button>
-                      ),
-                    },
-                  ]}
-                />
-                <Pager
-                  first={first}
-                  max={max}
-                  fetched={secrets.length}
-                  onChange={(f, m) => {
-                    setFirst(f);
-                    setMax(m);
-                  }}
-                />
-              </>
-            )}
-          </Loading>
+          <CustosTable
+            label="secrets"
+            testid="custos-secrets"
+            source={{ load, filters: [owner, type, client], generation, paginated: true }}
+            rowKey={(x) => x.token}
+            columns={[
+              { title: "custosType", cell: (x) => x.type + (x.key ? ` (${x.key})` : "") },
+              { title: "custosOwner", cell: (x) => x.owner_id },
+              { title: "custosClient", cell: (x) => x.client_id },
+              { title: "description", cell: (x) => x.description },
+              { title: "custosCreated", cell: (x) => when(x.created_at) },
+              { title: "custosKeyId", cell: (x) => x.key_id },
+              {
+                cell: (x) => (
+                  <Button variant="link" isDanger onClick={() => setDeleting(x)}>
+                    {t("delete")}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </>
       )}
       {deleting && (

@@ -1,4 +1,5 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
   Button,
@@ -19,7 +20,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Choice, Loading, Pager, Rows, useLoad } from "../ui";
+import { Choice, CustosTable, useLoad } from "../ui";
 import type { SharingType } from "./TypesTab";
 
 export type Entity = {
@@ -42,16 +43,14 @@ export const EntitiesTab = () => {
   const [search, setSearch] = useState("");
   const [type, setType] = useState("");
   const [parent, setParent] = useState("");
-  const [first, setFirst] = useState(0);
-  const [max, setMax] = useState(20);
   const [creating, setCreating] = useState<Partial<Entity>>();
   const [error, setError] = useState<string>();
   const types = useLoad((c) => custos<{ types: SharingType[] }>(c, "sharing/entity-types"), []);
-  const loaded = useLoad(
-    (c) =>
-      custos<{ entity_array: Entity[] }>(c, "sharing/entities" + query({ search, type, parent, first, max: max + 1 })),
-    [search, type, parent, first, max],
-  );
+  const [generation, setGeneration] = useState(0);
+  const load = (c: KeycloakAdminClient, first: number, max: number) =>
+    custos<{ entity_array: Entity[] }>(c, "sharing/entities" + query({ search, type, parent, first, max })).then(
+      (r) => r.entity_array,
+    );
 
   const create = async () => {
     try {
@@ -59,7 +58,7 @@ export const EntitiesTab = () => {
       addAlert(t("custosEntityCreated", { id: creating?.id }));
       setCreating(undefined);
       setError(undefined);
-      loaded.reload();
+      setGeneration((g) => g + 1);
     } catch (e) {
       setError(reason(e));
     }
@@ -75,10 +74,7 @@ export const EntitiesTab = () => {
             <SearchInput
               placeholder={t("custosSearchEntities")}
               value={search}
-              onChange={(_e, v) => {
-                setSearch(v);
-                setFirst(0);
-              }}
+              onChange={(_e, v) => setSearch(v)}
               onClear={() => setSearch("")}
               data-testid="custos-entity-search"
             />
@@ -88,10 +84,7 @@ export const EntitiesTab = () => {
               label={t("custosType")}
               value={type}
               options={(types.data?.types ?? []).map((x) => x.id)}
-              onChange={(v) => {
-                setType(v);
-                setFirst(0);
-              }}
+              onChange={setType}
               all={t("custosAllTypes")}
               testid="custos-entity-type-filter"
             />
@@ -112,45 +105,30 @@ export const EntitiesTab = () => {
           )}
         </ToolbarContent>
       </Toolbar>
-      <Loading loaded={loaded}>
-        {({ entity_array }) => (
-          <>
-            <Rows
-              label="entities"
-              testid="custos-entities"
-              rows={entity_array.slice(0, max)}
-              rowKey={(e) => e.id}
-              columns={[
-                { title: "custosId", cell: (e) => <Link to={link(e.id)}>{e.id}</Link> },
-                { title: "custosType", cell: (e) => e.type },
-                { title: "name", cell: (e) => e.name },
-                { title: "custosOwner", cell: (e) => e.owner_id },
-                {
-                  title: "custosParent",
-                  cell: (e) => e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link>,
-                },
-                { title: "custosShares", cell: (e) => e.shared_count },
-                {
-                  cell: (e) => (
-                    <Button variant="link" onClick={() => setParent(e.id)} data-testid={`children-${e.id}`}>
-                      {t("custosChildren")}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-            <Pager
-              first={first}
-              max={max}
-              fetched={entity_array.length}
-              onChange={(f, m) => {
-                setFirst(f);
-                setMax(m);
-              }}
-            />
-          </>
-        )}
-      </Loading>
+      <CustosTable
+        label="entities"
+        testid="custos-entities"
+        source={{ load, filters: [search, type, parent], generation, paginated: true }}
+        rowKey={(e) => e.id}
+        columns={[
+          { title: "custosId", cell: (e) => <Link to={link(e.id)}>{e.id}</Link> },
+          { title: "custosType", cell: (e) => e.type },
+          { title: "name", cell: (e) => e.name },
+          { title: "custosOwner", cell: (e) => e.owner_id },
+          {
+            title: "custosParent",
+            cell: (e) => e.parent_id && <Link to={link(e.parent_id)}>{e.parent_id}</Link>,
+          },
+          { title: "custosShares", cell: (e) => e.shared_count },
+          {
+            cell: (e) => (
+              <Button variant="link" onClick={() => setParent(e.id)} data-testid={`children-${e.id}`}>
+                {t("custosChildren")}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {creating && (
         <Modal
           variant="small"

@@ -26,7 +26,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { custos, query, reason, send } from "../api";
 import { useCustos } from "../context";
-import { CustosPage, flatten, Loading, Rows, useLoad } from "../ui";
+import { CustosPage, CustosTable, flatten, Loading, useLoad } from "../ui";
 import type { Entity } from "./EntitiesTab";
 import { HoldersTable } from "./HoldersTable";
 import type { SharingType } from "./TypesTab";
@@ -155,10 +155,10 @@ export default function EntityPage() {
                 )}
               </ToolbarContent>
             </Toolbar>
-            <Rows
+            <CustosTable
               label="shares"
               testid="custos-shares"
-              rows={shares}
+              source={{ rows: shares }}
               rowKey={(_s, i) => String(i)}
               columns={[
                 {

@@ -1,4 +1,5 @@
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
+import type KeycloakAdminClient from "@keycloak/keycloak-admin-client";
 import { useAlerts } from "@keycloak/keycloak-ui-shared";
 import {
   AlertVariant,
@@ -15,7 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { custos, reason, send } from "../api";
 import { useCustos } from "../context";
-import { Loading, Rows, useLoad, when } from "../ui";
+import { CustosTable, when } from "../ui";
 
 export type SharingType = { id: string; name: string; description: string; created_at: string; updated_at: string };
 
@@ -27,7 +28,8 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
   const { adminClient } = useAdminClient();
   const { pages } = useCustos();
   const { addAlert } = useAlerts();
-  const loaded = useLoad((c) => custos<{ types: SharingType[] }>(c, `sharing/${kind}`), [kind]);
+  const [generation, setGeneration] = useState(0);
+  const load = (c: KeycloakAdminClient) => custos<{ types: SharingType[] }>(c, `sharing/${kind}`).then((r) => r.types);
   const [editing, setEditing] = useState<{ type: Partial<SharingType>; isNew: boolean }>();
   const [error, setError] = useState<string>();
 
@@ -46,7 +48,7 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
       setEditing(undefined);
       setError(undefined);
       addAlert(t(isNew ? "custosTypeCreated" : "custosTypeSaved", { id: type.id }));
-      loaded.reload();
+      setGeneration((g) => g + 1);
     } catch (e) {
       setError(reason(e));
     }
@@ -56,7 +58,7 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
     try {
       await send(adminClient, "DELETE", `sharing/${kind}/${encodeURIComponent(id)}`);
       addAlert(t("custosTypeDeleted", { id }));
-      loaded.reload();
+      setGeneration((g) => g + 1);
     } catch (e) {
       addAlert(reason(e), AlertVariant.danger);
     }
@@ -75,36 +77,32 @@ export const TypesTab = ({ kind }: { kind: "entity-types" | "permission-types" }
           )}
         </ToolbarContent>
       </Toolbar>
-      <Loading loaded={loaded}>
-        {({ types }) => (
-          <Rows
-            label={kind}
-            testid={`custos-${kind}`}
-            rows={types}
-            rowKey={(x) => x.id}
-            columns={[
-              { title: "custosId", cell: (x) => x.id },
-              { title: "name", cell: (x) => x.name },
-              { title: "description", cell: (x) => x.description },
-              { title: "custosUpdated", cell: (x) => when(x.updated_at) },
-              {
-                cell: (x) =>
-                  pages?.sharingAdmin &&
-                  !BUILT_IN.includes(x.id) && (
-                    <>
-                      <Button variant="link" onClick={() => setEditing({ type: { ...x }, isNew: false })}>
-                        {t("edit")}
-                      </Button>
-                      <Button variant="link" isDanger onClick={() => remove(x.id)}>
-                        {t("delete")}
-                      </Button>
-                    </>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </Loading>
+      <CustosTable
+        label={kind}
+        testid={`custos-${kind}`}
+        source={{ load, filters: [kind], generation }}
+        rowKey={(x) => x.id}
+        columns={[
+          { title: "custosId", cell: (x) => x.id },
+          { title: "name", cell: (x) => x.name },
+          { title: "description", cell: (x) => x.description },
+          { title: "custosUpdated", cell: (x) => when(x.updated_at) },
+          {
+            cell: (x) =>
+              pages?.sharingAdmin &&
+              !BUILT_IN.includes(x.id) && (
+                <>
+                  <Button variant="link" onClick={() => setEditing({ type: { ...x }, isNew: false })}>
+                    {t("edit")}
+                  </Button>
+                  <Button variant="link" isDanger onClick={() => remove(x.id)}>
+                    {t("delete")}
+                  </Button>
+                </>
+              ),
+          },
+        ]}
+      />
       {editing && (
         <Modal
           variant="small"
