@@ -1,6 +1,7 @@
 package org.custos.keycloak.service.authzen;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ public final class DecisionPoint {
         }
         List<AuthZen.EvaluationRequest> items = new ArrayList<>();
         List<Subjects.Subject> resolved = new ArrayList<>();
+        // A batch is usually about one subject (a PEP listing what its user may do): each is looked up once.
+        Map<List<String>, Subjects.Subject> subjectsByName = new HashMap<>();
         for (int i = 0; i < r.evaluations().size(); i++) {
             AuthZen.EvaluationRequest e = r.evaluations().get(i);
             if (e == null) {
@@ -96,10 +99,10 @@ public final class DecisionPoint {
                             e.context() != null ? e.context() : r.context()),
                     "evaluations[" + i + "]");
             items.add(item);
-            resolved.add(
-                    rules.mayName(item.subject().type(), item.subject().id())
-                            ? subjects.resolve(item.subject())
-                            : Subjects.REFUSED);
+            AuthZen.Entity subject = item.subject();
+            resolved.add(subjectsByName.computeIfAbsent(
+                    List.of(subject.type(), subject.id()),
+                    k -> rules.mayName(subject.type(), subject.id()) ? subjects.resolve(subject) : Subjects.REFUSED));
         }
         List<AuthZen.Decision> all = decideAll(items, resolved);
         List<AuthZen.Decision> out = new ArrayList<>();
