@@ -59,39 +59,20 @@ final class AuthzRealm {
             rep.putObject("roles")
                     .set(
                             "realm",
-                            Http.JSON.valueToTree(List.of(
-                                    Map.of("name", "superpower"),
-                                    Map.of("name", "lab"),
-                                    Map.of("name", "custos-secrets-admin"),
-                                    Map.of(
-                                            "name",
-                                            "helper",
-                                            "composite",
-                                            true,
-                                            "composites",
-                                            Map.of("client", Map.of("realm-management", List.of("view-users")))),
-                                    Map.of(
-                                            "name",
-                                            "sneaky",
-                                            "composite",
-                                            true,
-                                            "composites",
-                                            Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
+                            Http.parse(
+                                    """
+                                    [{"name": "superpower"}, {"name": "lab"}, {"name": "custos-secrets-admin"},
+                                     {"name": "helper", "composite": true,
+                                      "composites": {"client": {"realm-management": ["view-users"]}}},
+                                     {"name": "sneaky", "composite": true,
+                                      "composites": {"client": {"realm-management": ["realm-admin"]}}}]"""));
             rep.set(
                     "groups",
-                    Http.JSON.valueToTree(List.of(
-                            Map.of(
-                                    "name",
-                                    "realm-admins",
-                                    "clientRoles",
-                                    Map.of("realm-management", List.of("realm-admin")),
-                                    "subGroups",
-                                    List.of(Map.of("name", "inner"))),
-                            Map.of(
-                                    "name",
-                                    "viewers",
-                                    "clientRoles",
-                                    Map.of("realm-management", List.of("view-users"))))));
+                    Http.parse(
+                            """
+                            [{"name": "realm-admins", "clientRoles": {"realm-management": ["realm-admin"]},
+                              "subGroups": [{"name": "inner"}]},
+                             {"name": "viewers", "clientRoles": {"realm-management": ["view-users"]}}]"""));
             for (String u : USERS) {
                 Map<String, Object> user = TestRealm.user(u, PASSWORD);
                 if (u.equals("radmin")) {
@@ -100,39 +81,23 @@ final class AuthzRealm {
                 rep.withArray("users").add(Http.JSON.valueToTree(user));
             }
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            LOW_CLIENT,
-                            "publicClient",
-                            true,
-                            "directAccessGrantsEnabled",
-                            true,
-                            "fullScopeAllowed",
-                            false,
-                            "redirectUris",
-                            List.of("http://localhost/*"))));
+                    .add(Http.parse(
+                            """
+                            {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
+                             "fullScopeAllowed": false, "redirectUris": ["http://localhost/*"]}"""
+                                    .formatted(LOW_CLIENT)));
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            CLIENTS_ADMIN,
-                            "publicClient",
-                            false,
-                            "secret",
-                            CLIENTS_ADMIN_SECRET,
-                            "serviceAccountsEnabled",
-                            true,
-                            "standardFlowEnabled",
-                            false)));
+                    .add(Http.parse(
+                            """
+                            {"clientId": "%s", "publicClient": false, "secret": "%s", "serviceAccountsEnabled": true,
+                             "standardFlowEnabled": false}"""
+                                    .formatted(CLIENTS_ADMIN, CLIENTS_ADMIN_SECRET)));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "service-account-" + CLIENTS_ADMIN,
-                            "enabled",
-                            true,
-                            "serviceAccountClientId",
-                            CLIENTS_ADMIN,
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-clients")))));
+                    .add(Http.parse(
+                            """
+                            {"username": "service-account-%s", "enabled": true, "serviceAccountClientId": "%s",
+                             "clientRoles": {"realm-management": ["manage-clients"]}}"""
+                                    .formatted(CLIENTS_ADMIN, CLIENTS_ADMIN)));
             if (attackers) {
                 addAttackers(rep);
             }
@@ -144,63 +109,37 @@ final class AuthzRealm {
         // Every password grant of the walk's many actors hashes: one iteration keeps setting up a realm quick.
         rep.put("passwordPolicy", "hashIterations(1)");
         ArrayNode clients = rep.withArray("clients");
-        clients.add(Http.JSON.valueToTree(Map.of(
-                "clientId",
-                NO_SCOPE,
-                "publicClient",
-                true,
-                "fullScopeAllowed",
-                false,
-                "directAccessGrantsEnabled",
-                true,
-                "defaultClientScopes",
-                List.of(),
-                "optionalClientScopes",
-                List.of())));
-        clients.add(confidential(OTHER_APP, OTHER_SECRET, List.of()));
+        clients.add(Http.parse(
+                """
+                {"clientId": "%s", "publicClient": true, "fullScopeAllowed": false, "directAccessGrantsEnabled": true,
+                 "defaultClientScopes": [], "optionalClientScopes": []}"""
+                        .formatted(NO_SCOPE)));
+        clients.add(confidential(OTHER_APP, OTHER_SECRET, "[]"));
         clients.add(confidential(
                 DOOMED_APP,
                 DOOMED_SECRET,
-                List.of(Map.of(
-                        "name",
-                        "custos audience",
-                        "protocol",
-                        "openid-connect",
-                        "protocolMapper",
-                        "oidc-audience-mapper",
-                        "config",
-                        Map.of("included.custom.audience", CustosTokens.AUDIENCE, "access.token.claim", "true")))));
+                """
+                [{"name": "custos audience", "protocol": "openid-connect", "protocolMapper": "oidc-audience-mapper",
+                  "config": {"included.custom.audience": "%s", "access.token.claim": "true"}}]"""
+                        .formatted(CustosTokens.AUDIENCE)));
         for (String client : List.of(OTHER_APP, DOOMED_APP)) {
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "service-account-" + client,
-                            "enabled",
-                            true,
-                            "serviceAccountClientId",
-                            client,
-                            "clientRoles",
-                            Map.of("realm-management", List.of("realm-admin")))));
+                    .add(Http.parse(
+                            """
+                            {"username": "service-account-%s", "enabled": true, "serviceAccountClientId": "%s",
+                             "clientRoles": {"realm-management": ["realm-admin"]}}"""
+                                    .formatted(client, client)));
         }
         rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user(DISABLED_USER, PASSWORD)));
     }
 
-    private static JsonNode confidential(String clientId, String secret, List<Map<String, Object>> mappers) {
-        return Http.JSON.valueToTree(Map.of(
-                "clientId",
-                clientId,
-                "publicClient",
-                false,
-                "secret",
-                secret,
-                "directAccessGrantsEnabled",
-                true,
-                "serviceAccountsEnabled",
-                true,
-                "standardFlowEnabled",
-                false,
-                "protocolMappers",
-                mappers));
+    /** A confidential client with direct grants and a service account; {@code mappers} a JSON array. */
+    private static JsonNode confidential(String clientId, String secret, String mappers) {
+        return Http.parse(
+                """
+                {"clientId": "%s", "publicClient": false, "secret": "%s", "directAccessGrantsEnabled": true,
+                 "serviceAccountsEnabled": true, "standardFlowEnabled": false, "protocolMappers": %s}"""
+                        .formatted(clientId, secret, mappers));
     }
 
     String token(String user) {
@@ -262,16 +201,11 @@ final class AuthzRealm {
     String lowScopeAdminToken() {
         Http.Reply r = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
                 .form(Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        LOW_CLIENT,
-                        "username",
-                        "radmin",
-                        "password",
-                        PASSWORD,
-                        "scope",
-                        "openid"))
+                        "grant_type", "password",
+                        "client_id", LOW_CLIENT,
+                        "username", "radmin",
+                        "password", PASSWORD,
+                        "scope", "openid"))
                 .send();
         if (r.status() != 200) {
             throw new IllegalStateException("low-scope grant failed: " + r);

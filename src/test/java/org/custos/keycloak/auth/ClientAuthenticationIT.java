@@ -30,49 +30,30 @@ class ClientAuthenticationIT {
         long past = System.currentTimeMillis() / 1000 - 3600;
         realm = TestRealm.create(admin, "clientauth", rep -> {
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "jwt-client",
-                            "publicClient",
-                            false,
-                            "clientAuthenticatorType",
-                            "client-jwt",
-                            "secret",
-                            "old-secret",
-                            "serviceAccountsEnabled",
-                            true)));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"clientId": "jwt-client", "publicClient": false,
+                                     "clientAuthenticatorType": "client-jwt", "secret": "old-secret",
+                                     "serviceAccountsEnabled": true}"""));
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "expired",
-                            "publicClient",
-                            false,
-                            "secret",
-                            "expired-secret",
-                            "serviceAccountsEnabled",
-                            true,
-                            "attributes",
-                            Map.of("client.secret.expiration.time", String.valueOf(past)))));
+                    .add(Http.parse(
+                            """
+                            {"clientId": "expired", "publicClient": false, "secret": "expired-secret",
+                             "serviceAccountsEnabled": true, "attributes": {"client.secret.expiration.time": "%s"}}"""
+                                    .formatted(past)));
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "vaulted",
-                            "publicClient",
-                            false,
-                            "secret",
-                            "${vault.vaultedsecret}",
-                            "serviceAccountsEnabled",
-                            true)));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"clientId": "vaulted", "publicClient": false, "secret": "${vault.vaultedsecret}",
+                                     "serviceAccountsEnabled": true}"""));
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "no-sa",
-                            "publicClient",
-                            false,
-                            "secret",
-                            "no-sa-secret",
-                            "serviceAccountsEnabled",
-                            false)));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"clientId": "no-sa", "publicClient": false, "secret": "no-sa-secret",
+                                     "serviceAccountsEnabled": false}"""));
         });
         Files.writeString(KeycloakServer.vaultDir().resolve(realm.name() + "_vaultedsecret"), "from-the-vault");
     }
@@ -169,48 +150,25 @@ class ClientAuthenticationIT {
                 admin.call(
                                 "POST",
                                 r + "/clients",
-                                Map.of(
-                                        "clientId",
-                                        "rotating",
-                                        "publicClient",
-                                        false,
-                                        "secret",
-                                        "first-secret",
-                                        "serviceAccountsEnabled",
-                                        true))
+                                Http.parse(
+                                        """
+                                        {"clientId": "rotating", "publicClient": false, "secret": "first-secret",
+                                         "serviceAccountsEnabled": true}"""))
                         .status());
         admin.update(
                 r + "/client-policies/profiles",
-                Map.of(
-                        "profiles",
-                        List.of(Map.of(
-                                "name",
-                                "rotate",
-                                "executors",
-                                List.of(Map.of(
-                                        "executor",
-                                        "secret-rotation",
-                                        "configuration",
-                                        Map.of(
-                                                "expiration-period",
-                                                3600,
-                                                "rotated-expiration-period",
-                                                600,
-                                                "remaining-rotation-period",
-                                                3600)))))));
+                Http.parse(
+                        """
+                        {"profiles": [{"name": "rotate", "executors": [{"executor": "secret-rotation", "configuration":
+                          {"expiration-period": 3600, "rotated-expiration-period": 600,
+                           "remaining-rotation-period": 3600}}]}]}"""));
         admin.update(
                 r + "/client-policies/policies",
-                Map.of(
-                        "policies",
-                        List.of(Map.of(
-                                "name",
-                                "rotate-all",
-                                "enabled",
-                                true,
-                                "conditions",
-                                List.of(Map.of("condition", "any-client", "configuration", Map.of())),
-                                "profiles",
-                                List.of("rotate")))));
+                Http.parse(
+                        """
+                        {"policies": [{"name": "rotate-all", "enabled": true,
+                                       "conditions": [{"condition": "any-client", "configuration": {}}],
+                                       "profiles": ["rotate"]}]}"""));
         String id = admin.get(r + "/clients?clientId=rotating").get(0).get("id").asText();
         Http.Reply regenerated = admin.call("POST", r + "/clients/" + id + "/client-secret", null);
         // The policy was needed for the regeneration to keep the old secret; the other tests need no policy.

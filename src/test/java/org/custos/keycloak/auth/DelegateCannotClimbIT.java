@@ -90,16 +90,11 @@ class DelegateCannotClimbIT {
                 "POST",
                 base + "/permission/scope",
                 Map.of(
-                        "name",
-                        name,
-                        "resourceType",
-                        type,
-                        "resources",
-                        resources,
-                        "scopes",
-                        List.of(scope),
-                        "policies",
-                        List.of("only-" + who))));
+                        "name", name,
+                        "resourceType", type,
+                        "resources", resources,
+                        "scopes", List.of(scope),
+                        "policies", List.of("only-" + who))));
     }
 
     private static void created(Http.Reply r) {

@@ -178,14 +178,10 @@ final class EscalationSteps {
                         + (cascade ? ", cascading" : ""),
                 custos(a, "POST", EscalationWorld.SHARING, group ? "groups/share" : "users/share")
                         .json(Map.of(
-                                "entity",
-                                Map.of("id", entity),
-                                "permission_type",
-                                Map.of("id", permission),
-                                "owner_id",
-                                List.of(principal),
-                                "cascade",
-                                cascade)),
+                                "entity", Map.of("id", entity),
+                                "permission_type", Map.of("id", permission),
+                                "owner_id", List.of(principal),
+                                "cascade", cascade)),
                 () -> {
                     boolean free = EscalationWorld.power(a, m).contains("rm:manage-authorization")
                             || m.holds(a.account(), entity, "OWNER");
@@ -202,12 +198,9 @@ final class EscalationSteps {
                         + (group ? "group " + m.name(principal) : principal),
                 custos(a, "DELETE", EscalationWorld.SHARING, group ? "groups/share" : "users/share")
                         .json(Map.of(
-                                "entity",
-                                Map.of("id", entity),
-                                "permission_type",
-                                Map.of("id", permission),
-                                "owner_id",
-                                List.of(principal))),
+                                "entity", Map.of("id", entity),
+                                "permission_type", Map.of("id", permission),
+                                "owner_id", List.of(principal))),
                 () -> m.shares.remove(EscalationModel.Share.key(entity, permission, type, principal)));
     }
 

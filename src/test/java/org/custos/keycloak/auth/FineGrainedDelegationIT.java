@@ -60,13 +60,11 @@ class FineGrainedDelegationIT {
                 created(admin.call(
                         "POST",
                         base + "/policy/user",
-                        Map.of(
-                                "name",
-                                "only-" + u,
-                                "users",
-                                List.of(realm.adminUser(u).get("id").asText()),
-                                "logic",
-                                "POSITIVE")));
+                        Http.parse(
+                                """
+                                {"name": "only-%s", "users": ["%s"], "logic": "POSITIVE"}"""
+                                        .formatted(
+                                                u, realm.adminUser(u).get("id").asText()))));
             }
         }
         return base(admin);
@@ -86,31 +84,19 @@ class FineGrainedDelegationIT {
         created(admin.call(
                 "POST",
                 base + "/permission/scope",
-                Map.of(
-                        "name",
-                        "members-of-G",
-                        "resourceType",
-                        "Groups",
-                        "resources",
-                        List.of(g),
-                        "scopes",
-                        List.of("manage-membership"),
-                        "policies",
-                        List.of("only-deleg"))));
+                Http.parse(
+                        """
+                        {"name": "members-of-G", "resourceType": "Groups", "resources": ["%s"],
+                         "scopes": ["manage-membership"], "policies": ["only-deleg"]}"""
+                                .formatted(g))));
         created(admin.call(
                 "POST",
                 base + "/permission/scope",
-                Map.of(
-                        "name",
-                        "users-group-membership",
-                        "resourceType",
-                        "Users",
-                        "resources",
-                        List.of(userId("t1"), userId("t2")),
-                        "scopes",
-                        List.of("manage-group-membership"),
-                        "policies",
-                        List.of("only-deleg"))));
+                Http.parse(
+                        """
+                        {"name": "users-group-membership", "resourceType": "Users", "resources": ["%s", "%s"],
+                         "scopes": ["manage-group-membership"], "policies": ["only-deleg"]}"""
+                                .formatted(userId("t1"), userId("t2")))));
     }
 
     private static String userId(String username) {
@@ -186,19 +172,15 @@ class FineGrainedDelegationIT {
     @Test
     void manageGroupsAloneDoesNotPutUsersInGroups() {
         String base = permissions();
-        created(realm.admin()
-                .call(
-                        "POST",
-                        base + "/permission/scope",
-                        Map.of(
-                                "name",
-                                "gm-manages-groups",
-                                "resourceType",
-                                "Groups",
-                                "scopes",
-                                List.of("manage"),
-                                "policies",
-                                List.of("only-gm"))));
+        created(
+                realm.admin()
+                        .call(
+                                "POST",
+                                base + "/permission/scope",
+                                Http.parse(
+                                        """
+                                        {"name": "gm-manages-groups", "resourceType": "Groups", "scopes": ["manage"],
+                                         "policies": ["only-gm"]}""")));
         String token = realm.accessToken("gm", PASSWORD);
         int keycloak = keycloakJoin(token, "t1", h);
         assertEquals(403, keycloak, "Keycloak's own admin API refuses the join");

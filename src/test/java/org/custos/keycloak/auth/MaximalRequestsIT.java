@@ -321,10 +321,8 @@ class MaximalRequestsIT {
         List<Map<String, Object>> evaluations = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             evaluations.add(Map.of(
-                    "subject",
-                    AuthZenApi.subject("user", user(i)),
-                    "resource",
-                    AuthZenApi.resource("DOC", checked(i))));
+                    "subject", AuthZenApi.subject("user", user(i)),
+                    "resource", AuthZenApi.resource("DOC", checked(i))));
         }
         Map<String, Object> body = Map.of("action", AuthZenApi.action("READ"), "evaluations", evaluations);
         JsonNode decisions = accepted(authzen("evaluations", body)).get("evaluations");

@@ -49,17 +49,11 @@ class PrivilegeEscalationIT {
                 .send());
         // The same through POST groups, whatever it answers: plain must not end up anywhere under P.
         r.custos(tenant, "POST", GROUPS, "groups")
-                .json(Map.of(
-                        "groups",
-                        List.of(Map.of(
-                                "name",
-                                "x2",
-                                "owner_id",
-                                "plain",
-                                "parent_id",
-                                p,
-                                "sub_groups",
-                                List.of(Map.of("name", "x3"))))))
+                .jsonBody(
+                        """
+                        {"groups": [{"name": "x2", "owner_id": "plain", "parent_id": "%s",
+                                     "sub_groups": [{"name": "x3"}]}]}"""
+                                .formatted(p))
                 .send();
         // Through PUT group/{id} with owner_id on a child of P.
         String inner = r.groupId("realm-admins/inner");
@@ -97,13 +91,14 @@ class PrivilegeEscalationIT {
                 .asText();
         String owen = Http.bearer(r.token("owen"));
         refused(r.custos(owen, "PUT", GROUPS, "group/" + team)
-                .json(Map.of(
-                        "group", Map.of("name", "team", "realm_roles", List.of("custos-secrets-admin", "superpower"))))
+                .jsonBody(
+                        """
+                        {"group": {"name": "team", "realm_roles": ["custos-secrets-admin", "superpower"]}}""")
                 .send());
         refused(r.custos(owen, "PUT", GROUPS, "group/" + team)
-                .json(Map.of(
-                        "group",
-                        Map.of("name", "team", "attributes", List.of(Map.of("key", "k", "values", List.of("v"))))))
+                .jsonBody(
+                        """
+                        {"group": {"name": "team", "attributes": [{"key": "k", "values": ["v"]}]}}""")
                 .send());
         assertEquals(
                 0,
@@ -133,9 +128,9 @@ class PrivilegeEscalationIT {
                         .send()
                         .status());
         refused(r.custos(r.realm.tenantAuth(), "PUT", GROUPS, "group/" + team)
-                .json(Map.of(
-                        "group",
-                        Map.of("name", "team-renamed", "realm_roles", List.of("superpower", "custos-secrets-admin"))))
+                .jsonBody(
+                        """
+                        {"group": {"name": "team-renamed", "realm_roles": ["superpower", "custos-secrets-admin"]}}""")
                 .send());
         assertFalse(r.realmRoles("owen").contains("custos-secrets-admin"));
         // Taking a member out of a group takes its roles away: ownership does not revoke roles either.
@@ -245,23 +240,20 @@ class PrivilegeEscalationIT {
                     .json(Map.of("username", "gina", "password", "Taken-over-1!"))
                     .send());
             refused(r.custos(r.realm.tenantAuth(), "PUT", "user-management", "user/profile")
-                    .json(Map.of(
-                            "username", "gina", "first_name", "x", "last_name", "y", "email", "attacker@example.org"))
+                    .jsonBody(
+                            """
+                            {"username": "gina", "first_name": "x", "last_name": "y",
+                             "email": "attacker@example.org"}""")
                     .send());
             assertEquals(
                     200,
                     Http.request("POST", r.realm.realmUrl() + "/protocol/openid-connect/token")
                             .form(Map.of(
-                                    "grant_type",
-                                    "password",
-                                    "client_id",
-                                    "tenant",
-                                    "client_secret",
-                                    r.realm.tenantSecret(),
-                                    "username",
-                                    "gina",
-                                    "password",
-                                    AuthzRealm.PASSWORD))
+                                    "grant_type", "password",
+                                    "client_id", "tenant",
+                                    "client_secret", r.realm.tenantSecret(),
+                                    "username", "gina",
+                                    "password", AuthzRealm.PASSWORD))
                             .send()
                             .status(),
                     "gina's own password still works");
@@ -299,29 +291,17 @@ class PrivilegeEscalationIT {
         assertEquals(
                 200,
                 r.custos(clients, "POST", agents, "protocol/mapper")
-                        .json(Map.of(
-                                "name",
-                                "forge",
-                                "mapper_type",
-                                "USER_ATTRIBUTE",
-                                "attribute_name",
-                                "forge",
-                                "claim_name",
-                                "realm_access.roles",
-                                "claim_type",
-                                "STRING",
-                                "multi_valued",
-                                true,
-                                "add_to_access_token",
-                                true))
+                        .jsonBody(
+                                """
+                                {"name": "forge", "mapper_type": "USER_ATTRIBUTE", "attribute_name": "forge",
+                                 "claim_name": "realm_access.roles", "claim_type": "STRING", "multi_valued": true,
+                                 "add_to_access_token": true}""")
                         .send()
                         .status());
         JsonNode agent = r.custos(clients, "POST", agents, "agent")
-                .json(Map.of(
-                        "id",
-                        "forger",
-                        "attributes",
-                        List.of(Map.of("key", "forge", "values", List.of("custos-secrets-admin")))))
+                .jsonBody(
+                        """
+                        {"id": "forger", "attributes": [{"key": "forge", "values": ["custos-secrets-admin"]}]}""")
                 .send()
                 .json();
         Http.Reply token = Http.request("POST", r.realm.custos("identity-management", "agent/token/tenant"))
@@ -378,20 +358,15 @@ class PrivilegeEscalationIT {
     void readOnlyAttributesAreNotWrittenNorCopiedFromAnUnmanageableAccount() {
         String tenant = r.realm.tenantAuth();
         refused(r.custos(tenant, "POST", "user-management", "attributes")
-                .json(Map.of(
-                        "users",
-                        List.of("plain"),
-                        "attributes",
-                        List.of(Map.of("key", "LDAP_ID", "values", List.of("radmins-ldap-id")))))
+                .jsonBody(
+                        """
+                        {"users": ["plain"], "attributes": [{"key": "LDAP_ID", "values": ["radmins-ldap-id"]}]}""")
                 .send());
         refused(r.custos(tenant, "POST", "user-management", "user/profile/mapper")
-                .json(Map.of(
-                        "previous_username",
-                        "radmin",
-                        "current_username",
-                        "plain",
-                        "linking_attributes",
-                        List.of("email")))
+                .jsonBody(
+                        """
+                        {"previous_username": "radmin", "current_username": "plain",
+                         "linking_attributes": ["email"]}""")
                 .send());
         assertTrue(r.realm.adminUser("plain").path("attributes").path("LDAP_ID").isMissingNode());
         assertEquals(

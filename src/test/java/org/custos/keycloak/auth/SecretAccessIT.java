@@ -2,6 +2,7 @@ package org.custos.keycloak.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.custos.keycloak.testing.AdminApi;
@@ -146,15 +147,10 @@ class SecretAccessIT {
     @Test
     void aRecreatedClientIdInheritsNothing() {
         AdminApi admin = realm.admin();
-        Map<String, Object> client = Map.of(
-                "clientId",
-                "gateway",
-                "publicClient",
-                false,
-                "secret",
-                "gateway-secret-1",
-                "serviceAccountsEnabled",
-                true);
+        JsonNode client = Http.parse(
+                """
+                {"clientId": "gateway", "publicClient": false, "secret": "gateway-secret-1",
+                 "serviceAccountsEnabled": true}""");
         gatewayThatViewsUsers(client);
         String gateway = Http.custosBearer("gateway", "gateway-secret-1");
         assertEquals(
@@ -186,11 +182,11 @@ class SecretAccessIT {
     }
 
     /** Creates the client and gives its service account view-users (a gateway acts for the users it can see). */
-    private static void gatewayThatViewsUsers(Map<String, Object> client) {
+    private static void gatewayThatViewsUsers(JsonNode client) {
         AdminApi admin = realm.admin();
         String r = "/" + realm.name();
         assertEquals(201, admin.call("POST", r + "/clients", client).status());
-        String id = admin.get(r + "/clients?clientId=" + client.get("clientId"))
+        String id = admin.get(r + "/clients?clientId=" + client.get("clientId").asText())
                 .get(0)
                 .get("id")
                 .asText();

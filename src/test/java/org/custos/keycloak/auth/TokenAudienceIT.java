@@ -138,15 +138,11 @@ class TokenAudienceIT {
     /** Alice's access token from Keycloak's own token endpoint, through a public client (no secret). */
     private static String publicToken(TestRealm r, String clientId) {
         Http.Reply reply = Http.request("POST", r.realmUrl() + "/protocol/openid-connect/token")
-                .form(Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        clientId,
-                        "username",
-                        TestRealm.USER,
-                        "password",
-                        TestRealm.USER_PASSWORD))
+                .form(Map.ofEntries(
+                        Map.entry("grant_type", "password"),
+                        Map.entry("client_id", clientId),
+                        Map.entry("username", TestRealm.USER),
+                        Map.entry("password", TestRealm.USER_PASSWORD)))
                 .send();
         assertEquals(200, reply.status(), reply.toString());
         return reply.json().get("access_token").asText();

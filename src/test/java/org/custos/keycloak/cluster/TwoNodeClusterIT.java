@@ -210,19 +210,31 @@ class TwoNodeClusterIT {
     @Test
     @Order(3)
     void everyServiceWrittenOnAIsReadOnB() throws Exception {
-        // Identity: a token issued on A works on B; a logout on B ends it for A.
+        aSessionIssuedOnAEndsWithALogoutOnB();
+        aUserCreatedOnAIsTakenOnB();
+        String group = aGroupCreatedOnAHasItsOwnerOnB();
+        String token = aSecretSealedOnAIsOpenedOnB();
+        anAgentRegisteredOnAGetsATokenFromB();
+        logsEnabledOnAAreReportedOnB();
+        aRevokedMembershipOnAIsGoneOnBAtOnce(group);
+        anEntityAndAShareMadeOnAAreCheckedOnB();
+        bAnswersEveryCheckWhileAStops();
+        bStillReadsWhatAWrote(token);
+        new AdminApi(b).deleteRealm(realm.name());
+        realm = null;
+    }
+
+    /** Identity: a token issued on A works on B; a logout on B ends it for A. */
+    private static void aSessionIssuedOnAEndsWithALogoutOnB() {
         JsonNode tokens = call(
                         a,
                         "POST",
                         "identity-management",
                         "token",
-                        Map.of(
-                                "grant_type",
-                                "password",
-                                "username",
-                                TestRealm.USER,
-                                "password",
-                                TestRealm.USER_PASSWORD))
+                        Http.parse(
+                                """
+                                {"grant_type": "password", "username": "%s", "password": "%s"}"""
+                                        .formatted(TestRealm.USER, TestRealm.USER_PASSWORD)))
                 .json();
         Http.Reply me = Http.request("GET", on(b, "identity-management", "user"))
                 .auth(Http.bearer(tokens.get("access_token").asText()))
@@ -235,9 +247,9 @@ class TwoNodeClusterIT {
                                 "POST",
                                 "identity-management",
                                 "user/logout",
-                                Map.of(
-                                        "refresh_token",
-                                        tokens.get("refresh_token").asText()))
+                                Http.parse("""
+                                        {"refresh_token": "%s"}"""
+                                        .formatted(tokens.get("refresh_token").asText())))
                         .status());
         assertEquals(
                 400,
@@ -246,15 +258,17 @@ class TwoNodeClusterIT {
                                 "POST",
                                 "identity-management",
                                 "token",
-                                Map.of(
-                                        "grant_type",
-                                        "refresh_token",
-                                        "refresh_token",
-                                        tokens.get("refresh_token").asText()))
+                                Http.parse(
+                                        """
+                                        {"grant_type": "refresh_token", "refresh_token": "%s"}"""
+                                                .formatted(tokens.get("refresh_token")
+                                                        .asText())))
                         .status(),
                 "the session ended on B is gone on A");
+    }
 
-        // Users.
+    /** Users: created on A, the username is taken on B. */
+    private static void aUserCreatedOnAIsTakenOnB() {
         assertEquals(
                 200,
                 call(
@@ -262,22 +276,19 @@ class TwoNodeClusterIT {
                                 "POST",
                                 "user-management",
                                 "user",
-                                Map.of(
-                                        "username",
-                                        "clustered",
-                                        "first_name",
-                                        "C",
-                                        "last_name",
-                                        "L",
-                                        "email",
-                                        "clustered@example.org"))
+                                Http.parse(
+                                        """
+                                        {"username": "clustered", "first_name": "C", "last_name": "L",
+                                         "email": "clustered@example.org"}"""))
                         .status());
         assertFalse(call(b, "GET", "user-management", "user/availability?username=clustered", null)
                 .json()
                 .get("status")
                 .asBoolean());
+    }
 
-        // Groups, with the membership type from our table.
+    /** Groups, with the membership type from our table: the group's id. */
+    private static String aGroupCreatedOnAHasItsOwnerOnB() {
         String group = call(
                         a,
                         "POST",
@@ -293,8 +304,11 @@ class TwoNodeClusterIT {
                 .json();
         assertEquals(
                 "OWNER", members.get("profiles").get(0).get("membership_type").asText());
+        return group;
+    }
 
-        // Secrets, sealed on A, opened on B.
+    /** Secrets, sealed on A, opened on B: the secret's token. */
+    private static String aSecretSealedOnAIsOpenedOnB() {
         String token = call(
                         a,
                         "POST",
@@ -310,8 +324,11 @@ class TwoNodeClusterIT {
                         .json()
                         .get("password")
                         .asText());
+        return token;
+    }
 
-        // Agents: registered on A, token from B.
+    /** Agents: registered on A, token from B. */
+    private static void anAgentRegisteredOnAGetsATokenFromB() {
         assertEquals(200, call(a, "POST", "agent-management", "enable", null).status());
         String secret = call(a, "POST", "agent-management", "agent", Map.of("id", "cluster-agent"))
                 .json()
@@ -323,15 +340,19 @@ class TwoNodeClusterIT {
                 .json(Map.of("grant_type", "client_credentials"))
                 .send();
         assertEquals(200, agentToken.status(), agentToken.toString());
+    }
 
-        // Logs: enabled on A, reported on B.
+    /** Logs: enabled on A, reported on B. */
+    private static void logsEnabledOnAAreReportedOnB() {
         assertEquals(200, call(a, "POST", "log-management", "status", null).status());
         assertTrue(call(b, "GET", "log-management", "status", null)
                 .json()
                 .get("status")
                 .asBoolean());
+    }
 
-        // A revoked group membership on A is gone on B at once, 100 times over.
+    /** A revoked group membership on A is gone on B at once, 100 times over. */
+    private static void aRevokedMembershipOnAIsGoneOnBAtOnce(String group) {
         for (int i = 0; i < 100; i++) {
             assertEquals(
                     200,
@@ -364,8 +385,10 @@ class TwoNodeClusterIT {
                             .asBoolean(),
                     "stale membership on B");
         }
+    }
 
-        // Sharing: an entity and a share made on A are checked on B.
+    /** Sharing: an entity and a share made on A are checked on B. */
+    private static void anEntityAndAShareMadeOnAAreCheckedOnB() {
         SharingApi onA = new SharingApi(realm, realm.tenantAuth());
         assertEquals(
                 200, onA.createEntity("cluster-doc", "DOC", "clustered", null).status());
@@ -382,8 +405,10 @@ class TwoNodeClusterIT {
                 .json()
                 .get("status")
                 .asBoolean());
+    }
 
-        // Node A goes away under load on B; B answers every request, reading what A wrote.
+    /** Node A goes away under load on B; B answers every request. */
+    private static void bAnswersEveryCheckWhileAStops() throws InterruptedException {
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -411,6 +436,10 @@ class TwoNodeClusterIT {
         load.join();
         assertEquals(0, failures.get(), "B failed requests while A stopped (" + served.get() + " served)");
         assertTrue(served.get() > 10, "B served " + served.get());
+    }
+
+    /** With A stopped, B reads what A wrote (the secret of {@code token}) and issues tokens. */
+    private static void bStillReadsWhatAWrote(String token) {
         assertEquals(
                 "cluster-secret",
                 call(b, "GET", "resource-secret-management", "secret/password?token=" + token, null)
@@ -421,7 +450,5 @@ class TwoNodeClusterIT {
                 200,
                 call(b, "POST", "identity-management", "token", Map.of("grant_type", "client_credentials"))
                         .status());
-        new AdminApi(b).deleteRealm(realm.name());
-        realm = null;
     }
 }

@@ -42,15 +42,11 @@ class JupyterHubClientIT {
             });
             rep.withArray("users").add(Http.JSON.valueToTree(TestRealm.user("outsider", "outsider-password-1")));
             rep.withArray("clients")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "clientId",
-                            "other-app",
-                            "publicClient",
-                            false,
-                            "secret",
-                            "other-secret",
-                            "directAccessGrantsEnabled",
-                            true)));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"clientId": "other-app", "publicClient": false, "secret": "other-secret",
+                                     "directAccessGrantsEnabled": true}"""));
         });
         hubGroupId = realm.admin()
                 .get("/" + realm.name() + "/groups?search=hub-users")

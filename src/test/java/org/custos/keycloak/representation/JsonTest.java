@@ -91,16 +91,11 @@ class JsonTest {
     void queryParametersSpellNestedObjectsAndIgnoreMalformedNames() {
         Search s = Json.readQuery(
                 Map.of(
-                        "owner_id",
-                        List.of("o"),
-                        "entity.clientId",
-                        List.of("c"),
-                        ".",
-                        List.of("x"),
-                        "entity.",
-                        List.of("y"),
-                        "..",
-                        List.of("z")),
+                        "owner_id", List.of("o"),
+                        "entity.clientId", List.of("c"),
+                        ".", List.of("x"),
+                        "entity.", List.of("y"),
+                        "..", List.of("z")),
                 Search.class);
         assertEquals("o", s.ownerId());
         assertEquals("c", s.entity().clientId());

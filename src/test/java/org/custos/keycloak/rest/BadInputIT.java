@@ -215,11 +215,9 @@ class BadInputIT {
             assertEquals("Alice", alice.get("firstName").asText());
             Http.Reply refresh = Http.request("POST", realm.custos("identity-management", "token"))
                     .auth(realm.tenantAuth())
-                    .json(Map.of(
-                            "grant_type",
-                            "refresh_token",
-                            "refresh_token",
-                            tokens.get("refresh_token").asText()))
+                    .jsonBody("""
+                            {"grant_type": "refresh_token", "refresh_token": "%s"}"""
+                            .formatted(tokens.get("refresh_token").asText()))
                     .send();
             assertEquals(200, refresh.status(), "the session survived every refused logout: " + refresh);
         }));

@@ -78,16 +78,11 @@ class DemoRealmIT {
     void theCiCdSeedsNativeTokenCallWorksWithTheSelfServiceClient() {
         Http.Reply r = Http.request("POST", admin.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token")
                 .form(Map.of(
-                        "client_id",
-                        "self-service",
-                        "username",
-                        "demo-user",
-                        "password",
-                        "demo-password",
-                        "realm",
-                        REALM,
-                        "grant_type",
-                        "password"))
+                        "client_id", "self-service",
+                        "username", "demo-user",
+                        "password", "demo-password",
+                        "realm", REALM,
+                        "grant_type", "password"))
                 .send();
         assertEquals(200, r.status(), r.toString());
         JsonNode t = r.json();

@@ -42,23 +42,14 @@ class RaceIT {
         realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "race", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "custos-secrets-admin"))));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "root",
-                            "enabled",
-                            true,
-                            "email",
-                            "root@example.org",
-                            "firstName",
-                            "Root",
-                            "lastName",
-                            "R",
-                            "realmRoles",
-                            List.of("custos-secrets-admin"),
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-realm")),
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"username": "root", "enabled": true, "email": "root@example.org",
+                                     "firstName": "Root", "lastName": "R", "realmRoles": ["custos-secrets-admin"],
+                                     "clientRoles": {"realm-management": ["manage-realm"]},
+                                     "credentials":
+                                       [{"type": "password", "value": "root-password-1", "temporary": false}]}"""));
         });
         root = realm.accessToken("root", "root-password-1");
         ok(tenant("sharing-management", "POST", "entity/type")
@@ -141,19 +132,11 @@ class RaceIT {
         String username = unique("racer");
         oneWinnerRestConflict(
                 atOnce(N, i -> tenant("user-management", "POST", "user")
-                        .json(Map.of(
-                                "username",
-                                username,
-                                "first_name",
-                                "R",
-                                "last_name",
-                                "R",
-                                "email",
-                                username + "@example.org",
-                                "password",
-                                "12345678",
-                                "temporary_password",
-                                false))),
+                        .jsonBody(
+                                """
+                                {"username": "%s", "first_name": "R", "last_name": "R", "email": "%s@example.org",
+                                 "password": "12345678", "temporary_password": false}"""
+                                        .formatted(username, username))),
                 "user");
         JsonNode found = realm.admin().get("/" + realm.name() + "/users?exact=true&username=" + username);
         assertEquals(1, found.size(), "one user in the database");
@@ -189,14 +172,16 @@ class RaceIT {
         String entity = unique("doc");
         oneWinnerRestConflict(
                 atOnce(N, i -> tenant("sharing-management", "POST", "entity")
-                        .json(Map.of(
-                                "entity",
-                                Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))),
+                        .jsonBody(
+                                """
+                                {"entity": {"id": "%s", "type": "DOC", "owner_id": "%s", "name": "n"}}"""
+                                        .formatted(entity, TestRealm.USER))),
                 "entity");
         JsonNode found = ok(tenant("sharing-management", "POST", "entities")
-                        .json(Map.of(
-                                "search_criteria",
-                                List.of(Map.of("search_field", "ID", "condition", "EQUAL", "value", entity))))
+                        .jsonBody(
+                                """
+                                {"search_criteria": [{"search_field": "ID", "condition": "EQUAL", "value": "%s"}]}"""
+                                        .formatted(entity))
                         .send())
                 .json();
         assertEquals(1, found.get("entity_array").size(), "one entity in the database");
@@ -209,13 +194,10 @@ class RaceIT {
         oneWinnerRestConflict(
                 atOnce(N, i -> tenant("resource-secret-management", "POST", "secret/kv")
                         .header("user-token", alice)
-                        .json(Map.of(
-                                "metadata",
-                                Map.of("client_id", TestRealm.TENANT_CLIENT),
-                                "key",
-                                key,
-                                "value",
-                                "value-" + i))),
+                        .jsonBody(
+                                """
+                                {"metadata": {"client_id": "%s"}, "key": "%s", "value": "value-%s"}"""
+                                        .formatted(TestRealm.TENANT_CLIENT, key, i))),
                 "KV secret");
         Http.Reply got = ok(tenant("resource-secret-management", "GET", "secret/kv?key=" + key)
                 .header("user-token", alice)
@@ -241,15 +223,11 @@ class RaceIT {
                 .json(Map.of("entity", Map.of("id", entity, "type", "DOC", "owner_id", TestRealm.USER, "name", "n")))
                 .send());
         List<Http.Reply> replies = atOnce(N, i -> tenant("sharing-management", "POST", "users/share")
-                .json(Map.of(
-                        "entity",
-                        Map.of("id", entity),
-                        "permission_type",
-                        Map.of("id", "READ"),
-                        "owner_id",
-                        List.of("root"),
-                        "cascade",
-                        true)));
+                .jsonBody(
+                        """
+                        {"entity": {"id": "%s"}, "permission_type": {"id": "READ"}, "owner_id": ["root"],
+                         "cascade": true}"""
+                                .formatted(entity)));
         assertEquals(
                 List.of(),
                 replies.stream().filter(r -> r.status() != 200).toList(),
@@ -314,13 +292,10 @@ class RaceIT {
             String key = unique("rk");
             ok(tenant("resource-secret-management", "POST", "secret/kv")
                     .header("user-token", alice)
-                    .json(Map.of(
-                            "metadata",
-                            Map.of("client_id", TestRealm.TENANT_CLIENT),
-                            "key",
-                            key,
-                            "value",
-                            "old-" + round))
+                    .jsonBody(
+                            """
+                            {"metadata": {"client_id": "%s"}, "key": "%s", "value": "old-%s"}"""
+                                    .formatted(TestRealm.TENANT_CLIENT, key, round))
                     .send());
             rotate(keys);
             String fresh = "new-" + round;

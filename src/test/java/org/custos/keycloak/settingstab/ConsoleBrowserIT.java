@@ -161,21 +161,29 @@ class ConsoleBrowserIT {
         installPlaywright(e2e);
 
         // What the Custos API created is what the console must show.
+        createTypesThroughTheApi();
+        String value = "browser-must-not-see-" + UUID.randomUUID();
+        String token = storeASecretThroughTheApi(value);
+        String groupId = createPeopleAndAGroup();
+        enableAgentsWithOneAgent();
+
+        walkTheConsoleInTheBrowser(browser, e2e, value);
+
+        // What the operator did in the browser is the realm's state now.
+        assertTheRealmIsWhatTheOperatorLeft(groupId, token);
+    }
+
+    private static void createTypesThroughTheApi() {
         assertEquals(
                 200,
                 backend(
                                 "POST",
                                 "sharing-management",
                                 "entity/type",
-                                Map.of(
-                                        "entity_type",
-                                        Map.of(
-                                                "id",
-                                                "NOTEBOOK",
-                                                "name",
-                                                "Notebook",
-                                                "description",
-                                                "Jupyter notebooks")))
+                                Http.parse(
+                                        """
+                                        {"entity_type": {"id": "NOTEBOOK", "name": "Notebook",
+                                                         "description": "Jupyter notebooks"}}"""))
                         .status());
         assertEquals(
                 200,
@@ -185,20 +193,28 @@ class ConsoleBrowserIT {
                                 "permission/type",
                                 Map.of("permission_type", Map.of("id", "EDIT", "name", "Edit")))
                         .status());
-        String value = "browser-must-not-see-" + UUID.randomUUID();
+    }
+
+    /** A password secret of demo-user holding {@code value}: its token. */
+    private static String storeASecretThroughTheApi(String value) {
         Http.Reply secret = backend(
                 "POST",
                 "resource-secret-management",
                 "secret/password",
-                Map.of(
-                        "metadata",
-                        Map.of("client_id", CLIENT, "owner_id", "demo-user", "description", "HPC cluster login"),
-                        "password",
-                        value));
+                Http.parse(
+                        """
+                        {"metadata": {"client_id": "%s", "owner_id": "demo-user", "description": "HPC cluster login"},
+                         "password": "%s"}"""
+                                .formatted(CLIENT, value)));
         assertEquals(200, secret.status(), secret.toString());
-        String token = secret.json().get("token").asText();
+        return secret.json().get("token").asText();
+    }
 
-        // People and a group to share with; a less privileged administrator (sharing viewer, user viewer).
+    /**
+     * People and a group to share with; a less privileged administrator (sharing viewer, user viewer). Returns the
+     * group's id.
+     */
+    private static String createPeopleAndAGroup() {
         createUser("alice-reader");
         String bob = createUser("bob-member");
         createUser("demo-viewer", "view-authorization", "view-users", "query-groups");
@@ -210,7 +226,11 @@ class ConsoleBrowserIT {
                 204,
                 admin.call("PUT", "/" + REALM + "/users/" + bob + "/groups/" + groupId, null)
                         .status());
-        // Agents on, and one agent, through the Custos API as the realm's administrator.
+        return groupId;
+    }
+
+    /** Agents on, and one agent, through the Custos API as the realm's administrator. */
+    private static void enableAgentsWithOneAgent() {
         String demoAdmin = bearer("demo-admin", "demo-admin-password");
         for (String path : List.of("enable", "agent")) {
             Http.Reply r = Http.request(
@@ -220,32 +240,25 @@ class ConsoleBrowserIT {
                     .send();
             assertEquals(200, r.status(), r.toString());
         }
+    }
 
+    /** e2e/console.mjs: the operator's walk (and the limited administrator's), which must not show {@code value}. */
+    private static void walkTheConsoleInTheBrowser(Path browser, Path e2e, String value) throws Exception {
         Path out = Path.of(System.getProperty("custos.test.dist")).getParent().resolve("console-screenshots");
         ProcessBuilder pb =
                 new ProcessBuilder("node", e2e.resolve("console.mjs").toString()).redirectErrorStream(true);
         pb.environment()
-                .putAll(Map.of(
-                        "BASE",
-                        admin.baseUrl(),
-                        "REALM",
-                        REALM,
-                        "USERNAME",
-                        "demo-admin",
-                        "PASSWORD",
-                        "demo-admin-password",
-                        "OUT",
-                        out.toString(),
-                        "CHROMIUM",
-                        browser.toString(),
-                        "LIMITED_USERNAME",
-                        "demo-viewer",
-                        "LIMITED_PASSWORD",
-                        PASSWORD,
-                        "GROUP",
-                        GROUP,
-                        "FORBIDDEN_TEXT",
-                        value));
+                .putAll(Map.ofEntries(
+                        Map.entry("BASE", admin.baseUrl()),
+                        Map.entry("REALM", REALM),
+                        Map.entry("USERNAME", "demo-admin"),
+                        Map.entry("PASSWORD", "demo-admin-password"),
+                        Map.entry("OUT", out.toString()),
+                        Map.entry("CHROMIUM", browser.toString()),
+                        Map.entry("LIMITED_USERNAME", "demo-viewer"),
+                        Map.entry("LIMITED_PASSWORD", PASSWORD),
+                        Map.entry("GROUP", GROUP),
+                        Map.entry("FORBIDDEN_TEXT", value)));
         Process run = pb.start();
         String output = new String(run.getInputStream().readAllBytes());
         assertTrue(run.waitFor(5, TimeUnit.MINUTES), "the browser run did not end");
@@ -253,8 +266,9 @@ class ConsoleBrowserIT {
         for (String shot : SCREENSHOTS) {
             assertTrue(Files.size(out.resolve(shot)) > 10_000, shot + " is a real screenshot");
         }
+    }
 
-        // What the operator did in the browser is the realm's state now.
+    private static void assertTheRealmIsWhatTheOperatorLeft(String groupId, String token) {
         assertTrue(
                 backend("GET", "sharing-management", "entity/types", null)
                         .json()

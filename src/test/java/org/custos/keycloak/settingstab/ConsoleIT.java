@@ -109,19 +109,24 @@ class ConsoleIT {
 
     private static String adminBearer() {
         return Http.bearer(Http.request("POST", admin.baseUrl() + "/realms/master/protocol/openid-connect/token")
-                .form(Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "admin-cli",
-                        "username",
-                        KeycloakServer.ADMIN_USER,
-                        "password",
-                        KeycloakServer.ADMIN_PASSWORD))
+                .form(Map.ofEntries(
+                        Map.entry("grant_type", "password"),
+                        Map.entry("client_id", "admin-cli"),
+                        Map.entry("username", KeycloakServer.ADMIN_USER),
+                        Map.entry("password", KeycloakServer.ADMIN_PASSWORD)))
                 .send()
                 .json()
                 .get("access_token")
                 .asText());
+    }
+
+    /** What the console's Save sends for the tab: the whole form, with this {@code config} (a JSON object). */
+    private static JsonNode tabForm(JsonNode tab, String config) {
+        return Http.parse(
+                """
+                {"id": "%s", "name": "custos", "providerId": "custos", "providerType": "%s", "parentId": "%s",
+                 "config": %s}"""
+                        .formatted(tab.get("id").asText(), TAB, realmId, config));
     }
 
     @Test
@@ -139,27 +144,11 @@ class ConsoleIT {
 
         // What the console's Save sends: the whole form.
         String path = "/" + realm.name() + "/components/" + tab.get("id").asText();
-        Map<String, Object> form = Map.of(
-                "id",
-                tab.get("id").asText(),
-                "name",
-                "custos",
-                "providerId",
-                "custos",
-                "providerType",
-                TAB,
-                "parentId",
-                realmId,
-                "config",
-                Map.of(
-                        "agents_enabled",
-                        List.of("true"),
-                        "agent_token_lifetime",
-                        List.of("900"),
-                        "logging_enabled",
-                        List.of("false"),
-                        "tab",
-                        List.of("custos")));
+        JsonNode form = tabForm(
+                tab,
+                """
+                {"agents_enabled": ["true"], "agent_token_lifetime": ["900"], "logging_enabled": ["false"],
+                 "tab": ["custos"]}""");
         Http.Reply saved = admin.call("PUT", path, form);
         assertEquals(204, saved.status(), saved.toString());
         assertFalse(
@@ -178,25 +167,11 @@ class ConsoleIT {
         Http.Reply bad = admin.call(
                 "PUT",
                 path,
-                Map.of(
-                        "id",
-                        tab.get("id").asText(),
-                        "name",
-                        "custos",
-                        "providerId",
-                        "custos",
-                        "providerType",
-                        TAB,
-                        "parentId",
-                        realmId,
-                        "config",
-                        Map.of(
-                                "agents_enabled",
-                                List.of("true"),
-                                "agent_token_lifetime",
-                                List.of("soon"),
-                                "logging_enabled",
-                                List.of("true"))));
+                tabForm(
+                        tab,
+                        """
+                        {"agents_enabled": ["true"], "agent_token_lifetime": ["soon"],
+                         "logging_enabled": ["true"]}"""));
         assertEquals(400, bad.status(), bad.toString());
         assertTrue(bad.body().contains("positive number of seconds"), bad.body());
         assertFalse(
@@ -213,25 +188,10 @@ class ConsoleIT {
         Http.Reply off = admin.call(
                 "PUT",
                 path,
-                Map.of(
-                        "id",
-                        tab.get("id").asText(),
-                        "name",
-                        "custos",
-                        "providerId",
-                        "custos",
-                        "providerType",
-                        TAB,
-                        "parentId",
-                        realmId,
-                        "config",
-                        Map.of(
-                                "agents_enabled",
-                                List.of("false"),
-                                "agent_token_lifetime",
-                                List.of(""),
-                                "logging_enabled",
-                                List.of("false"))));
+                tabForm(
+                        tab,
+                        """
+                        {"agents_enabled": ["false"], "agent_token_lifetime": [""], "logging_enabled": ["false"]}"""));
         assertEquals(400, off.status(), off.toString());
         assertTrue(off.body().contains("delete them before turning agents off"), off.body());
         assertEquals(
@@ -243,25 +203,11 @@ class ConsoleIT {
                 admin.call(
                                 "PUT",
                                 path,
-                                Map.of(
-                                        "id",
-                                        tab.get("id").asText(),
-                                        "name",
-                                        "custos",
-                                        "providerId",
-                                        "custos",
-                                        "providerType",
-                                        TAB,
-                                        "parentId",
-                                        realmId,
-                                        "config",
-                                        Map.of(
-                                                "agents_enabled",
-                                                List.of("false"),
-                                                "agent_token_lifetime",
-                                                List.of(""),
-                                                "logging_enabled",
-                                                List.of("false"))))
+                                tabForm(
+                                        tab,
+                                        """
+                                        {"agents_enabled": ["false"], "agent_token_lifetime": [""],
+                                         "logging_enabled": ["false"]}"""))
                         .status());
         assertEquals(
                 0,
@@ -289,11 +235,10 @@ class ConsoleIT {
             assertEquals("false", value(row, "agents_enabled"));
             Http.Reply secret = Http.request("POST", fresh.custos("resource-secret-management", "secret/password"))
                     .auth(fresh.tenantAuth())
-                    .json(Map.of(
-                            "metadata",
-                            Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
-                            "password",
-                            "not-listed"))
+                    .jsonBody(
+                            """
+                            {"metadata": {"client_id": "%s", "owner_id": "%s"}, "password": "not-listed"}"""
+                                    .formatted(TestRealm.TENANT_CLIENT, TestRealm.USER))
                     .send();
             assertEquals(200, secret.status(), secret.toString());
             assertTrue(
@@ -340,11 +285,10 @@ class ConsoleIT {
                 "POST",
                 "resource-secret-management",
                 "secret/password",
-                Map.of(
-                        "metadata",
-                        Map.of("client_id", TestRealm.TENANT_CLIENT, "owner_id", TestRealm.USER),
-                        "password",
-                        value));
+                Http.parse(
+                        """
+                        {"metadata": {"client_id": "%s", "owner_id": "%s"}, "password": "%s"}"""
+                                .formatted(TestRealm.TENANT_CLIENT, TestRealm.USER, value)));
         assertEquals(200, saved.status(), saved.toString());
         String components =
                 admin.call("GET", "/" + realm.name() + "/components", null).body();

@@ -25,15 +25,11 @@ public final class AdminApi {
     private String token() {
         if (token == null) {
             Http.Reply r = Http.request("POST", baseUrl + "/realms/master/protocol/openid-connect/token")
-                    .form(Map.of(
-                            "grant_type",
-                            "password",
-                            "client_id",
-                            "admin-cli",
-                            "username",
-                            KeycloakServer.ADMIN_USER,
-                            "password",
-                            KeycloakServer.ADMIN_PASSWORD))
+                    .form(Map.ofEntries(
+                            Map.entry("grant_type", "password"),
+                            Map.entry("client_id", "admin-cli"),
+                            Map.entry("username", KeycloakServer.ADMIN_USER),
+                            Map.entry("password", KeycloakServer.ADMIN_PASSWORD)))
                     .send();
             if (r.status() != 200) {
                 throw new IllegalStateException("admin login failed: " + r);

@@ -68,28 +68,21 @@ public final class SharingApi {
         return call(
                 "POST",
                 principals + "/share",
-                Map.of(
-                        "entity",
-                        Map.of("id", entity),
-                        "permission_type",
-                        Map.of("id", permission),
-                        "owner_id",
-                        owners,
-                        "cascade",
-                        cascade));
+                Map.ofEntries(
+                        Map.entry("entity", Map.of("id", entity)),
+                        Map.entry("permission_type", Map.of("id", permission)),
+                        Map.entry("owner_id", owners),
+                        Map.entry("cascade", cascade)));
     }
 
     public Http.Reply revoke(String principals, String entity, String permission, List<String> owners) {
         return call(
                 "DELETE",
                 principals + "/share",
-                Map.of(
-                        "entity",
-                        Map.of("id", entity),
-                        "permission_type",
-                        Map.of("id", permission),
-                        "owner_id",
-                        owners));
+                Map.ofEntries(
+                        Map.entry("entity", Map.of("id", entity)),
+                        Map.entry("permission_type", Map.of("id", permission)),
+                        Map.entry("owner_id", owners)));
     }
 
     public boolean check(String entity, String permission, String username) {

@@ -77,19 +77,13 @@ public final class TestRealm implements AutoCloseable {
 
     /** A user representation for a realm import or Keycloak's admin API: enabled, with an email and a password. */
     public static Map<String, Object> user(String username, String password) {
-        return new java.util.HashMap<>(Map.of(
-                "username",
-                username,
-                "enabled",
-                true,
-                "email",
-                username + "@example.org",
-                "firstName",
-                username,
-                "lastName",
-                "Test",
-                "credentials",
-                List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        return new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("username", username),
+                Map.entry("enabled", true),
+                Map.entry("email", username + "@example.org"),
+                Map.entry("firstName", username),
+                Map.entry("lastName", "Test"),
+                Map.entry("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)))));
     }
 
     private static JsonNode client(String id, String secret, boolean directGrants) {
@@ -145,18 +139,12 @@ public final class TestRealm implements AutoCloseable {
     public JsonNode nativePasswordGrant(String clientId, String secret, String username, String password) {
         Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
                 .form(Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        clientId,
-                        "client_secret",
-                        secret,
-                        "username",
-                        username,
-                        "password",
-                        password,
-                        "scope",
-                        "openid"))
+                        "grant_type", "password",
+                        "client_id", clientId,
+                        "client_secret", secret,
+                        "username", username,
+                        "password", password,
+                        "scope", "openid"))
                 .send();
         if (r.status() != 200) {
             throw new IllegalStateException("native password grant failed: " + r);
@@ -179,16 +167,11 @@ public final class TestRealm implements AutoCloseable {
     public Http.Reply tryPasswordGrant(String username, String password) {
         return Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
                 .form(Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        TENANT_CLIENT,
-                        "client_secret",
-                        tenantSecret,
-                        "username",
-                        username,
-                        "password",
-                        password))
+                        "grant_type", "password",
+                        "client_id", TENANT_CLIENT,
+                        "client_secret", tenantSecret,
+                        "username", username,
+                        "password", password))
                 .send();
     }
 

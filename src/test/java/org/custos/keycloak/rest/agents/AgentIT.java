@@ -30,39 +30,25 @@ class AgentIT {
         realm = TestRealm.create(api, "agents", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "agent_role"))));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "agentadmin",
-                            "enabled",
-                            true,
-                            "email",
-                            "aa@example.org",
-                            "firstName",
-                            "A",
-                            "lastName",
-                            "A",
-                            // Agents are clients (manage-clients); mapping realm roles on them is a role mapping, which
-                            // Keycloak gives to user-admins (manage-users).
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-clients", "manage-users")),
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "agent-admin-1", "temporary", false)))));
+                    // Agents are clients (manage-clients); mapping realm roles on them is a role mapping, which
+                    // Keycloak gives to user-admins (manage-users).
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"username": "agentadmin", "enabled": true, "email": "aa@example.org",
+                                     "firstName": "A", "lastName": "A",
+                                     "clientRoles": {"realm-management": ["manage-clients", "manage-users"]},
+                                     "credentials":
+                                       [{"type": "password", "value": "agent-admin-1", "temporary": false}]}"""));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "clientsonly",
-                            "enabled",
-                            true,
-                            "email",
-                            "co@example.org",
-                            "firstName",
-                            "C",
-                            "lastName",
-                            "O",
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-clients")),
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "clients-only-1", "temporary", false)))));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"username": "clientsonly", "enabled": true, "email": "co@example.org",
+                                     "firstName": "C", "lastName": "O",
+                                     "clientRoles": {"realm-management": ["manage-clients"]},
+                                     "credentials":
+                                       [{"type": "password", "value": "clients-only-1", "temporary": false}]}"""));
         });
         otherRealm = TestRealm.create(
                 api, "agents-other", rep -> rep.withArray("users").forEach(u -> {
@@ -138,28 +124,19 @@ class AgentIT {
         String secret = register(
                         id,
                         Map.of(
-                                "realm_roles",
-                                List.of("agent_role"),
-                                "attributes",
-                                List.of(Map.of("key", "site", "values", List.of("iu")))))
+                                "realm_roles", List.of("agent_role"),
+                                "attributes", List.of(Map.of("key", "site", "values", List.of("iu")))))
                 .get("secret")
                 .asText();
         assertEquals(
                 200,
                 call("POST", "protocol/mapper")
-                        .json(Map.of(
-                                "name",
-                                "site-" + id,
-                                "attribute_name",
-                                "site",
-                                "claim_name",
-                                "site",
-                                "claim_type",
-                                "STRING",
-                                "mapper_type",
-                                "USER_ATTRIBUTE",
-                                "add_to_access_token",
-                                true))
+                        .jsonBody(
+                                """
+                                {"name": "site-%s", "attribute_name": "site", "claim_name": "site",
+                                 "claim_type": "STRING", "mapper_type": "USER_ATTRIBUTE",
+                                 "add_to_access_token": true}"""
+                                        .formatted(id))
                         .send()
                         .status());
 
@@ -189,24 +166,17 @@ class AgentIT {
         Http.Reply renewed =
                 agentToken(realm, id, secret, Map.of("grant_type", "refresh_token", "refresh_token", refresh));
         assertEquals(200, renewed.status(), renewed.toString());
+        String renewedRefresh = renewed.json().get("refresh_token").asText();
         Http.Reply out = Http.request(
                         "POST", realm.custos("identity-management", "agent/logout/" + TestRealm.TENANT_CLIENT))
                 .auth(Http.custosBearer(id, secret))
-                .json(Map.of(
-                        "refresh_token", renewed.json().get("refresh_token").asText()))
+                .jsonBody("""
+                        {"refresh_token": "%s"}""".formatted(renewedRefresh))
                 .send();
         assertEquals(200, out.status(), out.toString());
         assertEquals(
                 400,
-                agentToken(
-                                realm,
-                                id,
-                                secret,
-                                Map.of(
-                                        "grant_type",
-                                        "refresh_token",
-                                        "refresh_token",
-                                        renewed.json().get("refresh_token").asText()))
+                agentToken(realm, id, secret, Map.of("grant_type", "refresh_token", "refresh_token", renewedRefresh))
                         .status(),
                 "refused after logout");
         assertEquals(
@@ -225,17 +195,10 @@ class AgentIT {
                 401,
                 agentToken(realm, id, secret, Map.of("grant_type", "client_credentials"))
                         .status());
+        String refresh = first.json().get("refresh_token").asText();
         assertEquals(
                 401,
-                agentToken(
-                                realm,
-                                id,
-                                secret,
-                                Map.of(
-                                        "grant_type",
-                                        "refresh_token",
-                                        "refresh_token",
-                                        first.json().get("refresh_token").asText()))
+                agentToken(realm, id, secret, Map.of("grant_type", "refresh_token", "refresh_token", refresh))
                         .status());
         assertEquals(
                 false, call("GET", "agent/" + id).send().json().get("isEnabled").asBoolean());
@@ -271,9 +234,9 @@ class AgentIT {
         assertEquals(
                 200,
                 call("POST", "roles")
-                        .json(Map.of(
-                                "roles",
-                                List.of(Map.of("name", "job_runner", "description", "runs jobs", "composite", false))))
+                        .jsonBody(
+                                """
+                                {"roles": [{"name": "job_runner", "description": "runs jobs", "composite": false}]}""")
                         .send()
                         .status());
         assertEquals(
@@ -307,11 +270,10 @@ class AgentIT {
         assertEquals(
                 200,
                 call("POST", "agent/attributes")
-                        .json(Map.of(
-                                "agents",
-                                List.of(id),
-                                "attributes",
-                                List.of(Map.of("key", "lab", "values", List.of("a", "b")))))
+                        .jsonBody(
+                                """
+                                {"agents": ["%s"], "attributes": [{"key": "lab", "values": ["a", "b"]}]}"""
+                                        .formatted(id))
                         .send()
                         .status());
         assertTrue(call("GET", "agent/" + id)
@@ -323,11 +285,10 @@ class AgentIT {
         assertEquals(
                 200,
                 call("DELETE", "agent/attributes")
-                        .json(Map.of(
-                                "agents",
-                                List.of(id),
-                                "attributes",
-                                List.of(Map.of("key", "lab", "values", List.of("a", "b")))))
+                        .jsonBody(
+                                """
+                                {"agents": ["%s"], "attributes": [{"key": "lab", "values": ["a", "b"]}]}"""
+                                        .formatted(id))
                         .send()
                         .status());
         assertTrue(!call("GET", "agent/" + id)

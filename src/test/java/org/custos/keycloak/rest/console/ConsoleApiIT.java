@@ -57,9 +57,10 @@ class ConsoleApiIT {
         sharing.ok(
                 "POST",
                 "entity",
-                Map.of(
-                        "entity",
-                        Map.of("id", "p1-data", "type", "PROJECT", "owner_id", TestRealm.USER, "parent_id", "p1")));
+                Http.parse(
+                        """
+                        {"entity": {"id": "p1-data", "type": "PROJECT", "owner_id": "%s", "parent_id": "p1"}}"""
+                                .formatted(TestRealm.USER)));
         Http.Reply group = admin.call("POST", "/" + realm.name() + "/groups", Map.of("name", "lab"));
         assertEquals(201, group.status(), group.toString());
         String location = group.headers().get("location").get(0);
@@ -416,17 +417,11 @@ class ConsoleApiIT {
         for (String owner : List.of("bob", "bob", "realmadmin")) {
             Http.Reply r = Http.request("POST", realm.custos("resource-secret-management", "secret/password"))
                     .auth(realm.tenantAuth())
-                    .json(Map.of(
-                            "metadata",
-                            Map.of(
-                                    "client_id",
-                                    TestRealm.TENANT_CLIENT,
-                                    "owner_id",
-                                    owner,
-                                    "description",
-                                    "login of " + owner),
-                            "password",
-                            value))
+                    .jsonBody(
+                            """
+                            {"metadata": {"client_id": "%s", "owner_id": "%s", "description": "login of %s"},
+                             "password": "%s"}"""
+                                    .formatted(TestRealm.TENANT_CLIENT, owner, owner, value))
                     .send();
             assertEquals(200, r.status(), r.toString());
             tokens.add(r.json().get("token").asText());

@@ -35,29 +35,13 @@ class GroupIT {
             rep.putObject("roles")
                     .set(
                             "realm",
-                            Http.JSON.valueToTree(List.of(
-                                    Map.of("name", "lab_role"),
-                                    Map.of(
-                                            "name",
-                                            "sneaky",
-                                            "composite",
-                                            true,
-                                            "composites",
-                                            Map.of("client", Map.of("realm-management", List.of("realm-admin")))))));
+                            Http.parse(
+                                    """
+                                    [{"name": "lab_role"},
+                                     {"name": "sneaky", "composite": true,
+                                      "composites": {"client": {"realm-management": ["realm-admin"]}}}]"""));
             for (String u : List.of("olive", "adam", "mia", "oscar", "xena", "root")) {
-                Map<String, Object> user = new HashMap<>(Map.of(
-                        "username",
-                        u,
-                        "enabled",
-                        true,
-                        "email",
-                        u + "@example.org",
-                        "firstName",
-                        u,
-                        "lastName",
-                        "Test",
-                        "credentials",
-                        List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                Map<String, Object> user = TestRealm.user(u, PASSWORD);
                 if (u.equals("root")) {
                     user.put("clientRoles", Map.of("realm-management", List.of("realm-admin")));
                 }
@@ -86,13 +70,10 @@ class GroupIT {
 
     /** Creates a top-level group owned by {@code owner} through the tenant client; returns its id. */
     private static String group(String owner, Object... extra) {
-        Map<String, Object> g = new HashMap<>(Map.of(
-                "name",
-                "g-" + UUID.randomUUID().toString().substring(0, 8),
-                "ownerId",
-                owner,
-                "description",
-                "test group"));
+        Map<String, Object> g = new HashMap<>(Map.ofEntries(
+                Map.entry("name", "g-" + UUID.randomUUID().toString().substring(0, 8)),
+                Map.entry("ownerId", owner),
+                Map.entry("description", "test group")));
         for (int i = 0; i < extra.length; i += 2) {
             g.put((String) extra[i], extra[i + 1]);
         }

@@ -38,20 +38,17 @@ class IdentityIT {
 
     @BeforeAll
     static void setUp() {
-        realm = TestRealm.create(new AdminApi(KeycloakServer.get()), "identity", rep -> rep.withArray("users")
-                .add(Http.JSON.valueToTree(Map.of(
-                        "username",
-                        "bob",
-                        "enabled",
-                        true,
-                        "email",
-                        "bob@example.org",
-                        "firstName",
-                        "Bob",
-                        "lastName",
-                        "Builder",
-                        "credentials",
-                        List.of(Map.of("type", "password", "value", "bob-password", "temporary", false))))));
+        realm = TestRealm.create(
+                new AdminApi(KeycloakServer.get()),
+                "identity",
+                rep -> rep.withArray("users")
+                        .add(
+                                Http.parse(
+                                        """
+                                        {"username": "bob", "enabled": true, "email": "bob@example.org",
+                                         "firstName": "Bob", "lastName": "Builder",
+                                         "credentials":
+                                           [{"type": "password", "value": "bob-password", "temporary": false}]}""")));
     }
 
     @AfterAll
@@ -163,17 +160,11 @@ class IdentityIT {
 
         Http.Reply camel = token(
                 realm.tenantAuth(),
-                Map.of(
-                        "grantType",
-                        "password",
-                        "username",
-                        USER,
-                        "password",
-                        USER_PASSWORD,
-                        "clientId",
-                        TENANT_CLIENT,
-                        "unknownField",
-                        42));
+                Http.parse(
+                        """
+                        {"grantType": "password", "username": "%s", "password": "%s", "clientId": "%s",
+                         "unknownField": 42}"""
+                                .formatted(USER, USER_PASSWORD, TENANT_CLIENT)));
         assertEquals(200, camel.status(), camel.toString());
     }
 
@@ -182,11 +173,9 @@ class IdentityIT {
         JsonNode first = passwordGrant();
         Http.Reply r = token(
                 realm.tenantAuth(),
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        first.get("refresh_token").asText()));
+                Http.parse("""
+                        {"grant_type": "refresh_token", "refresh_token": "%s"}"""
+                        .formatted(first.get("refresh_token").asText())));
         assertEquals(200, r.status(), r.toString());
         assertTrue(r.json().has("id_token"), "refresh adds scope=openid as Custos did: " + r.json());
         assertFalse(first.get("access_token")
@@ -314,11 +303,9 @@ class IdentityIT {
 
         Http.Reply refresh = token(
                 realm.tenantAuth(),
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        t.get("refresh_token").asText()));
+                Http.parse("""
+                        {"grant_type": "refresh_token", "refresh_token": "%s"}"""
+                        .formatted(t.get("refresh_token").asText())));
         assertEquals(400, refresh.status());
         assertEquals("invalid_grant", refresh.json().get("error").asText());
         assertEquals(
@@ -346,11 +333,9 @@ class IdentityIT {
         assertEquals("invalid_grant", r.json().get("error").asText());
         Http.Reply stillValid = token(
                 realm.tenantAuth(),
-                Map.of(
-                        "grant_type",
-                        "refresh_token",
-                        "refresh_token",
-                        tenantTokens.get("refresh_token").asText()));
+                Http.parse("""
+                        {"grant_type": "refresh_token", "refresh_token": "%s"}"""
+                        .formatted(tenantTokens.get("refresh_token").asText())));
         assertEquals(200, stillValid.status(), "the refused logout must not have ended the session: " + stillValid);
     }
 

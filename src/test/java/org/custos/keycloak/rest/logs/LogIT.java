@@ -102,8 +102,10 @@ class LogIT {
                 200,
                 Http.request("POST", realm.custos("user-management", "user"))
                         .auth(realm.tenantAuth())
-                        .json(Map.of(
-                                "username", user, "first_name", "A", "last_name", "B", "email", user + "@example.org"))
+                        .jsonBody(
+                                """
+                                {"username": "%s", "first_name": "A", "last_name": "B", "email": "%s@example.org"}"""
+                                        .formatted(user, user))
                         .send()
                         .status());
         assertEquals(
@@ -224,15 +226,10 @@ class LogIT {
                     200,
                     Http.request("POST", custos.custos("user-management", "user"))
                             .auth(custos.tenantAuth())
-                            .json(Map.of(
-                                    "username",
-                                    "named-realm-user",
-                                    "first_name",
-                                    "N",
-                                    "last_name",
-                                    "R",
-                                    "email",
-                                    "nr@example.org"))
+                            .jsonBody(
+                                    """
+                                    {"username": "named-realm-user", "first_name": "N", "last_name": "R",
+                                     "email": "nr@example.org"}""")
                             .send()
                             .status());
             JsonNode events = logs(custos, "event_type=registerUser");
@@ -258,15 +255,11 @@ class LogIT {
                     200,
                     Http.request("POST", realm.custos("user-management", "user"))
                             .auth(realm.tenantAuth())
-                            .json(Map.of(
-                                    "username",
-                                    user,
-                                    "first_name",
-                                    "P",
-                                    "last_name",
-                                    "G",
-                                    "email",
-                                    user + "@example.org"))
+                            .jsonBody(
+                                    """
+                                    {"username": "%s", "first_name": "P", "last_name": "G",
+                                     "email": "%s@example.org"}"""
+                                            .formatted(user, user))
                             .send()
                             .status());
             assertEquals(

@@ -46,37 +46,22 @@ class SecretIT {
         realm = TestRealm.create(admin, "secrets", rep -> {
             rep.putObject("roles").set("realm", Http.JSON.valueToTree(List.of(Map.of("name", "custos-secrets-admin"))));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "bob",
-                            "enabled",
-                            true,
-                            "email",
-                            "bob@example.org",
-                            "firstName",
-                            "Bob",
-                            "lastName",
-                            "B",
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "bob-password-1", "temporary", false)))));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"username": "bob", "enabled": true, "email": "bob@example.org",
+                                     "firstName": "Bob", "lastName": "B",
+                                     "credentials":
+                                       [{"type": "password", "value": "bob-password-1", "temporary": false}]}"""));
             rep.withArray("users")
-                    .add(Http.JSON.valueToTree(Map.of(
-                            "username",
-                            "root",
-                            "enabled",
-                            true,
-                            "email",
-                            "root@example.org",
-                            "firstName",
-                            "Root",
-                            "lastName",
-                            "R",
-                            "realmRoles",
-                            List.of("custos-secrets-admin"),
-                            "clientRoles",
-                            Map.of("realm-management", List.of("manage-realm")),
-                            "credentials",
-                            List.of(Map.of("type", "password", "value", "root-password-1", "temporary", false)))));
+                    .add(
+                            Http.parse(
+                                    """
+                                    {"username": "root", "enabled": true, "email": "root@example.org",
+                                     "firstName": "Root", "lastName": "R", "realmRoles": ["custos-secrets-admin"],
+                                     "clientRoles": {"realm-management": ["manage-realm"]},
+                                     "credentials":
+                                       [{"type": "password", "value": "root-password-1", "temporary": false}]}"""));
         });
         otherRealm = TestRealm.create(admin, "secrets-other");
         alice = realm.userAccessToken();
@@ -172,15 +157,11 @@ class SecretIT {
     void aSuppliedSshKeyPairIsKeptAsGiven() {
         String privateKey = plaintext("-----BEGIN OPENSSH PRIVATE KEY-----supplied");
         String token = tenant("POST", "secret/ssh")
-                .json(Map.of(
-                        "metadata",
-                        metadata("alice"),
-                        "public_key",
-                        "ssh-ed25519 AAAAC3 test",
-                        "private_key",
-                        privateKey,
-                        "passphrase",
-                        ""))
+                .json(Map.ofEntries(
+                        Map.entry("metadata", metadata("alice")),
+                        Map.entry("public_key", "ssh-ed25519 AAAAC3 test"),
+                        Map.entry("private_key", privateKey),
+                        Map.entry("passphrase", "")))
                 .send()
                 .json()
                 .get("token")
@@ -278,13 +259,10 @@ class SecretIT {
         String value = plaintext("axsdcfvgbhnhnhnhJKNM");
         Http.Reply set = tenant("POST", "secret/kv")
                 .header("user-token", alice)
-                .json(Map.of(
-                        "metadata",
-                        Map.of("client_id", TENANT_CLIENT, "description", "sample key"),
-                        "key",
-                        key,
-                        "value",
-                        value))
+                .jsonBody(
+                        """
+                        {"metadata": {"client_id": "%s", "description": "sample key"}, "key": "%s", "value": "%s"}"""
+                                .formatted(TENANT_CLIENT, key, value))
                 .send();
         assertEquals(200, set.status(), set.toString());
         assertEquals(
@@ -331,13 +309,10 @@ class SecretIT {
                 200,
                 tenant("PUT", "secret/kv")
                         .header("user-token", alice)
-                        .json(Map.of(
-                                "metadata",
-                                Map.of("client_id", TENANT_CLIENT, "description", "new"),
-                                "key",
-                                key,
-                                "value",
-                                updated))
+                        .jsonBody(
+                                """
+                                {"metadata": {"client_id": "%s", "description": "new"}, "key": "%s", "value": "%s"}"""
+                                        .formatted(TENANT_CLIENT, key, updated))
                         .send()
                         .status());
         assertEquals(
@@ -519,11 +494,10 @@ class SecretIT {
         assertEquals(
                 200,
                 tenant("POST", "secret/password")
-                        .json(Map.of(
-                                "metadata",
-                                Map.of("owner_id", "alice", "token", token),
-                                "password",
-                                plaintext("custom")))
+                        .jsonBody(
+                                """
+                                {"metadata": {"owner_id": "alice", "token": "%s"}, "password": "%s"}"""
+                                        .formatted(token, plaintext("custom")))
                         .send()
                         .status());
         assertEquals(

@@ -46,16 +46,11 @@ class CiCdFlowIT {
     private static Http.Reply seedTokenCall(String username, String password) {
         return Http.request("POST", admin.baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token")
                 .form(Map.of(
-                        "client_id",
-                        "self-service",
-                        "username",
-                        username,
-                        "password",
-                        password,
-                        "realm",
-                        REALM,
-                        "grant_type",
-                        "password"))
+                        "client_id", "self-service",
+                        "username", username,
+                        "password", password,
+                        "realm", REALM,
+                        "grant_type", "password"))
                 .send();
     }
 
@@ -70,17 +65,10 @@ class CiCdFlowIT {
         Http.Reply created = admin.call(
                 "POST",
                 "/" + REALM + "/users",
-                Map.of(
-                        "username",
-                        "cicd-bot",
-                        "enabled",
-                        true,
-                        "firstName",
-                        "Ci",
-                        "lastName",
-                        "Cd",
-                        "email",
-                        "cicd-bot@example.org"));
+                Http.parse(
+                        """
+                        {"username": "cicd-bot", "enabled": true, "firstName": "Ci", "lastName": "Cd",
+                         "email": "cicd-bot@example.org"}"""));
         assertEquals(201, created.status(), created.toString());
         String id = admin.get("/" + REALM + "/users?exact=true&username=cicd-bot")
                 .get(0)
@@ -151,19 +139,11 @@ class CiCdFlowIT {
         Http.Reply created = admin.call(
                 "POST",
                 "/" + REALM + "/users",
-                Map.of(
-                        "username",
-                        "profile-bot",
-                        "enabled",
-                        true,
-                        "email",
-                        "profile-bot@example.org",
-                        "firstName",
-                        "P",
-                        "lastName",
-                        "B",
-                        "credentials",
-                        java.util.List.of(Map.of("type", "password", "value", "Pb-password-1"))));
+                Http.parse(
+                        """
+                        {"username": "profile-bot", "enabled": true, "email": "profile-bot@example.org",
+                         "firstName": "P", "lastName": "B",
+                         "credentials": [{"type": "password", "value": "Pb-password-1"}]}"""));
         assertEquals(201, created.status(), created.toString());
         Http.Reply token = seedTokenCall("profile-bot", "Pb-password-1");
         assertEquals(200, token.status(), token.toString());
@@ -183,19 +163,11 @@ class CiCdFlowIT {
                 200,
                 Http.request("POST", users + "/user")
                         .auth(backend)
-                        .json(Map.of(
-                                "username",
-                                "cicd-2",
-                                "first_name",
-                                "Ci",
-                                "last_name",
-                                "Two",
-                                "email",
-                                "cicd-2@example.org",
-                                "password",
-                                "cicd-password-2",
-                                "temporary_password",
-                                false))
+                        .jsonBody(
+                                """
+                                {"username": "cicd-2", "first_name": "Ci", "last_name": "Two",
+                                 "email": "cicd-2@example.org", "password": "cicd-password-2",
+                                 "temporary_password": false}""")
                         .send()
                         .status());
         assertEquals(
@@ -236,20 +208,12 @@ class CiCdFlowIT {
                 admin.call(
                                 "POST",
                                 "/" + REALM + "/users",
-                                Map.of(
-                                        "username",
-                                        "nosy",
-                                        "enabled",
-                                        true,
-                                        "firstName",
-                                        "No",
-                                        "lastName",
-                                        "Sy",
-                                        "email",
-                                        "nosy@example.org",
-                                        "credentials",
-                                        List.of(Map.of(
-                                                "type", "password", "value", "nosy-password", "temporary", false))))
+                                Http.parse(
+                                        """
+                                        {"username": "nosy", "enabled": true, "firstName": "No", "lastName": "Sy",
+                                         "email": "nosy@example.org",
+                                         "credentials":
+                                           [{"type": "password", "value": "nosy-password", "temporary": false}]}"""))
                         .status());
         Http.Reply other = Http.request("GET", api + "/users/" + demoId)
                 .auth(Http.bearer(seedTokenCall("nosy", "nosy-password")

@@ -388,15 +388,10 @@ class SharingIT {
                 carol.call(
                                 "POST",
                                 "users/share",
-                                Map.of(
-                                        "entity",
-                                        Map.of("id", "who-1"),
-                                        "permission_type",
-                                        Map.of("id", "READ"),
-                                        "owner_id",
-                                        List.of("dave"),
-                                        "shared_by",
-                                        "bob"))
+                                Http.parse(
+                                        """
+                                        {"entity": {"id": "who-1"}, "permission_type": {"id": "READ"},
+                                         "owner_id": ["dave"], "shared_by": "bob"}"""))
                         .status());
         JsonNode data = tenant.ok("GET", "share?entity.id=who-1", null).get("shared_data");
         Set<String> rows = new TreeSet<>();
@@ -452,9 +447,10 @@ class SharingIT {
         Http.Reply badNumber = tenant.call(
                 "POST",
                 "entities",
-                Map.of(
-                        "search_criteria",
-                        List.of(Map.of("search_field", "CREATED_AT", "value", "yesterday", "condition", "GTE"))));
+                Http.parse(
+                        """
+                        {"search_criteria":
+                          [{"search_field": "CREATED_AT", "value": "yesterday", "condition": "GTE"}]}"""));
         assertEquals(400, badNumber.status(), badNumber.toString());
     }
 

@@ -164,9 +164,9 @@ class TenantRolesIT {
                                 "realmadmin",
                                 "DELETE",
                                 "role",
-                                Map.of(
-                                        "role",
-                                        Map.of("id", defaultRole.get("name").asText())))
+                                Http.parse("""
+                                        {"role": {"id": "%s"}}"""
+                                        .formatted(defaultRole.get("name").asText())))
                         .status(),
                 "the realm's default role stays");
         assertEquals(400, as("realmadmin", "DELETE", "role", Map.of()).status());

@@ -406,8 +406,10 @@ class UserIT {
         assertEquals(
                 200,
                 call("POST", "users/roles")
-                        .json(Map.of(
-                                "roles", List.of("gateway_provider"), "usernames", List.of(a), "client_level", false))
+                        .jsonBody(
+                                """
+                                {"roles": ["gateway_provider"], "usernames": ["%s"], "client_level": false}"""
+                                        .formatted(a))
                         .send()
                         .status());
         assertTrue(realm.realmRoleNames(a).contains("gateway_provider"));
@@ -431,8 +433,10 @@ class UserIT {
                 .json(Map.of("roles", List.of("gateway_provider"), "usernames", List.of(a)))
                 .send();
         Http.Reply custos = call("DELETE", "user/roles")
-                .json(Map.of(
-                        "roles", List.of("gateway_provider"), "client_roles", List.of("tenant-role"), "username", a))
+                .jsonBody(
+                        """
+                        {"roles": ["gateway_provider"], "client_roles": ["tenant-role"], "username": "%s"}"""
+                                .formatted(a))
                 .send();
         assertEquals(200, custos.status(), custos.toString());
         assertFalse(realm.realmRoleNames(a).contains("gateway_provider"));

@@ -77,11 +77,9 @@ class VaultExportScriptIT {
 
         // Vault refusing (here: the stand-in cannot read its data) is not "no secrets": it fails and prints nothing
         Result refused = exec(
-                Map.of(
-                        "PATH",
-                        env.get("PATH"),
-                        "VAULT_STUB_DATA",
-                        dir.resolve("gone").toString()),
+                Map.ofEntries(
+                        Map.entry("PATH", env.get("PATH")),
+                        Map.entry("VAULT_STUB_DATA", dir.resolve("gone").toString())),
                 "1");
         assertTrue(refused.exit() != 0, "exit " + refused.exit());
         assertEquals("", refused.out());
