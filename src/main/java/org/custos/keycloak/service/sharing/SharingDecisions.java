@@ -2,9 +2,9 @@ package org.custos.keycloak.service.sharing;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,30 +153,38 @@ public final class SharingDecisions {
      * one query.
      */
     static List<List<Question>> chunks(List<Question> questions) {
-        List<Question> bySubject = new ArrayList<>(questions);
-        bySubject.sort(Comparator.comparing(
-                q -> q.principal().userId() + "|" + q.principal().groupIds()));
+        Map<ShareStore.Principal, List<Question>> bySubject = new LinkedHashMap<>();
+        questions.forEach(q ->
+                bySubject.computeIfAbsent(q.principal(), k -> new ArrayList<>()).add(q));
         List<List<Question>> out = new ArrayList<>();
         List<Question> current = new ArrayList<>();
         Set<String> values = new HashSet<>();
-        for (Question q : bySubject) {
-            Set<String> mine = new HashSet<>();
-            mine.add("e|" + q.entityId());
-            mine.add("p|" + q.permission());
-            mine.add("u|" + q.principal().userId());
-            q.principal().groupIds().forEach(g -> mine.add("g|" + g));
-            mine.removeAll(values);
-            if (!current.isEmpty() && values.size() + mine.size() > MAX_BOUND_VALUES) {
-                out.add(current);
-                current = new ArrayList<>();
-                values = new HashSet<>();
-                mine.add("e|" + q.entityId());
-                mine.add("p|" + q.permission());
-                mine.add("u|" + q.principal().userId());
-                q.principal().groupIds().forEach(g -> mine.add("g|" + g));
+        for (Map.Entry<ShareStore.Principal, List<Question>> subject : bySubject.entrySet()) {
+            List<String> who = new ArrayList<>();
+            who.add("u|" + subject.getKey().userId());
+            subject.getKey().groupIds().forEach(g -> who.add("g|" + g));
+            boolean whoBound = false;
+            for (Question q : subject.getValue()) {
+                String entity = "e|" + q.entityId();
+                String permission = "p|" + q.permission();
+                long more = (values.contains(entity) ? 0 : 1) + (values.contains(permission) ? 0 : 1);
+                if (!whoBound) {
+                    more += who.stream().filter(v -> !values.contains(v)).count();
+                }
+                if (!current.isEmpty() && values.size() + more > MAX_BOUND_VALUES) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                    values.clear();
+                    whoBound = false;
+                }
+                if (!whoBound) {
+                    values.addAll(who);
+                    whoBound = true;
+                }
+                values.add(entity);
+                values.add(permission);
+                current.add(q);
             }
-            current.add(q);
-            values.addAll(mine);
         }
         if (!current.isEmpty()) {
             out.add(current);
