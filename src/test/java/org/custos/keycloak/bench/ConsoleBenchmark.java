@@ -22,7 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       secrets and the key ring every 100 ms) against the same writes in a realm nobody looks at, interleaved, at
  *       100 and at 1,000 secrets — nothing is copied for the console, so the ratio should be 1;</li>
  *   <li>the first page of "who has access, and why" for an entity with 10,000 holders (all through one group)
- *       against a plain read of that entity through the Custos API.</li>
+ *       against a plain read of that entity through the Custos API (a client's credentials), and against the
+ *       console's own read of the entity (its shares and path) with the same administrator's token: the second
+ *       ratio is what the page adds, the first adds what an administrator's token costs over a client's.</li>
  * </ol>
  */
 @EnabledIfSystemProperty(named = "custos.bench", matches = "true", disabledReason = "benchmark: -Dcustos.bench=true")
@@ -166,6 +168,17 @@ class ConsoleBenchmark {
                             () -> Http.request("GET", realm.custos("sharing-management", "entity?entity.id=big"))
                                     .auth(realm.tenantAuth())
                                     .send(),
+                            ROUNDS));
+            row(
+                    md,
+                    "who has access, first page of 20 (baseline: the console's entity read, same token)",
+                    String.format("%,d holders", HOLDERS + 1),
+                    SideBySideBenchmark.measure(
+                            () -> admin.call(
+                                    "GET",
+                                    "/" + realm.name() + "/custos/sharing/entities/big/holders?permission=READ",
+                                    null),
+                            () -> admin.call("GET", "/" + realm.name() + "/custos/sharing/entities/big", null),
                             ROUNDS));
         }
     }

@@ -144,8 +144,20 @@ class SharingBenchmark {
                                         + enc("urn:ietf:params:oauth:grant-type:uma-ticket") + "&audience=" + RS
                                         + "&response_mode=decision&permission=" + enc(d.entityId(p[1]) + "#READ")))
                                 .build();
+                // The PEP's token, with scope openid so that Keycloak's userinfo endpoint takes it as well.
                 String pep = "Bearer "
-                        + realm.nativeClientCredentials(TestRealm.TENANT_CLIENT, realm.tenantSecret())
+                        + Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
+                                .form(Map.of(
+                                        "grant_type",
+                                        "client_credentials",
+                                        "client_id",
+                                        TestRealm.TENANT_CLIENT,
+                                        "client_secret",
+                                        realm.tenantSecret(),
+                                        "scope",
+                                        "openid"))
+                                .send()
+                                .json()
                                 .get("access_token")
                                 .asText();
                 String rs = withAuthz
@@ -211,6 +223,37 @@ class SharingBenchmark {
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build();
+                // Keycloak's cheapest endpoint that verifies the same token: userinfo (signature, expiry, the
+                // token's user and client, a transient session for a token without one).
+                Function<int[], HttpRequest> userinfo =
+                        p -> HttpRequest.newBuilder(URI.create(realm.realmUrl() + "/protocol/openid-connect/userinfo"))
+                                .header("Authorization", pep)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build();
+                assertEquals(
+                        200,
+                        client.send(userinfo.apply(pairs.get(0)), HttpResponse.BodyHandlers.discarding())
+                                .statusCode(),
+                        "userinfo takes the PEP's token");
+                // Keycloak's cheapest endpoint that authenticates the same client credentials: token introspection of
+                // a token that is not one (client authentication, then {"active": false}).
+                String basic = "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((TestRealm.TENANT_CLIENT + ":" + realm.tenantSecret())
+                                        .getBytes(StandardCharsets.UTF_8));
+                Function<int[], HttpRequest> introspect = p -> HttpRequest.newBuilder(
+                                URI.create(realm.realmUrl() + "/protocol/openid-connect/token/introspect"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("token=not-a-token"))
+                        .build();
+                assertEquals(
+                        200,
+                        client.send(introspect.apply(pairs.get(0)), HttpResponse.BodyHandlers.discarding())
+                                .statusCode(),
+                        "introspection takes the PEP's client credentials");
                 // Warm-up, then alternate: ours, authz, ours, authz.
                 Driver.closedLoop(client, pairs, ours, 4, 5);
                 if (withAuthz) {
@@ -224,6 +267,17 @@ class SharingBenchmark {
                             client,
                             pairs,
                             floor,
+                            rate,
+                            seconds / 2,
+                            round));
+                    results.add(Driver.openModel(
+                            "Keycloak userinfo, same token", size, client, pairs, userinfo, rate, seconds / 2, round));
+                    results.add(Driver.openModel(
+                            "Keycloak introspection, same client credentials",
+                            size,
+                            client,
+                            pairs,
+                            introspect,
                             rate,
                             seconds / 2,
                             round));
@@ -988,8 +1042,10 @@ class SharingBenchmark {
                     + "| the same by client credentials: / floor, p99 / p50 "
                     + "| evaluations x100 / one, sequential p50 (≤ 5): 100 subjects, one subject "
                     + "| Authorization Services / evaluation p50 (≥ 5) "
-                    + "| Keycloak AuthZEN / evaluation p50 | resource search / evaluation p50 (≤ 3) |\n"
-                    + "|---|---|---|---|---|---|---|---|\n");
+                    + "| Keycloak AuthZEN / evaluation p50 | resource search / evaluation p50 (≤ 3) "
+                    + "| evaluation / Keycloak userinfo with the same token, p50 (≤ 1.1) "
+                    + "| evaluation by client credentials / Keycloak introspection with them, p50 |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
             for (Stats e : stats) {
                 if (!e.system().equals("custos AuthZEN evaluation")) {
                     continue;
@@ -1003,8 +1059,10 @@ class SharingBenchmark {
                 Stats search = find(stats, "custos AuthZEN resource search (first 100)", size);
                 Stats basic = find(stats, "custos AuthZEN evaluation (client credentials)", size);
                 Stats sameSubject = find(stats, "custos AuthZEN evaluations x100, one subject (sequential)", size);
+                Stats userinfo = find(stats, "Keycloak userinfo, same token", size);
+                Stats introspection = find(stats, "Keycloak introspection, same client credentials", size);
                 md.append(String.format(
-                        "| %,d | %s | %.2f | %s, %.2f | %s, %s | %s | %s | %s |%n",
+                        "| %,d | %s | %.2f | %s, %.2f | %s, %s | %s | %s | %s | %s | %s |%n",
                         size,
                         ratio(e, floor),
                         e.p99() / e.p50(),
@@ -1014,7 +1072,9 @@ class SharingBenchmark {
                         ratio(sameSubject, one),
                         ratio(as, e),
                         ratio(kc, e),
-                        ratio(search, e)));
+                        ratio(search, e),
+                        ratio(e, userinfo),
+                        ratio(basic, introspection)));
             }
             List<Integer> sizes = stats.stream()
                     .filter(s -> s.system().equals("custos check"))
