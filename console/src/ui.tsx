@@ -170,7 +170,9 @@ export function CustosTable<T>({
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
   const { realm } = useRealm();
-  const [refusal, setRefusal] = useState<{ error: unknown }>();
+  // A refusal belongs to the filters it answered: a late answer for others neither shows nor clears it.
+  const [refusal, setRefusal] = useState<{ error: unknown; filters: string }>();
+  const filters = JSON.stringify([realm, ...("filters" in source ? source.filters : [])]);
   const given = "rows" in source ? source.rows : undefined;
   // Keyed once per list: a new array would make the table load again (rowKey is a new function every render).
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -183,10 +185,10 @@ export function CustosTable<T>({
           loader: async (first = 0, max = 11): Promise<Keyed<T>[]> => {
             try {
               const rows = await source.load(adminClient, first, max);
-              setRefusal(undefined);
+              setRefusal((r) => (r?.filters === filters ? undefined : r));
               return rows.map((row, i) => ({ id: rowKey(row, i), row }));
             } catch (error) {
-              setRefusal({ error });
+              setRefusal({ error, filters });
               return [];
             }
           },
@@ -194,7 +196,7 @@ export function CustosTable<T>({
       : []);
   return (
     <KeycloakDataTable<Keyed<T>>
-      key={JSON.stringify([realm, ...("filters" in source ? source.filters : [])])}
+      key={filters}
       ariaLabelKey={label}
       data-testid={testid}
       isPaginated={"paginated" in source && source.paginated}
@@ -205,7 +207,7 @@ export function CustosTable<T>({
         cellRenderer: ({ row }: Keyed<T>) => <>{c.cell(row)}</>,
       }))}
       emptyState={
-        refusal ? (
+        refusal?.filters === filters ? (
           <Refusal error={refusal.error} />
         ) : (
           <ListEmptyState hasIcon={false} message={t("custosEmpty")} instructions="" />

@@ -3,6 +3,7 @@ package org.custos.keycloak.model.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,15 +30,25 @@ final class JpaShareStore implements ShareStore {
     static final String PRINCIPAL = " ((s.principalType = 'USER' and s.principalId = :userId) "
             + "or (s.principalType = 'GROUP' and s.principalId in :groupIds)) ";
 
-    /** Every share that gives one of the principals one of the permissions on one of the entities, and where. */
+    /**
+     * Every share that gives one of the principals one of the permissions on one of the entities, and where. The
+     * tables are in Keycloak's schema ({@code db-schema}): {@code {h-schema}} names it, as JPQL does on its own.
+     */
     private static final String GRANTS = "select e.EXTERNAL_ID, e.TYPE_ID, s.PERMISSION_ID, s.PRINCIPAL_TYPE, "
-            + "s.PRINCIPAL_ID, a.DEPTH, src.EXTERNAL_ID from CUSTOS_SHARING_ENTITY e "
-            + "join CUSTOS_ENTITY_ANCESTOR a on a.ENTITY_ID = e.ID "
-            + "join CUSTOS_SHARE s on s.ENTITY_ID = a.ANCESTOR_ID and (a.DEPTH = 0 or s.CASCADING = :cascading) "
-            + "join CUSTOS_SHARING_ENTITY src on src.ID = s.ENTITY_ID "
+            + "s.PRINCIPAL_ID, a.DEPTH, src.EXTERNAL_ID from {h-schema}CUSTOS_SHARING_ENTITY e "
+            + "join {h-schema}CUSTOS_ENTITY_ANCESTOR a on a.ENTITY_ID = e.ID "
+            + "join {h-schema}CUSTOS_SHARE s on s.ENTITY_ID = a.ANCESTOR_ID "
+            + "and (a.DEPTH = 0 or s.CASCADING = :cascading) "
+            + "join {h-schema}CUSTOS_SHARING_ENTITY src on src.ID = s.ENTITY_ID "
             + "where e.REALM_ID = :realmId and e.EXTERNAL_ID in (:ids) and s.PERMISSION_ID in (:permissionIds) "
             + "and ((s.PRINCIPAL_TYPE = 'USER' and s.PRINCIPAL_ID in (:userIds)) "
             + "or (s.PRINCIPAL_TYPE = 'GROUP' and s.PRINCIPAL_ID in (:groupIds)))";
+
+    /**
+     * A subject's group ids in one SQL list at most: Oracle refuses lists of over 1,000 values (JPQL split them, SQL
+     * does not). The other lists are bounded by the decision function's chunks.
+     */
+    static final int MAX_LIST = 900;
 
     private final EntityManager em;
 
@@ -228,6 +239,15 @@ final class JpaShareStore implements ShareStore {
             Collection<String> groupIds) {
         if (externalIds.isEmpty() || permissionIds.isEmpty() || (userIds.isEmpty() && groupIds.isEmpty())) {
             return List.of();
+        }
+        if (groupIds.size() > MAX_LIST) { // a subject in that many groups: one query per slice of them
+            List<String> groups = List.copyOf(groupIds);
+            List<Grant> all = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i += MAX_LIST) {
+                List<String> slice = groups.subList(i, Math.min(groups.size(), i + MAX_LIST));
+                all.addAll(grants(realmId, externalIds, permissionIds, i == 0 ? userIds : List.of(), slice));
+            }
+            return all;
         }
         // SQL, not JPQL: Hibernate translates a JPQL query with list parameters again on every execution (its plan
         // cache keeps none for them), which took more of a decision's time than the database (profiled, bench/README).
