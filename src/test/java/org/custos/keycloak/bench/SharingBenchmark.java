@@ -145,21 +145,7 @@ class SharingBenchmark {
                                         + "&response_mode=decision&permission=" + enc(d.entityId(p[1]) + "#READ")))
                                 .build();
                 // The PEP's token, with scope openid so that Keycloak's userinfo endpoint takes it as well.
-                String pep = "Bearer "
-                        + Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                                .form(Map.of(
-                                        "grant_type",
-                                        "client_credentials",
-                                        "client_id",
-                                        TestRealm.TENANT_CLIENT,
-                                        "client_secret",
-                                        realm.tenantSecret(),
-                                        "scope",
-                                        "openid"))
-                                .send()
-                                .json()
-                                .get("access_token")
-                                .asText();
+                String pep = "Bearer " + realm.tenantClientToken("openid");
                 String rs = withAuthz
                         ? "Bearer "
                                 + realm.nativeClientCredentials(RS, "rs-secret")

@@ -43,18 +43,7 @@ class SideBySideBenchmark {
                             TestRealm.TENANT_CLIENT, realm.tenantSecret(), TestRealm.USER, TestRealm.USER_PASSWORD)
                     .get("access_token")
                     .asText();
-            String tenantAdminToken = Http.request("POST", realm.realmUrl() + "/protocol/openid-connect/token")
-                    .form(Map.of(
-                            "grant_type",
-                            "client_credentials",
-                            "client_id",
-                            TestRealm.TENANT_CLIENT,
-                            "client_secret",
-                            realm.tenantSecret()))
-                    .send()
-                    .json()
-                    .get("access_token")
-                    .asText();
+            String tenantAdminToken = realm.tenantClientToken("");
             Map<String, Supplier<Http.Reply>[]> pairs = new LinkedHashMap<>();
             pairs.put(
                     "token, client_credentials",

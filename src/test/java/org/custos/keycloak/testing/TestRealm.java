@@ -163,6 +163,22 @@ public final class TestRealm implements AutoCloseable {
         return r.json();
     }
 
+    /** The tenant client's own access token (client credentials), with these scopes (space-separated) if any. */
+    public String tenantClientToken(String scope) {
+        Map<String, String> form = new java.util.HashMap<>(
+                Map.of("grant_type", "client_credentials", "client_id", TENANT_CLIENT, "client_secret", tenantSecret));
+        if (!scope.isEmpty()) {
+            form.put("scope", scope);
+        }
+        Http.Reply r = Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
+                .form(form)
+                .send();
+        if (r.status() != 200) {
+            throw new IllegalStateException("client credentials grant failed: " + r);
+        }
+        return r.json().get("access_token").asText();
+    }
+
     /** Native password grant of the tenant client; the reply, whatever it is. */
     public Http.Reply tryPasswordGrant(String username, String password) {
         return Http.request("POST", realmUrl() + "/protocol/openid-connect/token")
