@@ -1026,7 +1026,7 @@ class SharingBenchmark {
             }
             md.append("\n### AuthZEN\n\n| entities | evaluation p50 / floor p50 (≤ 1.25) | evaluation p99 / p50 (≤ 3) "
                     + "| the same by client credentials: / floor, p99 / p50 "
-                    + "| evaluations x100 / one, sequential p50 (≤ 5): 100 subjects, one subject "
+                    + "| evaluations x100 / one, sequential p50: 100 subjects (≤ 5), one subject (≤ 3) "
                     + "| Authorization Services / evaluation p50 (≥ 5) "
                     + "| Keycloak AuthZEN / evaluation p50 | resource search / evaluation p50 (≤ 3) "
                     + "| evaluation / Keycloak userinfo with the same token, p50 (≤ 1.1) "
